@@ -1,0 +1,70 @@
+"""Pandera models for the figure frame, one per stage, each inheriting from the one before.
+
+Column names are the field names of ``tasks.extract.record.Figure`` plus the article key;
+the warehouse's ``fct_figure`` uses the same words.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from tasks.extract.record import KINDS, LINK_TYPES, QUALIFIERS
+
+
+class ExtractedFigures(pa.DataFrameModel):
+    """One row per figure found in an article (grain: article_hash, seq)."""
+
+    article_hash: Series[str] = pa.Field(str_length={"min_value": 64, "max_value": 64})
+    seq: Series[int] = pa.Field(ge=0)
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=1)
+    surface: Series[str] = pa.Field(str_length={"min_value": 1})
+    sentence: Series[int] = pa.Field(ge=0)
+    kind: Series[str] = pa.Field(isin=list(KINDS))
+    value: Series[float] = pa.Field(nullable=False)
+    unit: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 64})
+    qualifier: Series[str] = pa.Field(isin=list(QUALIFIERS))
+    period_start: Series[pa.Int64] = pa.Field(nullable=True, ge=1800, le=2200)
+    period_end: Series[pa.Int64] = pa.Field(nullable=True, ge=1800, le=2200)
+    region: Series[str] = pa.Field(nullable=True)
+    metric: Series[str] = pa.Field(nullable=True)
+    link_seq: Series[pa.Int64] = pa.Field(nullable=True, ge=0)
+    link_type: Series[str] = pa.Field(nullable=True, isin=list(LINK_TYPES))
+
+    @pa.dataframe_check(name="span_is_ordered")
+    def _span_ordered(cls, df):
+        return df["end"] > df["start"]
+
+    @pa.dataframe_check(name="period_is_ordered")
+    def _period_ordered(cls, df):
+        both = df["period_start"].notna() & df["period_end"].notna()
+        return ~both | (df["period_start"] <= df["period_end"])
+
+    @pa.dataframe_check(name="percent_in_plausible_range")
+    def _percent_range(cls, df):
+        return (df["kind"] != "percent") | (df["value"].abs() <= 100_000)
+
+    @pa.dataframe_check(name="money_and_counts_not_negative_infinite")
+    def _finite(cls, df):
+        return df["value"].abs() < 1e18
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class NormalisedFigures(ExtractedFigures):
+    """After currency normalisation: money rows carry CNY and USD values and the rate used."""
+
+    value_cny: Series[float] = pa.Field(nullable=True)
+    value_usd: Series[float] = pa.Field(nullable=True)
+    fx_rate: Series[float] = pa.Field(nullable=True, gt=0)  # CNY per one unit of `unit`
+    fx_year: Series[pa.Int64] = pa.Field(nullable=True, ge=1800, le=2200)
+
+    @pa.dataframe_check(name="money_is_converted_where_a_rate_exists")
+    def _money_converted(cls, df):
+        return df["fx_rate"].isna() | (df["kind"] == "money")

@@ -1,0 +1,68 @@
+"""The one record type for an extracted figure.
+
+Field names are the column names used by the Pandera models (schemas/figures.py) and the
+warehouse tables (warehouse/tables.py); keep them the same word everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, asdict
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["money", "percent", "quantity"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+LinkType = Literal["conversion", "range"]
+
+KINDS: tuple[str, ...] = ("money", "percent", "quantity")
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most")
+LINK_TYPES: tuple[str, ...] = ("conversion", "range")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One numeric data point stated in a text.
+
+    ``start``/``end`` index the *raw* text (never a cleaned copy); ``surface`` equals
+    ``text[start:end]``. ``value`` is fully scaled (percent 81 means 81 %). ``link_seq``
+    points to the partner figure (same article, its ``seq``: position in the returned list) of a
+    conversion ("4,000 yuan (US$620)") or of the other end of a range.
+    """
+
+    seq: int
+    start: int
+    end: int
+    surface: str
+    sentence: int
+    kind: Kind
+    value: Decimal
+    unit: str
+    qualifier: Qualifier = "exact"
+    period_start: int | None = None
+    period_end: int | None = None
+    region: str | None = None
+    metric: str | None = None
+    link_seq: int | None = None
+    link_type: LinkType | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A gazetteer entry (raw/tables/regions.csv)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    level: str = "province"
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricDef:
+    """A metric-lexicon entry (raw/tables/metrics.csv)."""
+
+    key: str
+    label: str
+    unit_family: str
+    triggers: tuple[str, ...] = ()

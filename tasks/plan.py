@@ -1,0 +1,29 @@
+"""Decide which articles a run must (re)process: pure, over hashes and versions."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tasks.read_raw import RawArticle
+
+
+def select_changed(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[str, str]],
+                   extractor_version: str, full_refresh: bool = False
+                   ) -> tuple[list[RawArticle], list[RawArticle]]:
+    """(to process, unchanged). `loaded` maps path -> (article_hash, extractor_version).
+
+    An article is unchanged when the warehouse holds the same bytes extracted by the same
+    engine version; anything else (new, edited, or a newer engine) is processed again.
+    """
+    if full_refresh:
+        return list(articles), []
+    todo, same = [], []
+    for art in articles:
+        (same if loaded.get(art.path) == (art.article_hash, extractor_version) else todo).append(art)
+    return todo, same
+
+
+def batches(items: Sequence, size: int) -> list[list]:
+    """Consecutive chunks of at most `size`: the unit of work Prefect schedules."""
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, got {size}")
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]

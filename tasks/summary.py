@@ -1,0 +1,58 @@
+"""What a run did, in numbers, for the terminal and for a Prefect markdown artifact."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RunSummary:
+    warehouse: str                      # redacted URL or file path
+    run_id: int | None = None
+    dry_run: bool = False
+    articles_read: int = 0
+    articles_skipped: int = 0           # unchanged since the last load
+    articles_without_metadata: list[str] = field(default_factory=list)
+    figures_extracted: int = 0
+    figures_by_kind: dict[str, int] = field(default_factory=dict)
+    rows_rejected: int = 0
+    reject_reasons: list[str] = field(default_factory=list)
+    rows_loaded: int = 0
+    claim_verdicts: dict[str, int] = field(default_factory=dict)
+    quality_success: bool | None = None
+    quality_docs: str | None = None
+    report_path: str | None = None
+
+    @property
+    def nothing_new(self) -> bool:
+        return self.articles_read == self.articles_skipped
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.nothing_new:
+            out.append(f"Nothing new: all {self.articles_read} articles already loaded unchanged.")
+        out += [
+            f"Articles read:      {self.articles_read} ({self.articles_skipped} unchanged, skipped)",
+            f"Figures extracted:  {self.figures_extracted}"
+            + (f" ({', '.join(f'{k} {v}' for k, v in sorted(self.figures_by_kind.items()))})"
+               if self.figures_by_kind else ""),
+            f"Rows rejected:      {self.rows_rejected}",
+            f"Rows loaded:        {self.rows_loaded}" + (" (dry run: nothing written)" if self.dry_run else ""),
+        ]
+        if self.claim_verdicts:
+            out.append("Claim checks:       " + ", ".join(
+                f"{k} {v}" for k, v in sorted(self.claim_verdicts.items())))
+        if self.articles_without_metadata:
+            out.append("No metadata row in articles.csv (title from first line, date unknown): "
+                       + ", ".join(self.articles_without_metadata))
+        for reason in self.reject_reasons[:20]:
+            out.append(f"  rejected: {reason}")
+        if self.quality_success is not None:
+            out.append(f"Data quality:       {'passed' if self.quality_success else 'FAILED'}"
+                       + (f" (docs: {self.quality_docs})" if self.quality_docs else ""))
+        out.append(f"Warehouse:          {self.warehouse}")
+        if self.report_path:
+            out.append(f"Report:             {self.report_path}")
+        return out
+
+    def markdown(self) -> str:
+        return "# figures-pipeline run\n\n" + "\n".join(f"- {line.strip()}" for line in self.lines())

@@ -1,0 +1,77 @@
+"""Reading raw/: bytes to text with a stable identity, metadata joined, bad files named."""
+import codecs
+
+import pandas as pd
+import pytest
+
+from tasks.read_raw import (InputError, article_frame, decode_article, list_articles,
+                            read_article, read_table)
+from tests.conftest import ROOT
+
+
+def test_utf8_with_and_without_bom_decode_to_the_same_text():
+    body = "GDP rose 5 per cent to 4,000 yuan."
+    assert decode_article(body.encode(), "a.txt")[0] == body
+    assert decode_article(codecs.BOM_UTF8 + body.encode(), "a.txt") == (body, "utf-8-sig")
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("cp1252", "Sales reached \u201c1.75 billion\u201d euros \u2013 up 5 per cent"),
+    ("gb18030", "新疆人均生产总值 54,280 元"),
+])
+def test_legacy_encodings_are_detected(encoding, text):
+    assert decode_article(text.encode(encoding), "a.txt") == (text, encoding)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty"), (b"   \n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+])
+def test_unusable_files_are_refused_naming_the_file(data, message):
+    with pytest.raises(InputError, match=rf"bad\.txt: .*{message}"):
+        decode_article(data, "bad.txt")
+
+
+def test_paths_outside_the_articles_folder_are_refused(tmp_path):
+    articles = tmp_path / "raw" / "articles"
+    articles.mkdir(parents=True)
+    (tmp_path / "secret.txt").write_text("password")
+    with pytest.raises(InputError, match="outside the raw articles folder"):
+        list_articles(articles, "../../secret.txt")
+
+
+def test_size_limit_names_the_file_and_the_setting(tmp_path):
+    (tmp_path / "big.txt").write_text("x" * 2000)
+    with pytest.raises(InputError, match=r"big\.txt: 2,000 bytes is over .* MAX_ARTICLE_BYTES"):
+        read_article(tmp_path / "big.txt", tmp_path, max_bytes=1000)
+
+
+def test_article_identity_is_the_hash_of_its_bytes(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Exports rose 5 per cent.\r\n")
+    art = read_article(tmp_path / "a.txt", tmp_path, max_bytes=10_000)
+    assert art.path == "a.txt" and len(art.article_hash) == 64
+    assert art.text == "Exports rose 5 per cent.\r\n"     # line endings kept: offsets index raw
+
+
+def test_seed_article_gets_its_curated_metadata():
+    articles_dir = ROOT / "raw" / "articles"
+    arts = [read_article(p, articles_dir, 5_000_000) for p in list_articles(articles_dir)]
+    frame = article_frame(arts, read_table(ROOT / "raw" / "tables" / "articles.csv"))
+    seed = frame.set_index("path").loc["scmp-xinjiang-pairing-assistance.txt"]
+    assert seed["publisher"] == "South China Morning Post"
+    assert (seed["pub_date"], seed["pub_date_precision"]) == ("2021", "year")
+    assert bool(seed["has_metadata"])
+
+
+def test_article_without_metadata_is_ingested_with_unknown_date(tmp_path):
+    (tmp_path / "new.txt").write_text("Advertisement\nFactory output jumps\nIt rose 5 per cent.")
+    arts = [read_article(tmp_path / "new.txt", tmp_path, 10_000)]
+    frame = article_frame(arts, pd.DataFrame(columns=["path", "title", "pub_date"]))
+    row = frame.iloc[0]
+    assert row["title"] == "Factory output jumps"
+    assert row["pub_date"] is None and row["pub_date_precision"] == "unknown"
+    assert not row["has_metadata"]
+
+
+def test_a_missing_table_is_named(tmp_path):
+    with pytest.raises(InputError, match=r"fx_rates\.csv: curated table is missing"):
+        read_table(tmp_path / "fx_rates.csv")
