@@ -18,6 +18,15 @@ app = typer.Typer(help="News articles and curated tables into a warehouse of che
 console = Console(stderr=False)
 
 
+def _mount_db() -> None:
+    from flows.cli_db import db_app
+
+    app.add_typer(db_app, name="db")
+
+
+_mount_db()
+
+
 @app.command()
 def run(
     articles: Annotated[Optional[str], typer.Option(help="Article file, folder or glob under raw/articles (default: all).")] = None,
@@ -30,6 +39,7 @@ def run(
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.pipeline import figures_pipeline
+    from schemas.tables import TableValidationError
     from tasks.read_raw import InputError
 
     # The per-flow heartbeat thread costs a second at exit and buys nothing for a CLI run.
@@ -38,7 +48,7 @@ def run(
             summary = figures_pipeline(articles=articles, since=since.date() if since else None,
                                        warehouse=warehouse, full_refresh=full_refresh,
                                        dry_run=dry_run)
-        except InputError as exc:
+        except (InputError, TableValidationError) as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
     for line in summary.lines():
@@ -51,12 +61,13 @@ def run(
 def extract(
     file: Annotated[Optional[Path], typer.Argument(help="Text file to extract figures from.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read {id,text,pub_date} JSON lines on stdin; write one figure per line.")] = False,
-    tables: Annotated[Path, typer.Option(help="Folder with regions.csv and metrics.csv.")] = Path("raw/tables"),
+    tables: Annotated[Optional[Path], typer.Option(help="Folder with regions.csv and metrics.csv (default: raw/tables).")] = None,
 ) -> None:
     """Print the figures found in FILE, or score-format JSON lines with --jsonl."""
     from flows.cli_extract import extract as extract_figures
+    from tasks.config import Settings
 
-    extract_figures(file, jsonl, tables)
+    extract_figures(file, jsonl, tables or Settings().tables_dir)
 
 
 def main() -> None:

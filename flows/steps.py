@@ -1,7 +1,10 @@
 """Prefect task wrappers: each calls one plain function; retries only where there is I/O."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from prefect import task
+from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from schemas.figures import NormalisedFigures
 from schemas.tables import validate_tables
@@ -9,7 +12,23 @@ from tasks import claims, extract_articles, normalise, read_raw, validate
 from warehouse import engine as wh_engine
 from warehouse import load, migrate, quality
 
-IO_RETRIES = dict(retries=3, retry_delay_seconds=[1, 4, 10])
+def _transient(task, task_run, state) -> bool:
+    """Retry what may pass by itself (a locked file, a database restarting), not bad input."""
+    exc = state.data
+    while exc is not None:
+        if isinstance(exc, (OSError, OperationalError, DisconnectionError)):
+            return True
+        exc = exc.__cause__
+    return False
+
+
+@lru_cache(maxsize=8)
+def _engine(url, schema):
+    # one pool per warehouse per process, not one per task call
+    return wh_engine.get_engine(url, schema)
+
+
+IO_RETRIES = dict(retries=3, retry_delay_seconds=[1, 4, 10], retry_condition_fn=_transient)
 
 
 @task(**IO_RETRIES)
@@ -33,25 +52,35 @@ def normalise_and_validate(figures, fx, pub_years, source):
 
 
 @task
-def check_claims(figures, official, fx, pub_years):
-    return claims.check_claims(figures, official, fx, pub_years)
+def check_claims(figures, official, fx, pub_years, regions, texts):
+    return claims.check_claims(figures, official, fx, pub_years, regions=regions, texts=texts)
 
 
 @task(**IO_RETRIES)
 def upgrade(url, schema):
-    migrate.upgrade(wh_engine.get_engine(url, schema))
+    migrate.upgrade(_engine(url, schema))
 
 
 @task(**IO_RETRIES)
 def loaded_articles(url, schema):
-    return load.loaded_articles(wh_engine.get_engine(url, schema))
+    return load.loaded_articles(_engine(url, schema))
+
+
+@task(**IO_RETRIES)
+def start_run(url, schema, flow_run_id, input_hashes, extractor_version):
+    return load.start_run(_engine(url, schema), flow_run_id, input_hashes, extractor_version)
+
+
+@task(**IO_RETRIES)
+def finish_run(url, schema, run_id, status, counts, error=None):
+    load.finish_run(_engine(url, schema), run_id, status, counts, error)
 
 
 @task(**IO_RETRIES)
 def load_run(url, schema, **frames):
-    return load.load_run(wh_engine.get_engine(url, schema), **frames)
+    return load.load_run(_engine(url, schema), **frames)
 
 
 @task
 def check_quality(url, schema, run_id, docs_dir):
-    return quality.run_checkpoint(wh_engine.get_engine(url, schema), run_id=run_id, docs_dir=docs_dir)
+    return quality.run_checkpoint(_engine(url, schema), run_id=run_id, docs_dir=docs_dir)

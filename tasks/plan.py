@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
 
 from tasks.read_raw import RawArticle
 
@@ -27,3 +29,11 @@ def batches(items: Sequence, size: int) -> list[list]:
     if size < 1:
         raise ValueError(f"batch size must be at least 1, got {size}")
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def modified_since(paths: Sequence[Path], since: date | None) -> list[Path]:
+    """Files modified on or after `since` (all of them when it is None): a backfill window."""
+    if since is None:
+        return list(paths)
+    cutoff = datetime.combine(since, datetime.min.time()).timestamp()
+    return [p for p in paths if p.stat().st_mtime >= cutoff]

@@ -17,10 +17,29 @@ class RunSummary:
     rows_rejected: int = 0
     reject_reasons: list[str] = field(default_factory=list)
     rows_loaded: int = 0
+    loaded: bool = False                # the load step ran (and recorded its own counts)
     claim_verdicts: dict[str, int] = field(default_factory=dict)
     quality_success: bool | None = None
     quality_docs: str | None = None
     report_path: str | None = None
+
+    def record_extraction(self, articles, extracted, rejected, checks) -> None:
+        """Counts of what was extracted, rejected and checked (frames of this run)."""
+        self.articles_without_metadata = articles.loc[~articles["has_metadata"], "path"].tolist()
+        self.figures_extracted = len(extracted)
+        self.figures_by_kind = {str(k): int(v) for k, v in extracted["kind"].value_counts().items()}
+        self.rows_rejected = int(rejected[["article_hash", "seq"]].drop_duplicates().shape[0])
+        self.reject_reasons = rejected["reason"].tolist()
+        self.claim_verdicts = {str(k): int(v) for k, v in checks["verdict"].value_counts().items()}
+
+    def run_counts(self) -> dict[str, int]:
+        """The counts etl_run records (the load adds to articles_skipped the articles a
+        concurrent run loaded first, so after a load it is the load's to report)."""
+        counts = {"articles_read": self.articles_read, "figures_extracted": self.figures_extracted,
+                  "rows_rejected": self.rows_rejected}
+        if not self.loaded:
+            counts["articles_skipped"] = self.articles_skipped
+        return counts
 
     @property
     def nothing_new(self) -> bool:

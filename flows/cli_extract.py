@@ -1,0 +1,106 @@
+"""`figures extract`: run the extraction engine on a file or on JSON lines.
+
+    figures extract ARTICLE.txt [--pub-date 2021]       a table of the figures found
+    figures extract --jsonl < docs.jsonl > preds.jsonl   one JSON line per figure (FORMAT.md)
+
+Until the typer command is wired, the same runs as ``python -m flows.cli_extract``.
+The gazetteer and metric lexicon are read from ``--tables`` (default ``raw/tables``).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from tasks.extract import (Figure, MetricDef, Region, metrics_from_rows, parse_figures,
+                           regions_from_rows)
+
+DEFAULT_TABLES = Path("raw/tables")
+_REPO_TABLES = Path(__file__).resolve().parents[1] / "raw" / "tables"
+
+
+def load_tables(tables: Path = DEFAULT_TABLES) -> tuple[list[Region], list[MetricDef]]:
+    """regions.csv and metrics.csv from ``tables`` (falls back to the repository's own)."""
+    tables = Path(tables)
+    if not (tables / "regions.csv").exists() and tables == DEFAULT_TABLES:
+        tables = _REPO_TABLES
+    regions = _read_csv(tables / "regions.csv")
+    metrics = _read_csv(tables / "metrics.csv")
+    return regions_from_rows(regions), metrics_from_rows(metrics)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def figure_json(doc_id: str, f: Figure) -> dict:
+    """One prediction line as in FORMAT.md's extractor interface."""
+    return {"id": doc_id, "start": f.start, "end": f.end, "text": f.surface, "kind": f.kind,
+            "value": float(f.value), "unit": f.unit, "qualifier": f.qualifier,
+            "period_start": f.period_start, "period_end": f.period_end, "region": f.region,
+            "metric": f.metric}
+
+
+def extract_jsonl(stdin: TextIO, stdout: TextIO, regions: list[Region], metrics: list[MetricDef]) -> int:
+    """Read {"id","text","pub_date"} lines, write one line per figure; returns figures written."""
+    n = 0
+    for line in stdin:
+        line = line.strip()
+        if not line:
+            continue
+        doc = json.loads(line)
+        pub = doc.get("pub_date")
+        for f in parse_figures(doc.get("text") or "", str(pub) if pub else None,
+                               regions=regions, metrics=metrics):
+            stdout.write(json.dumps(figure_json(doc.get("id"), f), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def print_table(path: Path, figures: list[Figure]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{path.name}: {len(figures)} figures", show_lines=False)
+    for col in ("#", "span", "surface", "value", "unit", "qualifier", "period", "region", "metric"):
+        table.add_column(col, overflow="fold")
+    for f in figures:
+        period = ("" if f.period_start is None else
+                  str(f.period_start) if f.period_start == f.period_end else f"{f.period_start}-{f.period_end}")
+        link = f" ↔{f.link_seq}" if f.link_seq is not None else ""
+        table.add_row(str(f.seq), f"{f.start}-{f.end}", f.surface + link, f"{f.value:,}", f.unit,
+                      f.qualifier, period, f.region or "", f.metric or "")
+    Console().print(table)
+
+
+def extract(file: Path | None = None, jsonl: bool = False, tables: Path = DEFAULT_TABLES,
+            pub_date: str | None = None) -> None:
+    """Extract figures from FILE (a table) or, with ``jsonl``, from JSON lines on stdin."""
+    regions, metrics = load_tables(tables)
+    if jsonl:
+        extract_jsonl(sys.stdin, sys.stdout, regions, metrics)
+        return
+    if file is None:
+        raise SystemExit("give a FILE or --jsonl")
+    text = Path(file).read_text(encoding="utf-8")
+    print_table(Path(file), parse_figures(text, pub_date, regions=regions, metrics=metrics))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m flows.cli_extract", description=__doc__.split("\n\n")[0])
+    ap.add_argument("file", nargs="?", type=Path)
+    ap.add_argument("--jsonl", action="store_true", help="JSON lines on stdin -> figures on stdout")
+    ap.add_argument("--tables", type=Path, default=DEFAULT_TABLES)
+    ap.add_argument("--pub-date", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD (FILE mode)")
+    a = ap.parse_args(argv)
+    extract(a.file, a.jsonl, a.tables, a.pub_date)
+
+
+if __name__ == "__main__":
+    main()

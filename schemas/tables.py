@@ -1,0 +1,391 @@
+"""Pandera models of the hand-curated tables in raw/tables/, and the check that runs them all.
+
+One model per CSV, columns named as in the CSV header. Every row must name its `source`
+(the article, or an official publication); keys are unique; years are not in the future.
+
+`validate_tables` is what the pipeline calls: it takes the tables as read (all-string
+frames keyed by file name, as `tasks.read_raw.read_tables` returns them), validates every
+one lazily, cross-checks the references between them (regions named in the series and the
+pairing table, metric keys, region parents), and either returns the typed frames or raises
+one `TableValidationError` listing every problem as
+
+    <file>: row <n> (line <n+2> of the CSV), column <col>: <what is wrong> (value: <v>)
+
+(row numbers count data rows from 0; line 1 is the header). Nothing is half-accepted: one
+bad cell anywhere stops the run before anything is loaded.
+"""
+from __future__ import annotations
+
+import math
+import os
+from datetime import date
+from typing import Mapping
+
+os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+CURRENT_YEAR = date.today().year
+REGION_LEVELS = ("country", "province", "prefecture", "county", "city", "supranational")
+UNIT_FAMILIES = ("money", "percent", "count", "duration", "physical", "any")
+PUB_DATE_PRECISIONS = ("year", "month", "day", "unknown")
+
+
+def _not_blank(s: pd.Series) -> pd.Series:
+    return s.isna() | (s.astype(str).str.strip() != "")
+
+
+class _Curated(pa.DataFrameModel):
+    """Every curated row says where its content comes from."""
+
+    source: Series[str] = pa.Field(nullable=False)
+
+    @pa.check("source", name="not_blank")
+    def _source_not_blank(cls, s):
+        return _not_blank(s)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ArticlesTable(_Curated):
+    """raw/tables/articles.csv: one row per article file (grain: path)."""
+
+    path: Series[str] = pa.Field(unique=True)
+    title: Series[str] = pa.Field()
+    publisher: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    pub_date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    pub_date_precision: Series[str] = pa.Field(isin=list(PUB_DATE_PRECISIONS))
+
+    @pa.check("path", "title", name="not_blank")
+    def _text_not_blank(cls, s):
+        return _not_blank(s)
+
+    @pa.check("pub_date", name="not_in_the_future")
+    def _pub_date_past(cls, s):
+        year = pd.to_numeric(s.astype(str).str[:4], errors="coerce")
+        return s.isna() | year.isna() | (year <= CURRENT_YEAR)
+
+    @pa.dataframe_check(name="precision_matches_pub_date")
+    def _precision(cls, df):
+        expected = df["pub_date"].astype(str).str.len().map({4: "year", 7: "month", 10: "day"})
+        return (df["pub_date"].isna() & df["pub_date_precision"].isin(["unknown"])) | (
+            df["pub_date"].notna() & (expected == df["pub_date_precision"]))
+
+
+class RegionsTable(_Curated):
+    """raw/tables/regions.csv: the gazetteer (grain: name)."""
+
+    name: Series[str] = pa.Field(unique=True)
+    aliases: Series[str] = pa.Field(nullable=True)
+    level: Series[str] = pa.Field(isin=list(REGION_LEVELS))
+    parent: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("name", name="not_blank")
+    def _name_not_blank(cls, s):
+        return _not_blank(s)
+
+
+class MetricsTable(_Curated):
+    """raw/tables/metrics.csv: the metric lexicon (grain: key)."""
+
+    key: Series[str] = pa.Field(unique=True)
+    label: Series[str] = pa.Field()
+    unit_family: Series[str] = pa.Field(isin=list(UNIT_FAMILIES))
+    triggers: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("key", "label", name="not_blank")
+    def _text_not_blank(cls, s):
+        return _not_blank(s)
+
+
+class FxRatesTable(_Curated):
+    """raw/tables/fx_rates.csv: annual average CNY per one unit of `currency` (grain: year, currency)."""
+
+    year: Series[pa.Int64] = pa.Field(ge=1900, le=CURRENT_YEAR)
+    currency: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", notin=["CNY"])
+    cny_per_unit: Series[float] = pa.Field(gt=0)
+
+    class Config:
+        unique = ["year", "currency"]
+
+
+class OfficialSeriesTable(_Curated):
+    """raw/tables/official_series.csv: one value per region, metric and year."""
+
+    region: Series[str] = pa.Field()
+    metric: Series[str] = pa.Field()
+    year: Series[pa.Int64] = pa.Field(ge=1900, le=CURRENT_YEAR)
+    value: Series[float] = pa.Field()
+    unit: Series[str] = pa.Field()
+
+    @pa.check("region", "metric", "unit", name="not_blank")
+    def _text_not_blank(cls, s):
+        return _not_blank(s)
+
+    @pa.check("value", name="finite")
+    def _finite(cls, s):
+        return s.map(math.isfinite)
+
+    class Config:
+        unique = ["region", "metric", "year"]
+
+
+class PairingAssistanceTable(_Curated):
+    """raw/tables/pairing_assistance.csv: which partner assists which Xinjiang area, per round."""
+
+    partner: Series[str] = pa.Field()
+    partner_level: Series[str] = pa.Field(isin=list(REGION_LEVELS))
+    xinjiang_target: Series[str] = pa.Field()
+    round: Series[pa.Int64] = pa.Field(ge=1)
+    start_year: Series[pa.Int64] = pa.Field(ge=1949, le=CURRENT_YEAR)
+
+    @pa.check("partner", "xinjiang_target", name="not_blank")
+    def _text_not_blank(cls, s):
+        return _not_blank(s)
+
+    class Config:
+        unique = ["partner", "xinjiang_target", "round"]
+
+
+TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "articles.csv": ArticlesTable,
+    "regions.csv": RegionsTable,
+    "metrics.csv": MetricsTable,
+    "fx_rates.csv": FxRatesTable,
+    "official_series.csv": OfficialSeriesTable,
+    "pairing_assistance.csv": PairingAssistanceTable,
+}
+
+# (file, column) -> (file, column) whose values it must name.
+REFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    ("regions.csv", "parent", "regions.csv", "name"),
+    ("official_series.csv", "region", "regions.csv", "name"),
+    ("official_series.csv", "metric", "metrics.csv", "key"),
+    ("pairing_assistance.csv", "partner", "regions.csv", "name"),
+    ("pairing_assistance.csv", "xinjiang_target", "regions.csv", "name"),
+)
+
+
+class TableValidationError(ValueError):
+    """One or more curated tables are malformed; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the curated tables:\n" + "\n".join(problems))
+
+
+def _where(file: str, row: int | None, column: str) -> str:
+    if row is None:
+        return f"{file}: header (line 1 of the CSV), column {column}"
+    return f"{file}: row {row} (line {row + 2} of the CSV), column {column}"
+
+
+def _show(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "empty"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _describe(check: str, column: str) -> str:
+    """A Pandera check name, as a person would say what is wrong."""
+    name, _, arg = check.partition("(")
+    arg = arg.rstrip(")")
+    if name == "not_nullable":
+        return "is empty"
+    if name.endswith("not_blank"):  # Pandera may report a shared check name by its method name
+        return "is empty or blank"
+    if name == "greater_than":
+        return f"must be greater than {arg}"
+    if name == "greater_than_or_equal_to":
+        return f"must be at least {arg}"
+    if name == "less_than_or_equal_to":
+        if "year" in column:
+            return f"is in the future (latest allowed year: {arg})"
+        return f"must be at most {arg}"
+    if name == "not_in_the_future":
+        return f"is in the future (latest allowed year: {CURRENT_YEAR})"
+    if name == "isin":
+        return f"must be one of {arg}"
+    if name == "notin":
+        return f"must not be one of {arg}"
+    if name == "str_matches":
+        return f"does not match the pattern {arg}"
+    if name == "field_uniqueness":
+        return "is a duplicate; values in this column must be unique"
+    if name == "finite":
+        return "must be a finite number"
+    if name == "precision_matches_pub_date":
+        return "pub_date_precision does not match pub_date (YYYY=year, YYYY-MM=month, YYYY-MM-DD=day, empty=unknown)"
+    return f"fails check {check}"
+
+
+def _numeric_columns(model: type[pa.DataFrameModel]) -> dict[str, bool]:
+    """Numeric columns of a model -> True when they hold whole numbers."""
+    out = {}
+    for name, col in model.to_schema().columns.items():
+        dtype = str(col.dtype).lower()
+        if "int" in dtype:
+            out[name] = True
+        elif "float" in dtype:
+            out[name] = False
+    return out
+
+
+def _parse_numbers(df: pd.DataFrame, model: type[pa.DataFrameModel], file: str
+                   ) -> tuple[pd.DataFrame, list[str], set[tuple[int, str]]]:
+    """Numbers from the CSV's strings, cell by cell, so a bad cell names its row.
+
+    Pandera's own coercion fails a whole column at once and then skips its range checks;
+    parsing first keeps every other problem in that column visible.
+    """
+    problems, bad = [], set()
+    parsed = {}
+    for column, whole in _numeric_columns(model).items():
+        if column not in df.columns:
+            continue
+        raw = df[column]
+        numbers = pd.to_numeric(raw.astype(str).str.strip().where(raw.notna()), errors="coerce")
+        for row in raw.index[raw.notna() & numbers.isna()]:
+            problems.append(f"{_where(file, row, column)}: is not a number (value: {raw[row]})")
+            bad.add((row, column))
+        if whole:
+            frac = numbers.notna() & (numbers != numbers.round())
+            for row in numbers.index[frac]:
+                problems.append(f"{_where(file, row, column)}: must be a whole number (value: {raw[row]})")
+                bad.add((row, column))
+            numbers = numbers.where(~frac).round().astype("Int64")
+        parsed[column] = numbers
+    return df.assign(**parsed), problems, bad
+
+
+def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
+                 ) -> tuple[pd.DataFrame | None, list[str]]:
+    df = df.reset_index(drop=True)
+    expected = _column_order(model)
+    problems = [f"{_where(file, None, c)}: required column is missing" for c in expected
+                if c not in df.columns]
+    problems += [f"{_where(file, None, c)}: unexpected column (expected only: {', '.join(expected)})"
+                 for c in df.columns if c not in expected]
+    parsed, parse_problems, unparsable = _parse_numbers(df, model, file)
+    problems += parse_problems
+    # Structure is already reported above; validate what is there so cell problems still show.
+    present = parsed[[c for c in expected if c in parsed.columns]]
+    schema = model.to_schema()
+    if len(present.columns) < len(expected):
+        schema = schema.remove_columns([c for c in expected if c not in present.columns])
+        if any(c not in present.columns for c in (schema.unique or [])):
+            schema.unique = None  # a key with a column missing cannot be checked for duplicates
+    try:
+        validated = schema.validate(present, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        validated = None
+        problems += _describe_failures(file, exc.failure_cases, present, unparsable,
+                                       list(schema.unique or []))
+    if problems:
+        return None, sorted(problems, key=_row_of)
+    return validated[[c for c in expected]], []
+
+
+def _column_order(model: type[pa.DataFrameModel]) -> list[str]:
+    # `source` is declared on the base model but is the last column of every CSV.
+    cols = list(model.to_schema().columns)
+    return [c for c in cols if c != "source"] + ["source"]
+
+
+def _row_of(message: str) -> int:
+    head = message.split(": ", 2)[1]
+    return int(head.split()[1]) if head.startswith("row ") else -1
+
+
+def _describe_failures(file: str, cases: pd.DataFrame, df: pd.DataFrame,
+                       unparsable: set[tuple[int, str]], keys: list[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[tuple] = set()
+    dup_rows: set[int] = set()
+    for case in cases.itertuples(index=False):
+        check = str(case.check)
+        if check.startswith(("column_in_", "dtype(", "coerce_dtype(")) or case.index is None \
+                or (isinstance(case.index, float) and math.isnan(case.index)):
+            continue  # structure and types are reported by _check_table / _parse_numbers
+        row = int(case.index)
+        if check == "multiple_fields_uniqueness":
+            dup_rows.add(row)
+            continue
+        column = str(case.column)
+        if case.schema_context == "DataFrameSchema":
+            column = "pub_date_precision" if check == "precision_matches_pub_date" else column
+        if (row, column) in unparsable:
+            continue
+        key = (row, column, check)
+        if key in seen:
+            continue
+        seen.add(key)
+        value = df.at[row, column] if column in df.columns else case.failure_case
+        out.append(f"{_where(file, row, column)}: {_describe(check, column)} (value: {_show(value)})")
+    if dup_rows:
+        out += _duplicate_key_messages(file, df, sorted(dup_rows), keys)
+    return out
+
+
+def _duplicate_key_messages(file: str, df: pd.DataFrame, rows: list[int], keys: list[str]) -> list[str]:
+    if not keys:
+        return [f"{_where(file, r, 'key')}: duplicate key" for r in rows]
+    first: dict[tuple, int] = {}
+    out = []
+    for r in rows:
+        k = tuple(_show(df.at[r, c]) for c in keys)
+        if k in first:
+            out.append(f"{_where(file, r, '+'.join(keys))}: duplicate key ({', '.join(keys)}), "
+                       f"same as row {first[k]} (value: {', '.join(k)})")
+        else:
+            first[k] = r
+    return out
+
+
+def _references(frames: Mapping[str, pd.DataFrame]) -> list[str]:
+    problems = []
+    for file, column, target_file, target_column in REFERENCES:
+        if file not in frames or target_file not in frames:
+            continue
+        df, target = frames[file], frames[target_file]
+        if column not in df.columns or target_column not in target.columns:
+            continue
+        known = set(target[target_column].dropna().astype(str))
+        what = {"name": "region", "key": "metric key"}[target_column]
+        for row, value in df[column].items():
+            if pd.notna(value) and str(value) not in known:
+                problems.append(f"{_where(file, row, column)}: unknown {what}, not a {target_column} "
+                                f"in {target_file} (value: {value})")
+    return problems
+
+
+def validate_tables(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Validate each given table and the references between them.
+
+    `frames` maps a file name ("fx_rates.csv", ...) to the table as read, all strings.
+    Returns the same keys with typed frames (years as Int64, rates and values as float).
+    Tables not in TABLE_MODELS are refused; references are checked between the tables given.
+    Raises TableValidationError listing every problem found, in file order.
+    """
+    problems: list[str] = []
+    out: dict[str, pd.DataFrame] = {}
+    for file, df in frames.items():
+        model = TABLE_MODELS.get(file)
+        if model is None:
+            problems.append(f"{file}: not a known curated table (known: {', '.join(TABLE_MODELS)})")
+            continue
+        validated, found = _check_table(file, df, model)
+        problems += found
+        if validated is not None:
+            out[file] = validated
+    problems += _references({f: d.reset_index(drop=True) for f, d in frames.items()})
+    if problems:
+        raise TableValidationError(problems)
+    return out

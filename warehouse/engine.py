@@ -1,0 +1,153 @@
+"""The one way to open the warehouse: ``get_engine()``.
+
+SQLite (the default, ``warehouse/figures.db``) and PostgreSQL behave the same to callers:
+
+* SQLite gets foreign keys enforced, WAL (readers never block the loader), a busy timeout,
+  and SQLAlchemy (not the sqlite3 module) emits ``BEGIN`` so a writer can ask for
+  ``BEGIN IMMEDIATE`` with ``conn.execution_options(sqlite_begin="IMMEDIATE")``.
+* PostgreSQL gets ``search_path`` set to ``WAREHOUSE_SCHEMA`` at connect time (libpq
+  ``options``), so plain table names in migrations, view SQL and queries all land in that
+  schema — which ``schema_translate_map`` could not do for the raw SQL of the views.
+
+The password of a URL never leaves this module in clear text: use ``redact()`` on any URL or
+message before it is logged or raised.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'warehouse' / 'figures.db'}"
+
+# A load waits this long for another run's load to finish before giving up.
+BUSY_TIMEOUT_S = 120
+
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/?#@\s]*:)[^@\s]*(?P<at>@)")
+_KV_PASSWORD = re.compile(r"(?i)(?P<head>\bpassword\s*=\s*)(?:'[^']*'|\"[^\"]*\"|\S+)")
+
+
+def redact(text: str) -> str:
+    """``text`` (a URL or any message that may contain one) with every password replaced by ``***``.
+
+    >>> redact("postgresql+psycopg://bi:s3cret@db:5432/figures")
+    'postgresql+psycopg://bi:***@db:5432/figures'
+    >>> redact("connection failed: host=db user=bi password=s3cret")
+    'connection failed: host=db user=bi password=***'
+    """
+    text = _URL_PASSWORD.sub(r"\g<head>***\g<at>", str(text))
+    return _KV_PASSWORD.sub(r"\g<head>***", text)
+
+
+def check_schema_name(schema: str) -> str:
+    """``schema`` if it is a plain lower-case identifier; anything else is refused, never quoted."""
+    if not _SCHEMA_NAME.match(schema):
+        raise ValueError(
+            f"WAREHOUSE_SCHEMA {schema!r} is not a plain identifier "
+            "(lower-case letters, digits and _, not starting with a digit, at most 63 characters)"
+        )
+    return schema
+
+
+def get_engine(url: str | None = None, schema: str | None = None) -> Engine:
+    """An engine for the warehouse at ``url`` (default ``WAREHOUSE_URL``, else ``warehouse/figures.db``).
+
+    ``schema`` (default ``WAREHOUSE_SCHEMA``) puts every object in that PostgreSQL schema; it is
+    ignored on SQLite. The schema is remembered on the engine (execution option
+    ``warehouse_schema``) so ``warehouse.migrate.upgrade`` can create it.
+    """
+    url = url or os.environ.get("WAREHOUSE_URL") or DEFAULT_URL
+    schema = schema if schema is not None else (os.environ.get("WAREHOUSE_SCHEMA") or None)
+    try:
+        parsed = make_url(url)
+    except Exception:  # its message would echo the URL, password included
+        raise ValueError(f"warehouse URL {redact(url)!r} is not a valid database URL") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed)
+    if backend == "postgresql":
+        return _postgresql_engine(parsed, schema)
+    raise ValueError(
+        f"warehouse URL {redact(url)!r}: only sqlite:// and postgresql:// warehouses are supported"
+    )
+
+
+def _sqlite_engine(url) -> Engine:
+    database = url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Hand transaction control to SQLAlchemy (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only file (a BI tool's copy): it keeps the journal mode it has
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        if mode not in ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
+            raise ValueError(f"sqlite_begin={mode!r}: expected DEFERRED, IMMEDIATE or EXCLUSIVE")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def _postgresql_engine(url, schema: str | None) -> Engine:
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    connect_args = {}
+    options = {}
+    if schema:
+        check_schema_name(schema)
+        # Only that schema: a table missing there must fail, not resolve to public's namesake.
+        connect_args["options"] = f"-csearch_path={schema}"
+        options["warehouse_schema"] = schema
+    return create_engine(
+        url, connect_args=connect_args, execution_options=options, pool_pre_ping=True
+    )
+
+
+def warehouse_schema(engine_or_conn) -> str | None:
+    """The PostgreSQL schema ``get_engine`` was given, or None (SQLite, or the default schema)."""
+    return engine_or_conn.get_execution_options().get("warehouse_schema")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the warehouse's write lock until it commits or rolls back.
+
+    Two runs (threads, processes or hosts) against the same warehouse never interleave their
+    writes: the second waits here. SQLite: ``BEGIN IMMEDIATE`` takes the database's write lock
+    up front (waiting up to the busy timeout). PostgreSQL: a transaction-scoped advisory lock
+    keyed by the current schema, so warehouses in other schemas of the same database do not
+    wait for each other (keyed by ``search_path``, which exists before the schema does).
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                # Wait as long as SQLite would, then fail (a transient error) instead of hanging.
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_S}s'")
+                conn.exec_driver_sql(
+                    "SELECT pg_advisory_xact_lock("
+                    "hashtext('newsfigures.warehouse:' || current_setting('search_path')))"
+                )
+            yield conn

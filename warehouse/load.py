@@ -1,0 +1,587 @@
+"""Idempotent, incremental loads into the warehouse.
+
+``load_run`` writes one run's validated frames in ONE transaction that holds the warehouse's
+write lock (``warehouse.engine.write_transaction``): either all of it is there afterwards, or
+none of it (an exception rolls everything back and is raised again as ``LoadError``).
+
+Rules, per article (identity: ``article_hash``, the sha256 of its raw bytes):
+
+* already loaded with the same hash and extractor version -> skipped, nothing of it written;
+* new, or the same path with a new hash, or a new extractor version -> its previous rows
+  (dim_article, fct_figure, fct_claim_check, its quarantine rows) are deleted and the new
+  ones inserted, so no run ever duplicates a row.
+
+Curated tables (``tables`` keyed by file name): regions and metrics are upserted by name/key
+(never deleted: facts point at them); ``fx_rates.csv`` and ``official_series.csv`` are the
+whole truth, so the fact tables become exactly their rows. ``dim_period`` gets every year
+any row refers to.
+
+Quarantine rows are a log of rejections with the run that made them; a rejection already
+recorded (same article, seq, file, row, column, check and failing value) is not recorded again,
+so re-running over the same bad input does not grow the table.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, inspect, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from warehouse.engine import redact, write_transaction
+from warehouse.tables import (
+    RUN_STATUSES,
+    dim_article,
+    dim_metric,
+    dim_period,
+    dim_region,
+    etl_run,
+    fct_claim_check,
+    fct_figure,
+    fct_fx_rate,
+    fct_official_stat,
+    quarantine,
+)
+
+CHUNK = 1000
+
+ARTICLE_COLUMNS = (
+    "article_hash", "path", "title", "publisher", "url", "pub_date", "pub_date_precision",
+    "word_count",
+)
+FIGURE_COLUMNS = (
+    "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
+    "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "period_start", "period_end",
+    "region", "metric", "link_seq", "link_type",
+)
+CLAIM_CHECK_COLUMNS = (
+    "article_hash", "seq", "check_type", "expected", "observed", "rel_diff", "tolerance",
+    "verdict", "explanation", "evidence_seq", "evidence_source",
+)
+QUARANTINE_COLUMNS = (
+    "article_hash", "seq", "source_file", "row", "column", "check", "failure_case", "reason",
+)
+TABLE_COLUMNS = {
+    "regions.csv": ("name", "aliases", "level", "parent", "source"),
+    "metrics.csv": ("key", "label", "unit_family", "triggers", "source"),
+    "fx_rates.csv": ("year", "currency", "cny_per_unit", "source"),
+    "official_series.csv": ("region", "metric", "year", "value", "unit", "source"),
+}
+# Counts etl_run keeps; finish_run writes whichever of them it is given.
+RUN_COUNTS = (
+    "articles_read", "articles_skipped", "figures_extracted", "rows_rejected",
+    "figures_loaded", "rows_loaded", "quality_success",
+)
+# ...of which load_run itself knows these.
+_LOAD_COUNTS = ("figures_loaded", "rows_loaded")
+
+
+class LoadError(RuntimeError):
+    """The load was rolled back; the warehouse is exactly as it was before it started.
+
+    ``transient`` is True when trying again may succeed (database unreachable, lock wait timed
+    out, connection dropped) and False when the data itself was refused (a constraint).
+    """
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def start_run(
+    engine: Engine,
+    flow_run_id: str | None,
+    input_hashes: dict[str, str] | None,
+    extractor_version: str | None = None,
+    started_at: datetime | None = None,
+) -> int:
+    """Record a run as started; returns its ``run_id``."""
+    with engine.begin() as conn:
+        result = conn.execute(
+            etl_run.insert().values(
+                flow_run_id=str(flow_run_id) if flow_run_id else None,
+                started_at=started_at or _now(),
+                status="running",
+                extractor_version=extractor_version,
+                input_hashes=dict(input_hashes or {}),
+            )
+        )
+        return int(result.inserted_primary_key[0])
+
+
+def finish_run(
+    engine: Engine,
+    run_id: int,
+    status: str,
+    counts: dict[str, Any] | None = None,
+    error: str | BaseException | None = None,
+) -> None:
+    """Record how run ``run_id`` ended: status, counts (keys of ``RUN_COUNTS``), error (redacted)."""
+    if status not in RUN_STATUSES:
+        raise ValueError(f"run status {status!r} is not one of {', '.join(RUN_STATUSES)}")
+    values: dict[str, Any] = {k: _py(v) for k, v in (counts or {}).items() if k in RUN_COUNTS}
+    values.update(status=status, ended_at=_now())
+    values["error"] = None if error is None else redact(_describe(error))[:4000]
+    with engine.begin() as conn:
+        updated = conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(**values))
+        if updated.rowcount != 1:
+            raise LoadError(f"etl_run has no run {run_id} to finish")
+
+
+def loaded_articles(engine: Engine) -> dict[str, tuple[str, str]]:
+    """``{path: (article_hash, extractor_version)}`` of every loaded article ({} if no warehouse yet)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(dim_article.name):
+            return {}
+        rows = conn.execute(
+            select(dim_article.c.path, dim_article.c.article_hash, dim_article.c.extractor_version)
+        )
+        return {path: (article_hash, version) for path, article_hash, version in rows}
+
+
+# --------------------------------------------------------------------------- the load
+
+
+def load_run(
+    engine: Engine,
+    *,
+    run: dict,
+    articles: pd.DataFrame,
+    figures: pd.DataFrame,
+    claim_checks: pd.DataFrame | None = None,
+    quarantine: pd.DataFrame | None = None,
+    tables: dict[str, pd.DataFrame] | None = None,
+    extractor_version: str,
+) -> dict[str, int]:
+    """Load one run's frames (see the module docstring); returns what was written, and ``run_id``.
+
+    ``run`` describes the run. With a ``run_id`` (from ``start_run``) that ``etl_run`` row is
+    used and the caller ends it with ``finish_run``. Without one, a row is recorded first (from
+    ``flow_run_id``, ``input_hashes``, ``started_at``) and ended here: ``succeeded``, or
+    ``failed`` with the (redacted) error when the load is rolled back. Any of ``RUN_COUNTS``
+    in ``run`` (articles_read, articles_skipped, figures_extracted, rows_rejected) are stored
+    on the row with the load. Frames use the pipeline's column names
+    (``schemas/figures.py``, the claim-check and quarantine contracts); ``tables`` maps a
+    curated file name (``regions.csv``, ``metrics.csv``, ``fx_rates.csv``,
+    ``official_series.csv``) to its validated frame. Raises ``ValueError`` for frames that do
+    not fit together (nothing written) and ``LoadError`` when the database refuses the load
+    (rolled back).
+    """
+    _require(articles, ARTICLE_COLUMNS, "articles")
+    _require(figures, FIGURE_COLUMNS, "figures")
+    claim_checks = _or_empty(claim_checks, CLAIM_CHECK_COLUMNS, "claim_checks")
+    rejected = _or_empty(quarantine, QUARANTINE_COLUMNS, "quarantine")
+    tables = dict(tables or {})
+    for name, frame in tables.items():
+        if name in TABLE_COLUMNS:
+            _require(frame, TABLE_COLUMNS[name], name)
+    _check_article_references(articles, figures, claim_checks)
+
+    own_run = run.get("run_id") is None
+    if own_run:
+        try:
+            run_id = start_run(engine, run.get("flow_run_id"), run.get("input_hashes"),
+                               extractor_version, started_at=run.get("started_at"))
+        except DBAPIError as exc:
+            raise LoadError(f"could not record the run in the warehouse: {redact(_describe(exc))}",
+                            transient=isinstance(exc, (OperationalError, InterfaceError))) from exc
+    else:
+        run_id = int(run["run_id"])
+    run_counts = {k: _py(run[k]) for k in RUN_COUNTS if k in run and k not in _LOAD_COUNTS}
+    skipped_before = int(run_counts.pop("articles_skipped", 0) or 0)
+    try:
+        with write_transaction(engine) as conn:
+            counts = _load(conn, run_id, articles, figures, claim_checks, rejected, tables,
+                           extractor_version)
+            conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(
+                **run_counts, **{k: counts[k] for k in _LOAD_COUNTS},
+                # Skipped by the caller before extraction, plus any another run loaded meanwhile.
+                articles_skipped=skipped_before + counts["articles_skipped"],
+                **({"status": "succeeded", "ended_at": _now()} if own_run else {}),
+            ))
+    except Exception as exc:
+        if isinstance(exc, (ValueError, LoadError)):
+            error: Exception = exc
+        else:
+            error = LoadError(
+                f"load of run {run_id} rolled back, the warehouse is unchanged: "
+                f"{redact(_describe(exc))}",
+                transient=isinstance(exc, (OperationalError, InterfaceError, OSError)),
+            )
+        if own_run:
+            finish_run(engine, run_id, "failed", run_counts, error=error)
+        if error is exc:
+            raise
+        raise error from exc
+    return {"run_id": run_id, **counts}
+
+
+def _load(conn, run_id, articles, figures, claim_checks, rejected, tables, extractor_version):
+    counts: dict[str, int] = {}
+    counts["periods"] = _ensure_periods(conn, _years(figures, tables))
+    counts["regions"] = _upsert_regions(conn, tables.get("regions.csv"))
+    counts["metrics"] = _upsert_metrics(conn, tables.get("metrics.csv"))
+    counts["fx_rates"] = _replace_fx_rates(conn, tables.get("fx_rates.csv"))
+    counts["official_stats"] = _replace_official_stats(conn, tables.get("official_series.csv"))
+
+    to_load, skipped, replaced = _plan_articles(conn, articles, extractor_version)
+    article_keys = _insert_articles(conn, to_load, run_id, extractor_version)
+    counts["articles_loaded"] = len(article_keys)
+    counts["articles_replaced"] = replaced
+    counts["articles_skipped"] = len(skipped)
+
+    figures = figures[figures["article_hash"].isin(list(article_keys))]
+    counts["figures_loaded"] = _insert_figures(conn, figures, article_keys, run_id,
+                                               extractor_version)
+    claim_checks = claim_checks[claim_checks["article_hash"].isin(list(article_keys))]
+    counts["claim_checks_loaded"] = _insert_claim_checks(conn, claim_checks, article_keys, run_id)
+    rejected = rejected[~rejected["article_hash"].isin(list(skipped))]
+    counts["quarantine_loaded"] = _insert_quarantine(conn, rejected, run_id)
+    counts["rows_loaded"] = counts["figures_loaded"] + counts["claim_checks_loaded"]
+    return counts
+
+
+# --------------------------------------------------------------------------- dimensions
+
+
+def _years(figures: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> set[int]:
+    years: set[int] = set()
+    series = [figures["period_start"], figures["period_end"]]
+    for name in ("fx_rates.csv", "official_series.csv"):
+        if tables.get(name) is not None:
+            series.append(tables[name]["year"])
+    for s in series:
+        years.update(int(y) for y in pd.to_numeric(s, errors="raise").dropna().unique())
+    return years
+
+
+def _ensure_periods(conn: Connection, years: set[int]) -> int:
+    existing = set(conn.scalars(select(dim_period.c.period_key)))
+    missing = sorted(years - existing)
+    rows = [{"period_key": y, "year": y, "decade": y - y % 10} for y in missing]
+    _insert(conn, dim_period, rows)
+    return len(rows)
+
+
+def _upsert(conn: Connection, table: Table, rows: list[dict], keys: Sequence[str]) -> None:
+    if not rows:
+        return
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    for chunk in _chunks(rows, 500):
+        stmt = insert(table).values(chunk)
+        changing = {c: stmt.excluded[c] for c in chunk[0] if c not in keys}
+        conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changing))
+
+
+def _upsert_regions(conn: Connection, regions: pd.DataFrame | None) -> int:
+    if regions is None:
+        return 0
+    rows = _records(regions, ("name", "aliases", "level", "source"))
+    _upsert(conn, dim_region, rows, ["name"])
+    keys = _region_keys(conn)
+    parents = []
+    for row in _records(regions, ("name", "parent")):
+        parent = row["parent"]
+        if parent is not None and str(parent).strip():
+            if parent not in keys:
+                raise ValueError(f"regions.csv: region {row['name']!r} has unknown parent {parent!r}")
+            parents.append({"b_name": row["name"], "b_parent": keys[parent]})
+        else:
+            parents.append({"b_name": row["name"], "b_parent": None})
+    conn.execute(
+        update(dim_region)
+        .where(dim_region.c.name == bindparam("b_name"))
+        .values(parent_key=bindparam("b_parent")),
+        parents,
+    )
+    return len(rows)
+
+
+def _upsert_metrics(conn: Connection, metrics: pd.DataFrame | None) -> int:
+    if metrics is None:
+        return 0
+    rows = _records(metrics, ("key", "label", "unit_family", "triggers", "source"))
+    _upsert(conn, dim_metric, rows, ["key"])
+    return len(rows)
+
+
+def _replace_fx_rates(conn: Connection, rates: pd.DataFrame | None) -> int:
+    if rates is None:
+        return 0
+    rows = _records(rates, ("year", "currency", "cny_per_unit", "source"))
+    _upsert(conn, fct_fx_rate, rows, ["year", "currency"])
+    _delete_absent(conn, fct_fx_rate, ("year", "currency"), rows)
+    return len(rows)
+
+
+def _replace_official_stats(conn: Connection, series: pd.DataFrame | None) -> int:
+    if series is None:
+        return 0
+    regions, metrics = _region_keys(conn), _metric_keys(conn)
+    rows = []
+    for i, row in enumerate(_records(series, TABLE_COLUMNS["official_series.csv"]), start=1):
+        for column, lookup in (("region", regions), ("metric", metrics)):
+            if row[column] not in lookup:
+                raise ValueError(
+                    f"official_series.csv row {i}, column {column}: {row[column]!r} is not in "
+                    f"{'regions.csv' if column == 'region' else 'metrics.csv'}"
+                )
+        rows.append({
+            "region_key": regions[row["region"]], "metric_key": metrics[row["metric"]],
+            "year": row["year"], "value": row["value"], "unit": row["unit"],
+            "source": row["source"],
+        })
+    _upsert(conn, fct_official_stat, rows, ["region_key", "metric_key", "year"])
+    _delete_absent(conn, fct_official_stat, ("region_key", "metric_key", "year"), rows)
+    return len(rows)
+
+
+def _delete_absent(conn: Connection, table: Table, key: Sequence[str], rows: list[dict]) -> None:
+    wanted = {tuple(r[k] for k in key) for r in rows}
+    present = conn.execute(select(*[table.c[k] for k in key])).all()
+    gone = [dict(zip(key, p)) for p in present if tuple(p) not in wanted]
+    if gone:
+        conn.execute(
+            table.delete().where(and_(*[table.c[k] == bindparam(f"b_{k}") for k in key])),
+            [{f"b_{k}": g[k] for k in key} for g in gone],
+        )
+
+
+def _region_keys(conn: Connection) -> dict[str, int]:
+    return dict(conn.execute(select(dim_region.c.name, dim_region.c.region_key)).all())
+
+
+def _metric_keys(conn: Connection) -> dict[str, int]:
+    return dict(conn.execute(select(dim_metric.c.key, dim_metric.c.metric_key)).all())
+
+
+def _region_lookup(conn: Connection) -> dict[str, int]:
+    """Region name -> key, then aliases (case-insensitive) for names the gazetteer spells otherwise."""
+    lookup: dict[str, int] = {}
+    rows = conn.execute(select(dim_region.c.name, dim_region.c.aliases, dim_region.c.region_key))
+    names = {}
+    for name, aliases, key in rows:
+        names[name] = key
+        for alias in (aliases or "").split("|"):
+            if alias.strip():
+                lookup.setdefault(alias.strip().casefold(), key)
+    for name, key in names.items():
+        lookup[name.casefold()] = key
+    return lookup
+
+
+# --------------------------------------------------------------------------- articles and facts
+
+
+def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: str):
+    """Which incoming articles to (re)load; deletes the rows of those being replaced.
+
+    Returns (frame of articles to insert, set of skipped hashes, number replaced).
+    """
+    incoming = articles.drop_duplicates("article_hash")
+    hashes = [str(h) for h in incoming["article_hash"]]
+    paths = [str(p) for p in incoming["path"]]
+    existing = []
+    for chunk in _chunks(hashes, 500):
+        existing += conn.execute(select(dim_article).where(dim_article.c.article_hash.in_(chunk))).all()
+    for chunk in _chunks(paths, 500):
+        existing += conn.execute(select(dim_article).where(dim_article.c.path.in_(chunk))).all()
+    by_hash = {r.article_hash: r for r in existing}
+    by_path = {r.path: r for r in existing}
+
+    skipped: set[str] = set()
+    stale: dict[int, str] = {}  # article_key -> its hash
+    load_mask = []
+    for article_hash, path in zip(hashes, paths):
+        same = by_hash.get(article_hash)
+        if same is not None and same.extractor_version == extractor_version:
+            skipped.add(article_hash)
+            load_mask.append(False)
+            # The same content under a new name: the file moved, or its old path now holds it.
+            if same.path != path and path in by_path:
+                stale[by_path[path].article_key] = by_path[path].article_hash
+            continue
+        load_mask.append(True)
+        for row in (same, by_path.get(path)):
+            if row is not None:
+                stale[row.article_key] = row.article_hash
+    _delete_articles(conn, stale)
+    replaced = sum(1 for h in stale.values() if h not in skipped)
+    return incoming[load_mask], skipped, replaced
+
+
+def _delete_articles(conn: Connection, stale: dict[int, str]) -> None:
+    if not stale:
+        return
+    keys, hashes = list(stale), list(stale.values())
+    for chunk in _chunks(keys, 500):
+        conn.execute(fct_claim_check.delete().where(fct_claim_check.c.article_key.in_(chunk)))
+        conn.execute(fct_figure.delete().where(fct_figure.c.article_key.in_(chunk)))
+        conn.execute(dim_article.delete().where(dim_article.c.article_key.in_(chunk)))
+    for chunk in _chunks(hashes, 500):
+        conn.execute(quarantine.delete().where(quarantine.c.article_hash.in_(chunk)))
+
+
+def _insert_articles(conn, articles: pd.DataFrame, run_id: int, extractor_version: str):
+    columns = [c for c in (*ARTICLE_COLUMNS, "has_metadata") if c in articles.columns]
+    rows = _records(articles, columns)
+    for row in rows:
+        row.update(extractor_version=extractor_version, loaded_run_id=run_id)
+        row["pub_date_precision"] = row["pub_date_precision"] or "unknown"
+    _insert(conn, dim_article, rows)
+    hashes = [r["article_hash"] for r in rows]
+    keys: dict[str, int] = {}
+    for chunk in _chunks(hashes, 500):
+        keys.update(conn.execute(
+            select(dim_article.c.article_hash, dim_article.c.article_key)
+            .where(dim_article.c.article_hash.in_(chunk))
+        ).all())
+    return keys
+
+
+def _insert_figures(conn, figures, article_keys, run_id, extractor_version) -> int:
+    regions, metrics = _region_lookup(conn), _metric_keys(conn)
+    rows = _records(figures, FIGURE_COLUMNS)
+    for row in rows:
+        row["article_key"] = article_keys[row.pop("article_hash")]
+        region, metric = row["region"], row["metric"]
+        row["region_key"] = None if region is None else regions.get(str(region).casefold())
+        row["metric_key"] = None if metric is None else metrics.get(metric)
+        row["extractor_version"] = extractor_version
+        row["run_id"] = run_id
+    _insert(conn, fct_figure, rows)
+    return len(rows)
+
+
+def _insert_claim_checks(conn, checks, article_keys, run_id) -> int:
+    rows = _records(checks, CLAIM_CHECK_COLUMNS)
+    if not rows:
+        return 0
+    figure_keys: dict[tuple[int, int], int] = {}
+    for chunk in _chunks(sorted(set(article_keys.values())), 500):
+        figure_keys.update(
+            ((a, s), k) for a, s, k in conn.execute(
+                select(fct_figure.c.article_key, fct_figure.c.seq, fct_figure.c.figure_key)
+                .where(fct_figure.c.article_key.in_(chunk))
+            )
+        )
+    for row in rows:
+        row["article_key"] = article_keys[row.pop("article_hash")]
+        row["figure_key"] = figure_keys.get((row["article_key"], row["seq"]))
+        row["run_id"] = run_id
+    _insert(conn, fct_claim_check, rows)
+    return len(rows)
+
+
+_QUARANTINE_IDENTITY = ("article_hash", "seq", "source_file", "row", "column", "check", "failure_case")
+
+
+def _insert_quarantine(conn, rejected: pd.DataFrame, run_id: int) -> int:
+    rows = _records(rejected, QUARANTINE_COLUMNS)
+    if not rows:
+        return 0
+    seen = {tuple(r) for r in conn.execute(select(*[quarantine.c[c] for c in _QUARANTINE_IDENTITY]))}
+    now = _now()
+    fresh = []
+    for row in rows:
+        # A rejected row may carry any junk; keep it readable, never let it break the load.
+        for column in ("article_hash", "source_file", "column", "check", "failure_case", "reason"):
+            if row[column] is not None:
+                row[column] = str(row[column])
+        row["seq"], row["row"] = _as_int(row["seq"]), _as_int(row["row"])
+        identity = tuple(row[c] for c in _QUARANTINE_IDENTITY)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        row.update(run_id=run_id, created_at=now)
+        fresh.append(row)
+    _insert(conn, quarantine, fresh)
+    return len(fresh)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
+    for chunk in _chunks(rows, CHUNK):
+        conn.execute(table.insert(), chunk)
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows as dicts of plain Python values (None for every kind of missing)."""
+    values = [[_py(v) for v in frame[c].tolist()] for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def _py(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()  # numpy scalar -> Python scalar
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
+    if frame is None:
+        raise ValueError(f"load_run: the {name} frame is missing")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"load_run: the {name} frame lacks column(s) {', '.join(missing)}")
+
+
+def _or_empty(frame: pd.DataFrame | None, columns: Sequence[str], name: str) -> pd.DataFrame:
+    if frame is None or (frame.empty and not len(frame.columns)):
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    _require(frame, columns, name)
+    return frame
+
+
+def _check_article_references(articles, figures, claim_checks) -> None:
+    known = set(articles["article_hash"])
+    for name, frame in (("figures", figures), ("claim_checks", claim_checks)):
+        unknown = sorted(set(frame["article_hash"]) - known)
+        if unknown:
+            raise ValueError(
+                f"load_run: {len(unknown)} article_hash value(s) of the {name} frame are not in "
+                f"the articles frame, e.g. {unknown[0]!r}"
+            )
+
+
+def _describe(error: str | BaseException) -> str:
+    if isinstance(error, BaseException):
+        orig = getattr(error, "orig", None)  # a DBAPI error inside SQLAlchemy's wrapper
+        text = str(orig) if orig is not None else str(error)
+        # The first lines say what failed (PostgreSQL adds a DETAIL line naming the key);
+        # SQLAlchemy's "[SQL: ...]" and "[parameters: ...]" lines are left out.
+        lines = [ln for ln in text.strip().splitlines() if ln.strip()][:2]
+        return f"{type(error).__name__}: {' '.join(lines)}"
+    return str(error)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)

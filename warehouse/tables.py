@@ -1,0 +1,272 @@
+"""The warehouse schema: the one place its tables and columns are declared (SQLAlchemy 2 Core).
+
+A star: ``fct_figure`` (one row per figure stated in an article) with ``dim_article``,
+``dim_region``, ``dim_metric`` and ``dim_period`` around it; ``fct_official_stat`` and
+``fct_fx_rate`` from the curated tables; ``fct_claim_check`` (one row per check of a figure);
+``quarantine`` and ``etl_run`` for what was rejected and by which run.
+
+Column names are the words of the pipeline's frames (``schemas/figures.py``): ``start`` and
+``end`` stay ``start`` and ``end`` — SQLAlchemy quotes them, and so must hand-written SQL
+(``warehouse/views/*.sql`` writes ``f."end"``). Every table and column carries a ``comment``:
+``docs/warehouse.md`` is generated from them (``warehouse/dictionary.py``).
+
+Periods are years: ``period_start``/``period_end``/``year`` are foreign keys to
+``dim_period.period_key``, which *is* the year, so a BI tool can filter by year without a join
+and still join to the dimension.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+# Allowed values of the facts become CHECK constraints, so they are part of the schema: changing
+# one takes a migration. tests/test_warehouse.py fails when they drift from the pipeline's.
+# The curated dimensions' vocabularies (region levels, unit families) grow with the tables and
+# are checked by their Pandera schemas only.
+KINDS = ("money", "percent", "quantity")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+LINK_TYPES = ("conversion", "range")
+VERDICTS = ("consistent", "inconsistent", "unverifiable")
+CHECK_TYPES = (
+    "stated_ratio",
+    "official_series",
+    "conversion",
+    "conversion_consistency",
+    "growth",
+    "part_whole",
+)
+RUN_STATUSES = ("running", "succeeded", "failed", "quality_failed")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _key(name: str, comment: str) -> Column:
+    return Column(name, Integer, primary_key=True, autoincrement=True, comment=comment)
+
+
+def _source() -> Column:
+    return Column(
+        "source",
+        Text,
+        nullable=False,
+        comment="Where the row comes from: the article or a named official publication.",
+    )
+
+
+etl_run = Table(
+    "etl_run",
+    metadata,
+    _key("run_id", "Surrogate key of a pipeline run; every loaded or rejected row names its run."),
+    Column("flow_run_id", String(64), comment="Prefect flow-run id (UUID) of the run, when run by Prefect."),
+    Column("started_at", DateTime(timezone=True), nullable=False, comment="When the run started (UTC)."),
+    Column("ended_at", DateTime(timezone=True), comment="When the run finished (UTC); empty while running."),
+    Column("status", String(16), nullable=False, comment="running, succeeded, failed, or quality_failed (loaded but a data-quality expectation failed)."),
+    Column("extractor_version", String(64), comment="Version of the figure extractor the run used."),
+    Column("articles_read", Integer, comment="Article files read by the run."),
+    Column("articles_skipped", Integer, comment="Articles skipped: already loaded with the same content hash and extractor version."),
+    Column("figures_extracted", Integer, comment="Figures the extractor found in the articles it read."),
+    Column("rows_rejected", Integer, comment="Rows that failed validation and went to quarantine."),
+    Column("figures_loaded", Integer, comment="Rows the run wrote to fct_figure."),
+    Column("rows_loaded", Integer, comment="Fact rows the run wrote: fct_figure plus fct_claim_check."),
+    Column("quality_success", Boolean, comment="Outcome of the Great Expectations checkpoint after the load; empty if it did not run."),
+    Column("input_hashes", JSON, comment="JSON object: input file path -> sha256 of its bytes, for every input the run read."),
+    Column("error", Text, comment="Why the run failed (passwords redacted); empty on success."),
+    CheckConstraint(_in("status", RUN_STATUSES), name="status"),
+    comment="One row per pipeline run: when, how it ended, its counts and the hashes of its inputs.",
+)
+
+dim_period = Table(
+    "dim_period",
+    metadata,
+    Column("period_key", Integer, primary_key=True, autoincrement=False, comment="The calendar year itself (e.g. 2019): periods are years."),
+    Column("year", Integer, nullable=False, comment="Calendar year (same as period_key, for readability)."),
+    Column("decade", Integer, nullable=False, comment="First year of the decade (2019 -> 2010)."),
+    comment="Year grain calendar: one row per year that any figure, official statistic or rate refers to.",
+)
+
+dim_region = Table(
+    "dim_region",
+    metadata,
+    _key("region_key", "Surrogate key of the region."),
+    Column("name", Text, nullable=False, unique=True, comment="Canonical English name (regions.csv name)."),
+    Column("aliases", Text, comment="Other names (Chinese, pinyin variants), separated by |."),
+    Column("level", String(32), nullable=False, comment="Administrative level as in regions.csv (country, province, prefecture, county, city, ...)."),
+    Column("parent_key", Integer, ForeignKey("dim_region.region_key"), comment="The region this one belongs to (e.g. Kashgar -> Xinjiang); empty at the top."),
+    _source(),
+    comment="Gazetteer from raw/tables/regions.csv: one row per region.",
+)
+
+dim_metric = Table(
+    "dim_metric",
+    metadata,
+    _key("metric_key", "Surrogate key of the metric."),
+    Column("key", String(64), nullable=False, unique=True, comment="Stable identifier used by the extractor and official_series.csv (e.g. gdp_per_capita)."),
+    Column("label", Text, nullable=False, comment="Human-readable name of the metric."),
+    Column("unit_family", String(32), nullable=False, comment="Kind of unit the metric is measured in, as in metrics.csv (money, percent, count, ...)."),
+    Column("triggers", Text, comment="Phrases that make the extractor assign this metric, separated by |."),
+    _source(),
+    comment="Metric lexicon from raw/tables/metrics.csv: one row per metric.",
+)
+
+dim_article = Table(
+    "dim_article",
+    metadata,
+    _key("article_key", "Surrogate key of the article (changes when the article is reloaded)."),
+    Column("article_hash", String(64), nullable=False, unique=True, comment="sha256 (hex) of the raw article bytes: the article's identity."),
+    Column("path", Text, nullable=False, unique=True, comment="File path relative to raw/articles."),
+    Column("title", Text, comment="Headline (from articles.csv, else the first non-empty line)."),
+    Column("publisher", Text, comment="Publisher, when known."),
+    Column("url", Text, comment="Original URL, when known."),
+    Column("pub_date", String(10), comment="Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD."),
+    Column("pub_date_precision", String(8), nullable=False, comment="year, month, day or unknown."),
+    Column("word_count", Integer, comment="Words in the raw text."),
+    Column("has_metadata", Boolean, comment="True when the article has a row in articles.csv."),
+    Column("extractor_version", String(64), nullable=False, comment="Extractor version that produced this article's figures; a new version reloads the article."),
+    Column("loaded_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded this version of the article."),
+    CheckConstraint(_in("pub_date_precision", ("year", "month", "day", "unknown")), name="pub_date_precision"),
+    comment="One row per article file, at its currently loaded content and extractor version.",
+)
+
+fct_figure = Table(
+    "fct_figure",
+    metadata,
+    _key("figure_key", "Surrogate key of the figure."),
+    Column("article_key", Integer, ForeignKey("dim_article.article_key"), nullable=False, comment="Article the figure is stated in."),
+    Column("seq", Integer, nullable=False, comment="Position of the figure in its article (0, 1, ...)."),
+    Column("start", Integer, nullable=False, comment="Offset of the first character of the figure in the raw article text."),
+    Column("end", Integer, nullable=False, comment="Offset just past the last character (raw text[start:end] == surface)."),
+    Column("sentence", Integer, nullable=False, comment="Index of the sentence the figure is in (0-based)."),
+    Column("surface", Text, nullable=False, comment="The figure exactly as written, e.g. 'more than 2.3 trillion yuan'."),
+    Column("kind", String(16), nullable=False, comment="money, percent or quantity."),
+    Column("value", Double, nullable=False, comment="Fully scaled value in `unit` (2.3 trillion -> 2.3e12; 74 per cent -> 74)."),
+    Column("unit", String(64), nullable=False, comment="Currency code for money (CNY, USD, ...), 'percent', or the counted thing."),
+    Column("qualifier", String(16), nullable=False, comment="exact, approx, at_least or at_most ('more than' -> at_least)."),
+    Column("value_cny", Double, comment="Money in yuan at the fx_year average rate; empty for other kinds or with no rate."),
+    Column("value_usd", Double, comment="Money in US dollars at the fx_year average rate; empty for other kinds or with no rate."),
+    Column("fx_rate", Double, comment="Yuan per one unit of `unit` used for value_cny."),
+    Column("fx_year", Integer, comment="Year of the average rate used (the period's, else the article's year)."),
+    Column("period_start", Integer, ForeignKey("dim_period.period_key"), comment="First year the figure refers to; empty when not stated."),
+    Column("period_end", Integer, ForeignKey("dim_period.period_key"), comment="Last year the figure refers to (= period_start for a single year)."),
+    Column("region", Text, comment="Region name as the extractor resolved it (kept even when not in dim_region)."),
+    Column("region_key", Integer, ForeignKey("dim_region.region_key"), comment="The region in dim_region; empty when none or not in the gazetteer."),
+    Column("metric", Text, comment="Metric key as the extractor assigned it (kept even when not in dim_metric)."),
+    Column("metric_key", Integer, ForeignKey("dim_metric.metric_key"), comment="The metric in dim_metric; empty when none or not in the lexicon."),
+    Column("link_seq", Integer, comment="seq of the partner figure in the same article (a conversion or the other end of a range)."),
+    Column("link_type", String(16), comment="conversion or range; empty when not linked."),
+    Column("extractor_version", String(64), nullable=False, comment="Extractor version that produced the figure."),
+    Column("run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded the figure."),
+    UniqueConstraint("article_key", "seq"),
+    UniqueConstraint("article_key", "start", "end"),
+    CheckConstraint('"end" > start', name="span_is_ordered"),
+    CheckConstraint(_in("kind", KINDS), name="kind"),
+    CheckConstraint(_in("qualifier", QUALIFIERS), name="qualifier"),
+    CheckConstraint(f"link_type IS NULL OR {_in('link_type', LINK_TYPES)}", name="link_type"),
+    Index(None, "region_key"),
+    Index(None, "metric_key"),
+    Index(None, "period_start"),
+    Index(None, "period_end"),
+    Index(None, "kind"),
+    Index(None, "run_id"),
+    comment="One row per figure stated in an article (grain: article_key, seq).",
+)
+
+fct_official_stat = Table(
+    "fct_official_stat",
+    metadata,
+    _key("official_stat_key", "Surrogate key of the statistic."),
+    Column("region_key", Integer, ForeignKey("dim_region.region_key"), nullable=False, comment="Region the statistic is for."),
+    Column("metric_key", Integer, ForeignKey("dim_metric.metric_key"), nullable=False, comment="What is measured."),
+    Column("year", Integer, ForeignKey("dim_period.period_key"), nullable=False, comment="Year the statistic is for."),
+    Column("value", Double, nullable=False, comment="Value in `unit`, fully scaled."),
+    Column("unit", String(64), nullable=False, comment="Unit of value (CNY, percent, ...)."),
+    _source(),
+    UniqueConstraint("region_key", "metric_key", "year"),
+    Index(None, "metric_key"),
+    Index(None, "year"),
+    comment="Official statistics from raw/tables/official_series.csv: one row per region, metric and year.",
+)
+
+fct_fx_rate = Table(
+    "fct_fx_rate",
+    metadata,
+    _key("fx_rate_key", "Surrogate key of the rate."),
+    Column("year", Integer, ForeignKey("dim_period.period_key"), nullable=False, comment="Year of the annual average."),
+    Column("currency", String(8), nullable=False, comment="ISO currency code (USD, HKD, EUR, ...)."),
+    Column("cny_per_unit", Double, nullable=False, comment="Annual average yuan per one unit of currency."),
+    _source(),
+    UniqueConstraint("year", "currency"),
+    CheckConstraint("cny_per_unit > 0", name="rate_positive"),
+    comment="Annual average exchange rates from raw/tables/fx_rates.csv: one row per year and currency.",
+)
+
+fct_claim_check = Table(
+    "fct_claim_check",
+    metadata,
+    _key("claim_check_key", "Surrogate key of the check."),
+    Column("article_key", Integer, ForeignKey("dim_article.article_key"), nullable=False, comment="Article of the checked figure."),
+    Column("figure_key", Integer, ForeignKey("fct_figure.figure_key"), comment="The figure checked; empty if that figure was quarantined."),
+    Column("seq", Integer, nullable=False, comment="seq of the checked figure in its article."),
+    Column("check_type", String(32), nullable=False, comment="stated_ratio, official_series, conversion, conversion_consistency, growth or part_whole."),
+    Column("expected", Double, comment="Value the evidence implies."),
+    Column("observed", Double, comment="Value the article states."),
+    Column("rel_diff", Double, comment="(observed - expected) / expected."),
+    Column("tolerance", Double, comment="Largest |rel_diff| still consistent (from the stated precision)."),
+    Column("verdict", String(16), nullable=False, comment="consistent, inconsistent or unverifiable."),
+    Column("explanation", Text, nullable=False, comment="The arithmetic, in words a person can check."),
+    Column("evidence_seq", Integer, comment="seq of the other figure of the same article used as evidence, if any."),
+    Column("evidence_source", Text, comment="Curated table and publication used as evidence, if any."),
+    Column("run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded the check."),
+    CheckConstraint(_in("verdict", VERDICTS), name="verdict"),
+    CheckConstraint(_in("check_type", CHECK_TYPES), name="check_type"),
+    Index(None, "article_key", "seq"),
+    Index(None, "figure_key"),
+    Index(None, "verdict"),
+    comment="One row per claim check of a figure against the article's own arithmetic or a curated table.",
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    _key("quarantine_key", "Surrogate key of the rejected row."),
+    Column("run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that rejected the row."),
+    Column("article_hash", Text, comment="Article the rejected row came from (as given, even if malformed); empty for table rows."),
+    Column("seq", Integer, comment="seq of the rejected figure; empty for table rows."),
+    Column("source_file", Text, nullable=False, comment="File the row came from (article path or raw/tables CSV)."),
+    Column("row", Integer, comment="Row number in source_file (CSV data rows from 1), when it applies."),
+    Column("column", Text, comment="Column that failed, when one did."),
+    Column("check", Text, nullable=False, comment="Name of the failed check."),
+    Column("failure_case", Text, comment="The offending value, as text."),
+    Column("reason", Text, nullable=False, comment="Why the row was rejected, in words."),
+    Column("created_at", DateTime(timezone=True), nullable=False, comment="When the row was rejected (UTC)."),
+    Index(None, "run_id"),
+    Index(None, "article_hash"),
+    comment="Rows rejected by validation, with the reason and the run that rejected them (one row per failure).",
+)
+
