@@ -70,6 +70,22 @@ def extract(
     extract_figures(file, jsonl, tables or Settings().tables_dir)
 
 
+@app.command()
+def report(
+    out: Annotated[Optional[Path], typer.Option(help="Folder for index.html (default: REPORT_DIR, warehouse/report).")] = None,
+    warehouse: Annotated[Optional[str], typer.Option(help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
+) -> None:
+    """Rebuild the HTML report (annotated articles, charts, claim verdicts) from the warehouse."""
+    from flows.cli_report import report as build_report
+    from report import ReportError
+
+    try:
+        build_report(out, warehouse)
+    except ReportError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
 def main() -> None:
     app()
 

@@ -17,7 +17,7 @@ from flows import steps
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
 from tasks.plan import batches, modified_since, select_changed
-from tasks.read_raw import article_frame, list_articles, table_hashes
+from tasks.read_raw import article_frame, list_articles, records, table_hashes
 from tasks.summary import RunSummary
 from warehouse.engine import redact
 
@@ -49,6 +49,9 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     if run_id is not None:
         status = "quality_failed" if summary.quality_success is False else "succeeded"
         steps.finish_run(url, schema, run_id, status, summary.run_counts())
+        # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
+        summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
+                                                 cfg.quality_dir)
     create_markdown_artifact(summary.markdown(), key="figures-run-summary",
                              description="figures-pipeline run summary")
     return summary
@@ -65,13 +68,14 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     meta = article_frame(todo, tables["articles.csv"])
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
     pub_years = {h: int(d[:4]) if isinstance(d, str) else None for h, d in pub_dates.items()}
-    regions = regions_from_rows(tables["regions.csv"].to_dict("records"))
-    metrics = metrics_from_rows(tables["metrics.csv"].to_dict("records"))
+    regions = regions_from_rows(records(tables["regions.csv"]))
+    metrics = metrics_from_rows(records(tables["metrics.csv"]))
     fx, official = tables["fx_rates.csv"], tables["official_series.csv"]
 
     futures = [steps.extract.submit(b, pub_dates, regions, metrics) for b in batches(todo, batch_size)]
     extracted = pd.concat([f.result() for f in futures], ignore_index=True)
-    figures, rejected = steps.normalise_and_validate(extracted, fx, pub_years, "extracted figures")
+    figures, rejected = steps.normalise_and_validate(extracted, fx, tables["metrics.csv"],
+                                                       pub_years, "extracted figures")
     checks = steps.check_claims(figures, official, fx, pub_years, tables["regions.csv"],
                                 {a.article_hash: a.text for a in todo})
     summary.record_extraction(meta, extracted, rejected, checks)

@@ -47,8 +47,9 @@ def extract(batch, pub_dates, regions, metrics):
 
 
 @task
-def normalise_and_validate(figures, fx, pub_years, source):
-    return validate.split_valid(normalise.normalise(figures, fx, pub_years), NormalisedFigures, source)
+def normalise_and_validate(figures, fx, metrics, pub_years, source):
+    normalised = normalise.metric_keys(normalise.normalise(figures, fx, pub_years), metrics)
+    return validate.split_valid(normalised, NormalisedFigures, source)
 
 
 @task
@@ -84,3 +85,10 @@ def load_run(url, schema, **frames):
 @task
 def check_quality(url, schema, run_id, docs_dir):
     return quality.run_checkpoint(_engine(url, schema), run_id=run_id, docs_dir=docs_dir)
+
+
+@task
+def build_report(url, schema, out_dir, articles_dir, quality_dir):
+    from report import build_report as build
+
+    return str(build(_engine(url, schema), out_dir, articles_dir, quality_dir))

@@ -28,8 +28,12 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 CURRENT_YEAR = date.today().year
-REGION_LEVELS = ("country", "province", "prefecture", "county", "city", "supranational")
-UNIT_FAMILIES = ("money", "percent", "count", "duration", "physical", "any")
+# China's provincial level has four kinds (province, autonomous region, municipality, SAR);
+# the gazetteer keeps the distinction because analysts filter on it.
+REGION_LEVELS = ("world", "supranational", "bloc", "economic_region", "country", "economy",
+                 "province", "autonomous_region", "municipality", "sar", "prefecture", "corps",
+                 "county", "city")
+UNIT_FAMILIES = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 PUB_DATE_PRECISIONS = ("year", "month", "day", "unknown")
 
 

@@ -17,6 +17,8 @@ _FURNITURE_LINES = re.compile(
       | sign\ up(?:\ for\ .{0,60})? | subscribe(?:\ now)? | share(?:\ this\ article)?
       | related(?:\ articles|\ topics)? | photo:.{0,80} | video
       | (?:\d{1,2}:)?\d{1,2}:\d{2}            # a video player's duration, "03:36"
+      | \d{1,6}                               # a bare number on its own line: a comment
+                                              # or share count, never a sentence
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -75,3 +75,19 @@ def unconverted(normalised: pd.DataFrame) -> pd.DataFrame:
     """Money rows that could not be fully converted (no rate for their currency and year)."""
     money = normalised["kind"] == "money"
     return normalised[money & (normalised["value_cny"].isna() | normalised["value_usd"].isna())]
+
+
+def metric_keys(figures: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
+    """Metric labels from the lexicon become its keys, the join key of `dim_metric` and of
+    official_series.csv; a free-text metric that is not in the lexicon stays as written.
+
+    The engine names a figure's metric for people ("per capita GDP"); the warehouse and
+    the claim checks join on keys ("gdp_per_capita"), and the label comes back from the
+    dimension, so the word is stored once.
+    """
+    lookup = {str(k).casefold(): str(k) for k in metrics["key"]}
+    lookup.update({str(label).casefold(): str(k) for k, label in zip(metrics["key"], metrics["label"])
+                   if isinstance(label, str)})
+    metric = figures["metric"].map(
+        lambda m: lookup.get(m.casefold(), m) if isinstance(m, str) else m)
+    return figures.assign(metric=metric)

@@ -10,6 +10,7 @@ def test_seed_article_furniture_is_every_chrome_line_and_nothing_of_the_story(se
     assert "03:36" in found
     # the video caption printed twice under the player
     assert sum(f.startswith("Beijing hits back at Western sanctions") for f in found) == 2
+    assert found[-1] == "63"         # the comment count under the story
     assert not any("263.69 billion" in f or "per capita GDP" in f for f in found)
 
 

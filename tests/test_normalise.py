@@ -132,3 +132,14 @@ def test_figure_year_prefers_period_end_then_start_then_publication():
         {"surface": "d", "kind": "money", "value": 1, "unit": "CNY", "article_hash": OTHER},
     ])
     assert figure_year(df, PUB).tolist() == [2019, 2014, 2021, pd.NA]
+
+
+def test_lexicon_labels_become_metric_keys_and_free_text_stays():
+    from tasks.normalise import metric_keys
+
+    metrics = pd.DataFrame({"key": ["gdp_per_capita", "transfer_payments"],
+                            "label": ["per capita GDP", "transfer payments"]})
+    figures = pd.DataFrame({"metric": ["Per capita GDP", "transfer_payments", "socks made", None]})
+    mapped = metric_keys(figures, metrics)["metric"]
+    assert mapped[:3].tolist() == ["gdp_per_capita", "transfer_payments", "socks made"]
+    assert pd.isna(mapped[3])

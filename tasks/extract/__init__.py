@@ -1,0 +1,14 @@
+"""Figure extraction engine: every numeric figure in a text, normalised, with its period,
+region and metric.
+
+>>> from tasks.extract import parse_figures
+>>> [(f.surface, str(f.value), f.unit, f.qualifier) for f in parse_figures("It has 4,168 employees.")]
+[('4,168 employees', '4168', 'employee', 'exact')]
+"""
+from .figures import EXTRACTOR_VERSION, parse_figures
+from .metrics import metrics_from_rows
+from .record import Figure, MetricDef, Region
+from .regions import regions_from_rows
+
+__all__ = ["parse_figures", "Figure", "Region", "MetricDef", "regions_from_rows",
+           "metrics_from_rows", "EXTRACTOR_VERSION"]

@@ -1,0 +1,538 @@
+"""Frames read from the warehouse + article texts -> the report's HTML. Pure: no I/O.
+
+``build.py`` does the reading and writing; this module only shapes and escapes. Every value
+that comes from the warehouse or an article goes through ``html.escape`` (element text and
+attributes) or ``_json_for_script`` (data islands read by the page's script).
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from report.annotate import NO_CHECK, Highlight, annotate, figure_verdict, sentence_context
+from report.charts import (
+    CHECK_TYPE_LABELS,
+    VERDICT_LABELS,
+    gdp_chart,
+    money_chart,
+    period_label,
+    ratio_chart,
+    verdict_chart,
+)
+
+TEMPLATE = Path(__file__).resolve().parent / "template.html"
+VENDOR = Path(__file__).resolve().parent / "vendor"
+VENDOR_SCRIPTS = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+
+QUALIFIER_WORDS = {
+    "exact": "exact",
+    "approx": "approximately (“about”)",
+    "at_least": "at least (“more than”)",
+    "at_most": "at most (“nearly”, “up to”)",
+}
+KIND_WORDS = {"money": "money", "percent": "percentage", "quantity": "quantity"}
+PANEL_HINT = ('<p class="panel-hint">Hover over or click a highlighted figure to see how it was '
+              'read and checked.</p>')
+_VERDICT_SORT = {"inconsistent": 0, "consistent": 1, "unverifiable": 2}
+_MARKER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+@dataclass
+class ArticleText:
+    """An article's raw text as read now, and whether it is the version the warehouse holds."""
+    text: str | None
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    problem: str | None = None  # why the text is missing or differs from the loaded version
+
+
+@dataclass
+class ReportData:
+    """What the report shows, as read from the warehouse (column names are the views')."""
+    articles: pd.DataFrame      # dim_article
+    figures: pd.DataFrame       # mart_figures
+    checks: pd.DataFrame        # mart_claim_checks
+    region_year: pd.DataFrame   # mart_region_year
+    runs: pd.DataFrame          # etl_run, newest first
+    quarantine: pd.DataFrame    # quarantine, newest first (at most QUARANTINE_SHOWN rows)
+    quarantine_total: int = 0
+
+
+@dataclass
+class QualityLink:
+    href: str | None            # relative link to the Data Docs index, when it exists
+    note: str | None = None     # where it was looked for, when it does not
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _na(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _e(value: Any) -> str:
+    return "" if _na(value) else html.escape(str(value), quote=True)
+
+
+def _int(value: Any) -> int | None:
+    return None if _na(value) else int(value)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def human_number(value: Any) -> str:
+    """'2.3 trillion', '263.69 billion', '611 million', '53,593', '6.45'."""
+    if _na(value):
+        return "—"
+    v = float(value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:,.6g} {word}" if abs(v / scale) < 1000 else f"{v / scale:,.0f} {word}"
+    if v == int(v) or abs(v) >= 1000:  # converted amounts: cents would be false precision
+        return f"{v:,.0f}"
+    return f"{v:,.4g}" if abs(v) < 1 else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def short_number(value: Any) -> str:
+    """A number as a person would quote it: '76', '76.57', '6.452', '54,280', '2.3 trillion'."""
+    if _na(value):
+        return "—"
+    v = float(value)
+    if abs(v) >= 1e6:
+        return human_number(v)
+    if abs(v) >= 1000 or v == int(v):
+        return f"{v:,.0f}"
+    return f"{v:.4g}"
+
+
+def _unit_words(unit: Any) -> str:
+    if _na(unit):
+        return ""
+    return {"percent": "per cent", "%": "per cent", "CNY": "yuan", "USD": "US dollars",
+            "HKD": "Hong Kong dollars", "EUR": "euros"}.get(str(unit), str(unit))
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' left raw."""
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _script_safe(js: str) -> str:
+    """Vendored JS inlined in a <script>: a literal '</script' would end the element early."""
+    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace each ``{{ name }}`` of the template; a marker without a value is an error."""
+    missing = sorted({m.group(1) for m in _MARKER.finditer(template)} - set(values))
+    if missing:
+        raise KeyError(f"report template {TEMPLATE.name}: no value for {', '.join(missing)}")
+    return _MARKER.sub(lambda m: values[m.group(1)], template)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def checks_by_figure(checks: pd.DataFrame, figures: pd.DataFrame
+                     ) -> tuple[dict[int, list[dict]], dict[int, list[dict]]]:
+    """(checks of each figure, checks each figure was evidence for), keyed by figure_key."""
+    key_of = {(int(a), int(s)): int(k) for a, s, k in
+              zip(figures["article_key"], figures["seq"], figures["figure_key"])}
+    own: dict[int, list[dict]] = {}
+    evidence_for: dict[int, list[dict]] = {}
+    for row in checks.itertuples(index=False):
+        check = {
+            "check": CHECK_TYPE_LABELS.get(row.check_type, row.check_type),
+            "verdict": row.verdict,
+            "verdict_label": VERDICT_LABELS.get(row.verdict, row.verdict),
+            "explanation": row.explanation,
+            "evidence": None if _na(row.evidence_source) else row.evidence_source,
+            "of": None if _na(row.surface) else row.surface,
+        }
+        if not _na(row.figure_key):
+            own.setdefault(int(row.figure_key), []).append(check)
+        if not _na(row.evidence_seq):
+            ev = key_of.get((int(row.article_key), int(row.evidence_seq)))
+            if ev is not None:
+                evidence_for.setdefault(ev, []).append(check)
+    return own, evidence_for
+
+
+def figure_details(figures: pd.DataFrame, checks: pd.DataFrame) -> dict[str, dict]:
+    """figure_key -> what the details card shows (strings already formatted for a reader)."""
+    own, evidence_for = checks_by_figure(checks, figures)
+    details: dict[str, dict] = {}
+    for f in figures.itertuples(index=False):
+        key = int(f.figure_key)
+        checks = own.get(key, [])
+        money = f.kind == "money"
+        details[str(key)] = {
+            "surface": f.surface,
+            "kind": KIND_WORDS.get(f.kind, f.kind),
+            # Money and percentages read as a phrase; a counted thing is named on its own row
+            # ("4,168" / "employee") rather than as an ungrammatical "4,168 employee".
+            "value": (f"{human_number(f.value)} {_unit_words(f.unit)}".strip()
+                      if f.kind in ("money", "percent") else human_number(f.value)),
+            "unit": None if _na(f.unit) or f.kind in ("money", "percent") else str(f.unit),
+            "qualifier": QUALIFIER_WORDS.get(f.qualifier, f.qualifier),
+            "period": period_label(f.period_start, f.period_end),
+            "region": None if _na(f.region) else f.region,
+            "metric": None if _na(f.metric_label) else f.metric_label,
+            "value_cny": f"{human_number(f.value_cny)} yuan" if money and not _na(f.value_cny) else None,
+            "value_usd": f"{human_number(f.value_usd)} US dollars" if money and not _na(f.value_usd) else None,
+            "fx": (f"{float(f.fx_rate):.4g} yuan per {f.unit}, {int(f.fx_year)} average"
+                   if money and not _na(f.fx_rate) and not _na(f.fx_year) and f.unit != "CNY" else None),
+            "linked": (f"{f.link_type}: “{f.linked_surface}”"
+                       if not _na(f.link_type) and not _na(f.linked_surface) else None),
+            "verdict": figure_verdict(c["verdict"] for c in checks),
+            "checks": checks,
+            "evidence_for": evidence_for.get(key, []),
+        }
+    return details
+
+
+def article_headline(n_figures: int, verdicts: pd.Series) -> str:
+    """'38 figures found; 9 claims checked: 6 hold, 2 do not hold, 1 cannot be verified.'
+
+    ``verdicts`` has one verdict per claim (a checked figure, see ``claim_verdicts``).
+    """
+    counts = verdicts.value_counts()
+    parts = []
+    for verdict, words in (("consistent", "hold"), ("inconsistent", "do not hold"),
+                           ("unverifiable", "cannot be verified")):
+        n = int(counts.get(verdict, 0))
+        if n:
+            word = {"hold": "holds", "do not hold": "does not hold"}.get(words, words) if n == 1 else words
+            parts.append(f'<b class="t-{verdict}">{n:,} {word}</b>')
+    checked = f"<b>{plural(len(verdicts), 'claim')} checked</b>"
+    if not len(verdicts):
+        return f"<b>{plural(n_figures, 'figure')}</b> found; no claim could be checked."
+    return f"<b>{plural(n_figures, 'figure')}</b> found; {checked}: " + ", ".join(parts) + "."
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _pill(verdict: str, label: str | None = None) -> str:
+    label = label or VERDICT_LABELS.get(verdict, "no check")
+    icon = {"consistent": "✓", "inconsistent": "✗", "unverifiable": "?"}.get(verdict, "·")
+    return f'<span class="pill p-{_e(verdict)}"><span aria-hidden="true">{icon}</span> {_e(label)}</span>'
+
+
+def claim_verdicts(checks: pd.DataFrame) -> pd.Series:
+    """One verdict per checked figure (a claim), indexed by (article_key, seq): see figure_verdict."""
+    if checks.empty:
+        return pd.Series([], dtype=object)
+    return checks.groupby(["article_key", "seq"])["verdict"].agg(figure_verdict)
+
+
+# How the two numbers of a check are named, by check type: (what the article gives, evidence).
+NUMBER_WORDS = {
+    "stated_ratio": ("article says (%)", "its figures give (%)"),
+    "official_series": ("article says", "official statistic"),
+    "conversion": ("rate implied", "annual average rate"),
+    "conversion_consistency": ("rate implied", "other conversion's rate"),
+    "growth": ("stated growth (%)", "computed (%)"),
+}
+
+
+def _numbers_html(c: Any) -> str:
+    """'article says 76 · its figures give 76.57 · off by -0.74 % (tolerance ±0.66 %)'.
+
+    Part/whole checks are one-sided comparisons of two different things, so they get none.
+    """
+    words = NUMBER_WORDS.get(c.check_type)
+    if words is None or _na(c.observed) or _na(c.expected):
+        return ""
+    parts = [f"<span>{words[0]} <b>{_e(short_number(c.observed))}</b></span>",
+             f"<span>{words[1]} <b>{_e(short_number(c.expected))}</b></span>"]
+    if not _na(c.rel_diff):
+        off = f"off by <b>{100 * float(c.rel_diff):+.2g} %</b>"
+        # The tolerance explains the verdict only for two-sided bands; a one-sided band
+        # ("more than") can hold well outside it, and then showing it would mislead.
+        if not _na(c.tolerance) and (abs(float(c.rel_diff)) <= float(c.tolerance)) == (c.verdict == "consistent"):
+            off += f" (tolerance ±{100 * float(c.tolerance):.2g} %)"
+        parts.append(f"<span>{off}</span>")
+    return f'<div class="nums">{"".join(parts)}</div>'
+
+
+def _check_html(c: Any, show_pill: bool) -> str:
+    evidence = []
+    if not _na(c.evidence_surface):
+        evidence.append(f"compared with “{_e(c.evidence_surface)}” in the article")
+    if not _na(c.evidence_source):
+        evidence.append(_e(c.evidence_source))
+    pill = f"{_pill(c.verdict)} " if show_pill else ""
+    nums = _numbers_html(c)
+    return (f'<div class="check"><div class="check-type">{pill}{_e(CHECK_TYPE_LABELS.get(c.check_type, c.check_type))}</div>'
+            f'{nums}<div class="explanation">{_e(c.explanation)}</div>'
+            + (f'<div class="evidence">Evidence: {"; ".join(evidence)}</div>' if evidence else "")
+            + "</div>")
+
+
+def claims_table(checks: pd.DataFrame, figures: pd.DataFrame, texts: dict[str, ArticleText]) -> str:
+    """One row per checked figure, failing ones first, each shown in its own sentence (and,
+    when the warehouse holds several articles, under the title of its article)."""
+    if checks.empty:
+        return '<p class="empty">No claim in the warehouse could be checked.</p>'
+    spans = {int(k): (p, int(s), int(e)) for k, p, s, e in
+             zip(figures["figure_key"], figures["article_path"], figures["start"], figures["end"])}
+    order = {k: i for i, k in enumerate(CHECK_TYPE_LABELS)}
+    verdicts = claim_verdicts(checks)
+    claims = sorted(verdicts.items(), key=lambda kv: (_VERDICT_SORT.get(kv[1], 3), kv[0]))
+    by_claim = {k: g.sort_values("check_type", key=lambda s: s.map(order).fillna(9))
+                for k, g in checks.groupby(["article_key", "seq"])}
+    out = ['<table class="claims"><thead><tr><th class="c-verdict">Verdict</th>'
+           '<th class="c-claim">What the article says</th><th class="c-how">How it was checked</th>'
+           "</tr></thead><tbody>"]
+    for key, verdict in claims:
+        group = by_claim[key]
+        first = group.iloc[0]
+        claim = f"<q>{_e(first['surface'])}</q>"
+        if not _na(first["figure_key"]) and int(first["figure_key"]) in spans:
+            fk = int(first["figure_key"])
+            path, start, end = spans[fk]
+            art = texts.get(path)
+            if art and art.text is not None and not art.problem:
+                before, surface, after = sentence_context(art.text, start, end)
+                claim = (f'{_e(before)}<a class="claim-fig" href="#fig-{fk}" '
+                         f'data-target="{fk}">{_e(surface)}</a>{_e(after)}')
+        if figures["article_key"].nunique() > 1:
+            claim += (f'<div class="claim-source"><a href="#article-{int(first["article_key"])}">'
+                      f'{_e(first["article_title"]) or _e(first["article_path"])}</a></div>')
+        several = len(group) > 1
+        how = "".join(_check_html(c, several) for c in group.itertuples(index=False))
+        out.append(f'<tr class="r-{_e(verdict)}"><td class="c-verdict">{_pill(verdict)}</td>'
+                   f'<td class="c-claim">{claim}</td><td class="c-how">{how}</td></tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def legend() -> str:
+    items = [(v, VERDICT_LABELS[v]) for v in ("consistent", "inconsistent", "unverifiable")]
+    items.append((NO_CHECK, "figure, not checked"))
+    keys = "".join(f'<span class="key"><mark class="fig v-{v}">12,345</mark> {_e(label)}</span>'
+                   for v, label in items)
+    return (f'<div class="legend" aria-label="Highlight colours">{keys}'
+            '<span class="key"><span class="furniture">Advertisement</span> page furniture (not the article)</span>'
+            '</div>')
+
+
+def article_section(article: Any, figures: pd.DataFrame, checks: pd.DataFrame,
+                    art: ArticleText, details: dict[str, dict]) -> str:
+    mine = figures[figures["article_key"] == article.article_key]
+    my_checks = checks[checks["article_key"] == article.article_key]
+    meta = [x for x in (_e(article.publisher), _e(article.pub_date), _e(article.path)) if x]
+    head = (f'<header class="article-head"><h3>{_e(article.title) or _e(article.path)}</h3>'
+            f'<p class="meta">{" · ".join(meta)}'
+            + (f' · <a href="{_e(article.url)}">original</a>' if not _na(article.url) else "")
+            + f'</p><p class="article-headline">{article_headline(len(mine), claim_verdicts(my_checks))}</p></header>')
+    if art.text is None or art.problem:
+        listing = "".join(
+            f'<li><mark class="fig v-{_e(details[str(int(f.figure_key))]["verdict"])}" '
+            f'data-figure-id="{int(f.figure_key)}" id="fig-{int(f.figure_key)}" tabindex="0">{_e(f.surface)}</mark></li>'
+            for f in mine.itertuples(index=False))
+        return (f'<article class="article" id="article-{int(article.article_key)}">{head}'
+                f'<p class="problem">{_e(art.problem)}</p>'
+                f'<p>The figures as loaded:</p><ul class="fig-list">{listing}</ul></article>')
+    highlights = [
+        Highlight(int(f.figure_key), int(f.start), int(f.end), details[str(int(f.figure_key))]["verdict"])
+        for f in mine.itertuples(index=False)
+    ]
+    try:
+        body = annotate(art.text, highlights, art.furniture, id_prefix="fig-")
+    except ValueError as exc:
+        raise ValueError(f"{article.path}: {exc}") from None
+    return (f'<article class="article" id="article-{int(article.article_key)}">{head}{legend()}'
+            f'<div class="article-body"><div class="article-text">{body}</div>'
+            '<aside class="fig-panel" aria-live="polite"><div class="panel-body">'
+            f'{PANEL_HINT}</div></aside></div></article>')
+
+
+def _chart_box(chart_id: str, spec: dict | None, empty: str) -> tuple[str, dict | None]:
+    if spec is None:
+        return f'<figure class="chart chart-empty"><p>{_e(empty)}</p></figure>', None
+    return f'<figure class="chart"><div class="vega" id="chart-{chart_id}"></div></figure>', spec
+
+
+def ratio_rows(checks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Stated-ratio checks with the year and region of the percentage (else of its evidence)."""
+    ratios = checks[checks["check_type"] == "stated_ratio"]
+    cols = ["year", "region", "surface", "observed", "expected", "verdict", "explanation"]
+    if ratios.empty:
+        return pd.DataFrame(columns=cols)
+    by_seq = {(int(a), int(s)): f for a, s, f in
+              zip(figures["article_key"], figures["seq"], figures.itertuples(index=False))}
+
+    def year_region(c) -> tuple[int | None, str | None]:
+        for seq in (c.seq, c.evidence_seq):
+            f = None if _na(seq) else by_seq.get((int(c.article_key), int(seq)))
+            if f is not None:
+                year = _int(f.period_end) if not _na(f.period_end) else _int(f.period_start)
+                if year is not None:
+                    return year, None if _na(f.region) else f.region
+        return None, None
+
+    found = [year_region(c) for c in ratios.itertuples(index=False)]
+    return ratios.assign(year=[y for y, _ in found], region=[r for _, r in found])[cols]
+
+
+def charts(data: ReportData) -> tuple[str, dict[str, dict]]:
+    boxes, specs = [], {}
+    ratios = ratio_rows(data.checks, data.figures)
+    for chart_id, spec, empty in (
+        ("gdp", gdp_chart(data.region_year, ratios), "No per capita GDP figures or statistics in the warehouse."),
+        ("ratios", ratio_chart(ratios), "No stated ratio was checked."),
+        ("verdicts", verdict_chart(data.checks), "No claim checks in the warehouse."),
+        ("money", money_chart(data.figures), "No money figures with a yuan value."),
+    ):
+        box, spec = _chart_box(chart_id, spec, empty)
+        boxes.append(box)
+        if spec is not None:
+            specs[chart_id] = spec
+    return '<div class="charts">' + "".join(boxes) + "</div>", specs
+
+
+def _when(value: Any) -> str:
+    if _na(value):
+        return "—"
+    ts = pd.Timestamp(value)
+    return ts.strftime("%Y-%m-%d %H:%M UTC") if ts.tzinfo is None else ts.tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _quality_cell(value: Any) -> str:
+    if _na(value):
+        return '<span class="muted">not run</span>'
+    return _pill("consistent", "passed") if bool(value) else _pill("inconsistent", "failed")
+
+
+def run_summary(data: ReportData, quality: QualityLink) -> str:
+    out = []
+    if data.runs.empty:
+        out.append('<p class="empty">No run is recorded in etl_run.</p>')
+    else:
+        last = data.runs.iloc[0]
+        started = _e(_when(last["started_at"]))
+        if not _na(last["ended_at"]) and not _na(last["started_at"]):
+            secs = (pd.Timestamp(last["ended_at"]) - pd.Timestamp(last["started_at"])).total_seconds()
+            started += f'<br><span class="muted">took {secs:,.1f} s</span>'
+        stats = [
+            ("Status", f'<span class="status s-{_e(last["status"])}">{_e(last["status"])}</span>'),
+            ("Started", started),
+            ("Articles read", _e(_int(last["articles_read"]))),
+            ("Unchanged, skipped", _e(_int(last["articles_skipped"]))),
+            ("Figures extracted", _e(_int(last["figures_extracted"]))),
+            ("Figures loaded", _e(_int(last["figures_loaded"]))),
+            ("Rows rejected", _e(_int(last["rows_rejected"]))),
+            ("Data quality", _quality_cell(last["quality_success"])),
+        ]
+        cells = "".join(
+            f'<div class="stat"><div class="k">{k}</div>'
+            f'<div class="v{" small" if k == "Started" else ""}">{v or "—"}</div></div>'
+            for k, v in stats)
+        out.append(f'<h3>Latest run <span class="muted">#{int(last["run_id"])}</span></h3>'
+                   f'<div class="stats">{cells}</div>')
+        if not _na(last["error"]):
+            out.append(f'<p class="problem">Error: {_e(last["error"])}</p>')
+        if len(data.runs) > 1:
+            rows = "".join(
+                f'<tr><td>#{int(r.run_id)}</td><td>{_e(_when(r.started_at))}</td><td>{_e(r.status)}</td>'
+                f'<td class="n">{_e(_int(r.articles_read))}</td><td class="n">{_e(_int(r.figures_loaded))}</td>'
+                f'<td class="n">{_e(_int(r.rows_rejected))}</td><td>{_quality_cell(r.quality_success)}</td></tr>'
+                for r in data.runs.itertuples(index=False))
+            out.append('<details><summary>Earlier runs</summary><table class="plain"><thead><tr>'
+                       '<th>Run</th><th>Started</th><th>Status</th><th class="n">Articles read</th>'
+                       '<th class="n">Figures loaded</th><th class="n">Rejected</th><th>Quality</th>'
+                       f'</tr></thead><tbody>{rows}</tbody></table></details>')
+    if quality.href:
+        out.append(f'<p class="docs">Data-quality details: <a href="{_e(quality.href)}">Great Expectations '
+                   'Data Docs</a> (every expectation and its result).</p>')
+    elif quality.note:
+        out.append(f'<p class="docs muted">{_e(quality.note)}</p>')
+    out.append(f'<h3>Rejected rows <span class="muted">{data.quarantine_total:,} in quarantine</span></h3>')
+    if data.quarantine.empty:
+        out.append('<p class="empty">Nothing was rejected.</p>')
+    else:
+        rows = "".join(
+            f"<tr><td>{_e(q.source_file)}</td><td class=\"n\">{_e(_int(q.row))}</td>"
+            f"<td>{_e(q.column)}</td><td><code>{_e(q.failure_case)}</code></td>"
+            f"<td>{_e(q.reason)}</td><td>#{_e(_int(q.run_id))}</td></tr>"
+            for q in data.quarantine.itertuples(index=False))
+        more = (f'<p class="muted">Showing the newest {len(data.quarantine):,}.</p>'
+                if data.quarantine_total > len(data.quarantine) else "")
+        out.append('<table class="plain quarantine"><thead><tr><th>File</th><th class="n">Row</th>'
+                   '<th>Column</th><th>Value</th><th>Why it was rejected</th><th>Run</th></tr></thead>'
+                   f"<tbody>{rows}</tbody></table>{more}")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def render(data: ReportData, texts: dict[str, ArticleText], quality: QualityLink,
+           generated_at: datetime, template: str | None = None,
+           vendor_js: str | None = None) -> str:
+    """The whole report as one HTML string. ``texts`` maps dim_article.path to its text."""
+    template = template if template is not None else TEMPLATE.read_text(encoding="utf-8")
+    if vendor_js is None:
+        vendor_js = "\n".join((VENDOR / name).read_text(encoding="utf-8") for name in VENDOR_SCRIPTS)
+    details = figure_details(data.figures, data.checks)
+    articles = data.articles.sort_values("path")
+    single = articles.iloc[0] if len(articles) == 1 else None
+    title = (single["title"] if single is not None and not _na(single["title"])
+             else f"{plural(len(articles), 'article')}")
+    chart_html, specs = charts(data)
+    toc = ""
+    if len(articles) > 1:
+        verdicts = claim_verdicts(data.checks)
+        items = "".join(
+            f'<li><a href="#article-{int(a.article_key)}">{_e(a.title) or _e(a.path)}</a> '
+            f'<span class="muted">— ' + article_headline(
+                int((data.figures["article_key"] == a.article_key).sum()),
+                verdicts[verdicts.index.get_level_values(0) == a.article_key]
+                if len(verdicts) else verdicts) + "</span></li>"
+            for a in articles.itertuples(index=False))
+        toc = f'<ul class="toc">{items}</ul>'
+    article_html = toc + "".join(
+        article_section(a, data.figures, data.checks, texts.get(a.path, ArticleText(None, problem=
+                        f"{a.path}: no text was read")), details)
+        for a in articles.itertuples(index=False)
+    ) or '<p class="empty">The warehouse holds no article yet: run <code>figures run</code>.</p>'
+    n_articles = len(articles)
+    headline = article_headline(len(data.figures), claim_verdicts(data.checks))
+    if n_articles != 1:
+        headline = f"<b>{plural(n_articles, 'article')}</b>: " + headline
+    return fill(template, {
+        "title": _e(f"Figures report: {title}"),
+        "heading": _e(title),
+        "subheading": _e(" · ".join(x for x in (
+            None if single is None or _na(single["publisher"]) else single["publisher"],
+            None if single is None or _na(single["pub_date"]) else str(single["pub_date"]),
+        ) if x)),
+        "generated": _e(generated_at.strftime("%Y-%m-%d %H:%M UTC")),
+        "headline": headline,
+        "headline_note": _e(
+            f"A claim is a figure that could be checked, against the article's own arithmetic "
+            f"(ratios, currency conversions, parts of a whole) or official statistics; it holds when "
+            f"none of its checks fails ({plural(len(data.checks), 'check')} in all)."),
+        "claims": claims_table(data.checks, data.figures, texts),
+        "charts": chart_html,
+        "articles": article_html,
+        "run_summary": run_summary(data, quality),
+        "figures_json": _json_for_script(details),
+        "charts_json": _json_for_script(specs),
+        "vendor_js": _script_safe(vendor_js),
+    })

@@ -1,0 +1,353 @@
+"""Word lists for the figure extractor: data only, no logic.
+
+Everything the engine recognises by name lives here: number words, scale words, currencies,
+percent words, qualifier cues, measurement units, time units, month names and the small
+closed word classes the unit-noun lemmatiser needs. The patterns in ``figures.py``,
+``periods.py`` and friends are compiled from these tables once, at import.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------
+UNIT_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# multiplicative words inside a spelled-out number ("two hundred", "three million")
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000,
+    "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}
+DOZEN = {"dozen": 12}
+
+# abbreviations of scale words after digits ("$4.6bn", "12.3m tonnes", "5 mln")
+SCALE_ABBR: dict[str, int] = {
+    "k": 1_000, "K": 1_000, "thou": 1_000,
+    "m": 1_000_000, "M": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mil": 1_000_000,
+    "b": 1_000_000_000, "B": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
+    "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "tr": 1_000_000_000_000,
+    "T": 1_000_000_000_000,
+}
+# abbreviations also accepted after a space ("5 bn"); single letters only when glued
+SCALE_ABBR_SPACED = ("bn", "mn", "mln", "bln", "tn", "trn")
+
+# fractions, read as percentages only after a qualifier cue ("close to half" -> 50 %)
+FRACTION_WORDS: dict[str, float] = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0,
+    "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
+    "two thirds": 200 / 3, "two-thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two fifths": 40.0,
+    "two-fifths": 40.0, "three fifths": 60.0, "three-fifths": 60.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
+}
+
+# ---------------------------------------------------------------------------------------------
+# Money
+# ---------------------------------------------------------------------------------------------
+# symbol prefixes written before the amount; matched case-insensitively, longest first.
+# Spaced variants ("us $ 150", "c $ 300") are allowed for these multi-letter prefixes.
+DOLLAR_PREFIXES: dict[str, str] = {
+    "US": "USD", "U.S.": "USD", "U.S": "USD", "USD": "USD", "HK": "HKD", "C": "CAD",
+    "CA": "CAD", "CAN": "CAD", "Can": "CAD", "A": "AUD", "AU": "AUD", "AUD": "AUD",
+    "NZ": "NZD", "S": "SGD", "SG": "SGD", "NT": "TWD", "R": "BRL", "MX": "MXN",
+    "Mex": "MXN",
+}
+# prefixes that may stand apart from "$" by a space ("us $ 150 million", "c $ 300 million")
+DOLLAR_PREFIXES_SPACED = ("US", "U.S.", "HK", "C", "CA", "AU", "NZ", "NT", "SG")
+
+SYMBOLS: dict[str, str] = {
+    "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "₺": "TRY", "₡": "CRC", "₾": "GEL", "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND",
+    "₪": "ILS", "₴": "UAH", "₸": "KZT", "₭": "LAK", "₮": "MNT", "₲": "PYG", "₵": "GHS",
+    "円": "JPY", "元": "CNY",
+}
+
+# ISO 4217 codes accepted before or after an amount (upper case only: "CNY 5bn", "108.79 JPY")
+ISO_CODES = frozenset("""
+USD EUR GBP JPY CNY HKD TWD MOP KRW INR IDR MYR SGD THB VND PHP AUD NZD CAD CHF SEK NOK DKK
+RUB TRY BRL MXN ARS CLP COP PEN ZAR NGN EGP KES ETB SAR AED QAR KWD ILS PKR BDT LKR KZT UZS
+KGS TJS MNT PLN HUF CZK RON UAH ISK IRR IQD
+""".split())
+# other written codes
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "INR",
+                                "Rs.": "INR", "RM": "MYR", "CHF": "CHF", "SFr": "CHF"}
+
+# currency names written after the amount; longest first when compiled
+CURRENCY_NAMES: dict[str, str] = {
+    "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY", "chinese yuan": "CNY",
+    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "american dollars": "USD",
+    "hong kong dollars": "HKD", "hong kong dollar": "HKD", "hk dollars": "HKD",
+    "australian dollars": "AUD", "australian dollar": "AUD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD",
+    "singapore dollars": "SGD", "singapore dollar": "SGD",
+    "new taiwan dollars": "TWD", "taiwan dollars": "TWD", "taiwan dollar": "TWD",
+    "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "pounds": "GBP",
+    "pound": "GBP", "quid": "GBP", "british pounds": "GBP",
+    "yen": "JPY", "japanese yen": "JPY", "won": "KRW", "korean won": "KRW",
+    "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "roubles": "RUB", "rubles": "RUB",
+    "rouble": "RUB", "ruble": "RUB", "ringgit": "MYR", "baht": "THB",
+    "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "MXN", "peso": "MXN",
+    "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
+    "lira": "TRY", "liras": "TRY", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF",
+    "dong": "VND", "rupiah": "IDR", "naira": "NGN", "dirhams": "AED", "dirham": "AED",
+    "riyals": "SAR", "riyal": "SAR", "shekels": "ILS", "shekel": "ILS", "kronor": "SEK",
+    "swedish kronor": "SEK", "krona": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
+    "kroner": "NOK", "krone": "NOK", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
+    "hryvnia": "UAH", "tenge": "KZT", "patacas": "MOP", "pataca": "MOP", "som": "KGS",
+    "tugrik": "MNT", "bitcoins": "XBT", "bitcoin": "XBT",
+    # pre-euro currencies (older news)
+    "marks": "DEM", "deutsche marks": "DEM", "deutschemarks": "DEM", "d-marks": "DEM",
+    "french francs": "FRF", "belgian francs": "BEF", "lire": "ITL", "pesetas": "ESP",
+    "guilders": "NLG", "schillings": "ATS", "drachmas": "GRD", "escudos": "PTE",
+    # plain dollars follow the document's dollar (USD unless a Hong Kong text)
+    "dollars": "$", "dollar": "$", "bucks": "$",
+}
+# fractional units: (name -> (currency, divisor)); "cents" follows the document's dollar
+MINOR_UNITS: dict[str, tuple[str, int]] = {
+    "cents": ("$", 100), "cent": ("$", 100), "¢": ("$", 100), "c": ("$", 100),
+    "euro cents": ("EUR", 100), "euro cent": ("EUR", 100),
+    "pence": ("GBP", 100), "penny": ("GBP", 100), "p": ("GBP", 100),
+    "sen": ("MYR", 100), "fen": ("CNY", 100), "jiao": ("CNY", 10), "paise": ("INR", 100),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Percentages
+# ---------------------------------------------------------------------------------------------
+PERCENT_POINT_WORDS = ("percentage points", "percentage point", "percentage-point",
+                       "percent points", "per cent points", "pct points", "pct pts",
+                       "ppts", "ppt", "pp")
+PERCENT_WORDS = ("per cent", "percent", "per-cent", "pct", "pc", "percentage", "%", "％")
+
+# ---------------------------------------------------------------------------------------------
+# Qualifiers
+# ---------------------------------------------------------------------------------------------
+# cue phrase written right before the figure -> qualifier
+QUALIFIER_PREFIX: dict[str, str] = {
+    # approx
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "approx.": "approx", "approx": "approx", "some": "approx", "an estimated": "approx",
+    "estimated": "approx", "estimated at": "approx", "an approximate": "approx",
+    "circa": "approx", "c.": "approx", "~": "approx", "in the region of": "approx",
+    "on the order of": "approx", "in the order of": "approx", "give or take": "approx",
+    "an average of about": "approx", "roughly around": "approx",
+    # at_least
+    "more than": "at_least", "over": "at_least", "at least": "at_least", "above": "at_least",
+    "in excess of": "at_least", "upwards of": "at_least", "upward of": "at_least",
+    "north of": "at_least", "no less than": "at_least", "not less than": "at_least",
+    "no fewer than": "at_least", "not fewer than": "at_least", "greater than": "at_least",
+    "starting at": "at_least", "starting from": "at_least", "just over": "at_least",
+    "just above": "at_least", "well over": "at_least", "well above": "at_least",
+    "exceeding": "at_least", "exceeded": "at_least", "exceeds": "at_least",
+    "exceed": "at_least", "topped": "at_least", "topping": "at_least", "tops": "at_least",
+    "surpassed": "at_least", "surpassing": "at_least", "a minimum of": "at_least",
+    "minimum of": "at_least", "more than about": "at_least",
+    # at_most
+    "nearly": "at_most", "almost": "at_most", "up to": "at_most", "less than": "at_most",
+    "under": "at_most", "just under": "at_most", "fewer than": "at_most",
+    "close to": "at_most", "closer to": "at_most", "no more than": "at_most",
+    "not more than": "at_most", "at most": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "just shy of": "at_most", "shy of": "at_most",
+    "just short of": "at_most", "a maximum of": "at_most", "maximum of": "at_most",
+    "not exceeding": "at_most", "just below": "at_most", "well under": "at_most",
+    "well below": "at_most", "a little under": "at_most", "a little over": "at_least",
+    "slightly more than": "at_least", "slightly less than": "at_most",
+    "slightly over": "at_least", "slightly under": "at_most", "nearly reached": "at_most",
+}
+# verbs that may stand between "nearly"/"almost" and the figure ("nearly reached $87")
+QUALIFIER_BRIDGE_VERBS = ("reached", "reach", "reaching", "hit", "hitting", "touched",
+                          "touching", "topped", "top", "hits", "reaches")
+# "top" as a verb ("was expected to top 2.5 billion yuan"): after these words
+TOP_VERB_LEADS = ("to", "will", "would", "could", "may", "might", "should", "can", "did")
+# cue phrases written right after the figure
+QUALIFIER_SUFFIX: dict[str, str] = {
+    "or more": "at_least", "or above": "at_least", "or higher": "at_least",
+    "and above": "at_least", "and up": "at_least", "plus": "at_least", "-plus": "at_least",
+    "+": "at_least", "or so": "approx", "or thereabouts": "approx", "odd": "approx",
+    "-odd": "approx", "or less": "at_most", "or fewer": "at_most", "or below": "at_most",
+    "at most": "at_most", "at the most": "at_most", "at least": "at_least",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Units of measurement (surface form -> canonical unit); matched case-sensitively after the
+# number, longest first. Time units are separate (they also drive durations and ages).
+# ---------------------------------------------------------------------------------------------
+MEASURE_UNITS: dict[str, str] = {
+    # length
+    "km": "km", "kms": "km", "kilometres": "km", "kilometre": "km", "kilometers": "km",
+    "kilometer": "km", "metres": "metre", "metre": "metre", "meters": "metre", "meter": "metre",
+    "cm": "cm", "centimetres": "cm", "centimeters": "cm", "mm": "mm", "millimetres": "mm",
+    "millimeters": "mm", "miles": "mile", "mile": "mile", "mi": "mile", "feet": "foot",
+    "foot": "foot", "ft": "foot", "inches": "inch", "inch": "inch", "yards": "yard",
+    "yard": "yard", "nautical miles": "nautical mile", "light years": "light year",
+    "light-years": "light year",
+    # area
+    "sq m": "sq m", "sqm": "sq m", "square metres": "sq m", "square meters": "sq m",
+    "square metre": "sq m", "square meter": "sq m", "m2": "sq m", "m²": "sq m",
+    "sq km": "sq km", "square kilometres": "sq km", "square kilometers": "sq km",
+    "square kilometre": "sq km", "km2": "sq km", "km²": "sq km",
+    "sq ft": "sq ft", "square feet": "sq ft", "square foot": "sq ft",
+    "square miles": "sq mile", "square mile": "sq mile",
+    "hectares": "hectare", "hectare": "hectare", "ha": "hectare", "acres": "acre",
+    "acre": "acre", "mu": "mu",
+    # mass
+    "kg": "kilogram", "kgs": "kilogram", "kilograms": "kilogram", "kilogram": "kilogram",
+    "kilos": "kilogram", "grams": "gram", "gram": "gram", "g": "gram", "mg": "milligram",
+    "tonnes": "metric ton", "tonne": "metric ton", "tons": "ton", "ton": "ton", "t": "metric ton",
+    "mt": "metric ton", "lbs": "pound", "lb": "pound", "ounces": "ounce", "ounce": "ounce",
+    "oz": "ounce", "carats": "carat", "carat": "carat", "jin": "jin",
+    # volume
+    "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre", "l": "litre",
+    "ml": "millilitre", "millilitres": "millilitre", "gallons": "gallon", "gallon": "gallon",
+    "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "bpd": "barrel per day",
+    "cubic metres": "cubic metre", "cubic meters": "cubic metre", "cubic metre": "cubic metre",
+    "cubic feet": "cubic foot", "bcm": "billion cubic metre", "tcf": "trillion cubic foot",
+    # energy, power, data, speed, temperature
+    "kwh": "kWh", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "kW": "kW",
+    "MW": "MW", "GW": "GW", "TW": "TW", "watts": "watt", "watt": "watt", "W": "watt",
+    "kilowatts": "kW", "megawatts": "MW", "gigawatts": "GW", "kilowatt-hours": "kWh",
+    "kilowatt hours": "kWh", "volts": "volt", "V": "volt", "kV": "kV",
+    "British thermal units": "BTU", "BTU": "BTU", "Btu": "BTU", "mmBTU": "mmBTU",
+    "mmbtu": "mmBTU", "calories": "calorie", "kcal": "kcal", "joules": "joule", "J": "joule",
+    "TeV": "TeV", "GeV": "GeV", "MeV": "MeV", "eV": "eV",
+    "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "KB": "kilobyte", "kB": "kilobyte",
+    "gigabytes": "gigabyte", "terabytes": "terabyte", "megabytes": "megabyte",
+    "Gbps": "Gbps", "Mbps": "Mbps", "GHz": "GHz", "MHz": "MHz", "Hz": "hertz", "nm": "nm",
+    "km/h": "km/h", "kph": "km/h", "mph": "mph", "m/s": "m/s", "km/s": "km/s", "knots": "knot",
+    "°C": "degree Celsius", "°F": "degree Fahrenheit", "℃": "degree Celsius",
+    "degrees Celsius": "degree Celsius", "degrees Fahrenheit": "degree Fahrenheit",
+    "degrees": "degree", "degree": "degree", "°": "degree",
+    "TEU": "TEU", "TEUs": "TEU", "dwt": "dwt", "DWT": "dwt", "ppm": "ppm",
+    # markets and statistics
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
+    "bp": "basis point", "points": "point", "point": "point", "pts": "point",
+}
+# measurement units that may also be glued to the digits ("278kg", "5km", "10GW")
+GLUED_UNITS_OK = frozenset({
+    "km", "kms", "cm", "mm", "kg", "kgs", "g", "mg", "t", "mt", "lb", "lbs", "oz", "ft", "mi",
+    "ml", "l", "ha", "sqm", "m2", "m²", "km2", "km²", "kwh", "kWh", "MWh", "GWh", "TWh",
+    "kW", "MW", "GW", "TW", "W", "V", "kV", "GB", "TB", "MB", "KB", "kB", "Gbps", "Mbps",
+    "GHz", "MHz", "Hz", "nm", "km/h", "kph", "mph", "m/s", "km/s", "°C", "°F", "℃", "°",
+    "TEU", "TEUs", "bpd", "bbl", "bcm", "tcf", "TeV", "GeV", "MeV", "eV", "bps", "bp", "pts",
+})
+
+TIME_UNITS: dict[str, str] = {
+    "years": "year", "year": "year", "yrs": "year", "yr": "year", "months": "month",
+    "month": "month", "weeks": "week", "week": "week", "days": "day", "day": "day",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "minutes": "minute", "minute": "minute",
+    "mins": "minute", "seconds": "second", "second": "second", "secs": "second",
+    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
+    "quarters": "quarter", "nights": "night", "night": "night", "semesters": "semester",
+    "generations": "generation", "terms": "term", "sessions": "session",
+}
+# rate denominators that extend a figure's surface: "$2.30/day", "4,000 yuan per person"
+RATE_UNITS = (
+    "day", "week", "month", "year", "annum", "hour", "person", "capita", "head", "share",
+    "barrel", "ounce", "tonne", "ton", "kg", "kilogram", "litre", "liter", "gallon", "unit",
+    "piece", "night", "trip", "visit", "employee", "worker", "household", "resident",
+    "student", "square metre", "square meter", "sq m", "sqm", "mu", "hectare", "acre",
+    "kilowatt-hour", "kWh", "mmBTU", "mmbtu", "pound", "minute", "second", "game", "seat",
+    "room", "patient", "passenger", "vehicle", "car", "user", "subscriber", "citizen",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TIMEZONES = ("GMT", "UTC", "BST", "EDT", "EST", "CST", "CET", "CEST", "PST", "PDT", "HKT",
+             "JST", "IST", "AEST", "AEDT", "SGT", "MST", "MDT")
+# a year followed by these is a price base, not the period ("$2.30/day (2017 PPP)")
+PRICE_BASE_WORDS = ("PPP", "prices", "price", "constant", "dollars", "US dollars",
+                    "international dollars", "base")
+
+# ---------------------------------------------------------------------------------------------
+# Names and labels: a number right after these words is a label, not a figure
+# ("Game 7", "chapter 11", "No. 1", "covid-19"); matched case-insensitively.
+# ---------------------------------------------------------------------------------------------
+LABEL_WORDS = frozenset("""
+no no. nos number num # game games chapter chapters article articles section sections part
+parts page pages phase stage level levels tier grade class type model series version vol
+vol. volume issue route highway line lines terminal gate flight room platform round week
+weeks day days episode season act rule paragraph para clause item items figure fig fig.
+table appendix annex schedule exhibit box note footnote category group pillar point option
+district ward block unit apartment suite floor building lot booth hall court street road
+avenue row seat plan covid sars-cov mh flight lane door division league match station
+iphone ipad galaxy windows playstation xbox boeing airbus pixel mate watch
+""".split())
+# capitalised words that may stand before a bare number without making it a name
+CAPITAL_NON_NAMES = frozenset("""
+In At On By For From To Of With About Around Some Over Nearly Almost Only Just All Up Under
+And Or But The A An Its It Their His Her Our Your My This That These Those Total Another
+Additional Last Next Each Every Both Roughly Approximately More Less Fewer Than Between
+Since Until During After Before Among Of When While If As Then Also Another Another Here
+There Where What Which Who Still Yet So Another Almost Around Nearly Barely Exactly Precisely
+Estimated Maybe Perhaps Only Once Twice Top Of Among Including Excluding Plus Minus Down
+Even Already Another ALL ABOUT OVER SOME NEARLY ONLY JUST IN AT ON BY FOR THE AND OR UP TO
+We They He She You I Its Per Some Another Since Meanwhile However Yesterday Today Tomorrow
+Now Currently Previously Overall Altogether Separately Additionally Another Almost Approximately
+Q1 Q2 Q3 Q4 H1 H2 Total: Price: Cost:
+""".split())
+
+# ---------------------------------------------------------------------------------------------
+# Unit-noun lemmatiser: closed classes
+# ---------------------------------------------------------------------------------------------
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "person", "persons": "person", "children": "child", "men": "man",
+    "women": "woman", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
+    "data": "data", "criteria": "criterion", "phenomena": "phenomenon", "staff": "staff",
+    "personnel": "personnel", "police": "police", "cattle": "cattle", "livestock": "livestock",
+    "sheep": "sheep", "fish": "fish", "deer": "deer", "series": "series", "species": "species",
+    "lives": "life", "wives": "wife", "knives": "knife", "halves": "half", "leaves": "leaf",
+    "shelves": "shelf", "wolves": "wolf", "calves": "calf", "thieves": "thief",
+    "loaves": "loaf", "indices": "index", "matrices": "matrix", "analyses": "analysis",
+    "crises": "crisis", "theses": "thesis", "bases": "base", "diagnoses": "diagnosis",
+    "media": "media", "alumni": "alumnus", "yuan": "yuan", "aircraft": "aircraft",
+    "offspring": "offspring", "swine": "swine", "poultry": "poultry", "pigs": "pig",
+    "tomatoes": "tomato", "potatoes": "potato", "heroes": "hero", "echoes": "echo",
+    "vetoes": "veto", "cargoes": "cargo", "mosquitoes": "mosquito", "buses": "bus",
+    "gases": "gas", "taxes": "tax", "boxes": "box", "shoes": "shoe", "toes": "toe",
+    "cookies": "cookie", "movies": "movie", "employees": "employee", "degrees": "degree",
+    "mu": "mu", "jin": "jin", "head": "head",
+}
+# words that end in "s" but are not plural nouns
+NOT_PLURAL_S = frozenset("""
+is was has does this its his hers ours yours theirs us as thus plus less unless always perhaps
+across various previous famous serious numerous vs yes news means status bonus process access
+business progress address success loss gross class glass mass press miss kiss chaos gas bus
+lens analysis basis crisis thesis emphasis diagnosis whereas besides sometimes nevertheless
+afterwards towards upwards downwards outwards onwards overseas series species physics economics
+politics statistics mathematics lbs kms yrs hrs mins secs pts bps ppts percent focus census
+virus campus status apparatus consensus corpus stimulus surplus nexus versus tennis
+""".split())
+# function words that end a unit-noun search
+FUNCTION_WORDS = frozenset("""
+a an the of in on at to for from with by as and or but nor that which who whom whose this these
+those is are was were be been being am has have had having will would could should may might
+must can do does did not no it its their his her our your my we they he she you i me him them
+up down over under about around into onto across after before between during since until while
+when where if so such also just only still yet then there here than per each every all both via
+within without against among amid upon toward towards through throughout despite beyond along
+beside besides above below near off out more most less least much many some any few several
+other another same own very too quite rather almost nearly roughly approximately respectively
+again already even ever never now once soon today yesterday tomorrow last next what how why
+whether either neither according including
+compared versus vs like unlike following per cent percent
+""".split())

@@ -1,0 +1,765 @@
+"""The figure extraction engine: text (+ publication date) in, ``Figure`` records out.
+
+Pipeline, all over offsets into the raw text (nothing is rewritten):
+
+1. spans that hold no figure (URLs, dates, clock times, year ranges, list numbers) are blocked;
+2. every numeral (digits or spelled out) is read outwards: scale words, currency before and
+   after, percent words, units, qualifier cues; names, years, ordinals are dropped;
+3. neighbours are linked: ranges share currency and scale, converted amounts in brackets
+   pair up, "thirteen dollars and forty-five cents" merges;
+4. period, region and metric are attached (``periods``, ``regions``, ``metrics``).
+
+>>> [(f.surface, str(f.value), f.unit, f.qualifier) for f in parse_figures(
+...     "It invested nearly 30 billion yuan, trained more than 400,000 officials and paid "
+...     "4,000 yuan (US$620) per person.")]  # doctest: +NORMALIZE_WHITESPACE
+[('nearly 30 billion yuan', '30000000000', 'CNY', 'at_most'),
+ ('more than 400,000 officials', '400000', 'official', 'at_least'),
+ ('4,000 yuan', '4000', 'CNY', 'exact'),
+ ('US$620', '620', 'USD', 'exact')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+from typing import Sequence
+
+from . import metrics as _metrics
+from . import patterns as P
+from . import periods as _periods
+from . import regions as _regions
+from ._lexicon import (CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
+                       DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
+                       MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
+                       SCALE_ABBR, SCALE_WORDS, SYMBOLS, TIME_UNITS)
+from .numerals import DIGITS_RE, is_plural, lemma, parse_digits, spelled_numbers
+from .record import Figure, MetricDef, Region
+from .sentences import SentenceIndex
+
+EXTRACTOR_VERSION = "0.1.0"
+
+_ONE = Decimal(1)
+_YEAR_PREVS = frozenset("""
+in of since by from to until till for during its their his her this last next and between than
+before after fiscal fy year early mid late end at on the around circa c. through throughout
+""".split())
+_DETERMINERS = frozenset("the a an its his her their our this that".split())
+_AGE_UNITS = ("year", "month", "week", "day")
+
+
+class Cand:
+    """A figure under construction (mutable; becomes a frozen ``Figure`` at the end)."""
+
+    __slots__ = ("start", "end", "cs", "ce", "mantissa", "scale", "value", "kind", "unit",
+                 "qual", "word", "unit_kind", "sent", "link", "link_type", "period", "region",
+                 "metric", "soft_drop", "minor", "cur_name", "ne", "has_cue")
+
+    def __init__(self, cs: int, ce: int, mantissa: Decimal, word: bool):
+        self.cs, self.ce = cs, ce
+        self.start, self.end = cs, ce
+        self.mantissa = mantissa
+        self.scale = _ONE
+        self.value = mantissa
+        self.kind = "quantity"
+        self.unit: str | None = None
+        self.unit_kind: str | None = None  # percent / money / measure / time / times / noun
+        self.qual = "exact"
+        self.has_cue = False
+        self.word = word
+        self.sent = 0
+        self.link: Cand | None = None
+        self.link_type: str | None = None
+        self.period: tuple[int | None, int | None] = (None, None)
+        self.region: str | None = None
+        self.metric: str | None = None
+        self.soft_drop = False
+        self.minor = False
+        self.cur_name = False
+        self.ne = ce  # end of numeral + scale (before units)
+
+    @property
+    def bare(self) -> bool:
+        return self.unit_kind is None
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Cand({self.start},{self.end},{self.value},{self.kind},{self.unit},{self.qual})"
+
+
+# ---------------------------------------------------------------------------------------------
+# public entry point
+# ---------------------------------------------------------------------------------------------
+def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[Region] = (),
+                  metrics: Sequence[MetricDef] = (),
+                  ignore: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Every numeric figure in ``text``, sorted by start offset.
+
+    ``pub_date`` ('YYYY', 'YYYY-MM', 'YYYY-MM-DD' or None) resolves relative dates;
+    ``regions``/``metrics`` are the gazetteer and metric lexicon (see ``regions_from_rows``,
+    ``metrics_from_rows``); no figure starts inside an ``ignore`` span.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    sents = SentenceIndex(text)
+    doc = _DocInfo(text)
+    cands = _scan(text, doc, ignore)
+    cands = _link(text, cands)
+    cands = [c for c in cands if not (c.soft_drop and c.bare and c.link is None) and _plausible(c)]
+    for c in cands:
+        c.sent = sents.of(c.start)
+    _periods.assign(text, sents, cands, pub_date)
+    _regions.assign(text, sents, cands, regions)
+    _metrics.assign(text, sents, cands, metrics)
+    return _freeze(text, cands)
+
+
+_MAX_VALUE = Decimal("1e18")
+
+
+def _plausible(c: Cand) -> bool:
+    """Codes and serial numbers are not figures: no amount reaches 10^18, no share 10^5 %."""
+    v = abs(c.value)
+    return v < _MAX_VALUE and (c.kind != "percent" or v <= 100_000)
+
+
+def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
+    cands.sort(key=lambda c: (c.start, c.end))
+    seq = {id(c): i for i, c in enumerate(cands)}
+    out = []
+    for i, c in enumerate(cands):
+        value = c.value
+        integral = value.to_integral_value()
+        value = integral if value == integral else value.normalize()
+        out.append(Figure(
+            seq=i, start=c.start, end=c.end, surface=text[c.start:c.end], sentence=c.sent,
+            kind=c.kind, value=value, unit=c.unit or "count", qualifier=c.qual,
+            period_start=c.period[0], period_end=c.period[1], region=c.region, metric=c.metric,
+            link_seq=seq.get(id(c.link)) if c.link is not None else None,
+            link_type=c.link_type if c.link is not None else None,
+        ))
+    return out
+
+
+class _DocInfo:
+    """Document-wide facts the reading of one figure depends on (computed when first asked)."""
+
+    __slots__ = ("text", "_dollar", "_yen")
+
+    _HK_RE = re.compile(r"\bHong Kong\b|\bHKSAR\b")
+    # the voice of a Hong Kong government paper, where "$" means HK$
+    _HK_GOV_RE = re.compile(r"\b(?:Budget|Financial Secretary|Legislative Council|LegCo|Policy Address|"
+                            r"revised estimates?|original estimates?|fiscal reserves|salaries tax|"
+                            r"profits tax|stamp duty|land premium|HKSAR Government|the Government)\b")
+    _US_RE = re.compile(r"\bU\.?S\.?\b|\bUnited States\b|\bAmerican?\b")
+    _EXPLICIT_DOLLAR_RE = re.compile(r"HK\s?\$|\bHKD\b|\bUS\s?\$|\bUSD\b|\bU\.S\.\s?\$|US dollars?")
+    _JAPAN_RE = re.compile(r"\byen\b|\bJapan(?:ese)?\b")
+    _CHINA_RE = re.compile(r"\byuan\b|\bChina\b|\bChinese\b|\bRMB\b|\brenminbi\b")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._dollar: str | None = None
+        self._yen: str | None = None
+
+    @property
+    def dollar(self) -> str:
+        """A plain "$" is the US dollar unless the text is a Hong Kong text that never says
+        which dollar it means (a Hong Kong government paper: "$554.6 billion" is HKD)."""
+        if self._dollar is None:
+            text, self._dollar = self.text, "USD"
+            hk = len(self._HK_RE.findall(text)) if "Hong Kong" in text or "HKSAR" in text else 0
+            if (hk and not self._EXPLICIT_DOLLAR_RE.search(text) and hk > len(self._US_RE.findall(text))
+                    and self._HK_GOV_RE.search(text)):
+                self._dollar = "HKD"
+        return self._dollar
+
+    @property
+    def yen_sign(self) -> str:
+        """"¥" is the yuan unless the text is about Japan."""
+        if self._yen is None:
+            jp = len(self._JAPAN_RE.findall(self.text))
+            self._yen = "JPY" if jp and jp >= len(self._CHINA_RE.findall(self.text)) else "CNY"
+        return self._yen
+
+
+# ---------------------------------------------------------------------------------------------
+# 1-2. scanning
+# ---------------------------------------------------------------------------------------------
+def _blocked(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in P.URL_RE.finditer(text)] if ("http" in text or "www." in text) else []
+    if "@" in text:
+        spans.extend(m.span() for m in P.EMAIL_RE.finditer(text))
+    for lo, hi in P.windows(text, P.DIGIT_RUN_RE, 16, 24):
+        for m in P.BLOCK_RE.finditer(text, lo, hi):
+            _block_one(m, spans)
+    if text.count("\n") >= 2:  # furniture: a line holding nothing but a number ("63", "03:36")
+        spans.extend(m.span() for m in P.NUMBER_LINE_RE.finditer(text))
+    return _merge(spans)
+
+
+def _block_one(m: re.Match, spans: list) -> None:
+    """Keep a blocked span; a year range only when it reads as one ("2014-19", not "2019-15")."""
+    if m.lastgroup == "yrange":
+        a, b = re.split(r"[ \t]*[-–—‑/][ \t]*", m.group())
+        y0, y1 = int(a), int(b)
+        if y1 < 100:
+            y1 += y0 - y0 % 100
+            if y1 < y0:
+                y1 += 100
+        if not (y0 < y1 <= y0 + 60):
+            return
+    spans.append(m.span())
+
+
+def _merge(spans) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans (so that a bisect finds the one holding a position)."""
+    out: list[list[int]] = []
+    for s, e in sorted((int(a), int(b)) for a, b in spans if int(b) > int(a)):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _numerals(text: str):
+    """All numerals in text order: (start, end, value, is_word)."""
+    digits = [(m.start(), m.end(), parse_digits(m.group()), False) for m in DIGITS_RE.finditer(text)]
+    words = [(s, e, v, True) for s, e, _, v in spelled_numbers(text)]
+    if not words:
+        return digits
+    merged = sorted(digits + words)
+    out, last_end = [], -1
+    for item in merged:
+        if item[0] >= last_end:
+            out.append(item)
+            last_end = item[1]
+    return out
+
+
+def _scan(text: str, doc: _DocInfo, ignore: Sequence[tuple[int, int]]) -> list[Cand]:
+    blocked = _blocked(text)
+    bstarts = [s for s, _ in blocked]
+    ign = _merge(ignore) if ignore else []
+    istarts = [s for s, _ in ign]
+    cands: list[Cand] = []
+    dropped_ends: set[int] = set()
+    consumed = -1
+    for cs, ce, val, word in _numerals(text):
+        if cs < consumed:
+            continue
+        if blocked and _inside(blocked, bstarts, cs):
+            continue
+        c = _read(text, cs, ce, val, word, doc)
+        if c is None:
+            dropped_ends.add(ce)
+            continue
+        # "ISO 3888-2": the second half of a hyphenated pair whose first half is a name
+        if cs >= 2 and text[cs - 1] in "-‑" and text[cs - 2].isdigit() and (cs - 1) in dropped_ends:
+            dropped_ends.add(ce)
+            continue
+        if ign and (_inside(ign, istarts, c.start) or _inside(ign, istarts, cs)):
+            continue
+        cands.append(c)
+        consumed = c.ne if c.unit_kind in (None, "noun") else c.end
+    return cands
+
+
+def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) -> Cand | None:
+    """Read one numeral outwards; None when it is not a figure."""
+    n = len(text)
+    before = text[cs - 1] if cs else ""
+    # --- glued on the left: "cac40", "COVID-19", "DS-018995", "fb−1"; but "sub-300" ---------
+    hy_qual = None
+    if before and (before.isalpha() or before in "_#@/\\"):
+        # only a currency code may be glued to the digits: "CNY5bn", "RM5 million", "Rs500"
+        if not (before.isalpha() and P.CODE_GLUED_RE.search(text, max(0, cs - 5), cs)):
+            return None
+    if before in "-‑−" and cs >= 2 and text[cs - 2].isalpha():
+        m = P.QUALIFIER_PREFIX_RE.search(text, max(0, cs - 8), cs)
+        if m and (m.group("sub") or m.group("over")):
+            hy_qual = "at_most" if m.group("sub") else "at_least"
+        else:
+            return None
+    if before == "." and cs >= 2 and text[cs - 2].isalnum():
+        return None
+    c = Cand(cs, ce, val, word)
+    pos = ce
+    # version numbers, IP addresses: "1.2.3"
+    if not word and pos < n and text[pos] == "." and pos + 1 < n and text[pos + 1].isdigit():
+        return None
+    # --- scale ------------------------------------------------------------------------------
+    pre = _currency_prefix(text, cs, doc)
+    if not word:
+        m = P.MIXED_FRACTION_RE.match(text, pos)  # "2 1/2", "35 3/8" (old stock quotes)
+        if m:
+            num, den = int(m.group(1)), int(m.group(2))
+            if 0 < num < den and den in (2, 3, 4, 8, 16, 32, 64):
+                c.mantissa = c.mantissa + Decimal(num) / Decimal(den)
+                pos = m.end()
+        pos = _read_scale(text, c, pos, pre is not None)
+    c.ne = pos
+    # glued on the right: ordinals ("10th"), decades ("1970s"), codes ("5G", "3D")
+    if pos < n and text[pos].isalpha():
+        if not (P.PERCENT_RE.match(text, pos) or P.MEASURE_GLUED_RE.match(text, pos)
+                or P.MINOR_UNIT_RE.match(text, pos) or P.TIMES_RE.match(text, pos)):
+            return None
+    # --- currency before ----------------------------------------------------------------------
+    left = cs
+    if pre is not None:
+        code, left = pre
+        c.kind, c.unit, c.unit_kind = "money", code, "money"
+    # sign
+    if left >= 1 and text[left - 1] in P.SIGN_CHARS and (left < 2 or not text[left - 2].isalnum()):
+        if text[left - 1] != "+":
+            c.mantissa = -c.mantissa
+        left -= 1
+    c.start = left
+    # --- units after ---------------------------------------------------------------------------
+    pos = _read_unit(text, c, pos, doc)
+    if pos is None:
+        return None
+    c.value = c.mantissa * c.scale
+    # --- rate ("/day", "per person", "a share") ------------------------------------------------
+    if c.unit_kind in ("money", "noun", "measure", None):
+        m = P.RATE_RE.match(text, pos)
+        if m and (c.unit_kind != "noun" or m.group("w") in ("day", "year", "month", "week")) \
+                and not P.RELATIVE_TIME_AFTER_RE.match(text, m.end()):  # not "8.4 million a year earlier"
+            pos = m.end()
+    # --- qualifiers -----------------------------------------------------------------------------
+    m = P.QUALIFIER_PREFIX_RE.search(text, max(0, left - 32), left)
+    if hy_qual:
+        c.qual, c.has_cue = hy_qual, True
+    elif m:
+        if m.group("cue"):
+            cue = " ".join(m.group("cue").lower().split())
+            q = QUALIFIER_PREFIX.get(cue)
+            if cue == "over" and c.unit_kind == "time" and not P.OVER_DURATION_RE.search(text, max(0, m.start() - 12), m.start()):
+                q = None  # "doubled over five years": during, not more than
+            if q and not (cue == "some" and c.word and c.value < 2):
+                c.qual, c.has_cue = q, True
+                c.start = m.start("cue")
+        elif m.group("bridge"):
+            c.qual, c.has_cue = "at_most", True
+        elif m.group("top"):
+            c.qual, c.has_cue = "at_least", True
+    m = P.QUALIFIER_SUFFIX_RE.match(text, pos)
+    if m:
+        cue = (m.group("cue") or m.group("glued") or "").lower()
+        cue = " ".join(cue.split())
+        q = QUALIFIER_SUFFIX.get(cue)
+        if q and not (cue in ("plus", "odd") and c.unit_kind is not None):
+            if c.qual == "exact":
+                c.qual, c.has_cue = q, True
+            pos = m.end()
+    c.end = pos
+    if not _keep(text, c, word):
+        return None
+    return c
+
+
+def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int] | None:
+    """(ISO code, start offset) of a currency written before the number at ``cs``."""
+    lo = max(0, cs - 12)
+    # the sign may stand between currency and number: "$-5"; rare, ignored
+    m = P.CURRENCY_PREFIX_RE.search(text, lo, cs)
+    if not m:
+        return None
+    if m.group("dollar"):
+        dpre = m.group("dpre")
+        code = doc.dollar
+        start = m.start("dollar")
+        if dpre:
+            spaced = m.end("dpre") < m.start("dollar")
+            key = _prefix_key(dpre)
+            if key is not None and (not spaced or key in DOLLAR_PREFIXES_SPACED):
+                code = DOLLAR_PREFIXES[key]
+                start = m.start("dpre")
+        if m.group("post"):
+            code = "USD"
+        return code, start
+    if m.group("sym"):
+        sym = m.group("sym")
+        code = SYMBOLS[sym]
+        if sym in "¥￥":
+            code = doc.yen_sign
+        return code, m.start("sym")
+    code = m.group("code")
+    return CODE_ALIASES.get(code, code), m.start("code")
+
+
+def _prefix_key(p: str) -> str | None:
+    for k in DOLLAR_PREFIXES:
+        if k.lower() == p.lower():
+            return k
+    return None
+
+
+def _read_scale(text: str, c: Cand, pos: int, money: bool) -> int:
+    """Scale words and abbreviations after digits ("2.3 trillion", "$4.6bn", "12.3m")."""
+    scale = _ONE
+    while True:
+        m = P.SCALE_WORD_RE.match(text, pos)
+        if not m:
+            break
+        w = m.group("w").lower()
+        scale *= 12 if w == "dozen" else SCALE_WORDS[w]
+        pos = m.end()
+    if scale == 1:
+        m = P.SCALE_ABBR_GLUED_RE.match(text, pos) or P.SCALE_ABBR_SPACED_RE.match(text, pos)
+        if m:
+            w = m.group("w")
+            ok = True
+            if w in ("m", "M"):
+                ok = money or not P.METRE_CONTEXT_RE.match(text, m.end())
+                if not ok:  # "100m sprint": metres
+                    c.unit, c.unit_kind = "metre", "measure"
+                    return m.end()
+            elif w in ("b", "B", "T"):
+                ok = money or bool(P.CURRENCY_NAME_RE.match(text, m.end()))
+            if ok:
+                scale = Decimal(SCALE_ABBR[w])
+                pos = m.end()
+    c.scale = scale
+    return pos
+
+
+def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
+    """Percent, currency after the number, multiplier, time or measure unit, or count noun."""
+    if c.unit_kind == "money":
+        # redundant code after a symbol: "$5 million USD"; "$76 US"
+        m = P.CURRENCY_CODE_SUFFIX_RE.match(text, pos)
+        if m:
+            return m.end()
+        m = P.CURRENCY_NAME_RE.match(text, pos)
+        if m and CURRENCY_NAMES.get(m.group("w").lower()) in ("$", "USD") and c.unit in ("USD", "HKD", doc.dollar):
+            return m.end()
+        return pos
+    m = P.PERCENT_POINTS_RE.match(text, pos)
+    if m:
+        c.kind, c.unit, c.unit_kind = "percent", "pp", "percent"
+        return m.end()
+    m = P.PERCENT_RE.match(text, pos)
+    if m:
+        c.kind, c.unit, c.unit_kind = "percent", "%", "percent"
+        return m.end()
+    m = P.CURRENCY_CODE_SUFFIX_RE.match(text, pos)
+    if m:
+        w = m.group("w")
+        c.kind, c.unit, c.unit_kind = "money", CODE_ALIASES.get(w, w), "money"
+        return m.end()
+    m = P.CURRENCY_NAME_RE.match(text, pos)
+    if m:
+        w = " ".join(m.group("w").lower().split())
+        code = CURRENCY_NAMES[w]
+        if w in ("pound", "pounds") and P.POUND_WEIGHT_RE.match(text, m.end()):
+            c.unit, c.unit_kind = "pound", "measure"
+            return m.end()
+        if w in ("won", "real", "rand", "dong", "som", "lira") and c.scale == 1 and c.word:
+            return _read_noun(text, c, pos)
+        c.kind, c.unit, c.unit_kind, c.cur_name = "money", doc.dollar if code == "$" else code, "money", True
+        end = m.end()
+        m2 = P.MINOR_UNIT_RE.match(text, end)  # "thirteen dollars and forty-five cents": later
+        return end
+    m = P.MINOR_UNIT_RE.match(text, pos)
+    if m:
+        if m.group("p"):
+            code, div = "GBP", 100
+        else:
+            w = " ".join(m.group("w").lower().split())
+            code, div = MINOR_UNITS[w]
+        c.kind, c.unit, c.unit_kind, c.minor = "money", doc.dollar if code == "$" else code, "money", True
+        c.mantissa = c.mantissa / div
+        return m.end()
+    m = P.CURRENCY_SYMBOL_SUFFIX_RE.match(text, pos)
+    if m:
+        sym = m.group("w")
+        c.kind, c.unit, c.unit_kind = "money", doc.yen_sign if sym in "¥￥" else SYMBOLS[sym], "money"
+        return m.end()
+    if c.unit_kind == "measure":  # set by the scale reader ("100m sprint")
+        return pos
+    m = P.TIMES_RE.match(text, pos)
+    if m:
+        c.unit, c.unit_kind = "times", "times"
+        return m.end()
+    m = P.TIME_UNIT_RE.match(text, pos)
+    if m:
+        w = m.group("w")
+        if w[0].isupper() and c.word and c.cs > 0 and text[c.cs].isupper():
+            return None  # "Five-Year Plan", "Three-Year Action Plan": a name
+        c.unit, c.unit_kind = TIME_UNITS[w.lower()], "time"
+        if P.RELATIVE_TIME_AFTER_RE.match(text, m.end()) and not m.group("old"):
+            return None  # "four years ago": a date, not a figure
+        return m.end()
+    m = P.MEASURE_SPACED_RE.match(text, pos) or P.MEASURE_GLUED_RE.match(text, pos)
+    if m:
+        w = m.group("w")
+        c.unit, c.unit_kind = MEASURE_UNITS.get(w) or MEASURE_UNITS.get(w.lower(), w), "measure"
+        return m.end()
+    return _read_noun(text, c, pos)
+
+
+def _read_noun(text: str, c: Cand, pos: int) -> int | None:
+    """Head noun of the counted thing: "14 economically advanced provinces" -> province.
+
+    The figure's span runs to the head noun ("400,000 Xinjiang officials").
+    """
+    p = pos
+    m = P.OR_MORE_RE.match(text, p)  # "50 or more people"
+    if m:
+        c.qual, c.has_cue = QUALIFIER_SUFFIX.get(" ".join(m.group().split()), "exact"), True
+        p = m.end()
+    after_of = False
+    for i in range(5):
+        m = P.WORD_AFTER_RE.match(text, p)
+        if not m:
+            break
+        w = m.group("w")
+        lw = w.lower().replace("’", "'")
+        hyphen = "-" in m.group("sep") or "‑" in m.group("sep")
+        if i == 0 and hyphen:
+            base = lw.split("-")[0]
+            if base in ("off", "time", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                        "tenth", "tenths", "half", "halves"):
+                return None  # "one-off", "one-time": idioms; "two-thirds": a fraction
+            if base in FUNCTION_WORDS or base in ("way", "sided", "party", "on", "and"):
+                return pos
+            c.unit, c.unit_kind = lemma(base), "noun"
+            return m.end() if "-" not in lw else m.start("w") + len(base)
+        if lw.endswith("'s"):
+            if after_of:
+                p = m.end()
+                continue
+            break
+        if lw in FUNCTION_WORDS:
+            if i == 0 and lw == "of" and not after_of:
+                after_of = True
+                p = m.end()
+                continue
+            if after_of and lw in ("the", "its", "their", "his", "her", "our", "these", "those", "my", "your"):
+                p = m.end()
+                continue
+            break
+        if is_plural(lw) and (w[0].islower() or _last_capital(text, m.end())) or lw in ("people", "staff", "personnel", "cattle"):
+            c.unit, c.unit_kind = lemma(lw), "noun"
+            return m.end()
+        if w[0].isupper() and i >= 3:
+            break
+        p = m.end()
+    return pos
+
+
+def _last_capital(text: str, pos: int) -> bool:
+    """A capitalised plural ends the noun phrase ("1,307,000 Americans were")."""
+    m = P.NEXT_WORD_RE.match(text, pos)
+    return not m or not m.group("w")[0].isupper()
+
+
+def _keep(text: str, c: Cand, word: bool) -> bool:
+    """Drop numerals that are not figures: years, names, labels, ordinal-like idioms."""
+    n = len(text)
+    v = c.mantissa
+    bare = c.unit_kind in (None, "noun") and c.scale == 1 and c.kind == "quantity"
+    prev = P.PREV_WORD_RE.search(text, max(0, c.start - 24), c.start)
+    pw = prev.group("w") if prev else ""
+    pwl = pw.lower().rstrip(".")
+    # days of a month: "September 8", "Dec. 2" (the year after them is a year, below)
+    if (pwl in MONTHS and (pw[0].isupper() or pwl != "may") and c.unit_kind is None and not c.has_cue
+            and not word and c.scale == 1 and v == v.to_integral_value() and 1 <= v <= 31):
+        return False
+    # years used as dates
+    if (not word and bare and not c.has_cue and v == v.to_integral_value()
+            and "," not in text[c.cs:c.ce] and "." not in text[c.cs:c.ce] and c.ce - c.cs == 4):
+        y = int(v)
+        if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
+            if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
+                return False
+    if word:
+        lw = text[c.cs:c.ce].lower()
+        if lw in ("one", "zero") and c.unit_kind in (None, "noun"):
+            return False
+        if lw == "one" and c.unit == "day":  # "one day" is an idiom
+            return False
+        if lw == "one" and re.match(r"\s+of\b", text[c.ce:c.ce + 4]):
+            return False
+    if not bare:
+        return True
+    # labels and names: "Game 7", "chapter 11", "No. 1", "iPhone 11 cameras", "S&P 500"
+    if prev and not c.has_cue and not (c.unit_kind == "noun" and text[c.ce:c.ce + 1] in "-‑"):
+        if pwl in LABEL_WORDS or pw == "#":
+            return False
+        if ((pw[0].isupper() or any(ch.isupper() for ch in pw[1:]) or "&" in pw)
+                and pw not in CAPITAL_NON_NAMES and pw.rstrip(".").lower() not in MONTHS
+                and not pw.endswith(("'s", "’s"))):
+            return False
+    if c.unit_kind == "noun":
+        return True
+    # "the 787 Dreamliner": a model number before a capitalised name
+    if c.unit_kind is None and pwl in _DETERMINERS:
+        m = P.NEXT_WORD_RE.match(text, c.end)
+        if m and m.group("w")[0].isupper() and m.group("w") not in CAPITAL_NON_NAMES:
+            return False
+    # footnote marks "(1)", "[2]"
+    if c.start > 0 and c.end < n and text[c.start - 1] in "([" and text[c.end] in ")]" and c.unit_kind is None:
+        return False
+    if word and text[c.cs:c.ce].lower() in ("one", "zero"):
+        c.soft_drop = True
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. linking neighbours
+# ---------------------------------------------------------------------------------------------
+def _link(text: str, cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        # "thirteen dollars and forty-five cents"
+        if (i + 1 < len(cands) and c.cur_name and cands[i + 1].minor and c.unit == cands[i + 1].unit
+                and P.AND_RE.fullmatch(text, c.end, cands[i + 1].start)):
+            nxt = cands[i + 1]
+            c.value = c.value + nxt.value
+            c.end = nxt.end
+            out.append(c)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    for a, b in zip(out, out[1:]):
+        if a.link is not None or b.link is not None:
+            continue
+        if _try_range(text, a, b):
+            continue
+        _try_conversion(text, a, b)
+    _fractions(text, out)
+    _fraction_units(text, out)
+    return out
+
+
+def _try_range(text: str, a: Cand, b: Cand) -> bool:
+    gap = text[a.end:b.start]
+    if len(gap) > 12:
+        return False
+    m = P.RANGE_GAP_RE.fullmatch(gap) if gap else None
+    if not m:
+        return False
+    conn = (m.group("to") or "").lower() or "-"
+    fb = P.FROM_BEFORE_RE.search(text, max(0, a.start - 12), a.start)
+    lead = fb.group("w").lower() if fb else ""
+    if conn == "and" and lead != "between":
+        return False
+    a_bare, b_bare = a.unit_kind is None, b.unit_kind is None
+    if conn == "or" and not a_bare:
+        return False
+    if conn == "-" and a.unit_kind is not None and b.unit_kind is not None and a.unit != b.unit:
+        return False
+    tight = conn in ("-", "and") or lead in ("from", "between")
+    if a_bare and not b_bare and b.unit_kind != "noun":
+        a.kind, a.unit, a.unit_kind = b.kind, b.unit, b.unit_kind
+    elif a_bare and b.unit_kind == "noun":
+        a.unit = b.unit
+    elif b_bare and not a_bare and tight and a.unit_kind != "noun":
+        b.kind, b.unit, b.unit_kind = a.kind, a.unit, a.unit_kind
+        b.end = b.ne
+    elif a.kind != b.kind or a.unit != b.unit:
+        return False
+    elif not tight and (lead == "by" or not (a_bare and b_bare)) and conn != "to":
+        return False
+    elif conn == "to" and lead == "by":
+        return False
+    # scale written once: "1 to 2 thousand", "US$89 to $93 billion", "$5-6 million"
+    if a.scale == 1 and b.scale > 1 and not a.word and abs(a.mantissa) < 10 * abs(b.mantissa):
+        a.scale = b.scale
+        a.value = a.mantissa * a.scale
+    elif b.scale == 1 and a.scale > 1 and not b.word and conn == "-" and abs(b.mantissa) < 10 * abs(a.mantissa):
+        b.scale = a.scale
+        b.value = b.mantissa * b.scale
+    if a.qual != "exact" and b.qual == "exact" and a.qual == "approx":
+        b.qual = a.qual
+    a.link, b.link = b, a
+    a.link_type = b.link_type = "range"
+    a.soft_drop = b.soft_drop = False
+    return True
+
+
+def _try_conversion(text: str, a: Cand, b: Cand) -> bool:
+    if a.kind != "money" or b.kind != "money" or a.unit == b.unit:
+        return False
+    if not P.CONVERSION_GAP_RE.fullmatch(text, a.end, b.start):
+        return False
+    a.link, b.link = b, a
+    a.link_type = b.link_type = "conversion"
+    if b.qual == "exact":
+        b.qual = a.qual
+    return True
+
+
+_FRACTION_WORD_RE = re.compile(
+    rf"(?<![\w-])(?P<f>{P.trie_alt(FRACTION_WORDS, fold=True)})(?![\w-])"
+    r"(?![ \t]+(?:an?[ \t]+)?(?:hour|day|week|month|year|century|decade|mile|dozen|million|billion)s?\b)",
+    re.IGNORECASE,
+)
+
+
+def _fractions(text: str, out: list[Cand]) -> None:
+    """Fractions after a qualifier are shares: "close to half" -> 50 %, "more than two-thirds".
+
+    Without a qualifier ("half the revenue", "a third of") a fraction is not read as a figure.
+    """
+    low = text.lower()
+    if not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
+        return
+    taken = [(c.start, c.end) for c in out]
+    added = False
+    for m in _FRACTION_WORD_RE.finditer(text):
+        s, e = m.start(), m.end("f")
+        q = P.QUALIFIER_PREFIX_RE.search(text, max(0, s - 32), s)
+        if not q or not q.group("cue"):
+            continue
+        cue = " ".join(q.group("cue").lower().split())
+        if cue not in QUALIFIER_PREFIX or any(a < e and s < b for a, b in taken):
+            continue
+        share = FRACTION_WORDS[" ".join(m.group("f").lower().split())]
+        c = Cand(s, e, Decimal(str(round(share, 2))), True)
+        c.start, c.end = q.start("cue"), e
+        c.kind, c.unit, c.unit_kind = "percent", "%", "percent"
+        c.qual, c.has_cue = QUALIFIER_PREFIX[cue], True
+        out.append(c)
+        added = True
+    if added:
+        out.sort(key=lambda c: c.start)
+
+
+_FRACTION_UNIT_RE = re.compile(
+    r"(?<![\w-])(?:(?:a|one)[ \t-]+)?(?P<f>quarter|half)(?:[ \t-]+of)?[ \t-]+(?:a[ \t-]+)?"
+    r"(?P<u>century|centuries|decade)(?:[ \t-]*old\b)?", re.IGNORECASE)
+
+
+def _fraction_units(text: str, out: list[Cand]) -> None:
+    """"a quarter-century", "nearly quarter-century-old", "half a century": 25 / 50 years."""
+    low = text.lower()
+    if "century" not in low and "decade" not in low:
+        return
+    taken = [(c.start, c.end) for c in out]
+    added = False
+    for m in _FRACTION_UNIT_RE.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        years = (25 if m.group("f").lower() == "quarter" else 50) * (1 if m.group("u").lower().startswith("cent") else 0.1)
+        c = Cand(s, e, Decimal(str(years)).normalize(), True)
+        c.unit, c.unit_kind = "year", "time"
+        q = P.QUALIFIER_PREFIX_RE.search(text, max(0, s - 32), s)
+        if q and q.group("cue"):
+            cue = " ".join(q.group("cue").lower().split())
+            if cue in QUALIFIER_PREFIX and cue != "over":
+                c.qual, c.has_cue = QUALIFIER_PREFIX[cue], True
+                c.start = q.start("cue")
+        out.append(c)
+        added = True
+    if added:
+        out.sort(key=lambda c: c.start)

@@ -1,0 +1,156 @@
+"""Metrics: a short label for what each figure measures.
+
+From the curated lexicon (metrics.csv: key, label, unit family, trigger phrases) where a trigger
+stands near the figure in its sentence (before it preferred); otherwise the head noun phrase:
+the counted noun of a quantity ("4,168 employees" -> "employees") or the words that lead up to
+the figure ("Revenue from land premium is $19.4 billion" -> "land premium").
+
+>>> lex = metrics_from_rows([{"key": "gdp_per_capita", "label": "per capita GDP",
+...                           "unit_family": "money", "triggers": "per capita GDP|GDP per capita"}])
+>>> from tasks.extract import parse_figures
+>>> [(f.surface, f.metric) for f in parse_figures(
+...     "Xinjiang's per capita GDP increased to 54,280 yuan.", metrics=lex)]
+[('54,280 yuan', 'per capita GDP')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
+
+from ._lexicon import FUNCTION_WORDS
+from .patterns import trie_alt
+from .record import MetricDef
+
+_FAMILY_OF_KIND = {"money": ("money",), "percent": ("percent", "rate"), "quantity": ("count", "quantity", "duration")}
+_CHANGE_RE = re.compile(r"\b(?:grew|grow|growth|rose|rise|rising|fell|fall|falling|increased?|"
+                        r"decreased?|declined?|dropped|drop|up|down|higher|lower|more|less|"
+                        r"expanded|shrank|contracted|jumped|surged|slid|slipped|gained|lost|"
+                        r"climbed|plunged|soared|dipped|change|changed)\b", re.I)
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
+_VERBISH = frozenset("""
+reached reach reaches rose rise rises fell fall falls grew grow grows stood stand stands hit
+hits totalled totaled total totals increased increase increases decreased decrease decreases
+dropped drop drops climbed climb jumped jump surged surge slid slide declined decline gained gain
+lost lose added add amounted amount came come expanded expand shrank contracted jumped was were
+is are be been being has have had will would could should may might said says say showed show
+shows recorded record records registered register posted post topped top tops dipped dip
+invested invest invests spent spend spends paid pay pays made make makes raised raise hire
+hired employs employed produced produce expected forecast estimated put valued worth cost costs
+reported accounted account kept keep set sets offered offer trained train help helped
+""".split())
+
+
+def metrics_from_rows(rows: Iterable[Mapping[str, str]]) -> list[MetricDef]:
+    """Lexicon rows (key, label, unit_family, triggers '|'-separated) -> ``MetricDef`` records."""
+    out = []
+    for r in rows:
+        key = (r.get("key") or "").strip()
+        if not key:
+            continue
+        label = (r.get("label") or key).strip()
+        fam = (r.get("unit_family") or "any").strip() or "any"
+        trig = tuple(t.strip() for t in (r.get("triggers") or "").split("|") if t.strip())
+        out.append(MetricDef(key=key, label=label, unit_family=fam, triggers=trig or (label,)))
+    return out
+
+
+class _Lexicon:
+    __slots__ = ("rx", "by_trigger")
+
+    def __init__(self, metrics: Sequence[MetricDef]):
+        self.by_trigger: dict[str, MetricDef] = {}
+        for md in metrics:
+            for t in (*md.triggers, md.label):
+                self.by_trigger.setdefault(" ".join(t.lower().split()), md)
+        body = trie_alt(self.by_trigger, fold=True, space=r"[\s-]+")
+        self.rx = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I) if body else None
+
+
+_LAST: list = []  # [(the metrics object, its lexicon)]: callers pass the same list each time
+
+
+def _lexicon(metrics: Sequence[MetricDef]) -> _Lexicon:
+    for obj, lex in _LAST:
+        if obj is metrics:
+            return lex
+    lex = _lexicon_of(tuple(metrics))
+    _LAST[:] = [(metrics, lex)] + _LAST[:3]
+    return lex
+
+
+@lru_cache(maxsize=8)
+def _lexicon_of(metrics: tuple[MetricDef, ...]) -> _Lexicon:
+    return _Lexicon(metrics)
+
+
+def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
+    """Set ``metric`` on every candidate figure (in place)."""
+    if not cands:
+        return
+    hits: dict[int, list[tuple[int, int, MetricDef]]] = {}
+    if metrics:
+        lex = _lexicon(metrics)
+        if lex.rx is not None:
+            for m in lex.rx.finditer(text):
+                md = lex.by_trigger.get(" ".join(m.group().lower().replace("-", " ").split()))
+                if md is None:
+                    md = lex.by_trigger.get(" ".join(m.group().lower().split()))
+                if md is not None:
+                    hits.setdefault(sents.of(m.start()), []).append((m.start(), m.end(), md))
+    for c in cands:
+        s_start, s_end = sents.spans[c.sent] if c.sent < len(sents.spans) else (0, len(text))
+        best, best_d = None, None
+        for ts, te, md in hits.get(c.sent, ()):
+            if te <= c.start:
+                d = c.start - te
+            elif ts >= c.end:
+                d = (ts - c.end) * 2 + 10
+            else:
+                d = 0
+            if d > 160:
+                continue
+            if md.unit_family not in ("any",) and md.unit_family not in _FAMILY_OF_KIND.get(c.kind, ()):
+                d = d * 2 + 20
+            if best_d is None or d < best_d:
+                best, best_d = md, d
+        if best is not None:
+            label = best.label
+            if c.kind == "percent" and best.unit_family not in ("percent", "rate", "any"):
+                lo = min(c.start, s_start if best_d is None else c.start)
+                if _CHANGE_RE.search(text, max(s_start, c.start - 40), min(s_end, c.end + 30)):
+                    label = f"change in {label}"
+                else:
+                    label = f"share of {label}"
+            c.metric = label
+        else:
+            c.metric = _head_phrase(text, s_start, c)
+    for c in cands:
+        if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
+            c.metric = c.link.metric
+
+
+def _head_phrase(text: str, s_start: int, c) -> str | None:
+    """The counted noun of a quantity, else the content words leading up to the figure."""
+    if c.unit_kind == "noun" and c.unit:
+        return c.unit
+    lo = max(s_start, c.start - 80)
+    cut = max(text.rfind(",", lo, c.start), text.rfind("(", lo, c.start), text.rfind(";", lo, c.start))
+    if cut != -1:
+        lo = cut + 1
+    words = [w for w in _WORD_RE.findall(text[lo:c.start])]
+    # drop trailing verbs, prepositions, qualifiers
+    while words and (words[-1].lower() in FUNCTION_WORDS or words[-1].lower() in _VERBISH
+                     or not words[-1][0].isalpha()):
+        words.pop()
+    phrase: list[str] = []
+    for w in reversed(words):
+        lw = w.lower()
+        if not w[0].isalpha() or lw in FUNCTION_WORDS or lw in _VERBISH or len(phrase) >= 4:
+            break
+        phrase.append(w)
+    if not phrase:
+        if c.unit_kind in ("time", "measure", "times") and c.unit:
+            return c.unit
+        return None
+    return " ".join(reversed(phrase))

@@ -1,0 +1,473 @@
+"""Periods: the year or span of years each figure refers to.
+
+Date expressions are found once per text (explicit years and spans, fiscal years, "since",
+comparisons, and relative dates resolved with the publication date), then each figure takes,
+in order of preference:
+
+1. for the two ends of a range ("from 263.69 billion to 422.48 billion yuan") in a sentence
+   with a span ("From 2014-19"), the span's first and last year respectively;
+2. a comparison it belongs to ("€106 billion lower when compared with 2022" in a 2023 sentence
+   -> 2022-2023; "(€3.5 billion; 36.7% more than in 2022)" -> 2022-2023);
+3. a date written right after it ("€104 billion in 2013", "2.5 billion yuan this year");
+4. a date in its own clause ("151,000 labourers ... transferred since 2018" -> 2018-2020);
+5. the nearest date in its sentence, preceding first;
+6. the period carried over from earlier sentences (the last date stated), which is also how
+   "in the same period" and "that year" resolve. A text that has stated no date gives None.
+
+>>> from tasks.extract import parse_figures
+>>> [(f.surface, f.period_start, f.period_end) for f in parse_figures(
+...     "From 2014-19, transfers expanded from 263.69 billion to 422.48 billion yuan. "
+...     "Last year they reached 500 billion yuan.", "2021")]  # doctest: +NORMALIZE_WHITESPACE
+[('263.69 billion', 2014, 2014), ('422.48 billion yuan', 2019, 2019),
+ ('500 billion yuan', 2020, 2020)]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Sequence
+
+from ._lexicon import MONTHS, TENS_WORDS, UNIT_WORDS
+from .patterns import trie_alt, windows
+from .sentences import clause_bounds
+
+_S = r"[ \t\u00a0]"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_Y = rf"(?<![\w$€£¥.,])({_YEAR})(?![\w%]|[.,]\d)"
+_DASH = r"[ \t]*[-–—‑/][ \t]*"
+_MONTH = (r"(?:(?:January|February|March|April|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|May|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE"
+          r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
+_NUMW = "|".join(sorted([*UNIT_WORDS, *TENS_WORDS, "a", "an"], key=len, reverse=True))
+_N = rf"(?:\d+|(?i:{_NUMW})|a{_S}+couple{_S}+of|several)"
+_PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|season|half)"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
+    ("span", re.compile(
+        rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}|{_S}+(?:to|and|through|until|till){_S}+)"
+        rf"(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})(?![\w%]|[-/.,]\d)")),
+    ("fy", re.compile(rf"\b(?:FY|fiscal{_S}+(?:year{_S}+)?)'?({_YEAR}|\d{{2}})\b")),
+    ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till)\b)")),
+    ("compare", re.compile(
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to)"
+        rf"(?:{_S}+(?:in|the{_S}+same{_S}+period{_S}+(?:of|in|last{_S}+year)|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
+    ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
+    ("point", re.compile(_Y)),
+    # relative dates (need the publication year)
+    ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this){_S}+(?i:{_PERIOD_WORDS})\b")),
+    ("last", re.compile(rf"\b(?i:last|past){_S}+(?i:{_PERIOD_WORDS})\b")),
+    ("next", re.compile(rf"\b(?i:next|coming){_S}+(?i:year)\b")),
+    ("ago", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:ago)\b")),
+    ("past", re.compile(rf"\b(?i:over|in|during|for|within|across){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
+    ("future", re.compile(rf"\b(?i:over|in|during|for|within){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
+    ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand)\b")),
+    ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b")),
+    ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:months)\b(?!{_S}+of{_S}+(?:\d|this|last|next|the{_S}+year))")),
+    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th){_S}+(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
+]
+# every date expression holds one of these: only stretches around them are searched
+_ANCHOR_RE = re.compile(
+    r"(?:1[89]|20)\d\d|" + trie_alt([
+        "year", "Year", "YEAR", "month", "Month", "quarter", "Quarter", "half", "Half", "decade",
+        "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
+        "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
+        "stand", "period", "time", "ago", "FY", "fiscal", "Fiscal", "Q1", "Q2", "Q3", "Q4", "H1",
+        "H2", *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3]]))
+# one pass over each stretch: the alternatives in order of precedence where two start together
+_ORDER = ("span", "fy", "since", "compare", "past", "future", "carry", "decade", "this", "last",
+          "next", "ago", "shift", "now", "firstn", "quarter", "month", "point")
+_BY_KIND = dict(_PATTERNS)
+_COMBINED_RE = re.compile("|".join(f"(?P<{k}>{_BY_KIND[k].pattern})" for k in _ORDER))
+_RELATIVE = frozenset({"this", "last", "next", "ago", "past", "future", "now", "month", "quarter", "firstn"})
+# markers of a comparison with no year: they state no date ("compared to the previous year")
+_NO_DATE_RE = re.compile(
+    rf"(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
+    rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
+    # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
+    rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
+    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b", re.I)
+_PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
+_GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
+              "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
+              "since|between|and|early|late|mid|financial|calendar|whole|full")
+# what may stand between a figure and a date written for it: "€104 billion in 2013"
+_GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,4}}")
+
+
+class DateExpr:
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written")
+
+    def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
+        self.start, self.end, self.kind = start, end, kind
+        self.y0, self.y1, self.n, self.sign = y0, y1, n, sign
+        self.written = False  # a year written in digits (may collide with a figure)
+
+    def __repr__(self):  # pragma: no cover
+        return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
+
+
+def pub_parts(pub_date: str | None) -> tuple[int | None, int | None]:
+    """(year, month) of a publication date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
+    if not pub_date or not isinstance(pub_date, str):
+        return None, None
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", pub_date)
+    if not m:
+        return None, None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+
+
+def _count(s: str | None) -> int:
+    if not s:
+        return 1
+    s = s.lower().strip()
+    if s.isdigit():
+        return int(s)
+    if s in ("a", "an"):
+        return 1
+    if "couple" in s:
+        return 2
+    if s == "several":
+        return 3
+    return UNIT_WORDS.get(s) or TENS_WORDS.get(s) or 1
+
+
+def find_dates(text: str, pub_date: str | None = None,
+               taken: Sequence[tuple[int, int]] = ()) -> list[DateExpr]:
+    """Every date expression in ``text`` (non-overlapping, in text order).
+
+    ``taken`` are numeral spans of figures: a year-like number that is a figure is no date.
+    """
+    py, pm = pub_parts(pub_date)
+    found: list[DateExpr] = []
+    spans = windows(text, _ANCHOR_RE, 48, 32)
+    if not spans:
+        return []
+    for lo, hi in spans:
+        for m in _COMBINED_RE.finditer(text, lo, hi):
+            kind = m.lastgroup
+            if py is None and kind in _RELATIVE:
+                continue  # unresolvable without a publication date
+            d = _make(kind, _BY_KIND[kind].match(text, m.start(), m.end()), py, pm, text)
+            if d is not None:
+                d.written = kind in ("point", "span", "compare", "since", "fy", "decade")
+                found.append(d)
+    blocked = [m.span() for lo, hi in spans for m in _NO_DATE_RE.finditer(text, lo, hi)]
+    taken = sorted(taken)
+    tstarts = [s for s, _ in taken]
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateExpr] = []
+    last_end = -1
+    for d in found:
+        if d.start < last_end:
+            continue
+        if blocked and any(s <= d.start < e for s, e in blocked):
+            continue
+        if d.written and taken and _overlaps(taken, tstarts, d.start, d.end):
+            continue
+        out.append(d)
+        last_end = d.end
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect_left(starts, e) - 1
+    while i >= 0:
+        a, b = spans[i]
+        if b > s:
+            return True
+        if b <= s and a < s - 200:
+            return False
+        i -= 1
+    return False
+
+
+def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> DateExpr | None:
+    s, e = m.span()
+    if kind == "span":
+        y0 = int(m.group(1))
+        y1s = m.group(2)
+        y1 = int(y1s)
+        if len(y1s) == 2:
+            y1 += y0 - y0 % 100
+            if y1 < y0:
+                y1 += 100
+        if not (y0 < y1 <= y0 + 60):
+            return None
+        return DateExpr(s, e, "span", y0, y1)
+    if kind == "fy":
+        ys = m.group(1)
+        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+        return DateExpr(s, e, "point", y, y)
+    if kind == "point":
+        y = int(m.group(1))
+        if _PRICE_BASE_RE.match(text, e):
+            return None
+        return DateExpr(s, e, "point", y, y)
+    if kind == "since":
+        y = int(m.group(1))
+        return DateExpr(s, e, "since", y, None)
+    if kind == "compare":
+        y = int(m.group(1))
+        return DateExpr(s, e, "compare", y, y)
+    if kind == "decade":
+        y = int(m.group(1))
+        return DateExpr(s, e, "span", y, y + 9)
+    if kind == "carry":
+        return DateExpr(s, e, "carry")
+    if kind == "shift":
+        n = _count(m.group(1))
+        word = m.group(2).lower()
+        if word == "on":
+            return None  # "year on year"
+        return DateExpr(s, e, "shift", n=n, sign=-1 if word in ("after", "earlier") else 1)
+    # --- relative to the publication date ----------------------------------------------------
+    if py is None:
+        return None
+    g = m.group().lower()
+    if kind == "this":
+        return DateExpr(s, e, "point", py, py)
+    if kind == "last":
+        unit = g.split()[-1]
+        if unit in ("year", "summer", "spring", "autumn", "fall", "winter", "season"):
+            if g.startswith("past") and unit == "year":
+                return DateExpr(s, e, "span", py - 1, py)
+            return DateExpr(s, e, "point", py - 1, py - 1)
+        if unit == "month":
+            y = py - 1 if pm == 1 else py
+        elif unit == "quarter":
+            y = py - 1 if pm is not None and pm <= 3 else py
+        elif unit == "half":
+            y = py - 1 if pm is None or pm <= 6 else py
+        else:
+            y = py
+        return DateExpr(s, e, "point", y, y)
+    if kind == "next":
+        return DateExpr(s, e, "point", py + 1, py + 1)
+    if kind == "ago":
+        n = _count(m.group(1))
+        return DateExpr(s, e, "point", py - n, py - n)
+    if kind == "past":
+        n = _count(m.group(1))
+        unit = m.group(2).lower()
+        years = n * (10 if unit.startswith("decade") else 1)
+        return DateExpr(s, e, "span", py - years, py)
+    if kind == "future":
+        n = _count(m.group(1))
+        unit = m.group(2).lower()
+        years = n * (10 if unit.startswith("decade") else 1)
+        return DateExpr(s, e, "span", py, py + years)
+    if kind == "now":
+        return DateExpr(s, e, "point", py, py)
+    if kind == "month":
+        mm = re.search(_MONTH, m.group())
+        if not mm:
+            return None
+        mon = MONTHS.get(mm.group().lower().rstrip("."))
+        if mon is None:
+            return None
+        y = py - 1 if pm is not None and mon > pm else py
+        return DateExpr(s, e, "point", y, y)
+    if kind == "firstn":
+        g = m.group().lower()
+        n = _count(m.group(1))
+        if "first" not in g:
+            return None  # "the past 10 months": a span ending now; left undated
+        y = py - 1 if pm is not None and n > pm else py
+        return DateExpr(s, e, "point", y, y)
+    if kind == "quarter":
+        if m.group(3):
+            q = m.group(3)
+            start_month = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
+        else:
+            which, unit = m.group(1).lower(), m.group(2).lower()
+            idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                   "fourth": 4, "4th": 4, "final": 4, "last": 4}[which]
+            if unit == "half":
+                if idx > 2:
+                    idx = 2
+                start_month = 1 if idx == 1 else 7
+            else:
+                start_month = (idx - 1) * 3 + 1
+        y = py - 1 if pm is not None and start_month > pm else py
+        return DateExpr(s, e, "point", y, y)
+    return None  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------------------------
+# assignment
+# ---------------------------------------------------------------------------------------------
+def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
+    """Set ``period`` on every candidate figure (in place)."""
+    if not cands:
+        return
+    py, _ = pub_parts(pub_date)
+    dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands])
+    by_sent: dict[int, list[DateExpr]] = {}
+    for d in dates:
+        by_sent.setdefault(sents.of(d.start), []).append(d)
+    figs_by_sent: dict[int, list] = {}
+    for c in cands:
+        figs_by_sent.setdefault(c.sent, []).append(c)
+    running: tuple[int, int] | None = None
+    for si in sorted(set(by_sent) | set(figs_by_sent)):
+        ds = by_sent.get(si, [])
+        resolved = _resolve(ds, running, py)
+        figs = figs_by_sent.get(si, [])
+        if figs:
+            s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
+            _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
+        # the last date stated carries on (a point or span before a "since" or a comparison)
+        for kinds in (("point", "span", "carry", "shift"), ("since",)):
+            r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved), None)
+            if r is not None:
+                running = r
+                break
+    for c in cands:  # a converted amount has its partner's period
+        if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
+            c.period = c.link.period
+
+
+def _resolve(ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
+    """(start, end) years of each date expression of one sentence."""
+    out: dict[int, tuple[int, int]] = {}
+    last_point = None
+    for d in ds:
+        if d.kind in ("point", "span", "compare"):
+            out[id(d)] = (d.y0, d.y1)
+            if d.kind != "compare":
+                last_point = (d.y0, d.y1)
+    for d in ds:
+        if d.kind == "since":
+            end = None
+            later = [out[id(o)][1] for o in ds if o.kind in ("point", "span") and out[id(o)][1] > d.y0]
+            if later:
+                end = max(later)
+            elif py is not None and py >= d.y0:
+                end = py
+            out[id(d)] = (d.y0, end if end is not None else d.y0)
+        elif d.kind == "carry":
+            prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            r = prev[-1] if prev else running
+            if r is not None:
+                out[id(d)] = r
+        elif d.kind == "shift":
+            prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point",) and id(o) in out]
+            base = prev[-1][0] if prev else (running[1] if running else py)
+            if base is not None:
+                y = base + d.sign * d.n
+                out[id(d)] = (y, y)
+    return out
+
+
+def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> None:
+    usable = [d for d in ds if id(d) in resolved]
+    plain = [d for d in usable if d.kind != "compare"]
+    compares = [d for d in usable if d.kind == "compare"]
+    fig_spans = [(c.start, c.end) for c in figs]
+
+    def ref_year(before: int) -> int | None:
+        prev = [resolved[id(d)][1] for d in plain if d.start < before]
+        if prev:
+            return prev[-1]
+        if plain:
+            return resolved[id(plain[0])][1]
+        if running:
+            return running[1]
+        return py
+
+    # comparison scopes: the clause (or bracket) holding the comparison, and a bracket after it
+    scopes = []
+    for d in compares:
+        lo, hi = _compare_scope(text, s_start, s_end, d)
+        ref = ref_year(d.start)
+        y = resolved[id(d)][0]
+        if ref is not None and ref > y:
+            scopes.append((lo, hi, (y, ref)))
+    # local dates right after a figure
+    local: dict[int, tuple[int, int]] = {}
+    attached: set[int] = set()  # dates written right after some figure
+    for c in figs:
+        for d in plain:
+            if d.start < c.end:
+                continue
+            if any(c.end <= fs < d.start for fs, _ in fig_spans):
+                break
+            if d.start - c.end <= 32 and _GAP_LOCAL_RE.fullmatch(text, c.end, d.start):
+                local[id(c)] = resolved[id(d)]
+                attached.add(id(d))
+            break
+    # ranges inside a sentence with a span of years: first end -> first year, second -> last
+    span_dates = [d for d in plain if d.kind == "span" or (d.kind == "since")]
+    for c in figs:
+        if c.link_type == "range" and c.link is not None and c.start < c.link.start and c.link in figs:
+            a, b = c, c.link
+            if id(a) in local or id(b) in local or not span_dates:
+                continue
+            y0, y1 = resolved[id(span_dates[0])]
+            if y0 != y1:
+                a.period, b.period = (y0, y0), (y1, y1)
+                local[id(a)], local[id(b)] = a.period, b.period
+    for c in figs:
+        own = next((d for d in plain if d.start <= c.start < d.end), None)
+        if own is not None:  # "over the past 11 years": the duration is its own period
+            c.period = resolved[id(own)]
+            continue
+        if id(c) in local:
+            c.period = local[id(c)]
+            continue
+        hit = next((p for lo, hi, p in scopes if lo <= c.start < hi), None)
+        if hit:
+            c.period = hit
+            continue
+        lo, hi = clause_bounds(text, s_start, s_end, c.start)
+        inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached]
+        if inclause:
+            d = min(inclause, key=lambda d: abs(d.start - c.start))
+            c.period = resolved[id(d)]
+            continue
+        # dates of the sentence: not those written right after another figure; those in
+        # another figure's clause only when nothing else is left; preceding before following
+        semi = [d for d in plain if id(d) not in attached]
+        free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
+        pick = None
+        for pool in (free, semi):
+            prev = [d for d in pool if d.start < c.start]
+            if prev:
+                pick = prev[-1]
+            elif pool:
+                pick = pool[0]
+            if pick is not None:
+                break
+        if pick is not None:
+            c.period = resolved[id(pick)]
+            continue
+        if running is not None:
+            c.period = running
+
+
+def _owned(text: str, s_start: int, s_end: int, d: DateExpr, c, figs: list) -> bool:
+    """Is date ``d`` in the clause of a figure other than ``c``?"""
+    lo, hi = clause_bounds(text, s_start, s_end, d.start)
+    return any(f is not c and lo <= f.start < hi for f in figs)
+
+
+def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[int, int]:
+    """The stretch of a sentence a comparison date applies to."""
+    # inside brackets: the whole bracket
+    o = text.rfind("(", s_start, d.start)
+    if o != -1 and text.find(")", o, d.start) == -1:
+        close = text.find(")", d.end, s_end)
+        return o, close if close != -1 else s_end
+    lo, hi = clause_bounds(text, s_start, s_end, d.start)
+    # a bracket right after the comparison belongs to it: "lower when compared with 2022 (-27%)"
+    j = d.end
+    while j < s_end and text[j] in " \t":
+        j += 1
+    if j < s_end and text[j] == "(":
+        close = text.find(")", j, s_end)
+        hi = max(hi, close + 1 if close != -1 else s_end)
+    return lo, hi

@@ -1,0 +1,289 @@
+"""Regions: the place each figure is about, from the curated gazetteer (regions.csv).
+
+Mentions of gazetteer names and aliases are found once per text. Mentions inside proper
+names ("Guangdong Textile and Garment Industrial Park", "Bank of China") are not places;
+mentions after "with", "from", "than" ("trade deficit with China", "workers from Xinjiang")
+are partners or origins and count only as a last resort; "Beijing said" is the Chinese
+government, i.e. China; "the country", "national" stand for the text's main country.
+
+Each figure takes, in order of preference: a place right after it in its noun phrase
+("2.3 trillion yuan in Xinjiang", "3 million members of Xinjiang's poor"), the nearest place
+before it in its sentence, the nearest after it in the same clause, the place carried over from
+earlier sentences, a partner place in its sentence, the text's main place.
+
+>>> from tasks.extract import parse_figures
+>>> gaz = regions_from_rows([{"name": "China", "aliases": "PRC", "level": "country", "parent": ""},
+...     {"name": "Xinjiang", "aliases": "", "level": "province", "parent": "China"}])
+>>> [(f.surface, f.region) for f in parse_figures(
+...     "Beijing said it lifted all 3 million members of Xinjiang's poor out of poverty. "
+...     "China's GDP per capita was 49,351 yuan.", regions=gaz)]
+[('3 million', 'Xinjiang'), ('49,351 yuan', 'China')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
+
+from .patterns import trie_alt
+from .record import Region
+from .sentences import clause_bounds
+
+LEVEL_RANK = {"world": 0, "bloc": 0, "country": 0, "economy": 0, "economic_region": 1,
+              "province": 2, "autonomous_region": 2, "municipality": 2, "sar": 2,
+              "prefecture": 3, "city": 3, "county": 4, "district": 4}
+# capitals that stand for their government ("Beijing says ...")
+_CAPITALS = {"Beijing": "China", "Washington": "US", "Tokyo": "Japan", "Moscow": "Russia",
+             "Brussels": "EU", "New Delhi": "India", "Seoul": "South Korea", "London": "UK",
+             "Taipei": "Taiwan", "Canberra": "Australia", "Ottawa": "Canada", "Berlin": "Germany",
+             "Paris": "France"}
+_ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
+Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
+Island Islands Mainland""".split())
+_S = r"[ \t\u00a0]"
+_NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
+_OF_NAME_RE = re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$")
+_DEMOTE_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I)
+_BASED_AFTER_RE = re.compile(r"[-‑]based\b|[-‑]headquartered\b")
+_GOV_VERB_RE = re.compile(
+    rf"['’]?s?{_S}+(?:has|have|had|is|was|will|would|says|said|insists|insisted|announced|set|"
+    rf"sets|hits|hit|wants|wanted|plans|planned|accused|argued|claims|claimed|declared|denied|"
+    rf"denies|also|maintains|maintained|rejected|rejects|urged|urges|vowed|vows|pledged|"
+    rf"pledges|launched|introduced|imposed|ordered|approved|stepped|sought|seeks|responded|"
+    rf"retaliated|warned|warns|blamed|blames|criticised|criticized|reiterated|stressed|allocated|"
+    rf"earmarked|unveiled|injected|issued|released|cut|raised|announces|unveils|approves|"
+    rf"responds|vowed|aims|aimed|targets|targeted|expects|expected|hopes|hoped|needs|must)\b")
+_COUNTRY_WORDS_RE = re.compile(
+    r"\b(?:the\s+(?:country|nation)(?:['’]s)?|nationwide|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
+_FOLLOW_GAP_RE = re.compile(
+    rf"(?:{_S}+[A-Za-z][\w'’-]*){{0,6}}?{_S}+(?:in|of|for|across|throughout|within|to|at|inside|around)"
+    rf"(?:{_S}+(?:the|southern|northern|western|eastern|central|west|east|north|south|rural|urban|"
+    rf"mainland|inland|coastal|southwestern|northwestern|southeastern|northeastern|far-western|"
+    rf"far-west|remote|poor|rural))*{_S}+|{_S}+"
+)
+_STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
+_RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
+_LOCATIVE_RE = re.compile(rf"(?<![\w])(?:in|across|within|throughout|into|to|at|inside)(?:{_S}+[a-z-]+)?{_S}+$")
+
+
+def regions_from_rows(rows: Iterable[Mapping[str, str]]) -> list[Region]:
+    """Gazetteer rows (name, aliases '|'-separated, level, parent) -> ``Region`` records.
+
+    >>> regions_from_rows([{"name": "Xinjiang", "aliases": "Sinkiang|新疆", "level": "province",
+    ...                     "parent": "China"}])
+    [Region(name='Xinjiang', aliases=('Sinkiang', '新疆'), level='province', parent='China')]
+    """
+    out = []
+    for r in rows:
+        name = (r.get("name") or "").strip()
+        if not name:
+            continue
+        aliases = tuple(a.strip() for a in (r.get("aliases") or "").split("|") if a.strip())
+        level = (r.get("level") or "province").strip() or "province"
+        parent = (r.get("parent") or "").strip() or None
+        out.append(Region(name=name, aliases=aliases, level=level, parent=parent))
+    return out
+
+
+class _Gazetteer:
+    __slots__ = ("rx", "by_surface", "level", "parent", "country_of")
+
+    def __init__(self, regions: Sequence[Region]):
+        self.by_surface: dict[str, str] = {}
+        self.level: dict[str, int] = {}
+        self.parent: dict[str, str | None] = {}
+        for r in regions:
+            self.level[r.name] = LEVEL_RANK.get(r.level, 2)
+            self.parent[r.name] = r.parent
+            for s in (r.name, *r.aliases):
+                self.by_surface.setdefault(s, r.name)
+                if any(ch.isalpha() and ch.isascii() for ch in s):
+                    self.by_surface.setdefault(s.upper(), r.name)
+        body = trie_alt(self.by_surface)
+        self.rx = re.compile(rf"(?<![\w&])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
+        self.country_of: dict[str, str] = {}
+        for name in self.level:
+            top, seen = name, set()
+            while self.parent.get(top) and top not in seen and self.level.get(top, 0) > 0:
+                seen.add(top)
+                top = self.parent[top] or top
+            self.country_of[name] = top
+
+    def is_ancestor(self, a: str, b: str) -> bool:
+        seen = set()
+        p = self.parent.get(b)
+        while p and p not in seen:
+            if p == a:
+                return True
+            seen.add(p)
+            p = self.parent.get(p)
+        return False
+
+
+_LAST: list = []  # [(the regions object, its gazetteer)]: callers pass the same list each time
+
+
+def _gazetteer(regions: Sequence[Region]) -> _Gazetteer:
+    for obj, gaz in _LAST:
+        if obj is regions:
+            return gaz
+    gaz = _gazetteer_of(tuple(regions))
+    _LAST[:] = [(regions, gaz)] + _LAST[:3]
+    return gaz
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_of(regions: tuple[Region, ...]) -> _Gazetteer:
+    return _Gazetteer(regions)
+
+
+class Mention:
+    __slots__ = ("start", "end", "name", "demoted")
+
+    def __init__(self, start, end, name, demoted=False):
+        self.start, self.end, self.name, self.demoted = start, end, name, demoted
+
+    def __repr__(self):  # pragma: no cover
+        return f"Mention({self.start},{self.end},{self.name},{self.demoted})"
+
+
+def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
+    """Place mentions in ``text`` that are places (not parts of names)."""
+    out: list[Mention] = []
+    if gaz.rx is None:
+        return out
+    for m in gaz.rx.finditer(text):
+        s, e = m.span()
+        surface = " ".join(m.group().split())
+        name = gaz.by_surface.get(surface) or gaz.by_surface.get(m.group())
+        if name is None:
+            continue
+        poss = text.startswith(("'s", "’s"), e)
+        if not poss:
+            nx = _NEXT_CAP_RE.match(text, e)
+            if nx and nx.group(1) not in _ADMIN_WORDS and not _sentence_start(text, e):
+                nxt_word = nx.group(1)
+                if nxt_word not in gaz.by_surface:
+                    continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
+        of = _OF_NAME_RE.search(text, max(0, s - 30), s)
+        if of and of.group(1) not in ("Republic", "Government", "People's", "Region"):
+            continue  # "Bank of China", "University of Hong Kong"
+        if name in _CAPITALS and _CAPITALS[name] in gaz.level and _GOV_VERB_RE.match(text, e):
+            name = _CAPITALS[name]
+        demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s) or _BASED_AFTER_RE.match(text, e))
+        out.append(Mention(s, e, name, demoted))
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    k = pos - 1
+    return k >= 0 and text[k] in ".!?:\n"
+
+
+def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
+    """Set ``region`` on every candidate figure (in place)."""
+    if not regions or not cands:
+        return
+    gaz = _gazetteer(regions)
+    mentions = find_mentions(text, gaz)
+    main_country = _main_country(mentions, gaz)
+    if main_country:
+        for m in _COUNTRY_WORDS_RE.finditer(text):
+            demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()))
+            mentions.append(Mention(m.start(), m.end(), main_country, demoted))
+        mentions.sort(key=lambda m: m.start)
+    if not mentions:
+        return
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(sents.of(m.start), []).append(m)
+    figs_by_sent: dict[int, list] = {}
+    for c in cands:
+        figs_by_sent.setdefault(c.sent, []).append(c)
+    doc_main = None
+    for si in sorted(by_sent):
+        p = _primary([m for m in by_sent[si] if not m.demoted], gaz, text)
+        if p:
+            doc_main = p
+            break
+    running = None
+    for si in sorted(set(by_sent) | set(figs_by_sent)):
+        ms = by_sent.get(si, [])
+        good = [m for m in ms if not m.demoted]
+        figs = figs_by_sent.get(si, [])
+        last_from_text = None
+        for c in figs:
+            r, from_text = _pick(text, sents.spans[si] if si < len(sents.spans) else (0, len(text)),
+                                 c, figs, good, ms)
+            if r is None:
+                partner = next((m.name for m in ms if m.demoted), None)
+                r = running or partner or doc_main
+            c.region = r
+            if from_text:
+                last_from_text = r
+        if last_from_text:
+            running = last_from_text
+        elif good:
+            running = _primary(good, gaz, text)
+    for c in cands:  # a converted amount is about its partner's place
+        if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
+            c.region = c.link.region
+
+
+def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], allm: list[Mention]):
+    s_start, s_end = span
+    others = [(f.start, f.end) for f in figs if f is not c]
+    # 1. right after, in the figure's noun phrase
+    for m in good:
+        if m.start < c.end:
+            continue
+        if m.start - c.end > 70 or any(c.end <= fs < m.start for fs, _ in others):
+            break
+        g = _FOLLOW_GAP_RE.fullmatch(text, c.end, m.start)
+        if g and not _STRONG_BREAK_RE.search(text, c.end, m.start):
+            if c.kind == "percent" and _RATIO_OF_RE.search(text[c.end:m.start]):
+                break  # "81 per cent of China's per capita GDP": the base of a ratio
+            return m.name, True
+        break
+    # 2. nearest before, in the sentence
+    prev = [m for m in good if m.end <= c.start and m.start >= s_start]
+    if prev:
+        return prev[-1].name, True
+    # 3. after, in the same clause, before any other figure
+    lo, hi = clause_bounds(text, s_start, s_end, c.start)
+    for m in good:
+        if m.start >= c.end and m.start < hi and not any(c.end <= fs < m.start for fs, _ in others):
+            if c.kind == "percent" and _RATIO_OF_RE.search(text[c.end:m.start]):
+                break
+            return m.name, True
+    return None, False
+
+
+def _primary(ms: list[Mention], gaz: _Gazetteer, text: str = "") -> str | None:
+    """The most specific place of a sentence (Tumshuq over Xinjiang), else the first; places
+    written as locations ("factories in Xinjiang") before actors ("the US said")."""
+    if not ms:
+        return None
+    if text:
+        loc = [m for m in ms if _LOCATIVE_RE.search(text, max(0, m.start - 24), m.start)]
+        if loc:
+            ms = loc
+    best = ms[0].name
+    for m in ms[1:]:
+        if gaz.is_ancestor(best, m.name):
+            best = m.name
+    return best
+
+
+def _main_country(mentions: list[Mention], gaz: _Gazetteer) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        top = gaz.country_of.get(m.name, m.name)
+        counts[top] = counts.get(top, 0) + 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: kv[1])[0]

@@ -1,0 +1,714 @@
+"""The HTML report: its pure parts on small inputs, then the whole page in a real Chromium.
+
+The browser test drives Debian's ``chromium`` over the DevTools protocol (``websockets``,
+which Prefect already depends on): the page must load without console errors, show one
+highlight per figure the warehouse holds for the article, and draw its charts. A screenshot
+is kept in ``tests/artifacts/``.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from report.annotate import Highlight, annotate, figure_verdict, nest, sentence_context
+from report.build import ReportError, build_report, quality_link, read_article_text
+from report.charts import gdp_chart, gdp_series, money_chart, money_points, ratio_chart, verdict_chart
+from report.page import _json_for_script, article_headline, fill, human_number, ratio_rows
+from tasks.claims import check_claims
+from tasks.normalise import normalise
+from tests.warehouse_fixtures import (  # noqa: F401  (pytest fixtures)
+    FIXTURE_SOURCE,
+    SECOND_TEXT,
+    SEED_TEXT,
+    article_row,
+    figure_row,
+    figures_frame,
+    pg_test_schema_prefix,
+    seed_batch,
+    warehouse,
+    warehouse_url,
+)
+from warehouse.engine import get_engine
+from warehouse.load import load_run
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SEED_PATH = "scmp-xinjiang-pairing-assistance.txt"
+
+# Figures of the seed article as it states them (surface, kind, value, unit, qualifier, period,
+# region, metric); stand-in for the extractor so the report's test does not depend on it.
+SEED_FIGURES = [
+    ("nearly 30 billion yuan", "money", 3e10, "CNY", "at_most", (1997, 2010), "Xinjiang", "pairing_investment"),
+    ("263.69 billion", "money", 263.69e9, "CNY", "exact", (2014, 2014), "Xinjiang", "transfer_payments"),
+    ("422.48 billion yuan", "money", 422.48e9, "CNY", "exact", (2019, 2019), "Xinjiang", "transfer_payments"),
+    ("more than 2.3 trillion yuan", "money", 2.3e12, "CNY", "at_least", (2014, 2019), "Xinjiang", "pairing_investment"),
+    ("4,000 yuan", "money", 4000.0, "CNY", "exact", (2019, 2019), "Guangdong", "subsidy"),
+    ("US$620", "money", 620.0, "USD", "exact", (2019, 2019), "Guangdong", "subsidy"),
+    ("151,000 labourers", "quantity", 151000.0, "labourer", "exact", (2018, 2020), "Xinjiang", None),
+    ("114,700", "quantity", 114700.0, "labourer", "exact", (2018, 2020), "Xinjiang", None),
+    ("3.94 billion yuan", "money", 3.94e9, "CNY", "exact", (2020, 2020), "Tumshuq", "investment"),
+    ("US$611 million", "money", 611e6, "USD", "exact", (2020, 2020), "Tumshuq", "investment"),
+    ("4,168 employees", "quantity", 4168.0, "employee", "exact", (None, None), "Tumshuq", None),
+    ("39,959 yuan", "money", 39959.0, "CNY", "exact", (2015, 2015), "Xinjiang", "per_capita_gdp"),
+    ("about 81 per cent", "percent", 81.0, "percent", "approx", (2015, 2015), "Xinjiang", None),
+    ("49,351 yuan", "money", 49351.0, "CNY", "exact", (2015, 2015), "China", "per_capita_gdp"),
+    ("54,280 yuan", "money", 54280.0, "CNY", "exact", (2019, 2019), "Xinjiang", "per_capita_gdp"),
+    ("76 per cent", "percent", 76.0, "percent", "exact", (2019, 2019), "Xinjiang", None),
+    ("53,593 yuan", "money", 53593.0, "CNY", "exact", (2020, 2020), "Xinjiang", "per_capita_gdp"),
+    ("74 per cent", "percent", 74.0, "percent", "exact", (2020, 2020), "Xinjiang", None),
+]
+SEED_LINKS = [("4,000 yuan", "US$620", "conversion"), ("3.94 billion yuan", "US$611 million", "conversion"),
+              ("263.69 billion", "422.48 billion yuan", "range")]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Tags(HTMLParser):
+    """Collects marks and checks that every element closes in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.marks: list[dict] = []
+        self.text: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        if tag == "mark":
+            self.marks.append(dict(attrs))
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unbalanced </{tag}>")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(fragment: str) -> _Tags:
+    p = _Tags()
+    p.feed(fragment)
+    p.close()
+    assert not p.errors and not p.stack, (p.errors, p.stack)
+    return p
+
+
+def mark_ids(fragment: str) -> list[int]:
+    return [int(m["data-figure-id"]) for m in parse(fragment).marks]
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+def test_a_figure_becomes_one_mark_with_its_id_and_verdict_class():
+    t = "Per capita GDP was 53,593 yuan in 2020."
+    out = annotate(t, [Highlight(41, t.index("53,593"), t.index(" in 2020"), "consistent")])
+    assert '<mark class="fig v-consistent" data-figure-id="41" tabindex="0">53,593 yuan</mark>' in out
+    assert out.startswith("Per capita GDP was ") and out.endswith(" in 2020.")
+
+
+def test_text_is_escaped_inside_and_outside_marks():
+    t = 'Cost <script>alert("x")</script> & "5 < 6" yuan'
+    start = t.index('"5')
+    out = annotate(t, [Highlight(1, start, len(t))])
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp;" in out
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == t
+    assert mark_ids(out) == [1]
+
+
+def test_text_that_looks_like_markup_stays_text():
+    t = 'He typed data-figure-id="5" and </mark> for 12 yuan'
+    out = annotate(t, [Highlight(5, t.index("12 yuan"), len(t))], id_prefix="fig-")
+    assert mark_ids(out) == [5] and out.count('id="fig-5"') == 1
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == t
+
+
+def test_adjacent_figures_are_two_sibling_marks():
+    t = "4,000 yuanUS$620"
+    out = annotate(t, [Highlight(1, 0, 10), Highlight(2, 10, 16)])
+    assert out.count("</mark><mark") == 1
+    assert mark_ids(out) == [1, 2]
+
+
+def test_a_figure_inside_another_is_nested():
+    t = "from 263.69 billion to 422.48 billion yuan"
+    whole = Highlight(1, 0, len(t))
+    inner = Highlight(2, t.index("422.48"), len(t))
+    out = annotate(t, [inner, whole])
+    assert mark_ids(out) == [1, 2]
+    assert out.endswith("</mark></mark>")
+
+
+def test_crossing_figures_keep_one_mark_each_the_later_clipped():
+    t = "abcdefghij"
+    roots = nest([Highlight(1, 0, 6), Highlight(2, 4, 9)])
+    assert [(n.highlight.figure_id, n.start, n.end) for n in roots] == [(1, 0, 6), (2, 6, 9)]
+    out = annotate(t, [Highlight(1, 0, 6), Highlight(2, 4, 9)])
+    assert mark_ids(out) == [1, 2]
+    assert 'data-figure-id="2" tabindex="0" data-clipped="true">ghi</mark>' in out
+
+
+def test_furniture_is_greyed_and_never_splits_a_mark():
+    t = "Advertisement\nGDP rose 5 per cent.\n03:36\nPaid 4,000 yuan\n"
+    spans = [(0, 13), (t.index("03:36"), t.index("03:36") + 5)]
+    fig = Highlight(7, t.index("5 per cent"), t.index("5 per cent") + 10, "inconsistent")
+    out = annotate(t, [fig], spans)
+    assert '<span class="furniture">Advertisement</span>' in out
+    assert '<span class="furniture">03:36</span>' in out
+    assert mark_ids(out) == [7]
+    # A figure inside furniture is still one mark, greyed itself.
+    in_furniture = annotate(t, [Highlight(3, 5, 9)], [(0, 13)])
+    assert '<mark class="fig v-none furniture" data-figure-id="3"' in in_furniture
+    assert in_furniture.startswith('<span class="furniture">Adver</span><mark ')
+    assert '<span class="furniture">tise</span></mark><span class="furniture">ment</span>' in in_furniture
+
+
+def test_a_span_outside_the_text_names_the_figure():
+    with pytest.raises(ValueError, match=r"figure 9: span \[5, 50\)"):
+        annotate("short text", [Highlight(9, 5, 50)])
+
+
+def test_a_figure_with_several_checks_takes_the_worst_verdict():
+    assert figure_verdict(["consistent", "unverifiable"]) == "consistent"
+    assert figure_verdict(["consistent", "inconsistent"]) == "inconsistent"
+    assert figure_verdict(["unverifiable"]) == "unverifiable"
+    assert figure_verdict([]) == "none"
+
+
+@st.composite
+def text_and_spans(draw):
+    t = draw(st.text(alphabet=st.sampled_from("ab <>&\"'\n.é"), min_size=1, max_size=60))
+    n = draw(st.integers(0, 6))
+    spans = set()
+    for _ in range(n):
+        s = draw(st.integers(0, len(t) - 1))
+        e = draw(st.integers(s + 1, len(t)))
+        spans.add((s, e))
+    furniture = draw(st.lists(st.tuples(st.integers(0, len(t)), st.integers(0, len(t))), max_size=3))
+    furniture = sorted({(min(a, b), max(a, b)) for a, b in furniture})
+    merged: list[tuple[int, int]] = []
+    for s, e in furniture:  # furniture_spans() returns non-overlapping spans
+        if merged and s < merged[-1][1]:
+            continue
+        merged.append((s, e))
+    return t, sorted(spans), merged
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_and_spans())
+def test_any_spans_give_balanced_html_one_mark_each_and_the_text_unchanged(case):
+    t, spans, furniture = case
+    hs = [Highlight(i, s, e) for i, (s, e) in enumerate(spans)]
+    out = annotate(t, hs, furniture)
+    p = parse(out)
+    assert sorted(int(m["data-figure-id"]) for m in p.marks) == list(range(len(hs)))
+    assert "".join(p.text) == t
+
+
+def test_sentence_context_shows_the_claim_in_its_sentence():
+    t = "First one. In 2015, it was 39,959 yuan – or about 81 per cent of China's. Next."
+    s = t.index("81 per cent")
+    before, surface, after = sentence_context(t, s, s + 11)
+    assert (before, surface, after) == ("In 2015, it was 39,959 yuan – or about ", "81 per cent", " of China's.")
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _region_year() -> pd.DataFrame:
+    """Rows shaped like mart_region_year (the values are the fixture's, not statistics)."""
+    cols = ["region", "metric", "metric_label", "year", "unit", "figure_count", "figure_avg",
+            "official_value", "official_source"]
+    return pd.DataFrame([
+        ["China", "per_capita_gdp", "Per capita GDP", 2019, "CNY", 0, None, 70000.0, "test"],
+        ["Xinjiang", "per_capita_gdp", "Per capita GDP", 2019, "CNY", 1, 54000.0, 54000.0, "test"],
+        ["Xinjiang", "per_capita_gdp", "Per capita GDP", 2020, "CNY", 1, 53000.0, None, None],
+        ["Xinjiang", "gdp_per_capita_ratio", "Ratio", 2020, "percent", 1, 74.0, None, None],
+        ["Xinjiang", "transfer_payments", "Transfers", 2019, "CNY", 1, 4e11, None, None],
+    ], columns=cols)
+
+
+def test_gdp_chart_puts_official_and_article_values_of_each_region_in_its_data():
+    data = gdp_series(_region_year())
+    assert set(map(tuple, data[["region", "year", "series"]].values)) == {
+        ("China", 2019, "official statistic"),
+        ("Xinjiang", 2019, "official statistic"),
+        ("Xinjiang", 2019, "stated in the article"),
+        ("Xinjiang", 2020, "stated in the article"),
+    }
+    spec = gdp_chart(_region_year())
+    assert len(spec["data"]["values"]) == 4
+    assert spec["layer"][1]["mark"]["shape"] == "diamond"
+    json.dumps(spec, allow_nan=False)  # what the page embeds must be strict JSON
+
+
+def test_gdp_chart_matches_either_metric_key_spelling():
+    ry = _region_year().replace({"metric": {"per_capita_gdp": "gdp_per_capita"},
+                                 "metric_label": {"Per capita GDP": "GDP per capita"}})
+    assert gdp_series(ry).equals(gdp_series(_region_year()))
+    assert len(gdp_series(ry)) == 4
+
+
+def test_gdp_chart_marks_a_stated_ratio_under_the_figure_it_is_about():
+    ratios = pd.DataFrame([
+        {"year": 2019, "region": "Xinjiang", "surface": "76 per cent", "observed": 76.0,
+         "expected": 76.57, "verdict": "inconsistent", "explanation": ""},
+        {"year": 2018, "region": "Xinjiang", "surface": "70 per cent", "observed": 70.0,
+         "expected": 70.0, "verdict": "consistent", "explanation": ""},  # no 2018 value: no label
+    ])
+    spec = gdp_chart(_region_year(), ratios)
+    labels = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"][-1]
+    assert labels["data"]["values"] == [
+        {"year": 2019, "value": 54000.0, "text": "76% ✗", "verdict_label": "does not hold"}]
+    assert all(layer["mark"]["type"] != "text" for layer in gdp_chart(_region_year())["layer"])
+
+
+def test_a_ratio_without_its_own_year_takes_the_year_of_its_evidence_figure():
+    figures = pd.DataFrame({"article_key": [1, 1], "seq": [0, 1], "figure_key": [10, 11],
+                            "period_start": [2019, None], "period_end": [2019, None],
+                            "region": ["Xinjiang", None]})
+    checks = pd.DataFrame([{"check_type": "stated_ratio", "article_key": 1, "seq": 1, "evidence_seq": 0,
+                            "surface": "76 per cent", "observed": 76.0, "expected": 76.6,
+                            "verdict": "consistent", "explanation": "x"},
+                           {"check_type": "conversion", "article_key": 1, "seq": 0, "evidence_seq": None,
+                            "surface": "x", "observed": 1.0, "expected": 1.0, "verdict": "consistent",
+                            "explanation": "y"}])
+    rows = ratio_rows(checks, figures)
+    assert rows[["year", "region", "surface"]].values.tolist() == [[2019, "Xinjiang", "76 per cent"]]
+
+
+def test_ratio_chart_shows_stated_against_computed_per_cent():
+    ratios = pd.DataFrame([{"year": 2019, "region": "Xinjiang", "surface": "76 per cent",
+                            "observed": 76.0, "expected": 76.57, "verdict": "inconsistent",
+                            "explanation": "54,280 / 70,892 = 76.57 %"}])
+    spec = ratio_chart(ratios)
+    [row] = spec["data"]["values"]
+    assert (row["stated"], row["computed"], row["verdict_label"]) == (76.0, 76.57, "does not hold")
+    assert ratio_chart(ratios.iloc[0:0]) is None
+
+
+def _figures(**over) -> pd.DataFrame:
+    base = {"figure_key": [1, 2, 3], "seq": [0, 1, 2], "kind": ["money", "money", "percent"],
+            "value_cny": [4000.0, 4000.0, None], "link_seq": [1, 0, None],
+            "link_type": ["conversion", "conversion", None], "metric_label": [None, None, None],
+            "period_start": [2019, 2019, None], "period_end": [2019, 2019, None],
+            "surface": ["4,000 yuan", "US$620", "74 per cent"], "qualifier": ["exact"] * 3,
+            "region": [None, None, None]}
+    base.update(over)
+    return pd.DataFrame(base).astype({"link_seq": "Int64", "period_start": "Int64", "period_end": "Int64"})
+
+
+def test_money_chart_draws_a_converted_amount_once():
+    pts = money_points(_figures())
+    assert pts["surface"].tolist() == ["4,000 yuan"]
+    assert pts["period"].tolist() == ["2019"] and pts["metric_label"].tolist() == ["(no metric)"]
+    assert money_chart(_figures())["encoding"]["x"]["scale"]["type"] == "log"
+    assert money_chart(_figures(kind=["percent"] * 3)) is None
+
+
+def test_verdict_chart_counts_checks_per_type_and_verdict():
+    checks = pd.DataFrame({"check_type": ["conversion", "conversion", "stated_ratio"],
+                           "verdict": ["consistent", "consistent", "inconsistent"]})
+    values = verdict_chart(checks)["data"]["values"]
+    assert {(v["check_type_label"], v["verdict_label"], v["n"]) for v in values} == {
+        ("Currency conversion", "holds", 2), ("Stated ratio", "does not hold", 1)}
+    assert verdict_chart(checks.iloc[0:0]) is None
+
+
+# --------------------------------------------------------------------------- page pieces
+
+
+def test_data_islands_cannot_close_their_script_element():
+    out = _json_for_script({"surface": "</script><script>alert(1)</script> & <!--"})
+    assert "<" not in out and ">" not in out and "&" not in out
+    assert json.loads(out) == {"surface": "</script><script>alert(1)</script> & <!--"}
+
+
+def test_template_markers_must_all_be_filled():
+    assert fill("<b>{{ a }}</b>{{b}}", {"a": "1", "b": "{{ a }}"}) == "<b>1</b>{{ a }}"
+    with pytest.raises(KeyError, match="no value for b"):
+        fill("{{ a }}{{ b }}", {"a": ""})
+
+
+def test_headline_says_how_many_claims_hold():
+    line = article_headline(38, pd.Series(["consistent"] * 6 + ["inconsistent"] * 2 + ["unverifiable"]))
+    assert re.sub("<[^>]+>", "", line) == (
+        "38 figures found; 9 claims checked: 6 hold, 2 do not hold, 1 cannot be verified.")
+    assert re.sub("<[^>]+>", "", article_headline(1, pd.Series([], dtype=str))) == (
+        "1 figure found; no claim could be checked.")
+
+
+def test_human_numbers():
+    assert [human_number(v) for v in (2.3e12, 263.69e9, 611e6, 53593, 7855.06, 6.4516)] == [
+        "2.3 trillion", "263.69 billion", "611 million", "53,593", "7,855", "6.45"]
+
+
+# --------------------------------------------------------------------------- from a warehouse
+
+
+def _raw_dir(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw_articles"
+    raw.mkdir()
+    (raw / "seed.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (raw / "second.txt").write_text(SECOND_TEXT, encoding="utf-8")
+    return raw
+
+
+def _figure_count(engine, path: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT COUNT(*) FROM mart_figures WHERE article_path = :p"),
+                            {"p": path}).scalar_one()
+
+
+def _article_block(page: str, path: str) -> str:
+    """The <article> element of the article at ``path`` (found by its meta line)."""
+    for block in re.findall(r'<article class="article"[^>]*>.*?</article>', page, flags=re.S):
+        if html.escape(path) in block:
+            return block
+    raise AssertionError(f"no article section for {path}")
+
+
+@pytest.fixture
+def loaded(warehouse, tmp_path):
+    load_run(warehouse.engine, run={}, extractor_version="test", **seed_batch())
+    return warehouse, _raw_dir(tmp_path)
+
+
+def test_report_highlights_every_figure_of_each_article_and_lists_every_check(loaded, tmp_path):
+    wh, raw = loaded
+    started = time.perf_counter()
+    out = build_report(wh.engine, tmp_path / "report", raw)
+    elapsed = time.perf_counter() - started
+    page = out.read_text(encoding="utf-8")
+    assert out == tmp_path / "report" / "index.html"
+    for path in ("seed.txt", "second.txt"):
+        block = _article_block(page, path)
+        assert len(re.findall(r"data-figure-id=", block)) == _figure_count(wh.engine, path) > 0
+    with wh.engine.connect() as conn:
+        keys = set(conn.execute(text("SELECT figure_key FROM mart_figures")).scalars())
+        n_claims = conn.execute(text(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT article_key, seq FROM mart_claim_checks) AS c")).scalar_one()
+    assert {int(k) for k in re.findall(r'data-figure-id="(\d+)"', page)} == keys
+    assert page.count('<tr class="r-') == n_claims  # one row per checked figure
+    # The fixture's two checks hold; the headline says so before anything else.
+    headline = re.search(r'<p class="headline" id="headline">(.*?)<span', page, re.S).group(1)
+    assert re.sub("<[^>]+>", "", headline).strip() == (
+        f"2 articles: {len(keys)} figures found; 2 claims checked: 2 hold.")
+    # Quarantine rows with their reasons, and no network fetch anywhere.
+    assert "fx_rates.csv row 3, column cny_per_unit: -1 is not &gt; 0" in page
+    assert not re.search(r'<script[^>]*\bsrc=|<link[^>]*\bhref="?https?:', page)
+    assert elapsed < 10
+
+
+def test_report_flags_an_article_file_changed_since_loading(loaded, tmp_path):
+    wh, raw = loaded
+    (raw / "seed.txt").write_text(SEED_TEXT.replace("4,168", "9,999"), encoding="utf-8")
+    page = build_report(wh.engine, tmp_path / "report", raw).read_text(encoding="utf-8")
+    block = _article_block(page, "seed.txt")
+    assert "has changed since it was loaded" in block
+    # Still one element per figure, listed without context rather than highlighted wrongly.
+    assert len(re.findall(r"data-figure-id=", block)) == _figure_count(wh.engine, "seed.txt")
+
+
+def test_an_unmigrated_warehouse_is_refused_with_the_reason(tmp_path):
+    engine = get_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    with pytest.raises(ReportError, match=r"no warehouse at .*empty\.db"):
+        build_report(engine, tmp_path / "report", tmp_path)
+    assert not (tmp_path / "empty.db").exists()  # not created by looking for it
+    with engine.connect():
+        pass  # now an empty database file exists
+    with pytest.raises(ReportError, match=r"has no mart_figures.*figures db upgrade"):
+        build_report(engine, tmp_path / "report", tmp_path)
+    assert not (tmp_path / "report" / "index.html").exists()
+
+
+def test_a_view_missing_a_column_is_named(loaded, tmp_path):
+    wh, raw = loaded
+    with wh.engine.begin() as conn:
+        conn.exec_driver_sql("DROP VIEW mart_region_year")
+        conn.exec_driver_sql("CREATE VIEW mart_region_year AS SELECT 1 AS region")
+    with pytest.raises(ReportError, match=r"mart_region_year has no column metric, metric_label"):
+        build_report(wh.engine, tmp_path / "report", raw)
+
+
+def test_quality_link_is_relative_from_the_report_folder(tmp_path):
+    docs = tmp_path / "warehouse" / "quality" / "gx" / "uncommitted" / "data_docs" / "local_site"
+    docs.mkdir(parents=True)
+    (docs / "index.html").write_text("<html></html>")
+    link = quality_link(tmp_path / "warehouse" / "quality", tmp_path / "warehouse" / "report")
+    assert link.href == "../quality/gx/uncommitted/data_docs/local_site/index.html"
+    assert quality_link(tmp_path / "nowhere", tmp_path).href is None
+
+
+def test_article_text_is_read_as_the_pipeline_decoded_it(tmp_path):
+    import hashlib
+    data = "\ufeffAdvertisement\nGDP 5 yuan".encode("utf-8")
+    (tmp_path / "a.txt").write_bytes(data)
+    art = read_article_text(tmp_path, "a.txt", hashlib.sha256(data).hexdigest())
+    assert art.text == "Advertisement\nGDP 5 yuan" and art.furniture == [(0, 13)]
+
+
+def test_cli_report_builds_from_a_warehouse_url(loaded, tmp_path, monkeypatch, capsys):
+    from flows.cli_report import report
+
+    wh, raw = loaded
+    if wh.schema:
+        monkeypatch.setenv("WAREHOUSE_SCHEMA", wh.schema)
+    monkeypatch.setenv("RAW_ROOT", str(raw.parent))
+    (raw.parent / "articles").symlink_to(raw)
+    path = report(tmp_path / "out", wh.url)
+    assert path == tmp_path / "out" / "index.html" and path.is_file()
+    assert str(path) in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- in a real browser
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+class DevTools:
+    """Just enough of the Chrome DevTools Protocol: one page, commands, collected events."""
+
+    FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--hide-scrollbars", "--remote-debugging-port=0")
+
+    def __init__(self, binary: str):
+        from websockets.sync.client import connect
+
+        self.profile = tempfile.mkdtemp(prefix="report-chromium-")
+        self.proc = subprocess.Popen([binary, *self.FLAGS, f"--user-data-dir={self.profile}",
+                                      "about:blank"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = Path(self.profile) / "DevToolsActivePort"
+        deadline = time.monotonic() + 30
+        while not (port_file.is_file() and len(port_file.read_text().split()) >= 2):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.close()
+                raise RuntimeError(f"{binary} did not open its DevTools port")
+            time.sleep(0.05)
+        port, path = port_file.read_text().split()[:2]
+        self.ws = connect(f"ws://127.0.0.1:{port}{path}", max_size=None, open_timeout=10)
+        self.next_id = 0
+        self.events: list[dict] = []
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+
+    def call(self, method: str, session: bool = False, timeout: float = 30, **params):
+        self.next_id += 1
+        msg = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            msg["sessionId"] = self.session
+        self.ws.send(json.dumps(msg))
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = json.loads(self.ws.recv(timeout=max(0.1, deadline - time.monotonic())))
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def page(self, method: str, **params):
+        return self.call(method, session=True, **params)
+
+    def evaluate(self, expression: str):
+        result = self.page("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result["result"].get("value")
+
+    def wait_for(self, expression: str, timeout: float = 30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.evaluate(expression):
+                return True
+            time.sleep(0.1)
+        return False
+
+    def errors(self) -> list[str]:
+        out = []
+        for e in self.events:
+            p = e.get("params", {})
+            if e.get("method") == "Runtime.exceptionThrown":
+                d = p["exceptionDetails"]
+                out.append(f"uncaught: {d.get('exception', {}).get('description') or d.get('text')}")
+            elif e.get("method") == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+                out.append("console.error: " + " ".join(str(a.get("value", a.get("description")))
+                                                         for a in p.get("args", [])))
+            elif e.get("method") == "Log.entryAdded" and p["entry"]["level"] == "error":
+                out.append(f"log: {p['entry']['text']} {p['entry'].get('url', '')}")
+        return out
+
+    def fetched(self) -> list[str]:
+        """URLs the page requested other than itself (file:, data:, blob: and about: are local)."""
+        return [e["params"]["request"]["url"] for e in self.events
+                if e.get("method") == "Network.requestWillBeSent"
+                and not e["params"]["request"]["url"].startswith(("file:", "data:", "blob:", "about:"))]
+
+    def screenshot(self, path: Path, full_page: bool = True) -> None:
+        params = {"format": "png"}
+        if full_page:
+            size = self.page("Page.getLayoutMetrics")["cssContentSize"]
+            params.update(captureBeyondViewport=True,
+                          clip={"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1})
+        path.write_bytes(base64.b64decode(self.page("Page.captureScreenshot", **params)["data"]))
+
+    def close(self) -> None:
+        try:
+            if getattr(self, "ws", None):
+                self.ws.close()
+        finally:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def open_in_chromium(page_path: Path, width: int = 1280, height: int = 900) -> DevTools:
+    binary = _chromium()
+    if binary is None:
+        pytest.skip("no chromium on PATH: install Debian's with `apt-get install -y chromium`")
+    browser = DevTools(binary)
+    try:
+        browser.page("Runtime.enable")
+        browser.page("Log.enable")
+        browser.page("Page.enable")
+        browser.page("Network.enable")
+        browser.page("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                     deviceScaleFactor=1, mobile=False)
+        browser.page("Page.navigate", url=page_path.resolve().as_uri())
+        assert browser.wait_for("document.readyState === 'complete'"), "the page never finished loading"
+    except BaseException:
+        browser.close()
+        raise
+    return browser
+
+
+def test_report_on_a_narrow_screen_shows_details_in_a_popup(loaded, tmp_path):
+    wh, raw = loaded
+    browser = open_in_chromium(build_report(wh.engine, tmp_path / "report", raw), width=420)
+    try:
+        browser.evaluate("document.querySelector('mark.fig.v-consistent[data-figure-id]').click()")
+        card = browser.evaluate("getComputedStyle(document.getElementById('pop')).display !== 'none' && "
+                                "document.getElementById('pop').innerText")
+        assert card and "53,593 yuan" in card and "holds" in card
+        assert browser.evaluate("document.documentElement.scrollWidth") <= 420  # nothing overflows
+        assert browser.errors() == []
+    finally:
+        browser.close()
+
+
+def seed_article_batch() -> dict:
+    """load_run arguments for the real seed article: its figures, normalised and checked by
+    the project's own modules against raw/tables' official series and exchange rates."""
+    text_ = (ROOT / "raw" / "articles" / SEED_PATH).read_text(encoding="utf-8")
+    sentence_ends = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n+", text_)]
+    rows = []
+    for seq, (surface, kind, value, unit, qualifier, (ps, pe), region, metric) in enumerate(SEED_FIGURES):
+        row = figure_row(text_, seq, surface, kind, value, unit, qualifier=qualifier, period_start=ps,
+                         period_end=pe, region=region, metric=metric)
+        row["sentence"] = sum(e <= row["start"] for e in sentence_ends)
+        rows.append(row)
+    seq_of = {r["surface"]: r["seq"] for r in rows}
+    for a, b, kind in SEED_LINKS:
+        rows[seq_of[a]].update(link_seq=seq_of[b], link_type=kind)
+        rows[seq_of[b]].update(link_seq=seq_of[a], link_type=kind)
+    article = article_row(text_, SEED_PATH, "China's Xinjiang gets money, talent from 'pairing assistance'")
+    fx = pd.read_csv(ROOT / "raw" / "tables" / "fx_rates.csv")
+    official = pd.read_csv(ROOT / "raw" / "tables" / "official_series.csv")
+    regions = pd.DataFrame([{"name": n, "aliases": None, "level": lvl, "parent": p, "source": FIXTURE_SOURCE}
+                            for n, lvl, p in (("China", "country", None), ("Xinjiang", "province", "China"),
+                                              ("Guangdong", "province", "China"), ("Tumshuq", "city", "Xinjiang"))])
+    metrics = pd.DataFrame([{"key": k, "label": k.replace("_", " ").capitalize(), "unit_family": "money",
+                             "triggers": k, "source": FIXTURE_SOURCE}
+                            for k in sorted({m for *_, m in SEED_FIGURES if m} | set(official["metric"]))])
+    pub_year = {article["article_hash"]: 2021}
+    figures = normalise(figures_frame(rows), fx, pub_year)
+    checks = check_claims(figures, official, fx, pub_year, regions=regions,
+                          texts={article["article_hash"]: text_})
+    return {"articles": pd.DataFrame([article]), "figures": figures, "claim_checks": checks,
+            "tables": {"regions.csv": regions, "metrics.csv": metrics, "fx_rates.csv": fx,
+                       "official_series.csv": official}}
+
+
+def test_seed_article_report_in_headless_chromium(tmp_path):
+    engine = get_engine(f"sqlite:///{tmp_path / 'figures.db'}")
+    from warehouse.migrate import upgrade
+
+    upgrade(engine)
+    load_run(engine, run={}, extractor_version="test", **seed_article_batch())
+    started = time.perf_counter()
+    out = build_report(engine, tmp_path / "report", ROOT / "raw" / "articles")
+    build_seconds = time.perf_counter() - started
+    page = out.read_text(encoding="utf-8")
+    # Claims that do not hold come first in the table.
+    order = {"inconsistent": 0, "consistent": 1, "unverifiable": 2}
+    rows = [order[v] for v in re.findall(r'<tr class="r-(\w+)">', page)]
+    assert rows and rows == sorted(rows)
+    browser = open_in_chromium(out)
+    try:
+        drawn = ("document.querySelectorAll('.vega').length === 4 && Array.from(document.querySelectorAll('.vega'))"
+                 ".every(el => el.querySelectorAll('svg .mark-symbol path, svg .mark-rect path').length > 0)")
+        assert browser.wait_for(drawn), "the four charts (GDP, ratios, verdicts, money) were not all drawn"
+        assert browser.evaluate("document.querySelectorAll('[data-figure-id]').length") == len(SEED_FIGURES)
+        assert browser.evaluate(
+            "Array.from(document.querySelectorAll('.article-text .furniture')).map(e => e.textContent)"
+            ".filter(t => t === 'Advertisement').length") == 2
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.screenshot(ARTIFACTS / "report-seed.png")
+        assert browser.errors() == []
+        assert browser.fetched() == []  # self-contained: nothing from the network
+    finally:
+        browser.close()
+    assert build_seconds < 5
+
+
+def test_report_in_headless_chromium(loaded, tmp_path):
+    wh, raw = loaded
+    out = build_report(wh.engine, tmp_path / "report", raw)
+    browser = open_in_chromium(out)
+    try:
+        charts = browser.evaluate("document.querySelectorAll('.vega').length")
+        drawn = ("Array.from(document.querySelectorAll('.vega')).every(el => "
+                 "el.querySelector('svg') && el.querySelectorAll('svg path, svg line, svg rect').length > 5)")
+        assert charts >= 2 and browser.wait_for(drawn), "the charts were not drawn"
+        assert browser.evaluate("document.querySelectorAll('.vega svg .mark-symbol path').length") > 0
+        # One highlight per figure of the seed article, in the rendered DOM.
+        count = browser.evaluate(
+            "Array.from(document.querySelectorAll('article.article')).find(a => "
+            "a.querySelector('.meta').textContent.includes('seed.txt'))"
+            ".querySelectorAll('[data-figure-id]').length")
+        assert count == _figure_count(wh.engine, "seed.txt")
+        # Clicking a figure pins its details beside the text: value, period and its verdict.
+        browser.evaluate("document.querySelector('mark.fig.v-consistent[data-figure-id]').click()")
+        card = browser.evaluate("document.querySelector('mark.pinned').closest('article')"
+                                ".querySelector('.fig-panel').innerText")
+        assert "53,593 yuan" in card and "holds" in card and "2020" in card
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.screenshot(ARTIFACTS / "report-fixture.png")
+        assert (ARTIFACTS / "report-fixture.png").stat().st_size > 10_000
+        assert browser.errors() == []
+    finally:
+        browser.close()
