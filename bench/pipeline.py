@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import inspect
 import json
 import math
 import os
@@ -372,8 +373,12 @@ def stages(root: Path, n: int, work: Path) -> dict:
     metrics = metrics_from_rows(records(tables["metrics.csv"]))
     extracted = step("extract (batches of 50)", lambda: pd.concat(
         [steps.extract.fn(b, pub_dates, regions, metrics) for b in batches(todo, 50)], ignore_index=True))
-    figures, rejected = step("normalise + validate", lambda: steps.normalise_and_validate.fn(
-        extracted, tables["fx_rates.csv"], pub_years, "extracted figures"))
+    # called by parameter name: the task's signature has changed while the flow was written
+    nv = steps.normalise_and_validate.fn
+    nv_args = {"figures": extracted, "fx": tables["fx_rates.csv"], "metrics": tables["metrics.csv"],
+               "pub_years": pub_years, "source": "extracted figures"}
+    nv_args = {k: v for k, v in nv_args.items() if k in inspect.signature(nv).parameters}
+    figures, rejected = step("normalise + validate", lambda: nv(**nv_args))
     checks = step("claim checks", lambda: steps.check_claims.fn(
         figures, tables["official_series.csv"], tables["fx_rates.csv"], pub_years, tables["regions.csv"],
         {a.article_hash: a.text for a in todo}))

@@ -37,3 +37,26 @@ def modified_since(paths: Sequence[Path], since: date | None) -> list[Path]:
         return list(paths)
     cutoff = datetime.combine(since, datetime.min.time()).timestamp()
     return [p for p in paths if p.stat().st_mtime >= cutoff]
+
+
+def article_changes(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[str, str]],
+                    extractor_version: str) -> dict[str, str]:
+    """Why each article is (re)processed, by path: 'new', 'changed' (other bytes under the
+    same path) or 're-extract' (same bytes, another engine version); unchanged ones are absent."""
+    why = {}
+    for art in articles:
+        before = loaded.get(art.path)
+        if before is None:
+            why[art.path] = "new"
+        elif before[0] != art.article_hash:
+            why[art.path] = "changed"
+        elif before[1] != extractor_version:
+            why[art.path] = f"re-extract ({before[1]} -> {extractor_version})"
+    return why
+
+
+def changed_tables(current: Mapping[str, str], previous: Mapping[str, str] | None) -> list[str]:
+    """Curated tables whose bytes differ from those of the last completed run (all of them
+    when there was none): the run must load them even if no article changed."""
+    previous = previous or {}
+    return sorted(name for name, digest in current.items() if previous.get(name) != digest)

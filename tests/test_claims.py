@@ -87,18 +87,18 @@ SEED_SPECS = [
                                                period=(2021, 2021), region="Tumshuq",
                                                metric="ethnic minority share of employees")),
     ("xj2015", "39,959 yuan", dict(kind="money", value=39959, unit="CNY", period=(2015, 2015),
-                                   region="Xinjiang", metric="per_capita_gdp")),
+                                   region="Xinjiang", metric="gdp_per_capita")),
     ("ratio2015", "about 81 per cent", dict(kind="percent", value=81, unit="%", qualifier="approx",
                                             period=(2015, 2015), region="Xinjiang",
                                             metric="Xinjiang per capita GDP as share of China's")),
     ("cn2015", "49,351 yuan", dict(kind="money", value=49351, unit="CNY", period=(2015, 2015),
-                                   region="China", metric="per_capita_gdp")),
+                                   region="China", metric="gdp_per_capita")),
     ("xj2019", "54,280 yuan", dict(kind="money", value=54280, unit="CNY", period=(2019, 2019),
-                                   region="Xinjiang", metric="per_capita_gdp")),
+                                   region="Xinjiang", metric="gdp_per_capita")),
     ("ratio2019", "76 per cent", dict(kind="percent", value=76, unit="%", period=(2019, 2019),
                                       region="Xinjiang", metric="Xinjiang per capita GDP as share of China's")),
     ("xj2020", "53,593 yuan", dict(kind="money", value=53593, unit="CNY", period=(2020, 2020),
-                                   region="Xinjiang", metric="per_capita_gdp")),
+                                   region="Xinjiang", metric="gdp_per_capita")),
     ("ratio2020", "74 per cent", dict(kind="percent", value=74, unit="%", period=(2020, 2020),
                                       region="Xinjiang", metric="Xinjiang per capita GDP as share of China's")),
 ]
@@ -203,7 +203,7 @@ def test_stated_ratio_from_the_official_series_when_the_text_names_no_figure(tab
     row = only(run(tables, build()), "stated_ratio", seq("ratio2020"))
     assert row["expected"] == pytest.approx(100 * 53593 / 72447)         # 73.98 %
     assert row["verdict"] == "consistent"
-    assert "China per_capita_gdp 2020 from official_series.csv" in row["explanation"]
+    assert "China gdp_per_capita 2020 from official_series.csv" in row["explanation"]
 
 
 def test_a_claimed_90_per_cent_where_the_figures_give_81_is_inconsistent(tables):
@@ -221,7 +221,7 @@ def test_a_ratio_whose_comparison_figure_is_nowhere_is_unverifiable(tables):
     checks = run((thinned, fx), build())
     row = only(checks, "stated_ratio", seq("ratio2020"))
     assert row["verdict"] == "unverifiable" and pd.isna(row["expected"])
-    assert "China's per_capita_gdp in 2020" in row["explanation"]
+    assert "China's gdp_per_capita in 2020" in row["explanation"]
 
 
 def test_a_share_of_employees_is_not_mistaken_for_a_ratio_of_two_amounts(tables):
@@ -374,12 +374,12 @@ def test_ratio_after_a_converted_amount_is_about_the_amount_not_its_conversion(t
                       "had an annual per capita income of 45,000 yuan (US$7,000) – or 62 per cent of "
                       "China's per capita GDP of 72,447 yuan.")
     specs = respec("income", surface="45,000 yuan", qualifier="exact", region="Xinjiang",
-                   metric="per_capita_gdp")
+                   metric="gdp_per_capita")
     i = seq("income_usd")
     specs = specs[:i + 1] + [
         ("share", "62 per cent", dict(kind="percent", value=62, unit="%", period=(2020, 2020))),
         ("cn2020", "72,447 yuan", dict(kind="money", value=72447, unit="CNY", period=(2020, 2020),
-                                       region="China", metric="per_capita_gdp")),
+                                       region="China", metric="gdp_per_capita")),
     ] + specs[i + 1:]
     row = only(run(tables, build(specs, text), text), "stated_ratio", seq("share", specs))
     assert row["expected"] == pytest.approx(100 * 45000 / 72447)     # 62.11 %
@@ -389,7 +389,7 @@ def test_ratio_after_a_converted_amount_is_about_the_amount_not_its_conversion(t
 def test_without_regions_the_national_figure_is_the_only_other_region_in_the_series(tables):
     checks = run(tables, build(), regions=None)
     row = only(checks, "stated_ratio", seq("ratio2020"))
-    assert row["verdict"] == "consistent" and "China per_capita_gdp 2020" in row["explanation"]
+    assert row["verdict"] == "consistent" and "China gdp_per_capita 2020" in row["explanation"]
 
 
 def test_a_percentage_near_a_range_without_a_growth_word_is_not_a_growth_claim(tables):

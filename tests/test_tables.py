@@ -89,7 +89,7 @@ def test_the_real_curated_tables_validate_and_are_typed():
     assert {"USD", "HKD", "EUR"} <= set(fx.loc[fx["year"] == 2021, "currency"])
     series = typed["official_series.csv"]
     for region in ("China", "Xinjiang"):
-        years = set(series.loc[(series["region"] == region) & (series["metric"] == "per_capita_gdp"), "year"])
+        years = set(series.loc[(series["region"] == region) & (series["metric"] == "gdp_per_capita"), "year"])
         assert {2015, 2019, 2020} <= years
     assert typed["pairing_assistance.csv"]["source"].str.len().min() > 10
 
@@ -223,7 +223,7 @@ def test_malformed_official_series_table(mutate, row, column, says):
      "unknown region, not a name in regions.csv (value: Canton)"),
     (lambda t: set_cell(t, "pairing_assistance.csv", 0, "xinjiang_target", "Kashi City"), 0,
      "xinjiang_target", "unknown region"),
-    (lambda t: set_cell(t, "pairing_assistance.csv", 0, "partner_level", "municipality"), 0,
+    (lambda t: set_cell(t, "pairing_assistance.csv", 0, "partner_level", "hamlet"), 0,
      "partner_level", "must be one of"),
     (lambda t: set_cell(t, "pairing_assistance.csv", 0, "round", "two"), 0, "round",
      "is not a number (value: two)"),

@@ -438,21 +438,24 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         if m and CURRENCY_NAMES.get(m.group("w").lower()) in ("$", "USD") and c.unit in ("USD", "HKD", doc.dollar):
             return m.end()
         return pos
-    m = P.PERCENT_POINTS_RE.match(text, pos)
-    if m:
+    d = P.UNIT_DISPATCH_RE.match(text, pos)
+    if d is None:
+        return pos if c.unit_kind == "measure" else _read_noun(text, c, pos)
+    kind, rx = P.UNIT_ORDER[int(d.lastgroup[-1])]
+    if c.unit_kind == "measure" and kind in ("times", "time", "meas"):
+        return pos  # set by the scale reader ("100m sprint")
+    m = rx.match(text, pos)
+    if kind == "pp":
         c.kind, c.unit, c.unit_kind = "percent", "pp", "percent"
         return m.end()
-    m = P.PERCENT_RE.match(text, pos)
-    if m:
+    if kind == "pct":
         c.kind, c.unit, c.unit_kind = "percent", "%", "percent"
         return m.end()
-    m = P.CURRENCY_CODE_SUFFIX_RE.match(text, pos)
-    if m:
+    if kind == "code":
         w = m.group("w")
         c.kind, c.unit, c.unit_kind = "money", CODE_ALIASES.get(w, w), "money"
         return m.end()
-    m = P.CURRENCY_NAME_RE.match(text, pos)
-    if m:
+    if kind == "name":
         w = " ".join(m.group("w").lower().split())
         code = CURRENCY_NAMES[w]
         if w in ("pound", "pounds") and P.POUND_WEIGHT_RE.match(text, m.end()):
@@ -461,32 +464,23 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         if w in ("won", "real", "rand", "dong", "som", "lira") and c.scale == 1 and c.word:
             return _read_noun(text, c, pos)
         c.kind, c.unit, c.unit_kind, c.cur_name = "money", doc.dollar if code == "$" else code, "money", True
-        end = m.end()
-        m2 = P.MINOR_UNIT_RE.match(text, end)  # "thirteen dollars and forty-five cents": later
-        return end
-    m = P.MINOR_UNIT_RE.match(text, pos)
-    if m:
+        return m.end()
+    if kind == "minor":
         if m.group("p"):
             code, div = "GBP", 100
         else:
-            w = " ".join(m.group("w").lower().split())
-            code, div = MINOR_UNITS[w]
+            code, div = MINOR_UNITS[" ".join(m.group("w").lower().split())]
         c.kind, c.unit, c.unit_kind, c.minor = "money", doc.dollar if code == "$" else code, "money", True
         c.mantissa = c.mantissa / div
         return m.end()
-    m = P.CURRENCY_SYMBOL_SUFFIX_RE.match(text, pos)
-    if m:
+    if kind == "sym":
         sym = m.group("w")
         c.kind, c.unit, c.unit_kind = "money", doc.yen_sign if sym in "¥￥" else SYMBOLS[sym], "money"
         return m.end()
-    if c.unit_kind == "measure":  # set by the scale reader ("100m sprint")
-        return pos
-    m = P.TIMES_RE.match(text, pos)
-    if m:
+    if kind == "times":
         c.unit, c.unit_kind = "times", "times"
         return m.end()
-    m = P.TIME_UNIT_RE.match(text, pos)
-    if m:
+    if kind == "time":
         w = m.group("w")
         if w[0].isupper() and c.word and c.cs > 0 and text[c.cs].isupper():
             return None  # "Five-Year Plan", "Three-Year Action Plan": a name
@@ -494,12 +488,9 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         if P.RELATIVE_TIME_AFTER_RE.match(text, m.end()) and not m.group("old"):
             return None  # "four years ago": a date, not a figure
         return m.end()
-    m = P.MEASURE_SPACED_RE.match(text, pos) or P.MEASURE_GLUED_RE.match(text, pos)
-    if m:
-        w = m.group("w")
-        c.unit, c.unit_kind = MEASURE_UNITS.get(w) or MEASURE_UNITS.get(w.lower(), w), "measure"
-        return m.end()
-    return _read_noun(text, c, pos)
+    w = m.group("w")
+    c.unit, c.unit_kind = MEASURE_UNITS.get(w) or MEASURE_UNITS.get(w.lower(), w), "measure"
+    return m.end()
 
 
 def _read_noun(text: str, c: Cand, pos: int) -> int | None:

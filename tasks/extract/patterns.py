@@ -154,6 +154,13 @@ _SPACED_UNITS = [u for u in MEASURE_UNITS if len(u) > 1 or u in ("g",)]
 MEASURE_SPACED_RE = re.compile(rf"(?:{S}*{HY}{S}*|{S}+)(?P<w>{trie_alt(_SPACED_UNITS)})(?![A-Za-z0-9])")
 MEASURE_GLUED_RE = re.compile(rf"(?P<w>{trie_alt(GLUED_UNITS_OK)})(?![A-Za-z0-9])")
 WORD_AFTER_RE = re.compile(rf"(?P<sep>{S}*{HY}{S}*|{S}+)(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+# one match decides which of the unit readers above applies (in this order of precedence)
+UNIT_ORDER = (("pp", PERCENT_POINTS_RE), ("pct", PERCENT_RE), ("code", CURRENCY_CODE_SUFFIX_RE),
+              ("name", CURRENCY_NAME_RE), ("minor", MINOR_UNIT_RE), ("sym", CURRENCY_SYMBOL_SUFFIX_RE),
+              ("times", TIMES_RE), ("time", TIME_UNIT_RE), ("meas", MEASURE_SPACED_RE),
+              ("meas", MEASURE_GLUED_RE))
+UNIT_DISPATCH_RE = re.compile("|".join(
+    f"(?P<{k}{i}>{re.sub(r'[(][?]P<[A-Za-z_]+>', '(?:', rx.pattern)})" for i, (k, rx) in enumerate(UNIT_ORDER)))
 RATE_RE = re.compile(
     rf"(?:{S}*/{S}*|{S}+per{S}+|{S}+an?{S}+|{S}+an?-|{S}+each{S}+)(?P<w>(?i:{trie_alt(RATE_UNITS, fold=True)}))(?![A-Za-z])"
 )

@@ -38,7 +38,7 @@ _DASH = r"[ \t]*[-–—‑/][ \t]*"
 _MONTH = (r"(?:(?:January|February|March|April|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?|May|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE"
           r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
-_NUMW = "|".join(sorted([*UNIT_WORDS, *TENS_WORDS, "a", "an"], key=len, reverse=True))
+_NUMW = trie_alt([*UNIT_WORDS, *TENS_WORDS, "a", "an"], fold=True)
 _N = rf"(?:\d+|(?i:{_NUMW})|a{_S}+couple{_S}+of|several)"
 _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|season|half)"
 
@@ -69,27 +69,39 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:months)\b(?!{_S}+of{_S}+(?:\d|this|last|next|the{_S}+year))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th){_S}+(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
-# every date expression holds one of these: only stretches around them are searched
-_ANCHOR_RE = re.compile(
-    r"(?:1[89]|20)\d\d|" + trie_alt([
+# every date expression holds a year or one of these words: only stretches around them are searched,
+# the year-led patterns around years, the others around the words
+_YEAR_ANCHOR_RE = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9][0-9](?![0-9])")
+_WORD_ANCHOR_RE = re.compile(
+    r"(?<![A-Za-z])(?:" + trie_alt([
         "year", "Year", "YEAR", "month", "Month", "quarter", "Quarter", "half", "Half", "decade",
         "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
         "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
-        "stand", "period", "time", "ago", "FY", "fiscal", "Fiscal", "Q1", "Q2", "Q3", "Q4", "H1",
-        "H2", *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3]]))
-# one pass over each stretch: the alternatives in order of precedence where two start together
-_ORDER = ("span", "fy", "since", "compare", "past", "future", "carry", "decade", "this", "last",
-          "next", "ago", "shift", "now", "firstn", "quarter", "month", "point")
-_BY_KIND = dict(_PATTERNS)
-_COMBINED_RE = re.compile("|".join(f"(?P<{k}>{_BY_KIND[k].pattern})" for k in _ORDER))
-_RELATIVE = frozenset({"this", "last", "next", "ago", "past", "future", "now", "month", "quarter", "firstn"})
+        "stand", "period", "time", "ago", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+        *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3]]) + ")")
+_WB = r"(?<![A-Za-z0-9_])(?=[A-Za-z0-9])"  # a word start: lets the engine skip inside words
+_YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
+_WORD_KINDS = ("past", "future", "carry", "this", "last", "next", "ago", "shift", "now", "firstn",
+               "quarter", "month")
+_UNDATED_KINDS = ("carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
-    rf"(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
+    rf"(?<![A-Za-z0-9_])(?=[A-Za-z])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
-    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b", re.I)
+    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b)", re.I)
+# one pass over each stretch: the alternatives in order of precedence where two start together
+_BY_KIND = dict(_PATTERNS)
+
+
+def _combined(kinds) -> re.Pattern:
+    return re.compile(_WB + "(?:" + "|".join(f"(?P<{k}>{_BY_KIND[k].pattern})" for k in kinds) + ")")
+
+
+_YEAR_RE = _combined(_YEAR_KINDS)
+_WORD_RE = _combined(_WORD_KINDS)
+_WORD_UNDATED_RE = _combined(_UNDATED_KINDS)
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
@@ -143,19 +155,22 @@ def find_dates(text: str, pub_date: str | None = None,
     """
     py, pm = pub_parts(pub_date)
     found: list[DateExpr] = []
-    spans = windows(text, _ANCHOR_RE, 48, 32)
-    if not spans:
+    year_spans = windows(text, _YEAR_ANCHOR_RE, 44, 20)
+    word_spans = windows(text, _WORD_ANCHOR_RE, 40, 24)
+    if not year_spans and not word_spans:
         return []
-    for lo, hi in spans:
-        for m in _COMBINED_RE.finditer(text, lo, hi):
-            kind = m.lastgroup
-            if py is None and kind in _RELATIVE:
-                continue  # unresolvable without a publication date
-            d = _make(kind, _BY_KIND[kind].match(text, m.start(), m.end()), py, pm, text)
-            if d is not None:
-                d.written = kind in ("point", "span", "compare", "since", "fy", "decade")
-                found.append(d)
-    blocked = [m.span() for lo, hi in spans for m in _NO_DATE_RE.finditer(text, lo, hi)]
+    # relative dates need the publication date, except "the same period" and "a year after"
+    word_rx = _WORD_RE if py is not None else _WORD_UNDATED_RE
+    for rx, spans in ((_YEAR_RE, year_spans), (word_rx, word_spans)):
+        for lo, hi in spans:
+            for m in rx.finditer(text, lo, hi):
+                kind = m.lastgroup
+                d = _make(kind, _BY_KIND[kind].match(text, m.start(), m.end()), py, pm, text)
+                if d is not None:
+                    d.written = kind in _YEAR_KINDS
+                    found.append(d)
+    blocked = [m.span() for spans in (year_spans, word_spans) for lo, hi in spans
+               for m in _NO_DATE_RE.finditer(text, lo, hi)]
     taken = sorted(taken)
     tstarts = [s for s, _ in taken]
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))

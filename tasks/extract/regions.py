@@ -101,7 +101,8 @@ class _Gazetteer:
                 if any(ch.isalpha() and ch.isascii() for ch in s):
                     self.by_surface.setdefault(s.upper(), r.name)
         body = trie_alt(self.by_surface)
-        self.rx = re.compile(rf"(?<![\w&])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
+        firsts = "".join(sorted({re.escape(a[0]) for a in self.by_surface if a}))
+        self.rx = re.compile(rf"(?<![\w&])(?=[{firsts}])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
         self.country_of: dict[str, str] = {}
         for name in self.level:
             top, seen = name, set()
