@@ -14,7 +14,7 @@ Article i depends only on (seed, i): the same command always writes the same byt
 the corpus is written article by article, so N is bounded by disk, not memory.
 
 The prose is built from sentence patterns that each know which figures they state, so the
-gold is exact by construction: money in six currencies with scale words and abbreviations,
+gold is exact by construction: money in five currencies with scale words and abbreviations,
 conversions "4,000 yuan (US$620)", ranges, percentages and percentage points, counts,
 durations, physical quantities, number words, qualifiers, explicit years and spans, and
 relative dates resolved against the article's publication date. Around them: things that
@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import random
 import shutil
 import sys
@@ -149,7 +150,6 @@ def _json_number(value: Decimal) -> float | int:
 
 def _mantissa(rng: random.Random, lo: float, hi: float, decimals: int) -> Decimal:
     """A value between lo and hi (log-uniform) rounded to `decimals` places, never zero."""
-    import math
     x = math.exp(rng.uniform(math.log(lo), math.log(hi)))
     q = Decimal(1).scaleb(-decimals)
     d = Decimal(repr(x)).quantize(q)

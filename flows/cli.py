@@ -7,6 +7,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -27,34 +28,138 @@ def _mount_db() -> None:
 _mount_db()
 
 
+def _batch_size(value: int) -> int:
+    if value < 1:
+        raise typer.BadParameter(f"{value} is not a batch size; it must be at least 1")
+    return value
+
+
+def _warehouse(value: str | None) -> str | None:
+    from warehouse.engine import get_engine
+
+    if value is not None:
+        try:
+            get_engine(value).dispose()  # parses the URL and picks the dialect; no connection
+        except (ValueError, ImportError) as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+def _address(value: str | None) -> str | None:
+    from flows.runners import check_address
+
+    try:
+        return None if value is None else check_address(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+class RunnerName(str, Enum):
+    default = "default"
+    dask = "dask"
+
+
 @app.command()
 def run(
     articles: Annotated[Optional[str], typer.Option(help="Article file, folder or glob under raw/articles (default: all).")] = None,
     since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles modified on or after this date (YYYY-MM-DD).")] = None,
-    warehouse: Annotated[Optional[str], typer.Option(help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
+    warehouse: Annotated[Optional[str], typer.Option(callback=_warehouse, help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract and reload every article.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Extract and validate, load nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Extract and validate, print what would change, load nothing.")] = False,
+    runner: Annotated[RunnerName, typer.Option(help="Where tasks run: threads here (default) or a Dask cluster (a LocalCluster unless --address).")] = RunnerName.default,
+    address: Annotated[Optional[str], typer.Option(callback=_address, help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --runner dask).")] = None,
+    batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 50,
+    precheck: Annotated[bool, typer.Option("--precheck/--no-precheck", hidden=True, help="Look for new work before starting Prefect.")] = True,
 ) -> None:
     """Run the pipeline once on raw/ and print a summary."""
+    from schemas.tables import TableValidationError
+    from tasks.read_raw import InputError
+    from warehouse.load import LoadError
+
+    day = since.date() if since else None
+    try:
+        # Prefect's temporary API costs seconds to start; a run with nothing new need not.
+        if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
+            summary = _nothing_new(articles, day, warehouse)
+            if summary is not None:
+                for line in summary.lines():
+                    console.print(line, highlight=False, soft_wrap=True)
+                return
+        summary = _run_flow(articles=articles, since=day, warehouse=warehouse,
+                            full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
+                            runner=runner.value, address=address)
+    except (InputError, TableValidationError) as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except LoadError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    for line in summary.lines():
+        console.print(line, highlight=False, soft_wrap=True)
+    if summary.quality_success is False:
+        raise typer.Exit(1)
+
+
+def _nothing_new(articles, since, warehouse):
+    """A summary saying "nothing new" if the plain-Python check finds nothing to do, else None."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from flows.precheck import pending_work
+    from tasks.config import Settings
+    from tasks.summary import RunSummary
+    from warehouse.engine import redact
+
+    cfg = Settings()
+    try:
+        pending = pending_work(cfg, articles, since, warehouse)
+    except SQLAlchemyError:
+        return None  # the flow reaches the warehouse with retries, and says what is wrong
+    if not pending.nothing_new:
+        return None
+    report = cfg.report_dir / "index.html"
+    return RunSummary(warehouse=redact(warehouse or cfg.warehouse_url),
+                      articles_read=pending.articles_read, articles_skipped=pending.articles_read,
+                      report_path=str(report) if report.is_file() else None,
+                      prefect_started=False)
+
+
+def _run_flow(runner: str, address: str | None, **parameters):
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.pipeline import figures_pipeline
-    from schemas.tables import TableValidationError
-    from tasks.read_raw import InputError
+    from flows.progress import terminal_progress
+    from flows.runners import task_runner
 
+    chosen = task_runner(runner, address)
+    flow = figures_pipeline if chosen is None else figures_pipeline.with_options(task_runner=chosen)
     # The per-flow heartbeat thread costs a second at exit and buys nothing for a CLI run.
-    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        try:
-            summary = figures_pipeline(articles=articles, since=since.date() if since else None,
-                                       warehouse=warehouse, full_refresh=full_refresh,
-                                       dry_run=dry_run)
-        except (InputError, TableValidationError) as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from None
-    for line in summary.lines():
-        console.print(line, highlight=False)
-    if summary.quality_success is False:
-        raise typer.Exit(1)
+    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), terminal_progress():
+        return flow(**parameters)
+
+
+@app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help="When to run, as a five-field cron expression (default: hourly).")] = "0 * * * *",
+    name: Annotated[str, typer.Option(help="Deployment name: runs are figures-pipeline/NAME.")] = "scheduled",
+    port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port of the local Prefect server (default 4200, or a free one); ignored with PREFECT_API_URL.")] = None,
+    home: Annotated[Optional[Path], typer.Option(help="PREFECT_HOME of the local Prefect server (default: .prefect in the project).")] = None,
+) -> None:
+    """Serve the pipeline as a Prefect deployment on a cron schedule until Ctrl-C.
+
+    Uses the Prefect server at PREFECT_API_URL, or starts a local one (stopped on exit).
+    Trigger a run by hand with: prefect deployment run 'figures-pipeline/NAME'
+    """
+    from flows.serve import DEFAULT_HOME, ServerError, check_cron, serve as serve_flow
+
+    try:
+        check_cron(cron)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--cron'") from None
+    try:
+        serve_flow(cron=cron, name=name, port=port, home=home or DEFAULT_HOME)
+    except ServerError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -89,7 +89,20 @@ def extract(file: Path | None = None, jsonl: bool = False, tables: Path = DEFAUL
     if file is None:
         raise SystemExit("give a FILE or --jsonl")
     text = Path(file).read_text(encoding="utf-8")
+    if pub_date is None:
+        pub_date = article_pub_date(Path(file), tables)
     print_table(Path(file), parse_figures(text, pub_date, regions=regions, metrics=metrics))
+
+
+def article_pub_date(file: Path, tables: Path = DEFAULT_TABLES) -> str | None:
+    """The publication date recorded for ``file`` in ``articles.csv`` beside the tables, if any."""
+    tables = Path(tables)
+    if not (tables / "articles.csv").exists() and tables == DEFAULT_TABLES:
+        tables = _REPO_TABLES
+    for row in _read_csv(tables / "articles.csv"):
+        if Path(row.get("path") or "").name == file.name:
+            return (row.get("pub_date") or "").strip() or None
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:

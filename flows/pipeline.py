@@ -1,22 +1,22 @@
 """The `figures-pipeline` flow: raw/ -> figures -> checks -> warehouse. It only composes."""
-from __future__ import annotations
-
 import os
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from datetime import date
+from typing import Annotated
 
 import pandas as pd
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
+from pydantic import Field
 
-from flows import steps
+from flows import progress, steps
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
-from tasks.plan import batches, modified_since, select_changed
+from tasks.plan import article_changes, batches, changed_tables, modified_since, select_changed
 from tasks.read_raw import article_frame, list_articles, records, table_hashes
 from tasks.summary import RunSummary
 from warehouse.engine import redact
@@ -25,21 +25,25 @@ from warehouse.engine import redact
 @flow(name="figures-pipeline")
 def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: str | None = None, full_refresh: bool = False,
-                     dry_run: bool = False, batch_size: int = 50) -> RunSummary:
+                     dry_run: bool = False,
+                     batch_size: Annotated[int, Field(ge=1, le=10_000)] = 50) -> RunSummary:
     """Extract, normalise, validate, check and load every new or changed article."""
     cfg = Settings()
     url, schema = warehouse or cfg.warehouse_url, cfg.warehouse_schema
     summary = RunSummary(warehouse=redact(url), dry_run=dry_run)
-
+    progress.step("reading curated tables")
     tables = steps.read_tables(cfg.tables_dir)
+    hashes = table_hashes(cfg.tables_dir)
     paths = modified_since(list_articles(cfg.articles_dir, articles), since)
     if dry_run:
-        loaded, run_id = steps.loaded_articles(url, schema), None
+        run_id = None
     else:
         steps.upgrade(url, schema)
-        loaded = steps.loaded_articles(url, schema)
-        run_id = steps.start_run(url, schema, str(flow_run.get_id() or ""),
-                                 table_hashes(cfg.tables_dir), EXTRACTOR_VERSION)
+    loaded = steps.loaded_articles(url, schema)
+    summary.tables_changed = changed_tables(hashes, steps.last_table_hashes(url, schema))
+    if not dry_run:
+        run_id = steps.start_run(url, schema, str(flow_run.get_id() or ""), hashes,
+                                 EXTRACTOR_VERSION)
     try:
         _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url, schema, run_id)
     except BaseException as exc:
@@ -49,6 +53,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     if run_id is not None:
         status = "quality_failed" if summary.quality_success is False else "succeeded"
         steps.finish_run(url, schema, run_id, status, summary.run_counts())
+        progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
         summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
                                                  cfg.quality_dir)
@@ -58,10 +63,12 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
 
 
 def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url, schema, run_id):
+    progress.step(f"reading {len(paths)} articles")
     raw = steps.read_articles(paths, cfg.articles_dir, cfg.max_article_bytes)
     todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
-    if not todo:
+    summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION)
+    if not todo and not summary.tables_changed:
         get_run_logger().info("nothing new: %d articles unchanged", len(unchanged))
         return
 
@@ -72,21 +79,36 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     metrics = metrics_from_rows(records(tables["metrics.csv"]))
     fx, official = tables["fx_rates.csv"], tables["official_series.csv"]
 
-    futures = [steps.extract.submit(b, pub_dates, regions, metrics) for b in batches(todo, batch_size)]
-    extracted = pd.concat([f.result() for f in futures], ignore_index=True)
-    figures, rejected = steps.normalise_and_validate(extracted, fx, tables["metrics.csv"],
-                                                       pub_years, "extracted figures")
-    checks = steps.check_claims(figures, official, fx, pub_years, tables["regions.csv"],
-                                {a.article_hash: a.text for a in todo})
+    # One chain per batch, submitted all at once: on Dask the batches run side by side.
+    # When only curated tables changed, one empty batch still yields well-formed frames.
+    chains = []
+    for batch in batches(todo, batch_size) or [[]]:
+        extracted = steps.extract.submit(batch, pub_dates, regions, metrics)
+        validated = steps.normalise_and_validate.submit(extracted, fx, tables["metrics.csv"],
+                                                        pub_years, "extracted figures")
+        checks = steps.check_claims.submit(validated, official, fx, pub_years,
+                                           tables["regions.csv"], {a.article_hash: a.text for a in batch})
+        chains.append((extracted, validated, checks))
+    results = []
+    for i, (extracted, validated, checks) in enumerate(chains, start=1):
+        results.append((extracted.result(), *validated.result(), checks.result()))
+        get_run_logger().info("batch %d/%d extracted and validated: %d figures", i, len(chains),
+                              len(results[-1][0]))
+        progress.advance(i, len(chains), "batches extracted and validated")
+    extracted, figures, rejected, checks = (pd.concat([r[k] for r in results], ignore_index=True)
+                                            for k in range(4))
     summary.record_extraction(meta, extracted, rejected, checks)
     if run_id is None:  # dry run: report what would change, write nothing
         return
 
+    progress.step("loading the warehouse (waits for any other run's load)")
     counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
                             articles=meta, figures=figures, claim_checks=checks,
                             quarantine=rejected, tables=tables,
                             extractor_version=EXTRACTOR_VERSION)
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
+    summary.articles_loaded = counts.get("articles_loaded", 0)
+    progress.step("checking data quality")
     quality = steps.check_quality(url, schema, run_id, cfg.quality_dir)
     summary.quality_success, summary.quality_docs = quality.success, str(quality.docs_path)
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from prefect import task
 from sqlalchemy.exc import DisconnectionError, OperationalError
 
+from flows import precheck
 from schemas.figures import NormalisedFigures
 from schemas.tables import validate_tables
 from tasks import claims, extract_articles, normalise, read_raw, validate
@@ -53,7 +54,8 @@ def normalise_and_validate(figures, fx, metrics, pub_years, source):
 
 
 @task
-def check_claims(figures, official, fx, pub_years, regions, texts):
+def check_claims(validated, official, fx, pub_years, regions, texts):
+    figures, _rejected = validated  # the (good, rejected) pair of normalise_and_validate
     return claims.check_claims(figures, official, fx, pub_years, regions=regions, texts=texts)
 
 
@@ -65,6 +67,11 @@ def upgrade(url, schema):
 @task(**IO_RETRIES)
 def loaded_articles(url, schema):
     return load.loaded_articles(_engine(url, schema))
+
+
+@task(**IO_RETRIES)
+def last_table_hashes(url, schema):
+    return precheck.last_table_hashes(_engine(url, schema))
 
 
 @task(**IO_RETRIES)

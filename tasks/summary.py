@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Beyond this many, a list in the summary is cut and says how many more there are.
+SHOWN = 20
+
 
 @dataclass
 class RunSummary:
@@ -12,22 +15,30 @@ class RunSummary:
     articles_read: int = 0
     articles_skipped: int = 0           # unchanged since the last load
     articles_without_metadata: list[str] = field(default_factory=list)
+    changes: dict[str, str] = field(default_factory=dict)          # path -> new/changed/re-extract
+    tables_changed: list[str] = field(default_factory=list)        # curated files with new bytes
+    figures_by_article: dict[str, int] = field(default_factory=dict)  # path -> figures extracted
     figures_extracted: int = 0
     figures_by_kind: dict[str, int] = field(default_factory=dict)
     rows_rejected: int = 0
     reject_reasons: list[str] = field(default_factory=list)
     rows_loaded: int = 0
+    articles_loaded: int = 0
     loaded: bool = False                # the load step ran (and recorded its own counts)
     claim_verdicts: dict[str, int] = field(default_factory=dict)
     quality_success: bool | None = None
     quality_docs: str | None = None
     report_path: str | None = None
+    prefect_started: bool = True        # False when the CLI found nothing new before starting it
 
     def record_extraction(self, articles, extracted, rejected, checks) -> None:
         """Counts of what was extracted, rejected and checked (frames of this run)."""
         self.articles_without_metadata = articles.loc[~articles["has_metadata"], "path"].tolist()
         self.figures_extracted = len(extracted)
         self.figures_by_kind = {str(k): int(v) for k, v in extracted["kind"].value_counts().items()}
+        per_hash = extracted["article_hash"].value_counts()
+        self.figures_by_article = {str(p): int(per_hash.get(h, 0))
+                                   for h, p in zip(articles["article_hash"], articles["path"])}
         self.rows_rejected = int(rejected[["article_hash", "seq"]].drop_duplicates().shape[0])
         self.reject_reasons = rejected["reason"].tolist()
         self.claim_verdicts = {str(k): int(v) for k, v in checks["verdict"].value_counts().items()}
@@ -43,14 +54,26 @@ class RunSummary:
 
     @property
     def nothing_new(self) -> bool:
-        return self.articles_read == self.articles_skipped
+        return self.articles_read == self.articles_skipped and not self.tables_changed
 
     def lines(self) -> list[str]:
         out = []
         if self.nothing_new:
-            out.append(f"Nothing new: all {self.articles_read} articles already loaded unchanged.")
+            out.append(f"Nothing new: all {self.articles_read} articles and the curated tables "
+                       "are already loaded unchanged."
+                       + ("" if self.prefect_started else " (checked before starting Prefect)"))
         out += [
             f"Articles read:      {self.articles_read} ({self.articles_skipped} unchanged, skipped)",
+        ]
+        if self.changes:
+            verb = "Would process" if self.dry_run else "Processed"
+            out.append(f"{verb + ':':<20}{len(self.changes)} article(s)")
+            out += _cut([f"  {why}: {path}" + (f" ({self.figures_by_article[path]} figures)"
+                                               if path in self.figures_by_article else "")
+                         for path, why in sorted(self.changes.items())])
+        if self.tables_changed:
+            out.append("Tables changed:     " + ", ".join(self.tables_changed))
+        out += [
             f"Figures extracted:  {self.figures_extracted}"
             + (f" ({', '.join(f'{k} {v}' for k, v in sorted(self.figures_by_kind.items()))})"
                if self.figures_by_kind else ""),
@@ -63,15 +86,24 @@ class RunSummary:
         if self.articles_without_metadata:
             out.append("No metadata row in articles.csv (title from first line, date unknown): "
                        + ", ".join(self.articles_without_metadata))
-        for reason in self.reject_reasons[:20]:
-            out.append(f"  rejected: {reason}")
+        out += _cut([f"  rejected: {reason}" for reason in self.reject_reasons])
         if self.quality_success is not None:
             out.append(f"Data quality:       {'passed' if self.quality_success else 'FAILED'}"
                        + (f" (docs: {self.quality_docs})" if self.quality_docs else ""))
         out.append(f"Warehouse:          {self.warehouse}")
+        if self.run_id is not None:
+            out.append(f"Run id:             {self.run_id} (etl_run)")
         if self.report_path:
             out.append(f"Report:             {self.report_path}")
         return out
 
     def markdown(self) -> str:
-        return "# figures-pipeline run\n\n" + "\n".join(f"- {line.strip()}" for line in self.lines())
+        return "# figures-pipeline run\n\n" + "\n".join(
+            f"- {line.strip()}" if not line.startswith("  ") else f"  - {line.strip()}"
+            for line in self.lines())
+
+
+def _cut(lines: list[str]) -> list[str]:
+    if len(lines) <= SHOWN:
+        return lines
+    return lines[:SHOWN] + [f"  ... and {len(lines) - SHOWN} more"]

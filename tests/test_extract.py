@@ -328,7 +328,8 @@ METRIC_CASES = [
     ("The central budget's transfer payments expanded to 422.48 billion yuan.", "transfer payments"),
     ("The company currently has 4,168 employees.", "employees"),
     ("Its sales revenue reached 1.75 billion yuan.", "sales revenue"),
-    ("The firm will make 1.3 billion socks.", "output"),
+    ("The firm will make 1.3 billion socks.", "socks"),
+    ("Industrial output rose 5 per cent.", "change in industrial output"),
 ]
 
 

@@ -8,6 +8,7 @@ once, reported in one list, and the run that met them loads nothing.
 from __future__ import annotations
 
 import codecs
+import re
 import os
 import random
 import shutil
@@ -27,6 +28,8 @@ from tasks.furniture import furniture_spans
 from tasks.read_raw import (InputError, decode_article, list_articles, missing_metadata_files,
                             read_article, read_table, read_tables)
 from tests.conftest import ROOT, SEED
+from tests.test_reliability_faults import (baseline_db, make_target, previous_run,  # noqa: F401
+                                           run_flow, runs, snapshot)
 
 LIMIT = 1_000_000
 
@@ -354,3 +357,92 @@ def test_a_table_not_in_utf8_names_the_file_and_byte(tmp_path):
     path.write_bytes("name,aliases,level,parent,source\nZ\u00fcrich,,city,,Atlas\n".encode("cp1252"))
     with pytest.raises(InputError, match=r"^regions\.csv: not UTF-8 \(byte 34: invalid start byte\)"):
         read_table(path)
+
+
+# --------------------------------------------------------------------------- whole runs
+
+
+def _corrupt_tables(tables: Path) -> list[str]:
+    """Every kind of bad cell, once; returns what the one error must say about each."""
+    def edit(name, change):
+        frame = pd.read_csv(tables / name, dtype=str, keep_default_na=False)
+        change(frame).to_csv(tables / name, index=False)
+
+    edit("regions.csv", lambda f: f.drop(columns=["level"]))
+    edit("metrics.csv", lambda f: f.assign(notes="x"))
+    edit("fx_rates.csv", lambda f: pd.concat([f.assign(cny_per_unit=lambda d: d["cny_per_unit"].where(
+        d.index > 2, pd.Series({0: "six point nine", 1: "0", 2: "-6.5"}))), f.iloc[[5]]],
+        ignore_index=True))
+    edit("official_series.csv", lambda f: f.assign(
+        region=f["region"].where(f.index != 0, "Atlantis"),
+        year=f["year"].where(f.index != 1, str(CURRENT_YEAR + 3))))
+    edit("articles.csv", lambda f: f.assign(pub_date=f"{CURRENT_YEAR + 1}-01-01", pub_date_precision="day"))
+    last = len(pd.read_csv(tables / "fx_rates.csv")) - 1
+    return [
+        "regions.csv: header (line 1 of the CSV), column level: required column is missing",
+        "metrics.csv: header (line 1 of the CSV), column notes: unexpected column",
+        "fx_rates.csv: row 0 (line 2 of the CSV), column cny_per_unit: is not a number (value: six point nine)",
+        "fx_rates.csv: row 1 (line 3 of the CSV), column cny_per_unit: must be greater than 0 (value: 0)",
+        "fx_rates.csv: row 2 (line 4 of the CSV), column cny_per_unit: must be greater than 0 (value: -6.5)",
+        f"fx_rates.csv: row {last} (line {last + 2} of the CSV), column year+currency: duplicate key "
+        "(year, currency), same as row 5",
+        "official_series.csv: row 0 (line 2 of the CSV), column region: unknown region, not a name in "
+        "regions.csv (value: Atlantis)",
+        f"official_series.csv: row 1 (line 3 of the CSV), column year: is in the future",
+        f"articles.csv: row 0 (line 2 of the CSV), column pub_date: is in the future",
+    ]
+
+
+def test_bad_tables_are_listed_in_one_error_and_the_run_loads_nothing(tmp_path, monkeypatch, baseline_db):
+    target = make_target("sqlite", tmp_path, monkeypatch)
+    previous_run(target, baseline_db)
+    # metadata that names a file not delivered yet does not stop a run
+    with (target.raw / "tables" / "articles.csv").open("a", encoding="utf-8") as out:
+        out.write("ghost.txt,A story not delivered yet,SCMP,,2021,year,the editor's list\n")
+    first = run_flow(warehouse=target.url)
+    assert first.articles_skipped == 1
+    engine = target.engine()
+    before, runs_before = snapshot(engine), runs(engine)
+
+    expected = _corrupt_tables(target.raw / "tables")
+    (target.raw / "articles" / "second.txt").write_text("Exports rose 7 per cent in 2020.\n")
+    with pytest.raises(TableValidationError) as raised:
+        run_flow(warehouse=target.url)
+    message = str(raised.value)
+    for line in expected:
+        assert line in message, f"{line!r} missing from:\n{message}"
+    assert message.startswith(f"{len(raised.value.problems)} problem(s) in the curated tables:\n")
+    assert snapshot(engine) == before and runs(engine) == runs_before
+    engine.dispose()
+    if not any("ghost.txt" in line for line in first.lines()):
+        pytest.xfail("flows/pipeline.py does not report articles.csv rows naming a missing file: "
+                     "call tasks.read_raw.missing_metadata_files(tables['articles.csv'], "
+                     "cfg.articles_dir) and print them in the summary")
+
+
+BAD_ARTICLES = [
+    ("empty.txt", b"", "empty.txt: the file is empty"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300), "photo.txt: looks binary"),
+    ("huge.txt", b"Exports rose 5 per cent.\n" * 400_000,
+     "huge.txt: 10,000,000 bytes is over the article size limit"),
+    ("east.txt", "\u65b0\u7586\u306e\u4e00\u4eba\u5f53\u305f\u308a".encode("shift_jis"), "east.txt: not UTF-8"),
+]
+
+
+def test_a_bad_article_stops_the_run_naming_it_and_nothing_is_loaded(tmp_path, monkeypatch, baseline_db):
+    target = make_target("sqlite", tmp_path, monkeypatch)
+    previous_run(target, baseline_db)
+    engine = target.engine()
+    before, runs_before = snapshot(engine), runs(engine)
+    (target.raw / "articles" / "second.txt").write_text("Exports rose 7 per cent in 2020.\n")
+    for name, data, says in BAD_ARTICLES:
+        (target.raw / "articles" / name).write_bytes(data)
+        with pytest.raises(InputError, match=re.escape(says)):
+            run_flow(warehouse=target.url)
+        (target.raw / "articles" / name).unlink()
+        assert snapshot(engine) == before
+    failed = runs(engine)[len(runs_before):]
+    assert [r["status"] for r in failed] == ["failed"] * len(BAD_ARTICLES)
+    for run, (_, _, says) in zip(failed, BAD_ARTICLES):
+        assert says in run["error"], run
+    engine.dispose()

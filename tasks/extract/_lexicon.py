@@ -98,13 +98,13 @@ CURRENCY_NAMES: dict[str, str] = {
     "yen": "JPY", "japanese yen": "JPY", "won": "KRW", "korean won": "KRW",
     "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "roubles": "RUB", "rubles": "RUB",
     "rouble": "RUB", "ruble": "RUB", "ringgit": "MYR", "baht": "THB",
-    "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "MXN", "peso": "MXN",
+    "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "?peso", "peso": "?peso",
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
-    "lira": "TRY", "liras": "TRY", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF",
+    "lira": "TRY", "liras": "TRY", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "?franc", "franc": "?franc",
     "dong": "VND", "rupiah": "IDR", "naira": "NGN", "dirhams": "AED", "dirham": "AED",
     "riyals": "SAR", "riyal": "SAR", "shekels": "ILS", "shekel": "ILS", "kronor": "SEK",
     "swedish kronor": "SEK", "krona": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
-    "kroner": "NOK", "krone": "NOK", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
+    "kroner": "?krone", "krone": "?krone", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
     "hryvnia": "UAH", "tenge": "KZT", "patacas": "MOP", "pataca": "MOP", "som": "KGS",
     "tugrik": "MNT", "bitcoins": "XBT", "bitcoin": "XBT",
     # pre-euro currencies (older news)
@@ -113,6 +113,14 @@ CURRENCY_NAMES: dict[str, str] = {
     "guilders": "NLG", "schillings": "ATS", "drachmas": "GRD", "escudos": "PTE",
     # plain dollars follow the document's dollar (USD unless a Hong Kong text)
     "dollars": "$", "dollar": "$", "bucks": "$",
+}
+# names shared by several currencies ("?franc" above): the text's country decides, else the default
+AMBIGUOUS_CURRENCIES: dict[str, tuple[tuple[str, str], ...]] = {
+    "?franc": (("swiss|switzerland|zurich|geneva|basel|bern", "CHF"), ("belgian|belgium|brussels", "BEF"),
+               ("french|france|paris", "FRF"), ("", "FRF")),
+    "?peso": (("philippine|manila", "PHP"), ("argentin|buenos aires", "ARS"), ("chile|santiago", "CLP"),
+              ("colombia|bogota", "COP"), ("", "MXN")),
+    "?krone": (("danish|denmark|copenhagen", "DKK"), ("", "NOK")),
 }
 # fractional units: (name -> (currency, divisor)); "cents" follows the document's dollar
 MINOR_UNITS: dict[str, tuple[str, int]] = {
@@ -128,7 +136,7 @@ MINOR_UNITS: dict[str, tuple[str, int]] = {
 PERCENT_POINT_WORDS = ("percentage points", "percentage point", "percentage-point",
                        "percent points", "per cent points", "pct points", "pct pts",
                        "ppts", "ppt", "pp")
-PERCENT_WORDS = ("per cent", "percent", "per-cent", "pct", "pc", "percentage", "%", "％")
+PERCENT_WORDS = ("per cent", "percent", "percents", "per-cent", "pct", "pc", "percentage", "%", "％")
 
 # ---------------------------------------------------------------------------------------------
 # Qualifiers
@@ -147,7 +155,8 @@ QUALIFIER_PREFIX: dict[str, str] = {
     "in excess of": "at_least", "upwards of": "at_least", "upward of": "at_least",
     "north of": "at_least", "no less than": "at_least", "not less than": "at_least",
     "no fewer than": "at_least", "not fewer than": "at_least", "greater than": "at_least",
-    "starting at": "at_least", "starting from": "at_least", "just over": "at_least",
+    "starting at": "at_least", "starting from": "at_least", "starts at": "at_least",
+    "start at": "at_least", "started at": "at_least", "starts from": "at_least", "just over": "at_least",
     "just above": "at_least", "well over": "at_least", "well above": "at_least",
     "exceeding": "at_least", "exceeded": "at_least", "exceeds": "at_least",
     "exceed": "at_least", "topped": "at_least", "topping": "at_least", "tops": "at_least",
@@ -229,6 +238,14 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees Celsius": "degree Celsius", "degrees Fahrenheit": "degree Fahrenheit",
     "degrees": "degree", "degree": "degree", "°": "degree",
     "TEU": "TEU", "TEUs": "TEU", "dwt": "dwt", "DWT": "dwt", "ppm": "ppm",
+    "kPa": "kPa", "Pa": "pascal", "MPa": "MPa", "hPa": "hPa", "psi": "psi", "atm": "atm",
+    "bar": "bar", "rpm": "rpm", "dB": "decibel", "decibels": "decibel", "mAh": "mAh", "Ah": "Ah",
+    "Wh": "Wh", "amps": "ampere", "amperes": "ampere", "mA": "milliampere", "kt": "kilotonne",
+    "Mt": "megatonne", "Gt": "gigatonne", "µm": "micrometre", "microns": "micrometre",
+    "µg": "microgram", "sq mi": "sq mile", "cups": "cup", "cup": "cup", "tablespoons": "tablespoon",
+    "teaspoons": "teaspoon", "pints": "pint", "quarts": "quart", "fb-1": "fb-1", "fb−1": "fb-1",
+    "gigawatt-hours": "GWh", "terawatt-hours": "TWh", "megawatt-hours": "MWh",
+    "kilowatt": "kW", "megawatt": "MW", "gigawatt": "GW", "horsepower": "horsepower", "hp": "horsepower",
     # markets and statistics
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
     "bp": "basis point", "points": "point", "point": "point", "pts": "point",
@@ -240,6 +257,7 @@ GLUED_UNITS_OK = frozenset({
     "kW", "MW", "GW", "TW", "W", "V", "kV", "GB", "TB", "MB", "KB", "kB", "Gbps", "Mbps",
     "GHz", "MHz", "Hz", "nm", "km/h", "kph", "mph", "m/s", "km/s", "°C", "°F", "℃", "°",
     "TEU", "TEUs", "bpd", "bbl", "bcm", "tcf", "TeV", "GeV", "MeV", "eV", "bps", "bp", "pts",
+    "kPa", "MPa", "hPa", "psi", "rpm", "dB", "mAh", "Ah", "Wh", "mA", "kt", "Mt", "Gt", "µm", "µg", "hp",
 })
 
 TIME_UNITS: dict[str, str] = {

@@ -28,7 +28,7 @@ from . import metrics as _metrics
 from . import patterns as P
 from . import periods as _periods
 from . import regions as _regions
-from ._lexicon import (CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
+from ._lexicon import (AMBIGUOUS_CURRENCIES, CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
                        DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
                        MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
                        SCALE_ABBR, SCALE_WORDS, SYMBOLS, TIME_UNITS)
@@ -44,7 +44,6 @@ in of since by from to until till for during its their his her this last next an
 before after fiscal fy year early mid late end at on the around circa c. through throughout
 """.split())
 _DETERMINERS = frozenset("the a an its his her their our this that".split())
-_AGE_UNITS = ("year", "month", "week", "day")
 
 
 class Cand:
@@ -128,7 +127,9 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
     for i, c in enumerate(cands):
         value = c.value
         integral = value.to_integral_value()
-        value = integral if value == integral else value.normalize()
+        value = Decimal(int(integral)) if value == integral else value.normalize()
+        if value.as_tuple().exponent > 0:  # never "3E+8"
+            value = value.quantize(_ONE)
         out.append(Figure(
             seq=i, start=c.start, end=c.end, surface=text[c.start:c.end], sentence=c.sent,
             kind=c.kind, value=value, unit=c.unit or "count", qualifier=c.qual,
@@ -142,7 +143,7 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
 class _DocInfo:
     """Document-wide facts the reading of one figure depends on (computed when first asked)."""
 
-    __slots__ = ("text", "_dollar", "_yen")
+    __slots__ = ("text", "_dollar", "_yen", "_ambiguous")
 
     _HK_RE = re.compile(r"\bHong Kong\b|\bHKSAR\b")
     # the voice of a Hong Kong government paper, where "$" means HK$
@@ -158,6 +159,19 @@ class _DocInfo:
         self.text = text
         self._dollar: str | None = None
         self._yen: str | None = None
+        self._ambiguous: dict[str, str] = {}
+
+    def currency(self, code: str) -> str:
+        """The ISO code for a currency name: "$" the text's dollar, "?franc" by the text's country."""
+        if code == "$":
+            return self.dollar
+        if code[0] != "?":
+            return code
+        if code not in self._ambiguous:
+            low = self.text.lower()
+            self._ambiguous[code] = next(iso for cue, iso in AMBIGUOUS_CURRENCIES[code]
+                                         if not cue or re.search(rf"\b(?:{cue})", low))
+        return self._ambiguous[code]
 
     @property
     def dollar(self) -> str:
@@ -294,6 +308,11 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     # --- scale ------------------------------------------------------------------------------
     pre = _currency_prefix(text, cs, doc)
     if not word:
+        m = P.POWER_RE.match(text, pos)
+        if m:
+            exp = int((m.group(1) or m.group(2)).replace("−", "-"))
+            c.mantissa = c.mantissa.scaleb(exp)
+            pos = m.end()
         m = P.MIXED_FRACTION_RE.match(text, pos)  # "2 1/2", "35 3/8" (old stock quotes)
         if m:
             num, den = int(m.group(1)), int(m.group(2))
@@ -313,7 +332,7 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
         code, left = pre
         c.kind, c.unit, c.unit_kind = "money", code, "money"
     # sign
-    if left >= 1 and text[left - 1] in P.SIGN_CHARS and (left < 2 or not text[left - 2].isalnum()):
+    if left >= 1 and text[left - 1] in P.SIGN_CHARS and (left < 2 or text[left - 2] in P.SIGN_LEADS):
         if text[left - 1] != "+":
             c.mantissa = -c.mantissa
         left -= 1
@@ -330,7 +349,7 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
                 and not P.RELATIVE_TIME_AFTER_RE.match(text, m.end()):  # not "8.4 million a year earlier"
             pos = m.end()
     # --- qualifiers -----------------------------------------------------------------------------
-    m = P.QUALIFIER_PREFIX_RE.search(text, max(0, left - 32), left)
+    m = P.QUALIFIER_PREFIX_RE.search(text, max(0, left - 24), left) if _may_follow_cue(text, left) else None
     if hy_qual:
         c.qual, c.has_cue = hy_qual, True
     elif m:
@@ -359,6 +378,14 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     if not _keep(text, c, word):
         return None
     return c
+
+
+def _may_follow_cue(text: str, pos: int) -> bool:
+    """Could a qualifier cue ("about", "more than", "~", "sub-") end right before ``pos``?"""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and (text[j].isalpha() or text[j] in "~.-‑")
 
 
 def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int] | None:
@@ -435,7 +462,7 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         if m:
             return m.end()
         m = P.CURRENCY_NAME_RE.match(text, pos)
-        if m and CURRENCY_NAMES.get(m.group("w").lower()) in ("$", "USD") and c.unit in ("USD", "HKD", doc.dollar):
+        if m and CURRENCY_NAMES.get(" ".join(m.group("w").lower().split())) in ("$", "USD") and c.unit in ("USD", "HKD", doc.dollar):
             return m.end()
         return pos
     d = P.UNIT_DISPATCH_RE.match(text, pos)
@@ -463,14 +490,14 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
             return m.end()
         if w in ("won", "real", "rand", "dong", "som", "lira") and c.scale == 1 and c.word:
             return _read_noun(text, c, pos)
-        c.kind, c.unit, c.unit_kind, c.cur_name = "money", doc.dollar if code == "$" else code, "money", True
+        c.kind, c.unit, c.unit_kind, c.cur_name = "money", doc.currency(code), "money", True
         return m.end()
     if kind == "minor":
         if m.group("p"):
             code, div = "GBP", 100
         else:
             code, div = MINOR_UNITS[" ".join(m.group("w").lower().split())]
-        c.kind, c.unit, c.unit_kind, c.minor = "money", doc.dollar if code == "$" else code, "money", True
+        c.kind, c.unit, c.unit_kind, c.minor = "money", doc.currency(code), "money", True
         c.mantissa = c.mantissa / div
         return m.end()
     if kind == "sym":
@@ -485,6 +512,8 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         if w[0].isupper() and c.word and c.cs > 0 and text[c.cs].isupper():
             return None  # "Five-Year Plan", "Three-Year Action Plan": a name
         c.unit, c.unit_kind = TIME_UNITS[w.lower()], "time"
+        if c.unit == "quarter" and c.word and "-" in text[c.ce:m.start("w")]:
+            return None  # "three-quarters": a fraction
         if P.RELATIVE_TIME_AFTER_RE.match(text, m.end()) and not m.group("old"):
             return None  # "four years ago": a date, not a figure
         return m.end()
@@ -514,7 +543,7 @@ def _read_noun(text: str, c: Cand, pos: int) -> int | None:
         if i == 0 and hyphen:
             base = lw.split("-")[0]
             if base in ("off", "time", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
-                        "tenth", "tenths", "half", "halves"):
+                        "tenth", "tenths", "half", "halves", "figure", "digit", "way", "fold"):
                 return None  # "one-off", "one-time": idioms; "two-thirds": a fraction
             if base in FUNCTION_WORDS or base in ("way", "sided", "party", "on", "and"):
                 return pos
@@ -620,7 +649,7 @@ def _link(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
         i += 1
-    for a, b in zip(out, out[1:]):
+    for a, b in zip(out, out[1:], strict=False):
         if a.link is not None or b.link is not None:
             continue
         if _try_range(text, a, b):

@@ -92,7 +92,7 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
     if metrics:
         lex = _lexicon(metrics)
         if lex.rx is not None:
-            for m in lex.rx.finditer(text):
+            for m in (m for lo, hi in _figure_sentences(sents, cands) for m in lex.rx.finditer(text, lo, hi)):
                 md = lex.by_trigger.get(" ".join(m.group().lower().replace("-", " ").split()))
                 if md is None:
                     md = lex.by_trigger.get(" ".join(m.group().lower().split()))
@@ -100,6 +100,13 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
                     hits.setdefault(sents.of(m.start()), []).append((m.start(), m.end(), md))
     for c in cands:
         s_start, s_end = sents.spans[c.sent] if c.sent < len(sents.spans) else (0, len(text))
+        own = [md for ts, te, md in hits.get(c.sent, ()) if ts < c.end and c.start < te]
+        if own:  # a trigger in the figure's own words: "4,168 employees"
+            c.metric = own[-1].label
+            continue
+        if c.unit_kind == "noun":  # what is counted: "19 wealthy cities", "1.3 billion socks"
+            c.metric = _counted(text, c)
+            continue
         best, best_d = None, None
         for ts, te, md in hits.get(c.sent, ()):
             if te <= c.start:
@@ -117,8 +124,9 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
         if best is not None:
             label = best.label
             if c.kind == "percent" and best.unit_family not in ("percent", "rate", "any"):
-                lo = min(c.start, s_start if best_d is None else c.start)
-                if _CHANGE_RE.search(text, max(s_start, c.start - 40), min(s_end, c.end + 30)):
+                if text.startswith(" of ", c.end):
+                    label = f"share of {label}"
+                elif _CHANGE_RE.search(text, max(s_start, c.start - 40), min(s_end, c.end + 30)):
                     label = f"change in {label}"
                 else:
                     label = f"share of {label}"
@@ -128,6 +136,23 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
     for c in cands:
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.metric = c.link.metric
+
+
+def _figure_sentences(sents, cands) -> list[tuple[int, int]]:
+    """The sentences that hold figures: only there can a trigger name one."""
+    seen = sorted({c.sent for c in cands})
+    return [sents.spans[i] for i in seen if i < len(sents.spans)]
+
+
+def _counted(text: str, c) -> str:
+    """The noun phrase a count counts, from the figure's own words after the number."""
+    words = [w for w in _WORD_RE.findall(text[c.ne:c.end]) if w[0].isalpha()]
+    phrase: list[str] = []
+    for w in reversed(words):
+        if w.lower() in FUNCTION_WORDS or w.endswith(("'s", "’s")) or len(phrase) >= 3:
+            break
+        phrase.append(w)
+    return " ".join(reversed(phrase)) or c.unit
 
 
 def _head_phrase(text: str, s_start: int, c) -> str | None:

@@ -23,8 +23,9 @@ from ._lexicon import (DOZEN, IRREGULAR_PLURALS, NOT_PLURAL_S, SCALE_WORDS, TENS
 _NW = trie_alt({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, *DOZEN}, fold=True)
 # A run of number words, optionally led by "a"/"an"/"half" and joined by spaces, hyphens or
 # "and" ("one hundred and twenty", "twenty-eight", "two - door" is cut later).
+_FIRSTS = "".join(sorted({w[0] for w in (*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, *DOZEN, "a", "half")}))
 SPELLED_RE = re.compile(
-    rf"(?<![\w-])(?:(?:an?|half)[ \t]+(?:a[ \t]+)?)?(?:{_NW})"
+    rf"(?<![\w-])(?=[{_FIRSTS}{_FIRSTS.upper()}])(?:(?:an?|half)[ \t]+(?:a[ \t]+)?)?(?:{_NW})"
     rf"(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:and[ \t]+(?:a[ \t]+half|{_NW})|a[ \t]+half|point[ \t]+{_NW}|{_NW}))*(?![\w])",
     re.IGNORECASE,
 )

@@ -95,6 +95,7 @@ CURRENCY_PREFIX_RE = re.compile(
     rf"|(?<![A-Za-z])(?P<code>{trie_alt(ISO_CODES | set(CODE_ALIASES))}){S}*$"
 )
 SIGN_CHARS = "-−+"
+SIGN_LEADS = " \t\n\u00a0([{;:,/"  # what may stand before a sign (not "3%-4%", not "2014-19")
 
 _QP = trie_alt(QUALIFIER_PREFIX, fold=True, space=rf"{S}+")
 QUALIFIER_PREFIX_RE = re.compile(
@@ -111,6 +112,8 @@ QUALIFIER_SUFFIX_RE = re.compile(
 
 CODE_GLUED_RE = re.compile(rf"(?<![A-Za-z])(?:{trie_alt(ISO_CODES | set(CODE_ALIASES))})$")
 OR_MORE_RE = re.compile(rf"{S}+or{S}+(?:more|so|less|fewer)\b")
+# "3 x 10^8", "1.2e6": powers of ten
+POWER_RE = re.compile(rf"{S}*[x×*]{S}*10{S}*\^{S}*([-+−]?[0-9]{{1,3}})(?![0-9])|[eE]([-+]?[0-9]{{1,3}})(?![A-Za-z0-9])")
 MIXED_FRACTION_RE = re.compile(rf"{S}+([0-9]{{1,2}})/([0-9]{{1,2}})(?![0-9/])")
 OVER_DURATION_RE = re.compile(r"\b(?:for|of|after|lasted|lasting|took|taking|spent|spending|aged|than)\s+$", re.I)
 
@@ -131,7 +134,7 @@ PERCENT_POINTS_RE = re.compile(
     rf"{S}*(?:(?i:percentage|percent|per{S}?cent|pct)(?:{S}+|{S}*-{S}*)(?i:points?|pts?)\b|(?:ppts?|pp)\b)"
 )
 PERCENT_RE = re.compile(
-    rf"{S}*(?:%|％)|{S}*(?i:per{S}?-?{S}?cent|percent|pct)\b|{S}?pc\b|{S}*(?i:percentage)\b"
+    rf"{S}*(?:%|％)|{S}*-?{S}*(?i:per{S}?-?{S}?cents?|percents?|pct)\b|{S}?pc\b|{S}*(?i:percentage)\b"
 )
 _NAMES = trie_alt(CURRENCY_NAMES, fold=True)
 CURRENCY_NAME_RE = re.compile(rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{_NAMES}))(?![A-Za-z])")
@@ -169,11 +172,11 @@ UNIT_SEP = rf"{S}*"
 # --- spans that hold no figure ----------------------------------------------------------------
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-DIGIT_RUN_RE = re.compile(r"[0-9]+")
+DIGIT_RUN_RE = re.compile(r"[0-9](?:[0-9.,:/-]*[0-9])?")
 # run on windows around digits only (every pattern holds a digit)
 BLOCK_RE = re.compile("(?=[0-9])(?:" + "|".join([
     r"(?P<isodate>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?)",
-    r"(?P<numdate>\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b)",
+    r"(?P<numdate>\b\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})\b(?![.,]\d))",
     r"(?P<yrange>\b(?:1[89]\d\d|20\d\d)[ \t]*[-–—‑/][ \t]*(?:1[89]\d\d|20\d\d|\d{2})\b(?![-/.]\d))",
     rf"(?P<clock>\b\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?{S}*(?:[aApP]\.?{S}?[mM]\.?)(?![A-Za-z])"
     rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b"

@@ -54,6 +54,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:{_S}+(?:in|the{_S}+same{_S}+period{_S}+(?:of|in|last{_S}+year)|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
         rf"(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
+    ("relcompare", re.compile(
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against)(?:{_S}+(?:in|the{_S}+same{_S}+period{_S}+(?:of|in)))?"
+        rf"{_S}+(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
+    ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
     # relative dates (need the publication year)
     ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this){_S}+(?i:{_PERIOD_WORDS})\b")),
@@ -62,11 +66,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:ago)\b")),
     ("past", re.compile(rf"\b(?i:over|in|during|for|within|across){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("future", re.compile(rf"\b(?i:over|in|during|for|within){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
-    ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand)\b")),
+    ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
-    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:months)\b(?!{_S}+of{_S}+(?:\d|this|last|next|the{_S}+year))")),
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the{_S}+year))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th){_S}+(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -77,13 +81,13 @@ _WORD_ANCHOR_RE = re.compile(
         "year", "Year", "YEAR", "month", "Month", "quarter", "Quarter", "half", "Half", "decade",
         "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
         "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
-        "stand", "period", "time", "ago", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+        "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
         *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3]]) + ")")
 _WB = r"(?<![A-Za-z0-9_])(?=[A-Za-z0-9])"  # a word start: lets the engine skip inside words
 _YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
-_WORD_KINDS = ("past", "future", "carry", "this", "last", "next", "ago", "shift", "now", "firstn",
+_WORD_KINDS = ("relcompare", "sincethen", "past", "future", "carry", "this", "last", "next", "ago", "shift", "now", "firstn",
                "quarter", "month")
-_UNDATED_KINDS = ("carry", "shift")  # need no publication date
+_UNDATED_KINDS = ("sincethen", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
     rf"(?<![A-Za-z0-9_])(?=[A-Za-z])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
@@ -103,6 +107,7 @@ _YEAR_RE = _combined(_YEAR_KINDS)
 _WORD_RE = _combined(_WORD_KINDS)
 _WORD_UNDATED_RE = _combined(_UNDATED_KINDS)
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
+_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full")
@@ -233,6 +238,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         return DateExpr(s, e, "span", y, y + 9)
     if kind == "carry":
         return DateExpr(s, e, "carry")
+    if kind == "sincethen":
+        return DateExpr(s, e, "sincethen")
     if kind == "shift":
         n = _count(m.group(1))
         word = m.group(2).lower()
@@ -245,6 +252,10 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
     g = m.group().lower()
     if kind == "this":
         return DateExpr(s, e, "point", py, py)
+    if kind == "relcompare":
+        if "last" not in m.group(1).lower():
+            return None  # "than the previous year": no year stated
+        return DateExpr(s, e, "compare", py - 1, py - 1)
     if kind == "last":
         unit = g.split()[-1]
         if unit in ("year", "summer", "spring", "autumn", "fall", "winter", "season"):
@@ -288,7 +299,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         return DateExpr(s, e, "point", y, y)
     if kind == "firstn":
         g = m.group().lower()
-        n = _count(m.group(1))
+        n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
         if "first" not in g:
             return None  # "the past 10 months": a span ending now; left undated
         y = py - 1 if pm is not None and n > pm else py
@@ -336,7 +347,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
             _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
         # the last date stated carries on (a point or span before a "since" or a comparison)
-        for kinds in (("point", "span", "carry", "shift"), ("since",)):
+        for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved), None)
             if r is not None:
                 running = r
@@ -349,12 +360,9 @@ def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
 def _resolve(ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
-    last_point = None
     for d in ds:
         if d.kind in ("point", "span", "compare"):
             out[id(d)] = (d.y0, d.y1)
-            if d.kind != "compare":
-                last_point = (d.y0, d.y1)
     for d in ds:
         if d.kind == "since":
             end = None
@@ -363,7 +371,11 @@ def _resolve(ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
                 end = max(later)
             elif py is not None and py >= d.y0:
                 end = py
-            out[id(d)] = (d.y0, end if end is not None else d.y0)
+            out[id(d)] = (d.y0, end)  # "since 2020" with nothing later known: open-ended
+        elif d.kind == "sincethen":
+            if running is not None:
+                end = max([out[id(o)][1] for o in ds if o.kind in ("point", "span") and id(o) in out] + [py or running[1], running[1]])
+                out[id(d)] = (running[0], end)
         elif d.kind == "carry":
             prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
             r = prev[-1] if prev else running
@@ -413,7 +425,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
                 break
             if d.start - c.end <= 32 and _GAP_LOCAL_RE.fullmatch(text, c.end, d.start):
                 local[id(c)] = resolved[id(d)]
-                attached.add(id(d))
+                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
+                    attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
     # ranges inside a sentence with a span of years: first end -> first year, second -> last
     span_dates = [d for d in plain if d.kind == "span" or (d.kind == "since")]
@@ -442,7 +455,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
-            c.period = resolved[id(d)]
+            c.period = _end_state(text, s_start, c, resolved[id(d)])
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
@@ -458,10 +471,37 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             if pick is not None:
                 break
         if pick is not None:
-            c.period = resolved[id(pick)]
+            c.period = _end_state(text, s_start, c, resolved[id(pick)])
             continue
         if running is not None:
             c.period = running
+
+
+_TO_LEVEL_RE = re.compile(
+    rf"(?<![\w])(?:(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|surged|"
+    rf"soared|expanded|fell|fallen|falling|dropped|declined|decreased|slid|shrank|dipped|plunged|"
+    rf"went{_S}+(?:up|down)|up|down)(?:{_S}+[\w.%,-]+){{0,5}}?{_S}+to|reached|reaching|hit|hitting|"
+    rf"topped|totalled|totaled|stood{_S}+at){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
+_FROM_LEVEL_RE = re.compile(
+    rf"(?<![\w])(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|surged|"
+    rf"soared|expanded|fell|fallen|falling|dropped|declined|decreased|slid|shrank|dipped|plunged|"
+    rf"up|down)(?:{_S}+[\w.%,-]+){{0,10}}?{_S}+from{_S}+(?:about|around|some|nearly|almost|just|over|"
+    rf"more{_S}+than|less{_S}+than){{0,1}}{_S}*$", re.I)
+
+
+def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int, int]:
+    """Over a span of several years, a level reached ("grew 50% to 5 million tonnes") is the
+    last year's and a starting level ("from 3 million") the first year's; a change keeps the span.
+    A fiscal year ("2023-24") is one period and stays whole."""
+    y0, y1 = period
+    if y0 is None or y1 is None or y1 - y0 < 2:
+        return period
+    lo = max(s_start, c.start - 60)
+    if _TO_LEVEL_RE.search(text, lo, c.start):
+        return (y1, y1)
+    if _FROM_LEVEL_RE.search(text, lo, c.start):
+        return (y0, y0)
+    return period
 
 
 def _owned(text: str, s_start: int, s_end: int, d: DateExpr, c, figs: list) -> bool:

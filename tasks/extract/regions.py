@@ -55,13 +55,19 @@ _GOV_VERB_RE = re.compile(
     rf"earmarked|unveiled|injected|issued|released|cut|raised|announces|unveils|approves|"
     rf"responds|vowed|aims|aimed|targets|targeted|expects|expected|hopes|hoped|needs|must)\b")
 _COUNTRY_WORDS_RE = re.compile(
-    r"\b(?:the\s+(?:country|nation)(?:['’]s)?|nationwide|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
+    r"\b(?:the\s+(?:country|nation|whole\s+country)(?:['’]s)?|nationwide|nationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
 _FOLLOW_GAP_RE = re.compile(
     rf"(?:{_S}+[A-Za-z][\w'’-]*){{0,6}}?{_S}+(?:in|of|for|across|throughout|within|to|at|inside|around)"
     rf"(?:{_S}+(?:the|southern|northern|western|eastern|central|west|east|north|south|rural|urban|"
     rf"mainland|inland|coastal|southwestern|northwestern|southeastern|northeastern|far-western|"
     rf"far-west|remote|poor|rural))*{_S}+|{_S}+"
 )
+_CURRENCY_AFTER_RE = re.compile(rf"{_S}*(?:dollars?|\$|cents?)\b", re.I)
+_APPOSITION_RE = re.compile(rf"(?:['’]s)?,{_S}+(?:the{_S}+|a{_S}+)?")
+_TRADE_TO_RE = re.compile(rf"\b(?:exports?|shipments?|imports?|trade|sales|flights|deliveries)\b[^.;:]{{0,40}}\b(?:to|into|with){_S}+(?:the{_S}+)?$", re.I)
+# "the region", "the province", "the city": the latest place of that rank before them
+_ANAPHORA_RE = re.compile(rf"\b[Tt]he{_S}+(?:(?:restive|autonomous|far-western|western|southern|northern|eastern|central|whole|entire|coastal|inland|same|southwestern|northwestern){_S}+)?(region|province|city|municipality|prefecture)\b")
+_ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3), "prefecture": (3,)}
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
 _LOCATIVE_RE = re.compile(rf"(?<![\w])(?:in|across|within|throughout|into|to|at|inside)(?:{_S}+[a-z-]+)?{_S}+$")
@@ -170,11 +176,35 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         of = _OF_NAME_RE.search(text, max(0, s - 30), s)
         if of and of.group(1) not in ("Republic", "Government", "People's", "Region"):
             continue  # "Bank of China", "University of Hong Kong"
+        if _CURRENCY_AFTER_RE.match(text, e):
+            continue  # "U.S. dollars", "Hong Kong dollars": a currency
         if name in _CAPITALS and _CAPITALS[name] in gaz.level and _GOV_VERB_RE.match(text, e):
             name = _CAPITALS[name]
-        demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s) or _BASED_AFTER_RE.match(text, e))
+        demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s) or _BASED_AFTER_RE.match(text, e)
+                       or _TRADE_TO_RE.search(text, max(0, s - 60), s))
+        # "Guangdong, China's most populous province, ...": an apposition describes the place before
+        if out and _APPOSITION_RE.fullmatch(text, out[-1].end, s):
+            demoted = True
         out.append(Mention(s, e, name, demoted))
     return out
+
+
+def _add_anaphora(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
+    """Resolve "the region" / "the province" / "the city" to the latest such place named."""
+    named = [m for m in mentions if not m.demoted]
+    extra = []
+    for a in _ANAPHORA_RE.finditer(text):
+        if text.startswith(("'s", "’s", " of "), a.end()) and text.startswith(" of ", a.end()):
+            continue  # "the city of Urumqi": the name follows
+        levels = _ANAPHORA_LEVELS[a.group(1)]
+        prev = [m for m in named if m.end <= a.start() and gaz.level.get(m.name) in levels]
+        if prev:
+            demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, a.start() - 20), a.start())
+                           or _TRADE_TO_RE.search(text, max(0, a.start() - 60), a.start()))
+            extra.append(Mention(a.start(), a.end(), prev[-1].name, demoted))
+    if extra:
+        mentions.extend(extra)
+        mentions.sort(key=lambda m: m.start)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -192,11 +222,14 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     gaz = _gazetteer(regions)
     mentions = find_mentions(text, gaz)
     main_country = _main_country(mentions, gaz)
-    if main_country:
+    if main_country and ("ountr" in text or "nation" in text):
         for m in _COUNTRY_WORDS_RE.finditer(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()))
             mentions.append(Mention(m.start(), m.end(), main_country, demoted))
         mentions.sort(key=lambda m: m.start)
+    if "he region" in text or "he province" in text or "he city" in text or "he prefecture" in text \
+            or "he municipality" in text:
+        _add_anaphora(text, mentions, gaz)
     if not mentions:
         return
     by_sent: dict[int, list[Mention]] = {}
@@ -216,7 +249,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         ms = by_sent.get(si, [])
         good = [m for m in ms if not m.demoted]
         figs = figs_by_sent.get(si, [])
-        last_from_text = None
+        votes: dict[str, int] = {}
         for c in figs:
             r, from_text = _pick(text, sents.spans[si] if si < len(sents.spans) else (0, len(text)),
                                  c, figs, good, ms)
@@ -224,10 +257,10 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
                 partner = next((m.name for m in ms if m.demoted), None)
                 r = running or partner or doc_main
             c.region = r
-            if from_text:
-                last_from_text = r
-        if last_from_text:
-            running = last_from_text
+            if from_text and not (c.link_type == "conversion" and c.link.start < c.start):
+                votes[r] = votes.get(r, 0) + 1
+        if votes:  # the place most of the sentence's figures are about carries on
+            running = max(votes.items(), key=lambda kv: kv[1])[0]
         elif good:
             running = _primary(good, gaz, text)
     for c in cands:  # a converted amount is about its partner's place
@@ -238,6 +271,10 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
 def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], allm: list[Mention]):
     s_start, s_end = span
     others = [(f.start, f.end) for f in figs if f is not c]
+    # 0. inside the figure's own words: "400,000 Xinjiang officials", "19 of the country's cities"
+    for m in good:
+        if c.start <= m.start and m.end <= c.end:
+            return m.name, True
     # 1. right after, in the figure's noun phrase
     for m in good:
         if m.start < c.end:

@@ -1,0 +1,70 @@
+"""Is there anything to do? Answered in plain Python, before Prefect starts.
+
+Without a configured Prefect server every `figures run` first starts a temporary API, and
+that start-up is most of a run that finds nothing new (see README, "Nothing new"). So the
+CLI asks here first: when every article and curated table has the bytes (sha256) and the
+extractor version the warehouse already holds and the warehouse schema is current, the
+answer is "nothing new" and Prefect is never started. Anything else runs the flow, which
+decides again for itself: this check only ever skips work, it never chooses any.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Engine, inspect, select
+
+from tasks.config import Settings
+from tasks.extract import EXTRACTOR_VERSION
+from tasks.plan import article_changes, changed_tables, modified_since
+from tasks.read_raw import list_articles, read_article, table_hashes
+from warehouse.engine import get_engine
+from warehouse.load import loaded_articles
+from warehouse.tables import etl_run
+
+# Runs whose load committed: their input hashes are what the warehouse holds.
+_COMPLETED = ("succeeded", "quality_failed")
+
+
+@dataclass
+class Pending:
+    articles_read: int
+    changes: dict[str, str] = field(default_factory=dict)   # path -> why it is (re)processed
+    tables_changed: list[str] = field(default_factory=list)
+    schema_current: bool = True
+
+    @property
+    def nothing_new(self) -> bool:
+        return not self.changes and not self.tables_changed and self.schema_current
+
+
+def last_table_hashes(engine: Engine) -> dict[str, str] | None:
+    """The curated-table hashes of the last run that completed its load (None: no such run)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(etl_run.name):
+            return None
+        hashes = conn.scalar(select(etl_run.c.input_hashes)
+                             .where(etl_run.c.status.in_(_COMPLETED))
+                             .order_by(etl_run.c.run_id.desc()).limit(1))
+    return dict(hashes) if hashes else None
+
+
+def pending_work(cfg: Settings, articles: str | None, since: date | None,
+                 warehouse: str | None) -> Pending:
+    """What a run with these parameters would (re)process; raises what the flow would raise
+    for an unreadable article or a pattern that matches nothing."""
+    from warehouse.migrate import current_revision, head_revision
+
+    paths = modified_since(list_articles(cfg.articles_dir, articles), since)
+    raw = [read_article(p, cfg.articles_dir, cfg.max_article_bytes) for p in paths]
+    engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
+    try:
+        loaded = loaded_articles(engine)
+        return Pending(
+            articles_read=len(raw),
+            changes=article_changes(raw, loaded, EXTRACTOR_VERSION),
+            tables_changed=changed_tables(table_hashes(cfg.tables_dir), last_table_hashes(engine)),
+            schema_current=bool(loaded) and current_revision(engine) == head_revision(),
+        )
+    finally:
+        engine.dispose()

@@ -1,0 +1,50 @@
+"""Where the flow's tasks run: in threads of this process (default) or on a Dask cluster.
+
+The flow code is the same either way; `figures run --runner dask` only swaps the task
+runner. Without an address a `LocalCluster` is started for the run (one single-threaded
+worker process per core: the extractor is pure Python, so threads would share one GIL)
+and torn down after it; with `--address tcp://host:8786` the run uses that scheduler.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from enum import Enum
+
+_ADDRESS = re.compile(r"^(tcp|tls|ucx|ws|wss|inproc)://[^\s/:]+(:\d{1,5})?$")
+
+
+class Runner(str, Enum):
+    default = "default"
+    dask = "dask"
+
+
+def check_address(address: str) -> str:
+    """A Dask scheduler address such as tcp://10.0.0.5:8786; anything else is refused."""
+    if not _ADDRESS.match(address):
+        raise ValueError(f"{address!r} is not a Dask scheduler address "
+                         "(expected e.g. tcp://127.0.0.1:8786)")
+    port = address.rsplit(":", 1)[-1]
+    if port.isdigit() and not 0 < int(port) < 65536:
+        raise ValueError(f"{address!r}: port {port} is out of range")
+    return address
+
+
+def task_runner(runner: Runner | str = Runner.default, address: str | None = None,
+                workers: int | None = None):
+    """A Prefect task runner for `runner`, or None for the flow's own default."""
+    if Runner(runner) is Runner.default and address is None:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if address is not None:
+        return DaskTaskRunner(address=check_address(address))
+    # distributed logs every worker start and stop at INFO; a run's output should be the run.
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+    return DaskTaskRunner(cluster_kwargs={
+        "n_workers": workers or max(1, min(4, os.cpu_count() or 1)),
+        "threads_per_worker": 1,
+        "dashboard_address": None,
+        "silence_logs": logging.WARNING,
+    })

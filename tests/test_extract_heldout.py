@@ -1,0 +1,228 @@
+"""The engine on held-out text nobody tuned on: ``tests/heldout/news.jsonl`` and ``external.jsonl``.
+
+The gold was written by hand before the engine was first run on these texts (see
+``tests/heldout/README.md``). Scoring follows ``../shared/bench/score.py`` (FORMAT.md rules): the
+shared scorer is imported when the checkout sits beside ``../shared``; otherwise the copy of its
+matching rules below is used, so this file never skips. Floors sit a little under the scores measured
+when the set was built, so any regression fails; raise them as the engine improves. The issue-3
+targets (news F1 >= 0.95, period >= 0.90, region >= 0.85; external F1 >= 0.92) are not yet met.
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from flows.cli_extract import extract_jsonl, load_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "tests" / "heldout"
+BENCH = ROOT.parent / "shared" / "bench"
+KINDS = ("money", "percent", "quantity")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+
+# Measured 2026-11-28 (engine at commit 04b65f4 plus working tree):
+#   news:     F1 0.989 (money 0.992, percent 1.000, quantity 0.971), qualifier 0.983, period 0.547, region 0.803
+#   external: F1 0.857 (money 0.887, percent 0.800, quantity 0.848), qualifier 0.970
+FLOORS = {
+    "news.jsonl": {"f1": 0.97, "kind": {"money": 0.97, "percent": 0.97, "quantity": 0.95},
+                   "qualifier": 0.95, "period": 0.52, "region": 0.78},
+    "external.jsonl": {"f1": 0.83, "kind": {"money": 0.86, "percent": 0.77, "quantity": 0.82},
+                       "qualifier": 0.94, "period": None, "region": None},
+}
+
+
+# ---- scorer: the shared one when present, else this copy of its matching rules ----------------
+_ISO = re.compile(r"^[A-Za-z]{3}$")
+
+
+def _num(v):
+    if isinstance(v, bool) or v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _unit_ok(g, p):
+    gu = (g.get("unit") or "").strip()
+    if g.get("kind") == "money" or (_ISO.match(gu) and g.get("kind") != "quantity"):
+        return (p.get("unit") or "").strip().upper() == gu.upper()
+    if gu in ("%", "pp"):
+        return (p.get("unit") or "").strip() == gu
+    return True
+
+
+def _match(doc, preds):
+    text, golds, cands, last = doc["text"], doc["figures"], [], {}
+    pos = []
+    for g in golds:
+        q = g["quote"]
+        start = text.find(q, last.get(q, -1) + 1)
+        last[q] = start
+        pos.append(start if start >= 0 else None)
+    for gi, g in enumerate(golds):
+        gv = _num(g.get("value"))
+        for pi, p in enumerate(preds):
+            pv = _num(p.get("value"))
+            if gv is None or pv is None or p.get("kind") != g.get("kind") or not _unit_ok(g, p):
+                continue
+            if not (pv == 0 if gv == 0 else abs(pv - gv) <= 0.005 * abs(gv)):
+                continue
+            dist = abs(p["start"] - pos[gi]) if isinstance(p.get("start"), int) and pos[gi] is not None else 10 ** 9
+            cands.append((abs(pv - gv) / abs(gv) if gv else 0.0, dist, gi, pi))
+    used_g, used_p, pairs = set(), set(), []
+    for _, _, gi, pi in sorted(cands):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _local_score(gold, preds):
+    by_doc = defaultdict(list)
+    for p in preds:
+        by_doc[p["id"]].append(p)
+    t = defaultdict(lambda: defaultdict(int))  # tally name -> counter
+    for doc in gold:
+        ps, gs = by_doc.get(doc["id"], []), doc["figures"]
+        t["all"]["gold"] += len(gs)
+        t["all"]["pred"] += len(ps)
+        for g in gs:
+            t[g["kind"]]["gold"] += 1
+        for p in ps:
+            t[p.get("kind")]["pred"] += 1
+        for gi, pi in _match(doc, ps):
+            g, p = gs[gi], ps[pi]
+            for name in ("all", g["kind"]):
+                c = t[name]
+                c["match"] += 1
+                c["qual"] += (p.get("qualifier") or "exact") == g["qualifier"]
+                if g.get("period_start") is not None or g.get("period_end") is not None:
+                    c["period_n"] += 1
+                    c["period"] += (_num(p.get("period_start")), _num(p.get("period_end"))) == (
+                        _num(g.get("period_start")), _num(g.get("period_end")))
+                if g.get("region"):
+                    c["region_n"] += 1
+                    c["region"] += (p.get("region") or "").strip().lower() == g["region"].strip().lower()
+
+    def result(c):
+        prec = c["match"] / c["pred"] if c["pred"] else None
+        rec = c["match"] / c["gold"] if c["gold"] else None
+        f1 = 2 * prec * rec / (prec + rec) if prec and rec else (0.0 if prec is not None and rec is not None else None)
+        return {"f1": f1, "precision": prec, "recall": rec, "n_gold": c["gold"], "n_pred": c["pred"],
+                "n_match": c["match"],
+                "qualifier_acc": c["qual"] / c["match"] if c["match"] else None,
+                "period_acc": c["period"] / c["period_n"] if c["period_n"] else None,
+                "region_acc": c["region"] / c["region_n"] if c["region_n"] else None}
+
+    return {"overall": result(t["all"]), "per_kind": {k: result(t[k]) for k in KINDS}}
+
+
+def _shared_scorer():
+    if not (BENCH / "score.py").exists():
+        return None
+    spec = importlib.util.spec_from_file_location("bench_score", BENCH / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _score(gold, preds):
+    shared = _shared_scorer()
+    return shared.score(gold, preds)[0] if shared else _local_score(gold, preds)
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+def _gold(name):
+    text = (HELDOUT / name).read_text(encoding="utf-8")
+    return text, [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _predict(gold_text):
+    regions, metrics = load_tables(ROOT / "raw" / "tables")
+    out = io.StringIO()
+    extract_jsonl(io.StringIO(gold_text), out, regions, metrics)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+# ---- the gold files are what the README says they are ---------------------------------------------
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_gold_is_well_formed(name):
+    _, gold = _gold(name)
+    ids = [d["id"] for d in gold]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for d in gold:
+        assert d["source"], d["id"]
+        for f in d["figures"]:
+            where = f"{name}: {d['id']}: «{f['quote']}»"
+            assert f["quote"] in d["text"], f"{where} is not a substring of the text"
+            assert f["kind"] in KINDS and f["qualifier"] in QUALIFIERS, where
+            assert _num(f["value"]) is not None, where
+            if f["kind"] == "money":
+                assert _ISO.match(f["unit"]), f"{where}: money unit must be an ISO 4217 code"
+            if f["kind"] == "percent":
+                assert f["unit"] in ("%", "pp"), where
+            if f["period_start"] is not None and f["period_end"] is not None:
+                assert f["period_start"] <= f["period_end"], where
+
+
+def test_news_documents_carry_dates_periods_and_regions():
+    _, gold = _gold("news.jsonl")
+    assert len(gold) >= 8
+    for d in gold:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["pub_date"]), d["id"]
+    figs = [f for d in gold for f in d["figures"]]
+    assert sum(f["period_start"] is not None for f in figs) >= 0.6 * len(figs)
+    assert sum(bool(f["region"]) for f in figs) >= 0.8 * len(figs)
+
+
+def test_external_cases_are_held_out_from_the_dev_set():
+    _, gold = _gold("external.jsonl")
+    dev_path = BENCH / "dev_external.jsonl"
+    dev = ([json.loads(line) for line in dev_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+           if dev_path.exists() else [])
+    dev_texts, dev_ids = {d["text"].strip() for d in dev}, {d["id"] for d in dev}
+    for d in gold:
+        assert d["text"].strip() not in dev_texts and d["id"] not in dev_ids, d["id"]
+        assert re.fullmatch(r"(rt-currency|rt-percent|q3-quant|nq)-\d{4}", d["id"]), d["id"]
+
+
+def test_local_scorer_copy_agrees_with_the_shared_scorer():
+    shared = _shared_scorer()
+    text, gold = _gold("news.jsonl")
+    preds = _predict(text)
+    mine = _local_score(gold, preds)
+    if shared is None:  # nothing to compare with; the copy must still produce numbers
+        assert mine["overall"]["f1"] is not None
+        return
+    ref = shared.score(gold, preds)[0]
+    for key in ("f1", "qualifier_acc", "period_acc", "region_acc", "n_match"):
+        assert mine["overall"][key] == pytest.approx(ref["overall"][key]), key
+    for kind in KINDS:
+        assert mine["per_kind"][kind]["f1"] == pytest.approx(ref["per_kind"][kind]["f1"]), kind
+
+
+# ---- the engine's scores stay above the floors -----------------------------------------------------
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_scores_stay_above_floor(name):
+    text, gold = _gold(name)
+    res = _score(gold, _predict(text))
+    floor, overall = FLOORS[name], res["overall"]
+    assert overall["f1"] >= floor["f1"], overall
+    for kind, bar in floor["kind"].items():
+        assert res["per_kind"][kind]["f1"] >= bar, (kind, res["per_kind"][kind])
+    assert overall["qualifier_acc"] >= floor["qualifier"], overall
+    if floor["period"] is not None:
+        assert overall["period_acc"] >= floor["period"], overall
+    if floor["region"] is not None:
+        assert overall["region_acc"] >= floor["region"], overall
