@@ -227,6 +227,7 @@ class Ctx:
     region: str               # the article's main region
     regions: tuple[str, ...]  # others that may be mentioned
     currency: str             # the article's usual foreign currency besides CNY
+    cny_per_usd: float        # the rate its conversions use: the publication year's average
 
 
 def when(rng: random.Random, ctx: Ctx, allow_relative: bool = True) -> tuple[str, int | None]:
@@ -308,7 +309,8 @@ def s_per_person(rng, ctx):
 def s_conversion(rng, ctx):
     per = rng.random() < 0.6
     v = _mantissa(rng, 800, 9_000, 0) if per else _mantissa(rng, 1, 900, rng.choice([0, 1]))
-    rate = Decimal(str(round(rng.uniform(6.2, 7.3), 2)))
+    # Newspapers convert at the day's rate: within 1 % of the year's average (fx_rates.csv).
+    rate = Decimal(str(round(ctx.cny_per_usd * rng.uniform(0.99, 1.01), 4)))
     if per:
         yuan_q, yuan_v = f"{_digits(v)} yuan", v
         usd_v = (v / rate).quantize(Decimal(1))
@@ -593,7 +595,18 @@ def pick_pub_date(rng: random.Random) -> tuple[date | None, str | None, str]:
     return d, d.isoformat(), "day"
 
 
-def article(seed: int, i: int, regions: list[tuple[str, str]]) -> tuple[str, dict, list[dict], str | None, bool]:
+def load_usd_rates(tables_dir: Path) -> dict[int, float]:
+    """CNY per USD by year from fx_rates.csv (empty if the table is not there)."""
+    path = tables_dir / "fx_rates.csv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return {int(r["year"]): float(r["cny_per_unit"]) for r in csv.DictReader(fh)
+                if r.get("currency") == "USD" and r.get("year", "").isdigit()}
+
+
+def article(seed: int, i: int, regions: list[tuple[str, str]], usd_rates: dict[int, float] | None = None
+            ) -> tuple[str, dict, list[dict], str | None, bool]:
     """(text, articles.csv row, gold figures, pub_date, has a metadata row) of article i."""
     rng = random.Random(f"newsfigures-bench:{seed}:{i}")
     pub, pub_str, precision = pick_pub_date(rng)
@@ -601,7 +614,11 @@ def article(seed: int, i: int, regions: list[tuple[str, str]]) -> tuple[str, dic
     names = [n for n, _ in regions]
     main = rng.choice(names)
     others = tuple(sorted(set(rng.sample(names, min(4, len(names))) + [main])))
-    ctx = Ctx(pub, main, others, rng.choice(["USD", "USD", "HKD", "EUR"]))
+    rates = usd_rates or {}
+    year = pub.year if pub else max(rates, default=0)
+    # without a curated rate for the year, a plausible one (the text is synthetic anyway)
+    ctx = Ctx(pub, main, others, rng.choice(["USD", "USD", "HKD", "EUR"]),
+              rates.get(year) or rates.get(year - 1) or 6.8)
 
     topic = rng.choice(["economy", "investment drive", "jobs push", "poverty relief",
                         "infrastructure spending", "trade slowdown", "consumer recovery"])
@@ -659,6 +676,7 @@ def write_corpus(n: int, seed: int, out: Path, tables_dir: Path = DEFAULT_TABLES
     for csv_path in sorted(tables_dir.glob("*.csv")):
         shutil.copyfile(csv_path, out_tables / csv_path.name)
     regions = load_regions(tables_dir)
+    usd_rates = load_usd_rates(tables_dir)
 
     meta_path = out_tables / "articles.csv"
     fieldnames = ARTICLE_FIELDS
@@ -677,7 +695,7 @@ def write_corpus(n: int, seed: int, out: Path, tables_dir: Path = DEFAULT_TABLES
         with meta_path.open("a", encoding="utf-8", newline="") as meta_fh:
             meta = csv.DictWriter(meta_fh, fieldnames=fieldnames)
             for i in range(1, n + 1):
-                text, row, gold, pub_str, has_meta = article(seed, i, regions)
+                text, row, gold, pub_str, has_meta = article(seed, i, regions, usd_rates)
                 data = text.encode("utf-8")
                 (articles_dir / row["path"]).write_bytes(data)
                 if has_meta:

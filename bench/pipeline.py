@@ -232,6 +232,7 @@ def run_figures(root: Path, url: str, env_extra: dict, work: Path, label: str) -
     log = work / "logs" / f"{label}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     peak = {"own": 0, "tree": 0}
+    timeline: list[tuple[float, int]] = []  # (epoch seconds, RSS of the CLI process)
     with log.open("w") as out:
         t0 = time.perf_counter()
         started = datetime.now(timezone.utc)
@@ -242,6 +243,7 @@ def run_figures(root: Path, url: str, env_extra: dict, work: Path, label: str) -
             while not done.is_set():
                 own, tree = _tree_rss(proc.pid)
                 peak["own"], peak["tree"] = max(peak["own"], own), max(peak["tree"], tree)
+                timeline.append((time.time(), own))
                 done.wait(0.1)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -254,12 +256,28 @@ def run_figures(root: Path, url: str, env_extra: dict, work: Path, label: str) -
     text = log.read_text(errors="replace")
     return {"label": label, "wall_s": wall, "rc": proc.returncode, "started": started,
             "maxrss_mb": usage.ru_maxrss / 1024, "tree_rss_mb": peak["tree"] / 2**20,
-            "cpu_s": usage.ru_utime + usage.ru_stime, "log": str(log),
+            "cpu_s": usage.ru_utime + usage.ru_stime, "log": str(log), "timeline": timeline,
             "tail": [ln for ln in text.splitlines() if ln.strip()][-14:]}
 
 
-def prefect_breakdown(work: Path, started: datetime) -> dict:
-    """Flow and task-run durations of the flow run that started after `started`."""
+def _union(intervals: list[tuple[float, float]]) -> tuple[float, list[tuple[float, float]]]:
+    """Total length and merged pieces of possibly overlapping intervals."""
+    merged: list[list[float]] = []
+    for s, e in sorted(intervals):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return sum(e - s for s, e in merged), [(s, e) for s, e in merged]
+
+
+def prefect_breakdown(work: Path, started: datetime, timeline: list[tuple[float, int]] = ()) -> dict:
+    """Flow and task-run durations of the flow run that started after `started`.
+
+    Batched tasks run concurrently (threads), so per task name the wall time is the union of
+    its runs' intervals, not their sum; the peak RSS of the CLI process inside those
+    intervals says which step holds the memory.
+    """
     db = work / "prefect-home" / "prefect.db"
     if not db.is_file():
         return {}
@@ -276,24 +294,20 @@ def prefect_breakdown(work: Path, started: datetime) -> dict:
                             "AND start_time IS NOT NULL AND end_time IS NOT NULL", (flow_id,)).fetchall()
     finally:
         con.close()
-    ts = lambda s: datetime.fromisoformat(s).timestamp()
-    intervals = sorted((ts(s), ts(e)) for _, s, e in tasks)
-    union, cur_s, cur_e = 0.0, None, None
-    for s, e in intervals:
-        if cur_e is None or s > cur_e:
-            if cur_e is not None:
-                union += cur_e - cur_s
-            cur_s, cur_e = s, e
-        else:
-            cur_e = max(cur_e, e)
-    if cur_e is not None:
-        union += cur_e - cur_s
-    per_task: dict[str, float] = {}
+    # Prefect stores naive UTC timestamps
+    ts = lambda s: datetime.fromisoformat(s).replace(tzinfo=timezone.utc).timestamp()
+    union, _ = _union([(ts(s), ts(e)) for _, s, e in tasks])
+    by_name: dict[str, list[tuple[float, float]]] = {}
     for name, s, e in tasks:
-        key = name.rsplit("-", 1)[0]
-        per_task[key] = per_task.get(key, 0.0) + ts(e) - ts(s)
+        by_name.setdefault(name.rsplit("-", 1)[0], []).append((ts(s), ts(e)))
+    phases = {}
+    for name, ivs in by_name.items():
+        wall, pieces = _union(ivs)
+        rss = [r for t, r in timeline if any(a <= t <= b for a, b in pieces)]
+        phases[name] = {"wall_s": wall, "runs": len(ivs), "cpu_sum_s": sum(e - s for s, e in ivs),
+                        "peak_rss_mb": max(rss) / 2**20 if rss else None}
     return {"flow_s": ts(fe) - ts(fs), "tasks_union_s": union, "task_runs": len(tasks),
-            "per_task_s": dict(sorted(per_task.items(), key=lambda kv: -kv[1]))}
+            "phases": dict(sorted(phases.items(), key=lambda kv: -kv[1]["wall_s"]))}
 
 
 def pg_schema(action: str, schema: str) -> None:
@@ -318,9 +332,11 @@ def end_to_end(root: Path, n: int, backend: str, work: Path) -> dict:
         url, env = PG_URL, {"WAREHOUSE_SCHEMA": schema}
     try:
         first = run_figures(root, url, env, work, f"{backend}-{n}-first")
-        first["prefect"] = prefect_breakdown(work, first["started"])
+        first["prefect"] = prefect_breakdown(work, first["started"], first.pop("timeline"))
         second = run_figures(root, url, env, work, f"{backend}-{n}-again")
-        second["prefect"] = prefect_breakdown(work, second["started"])
+        second["prefect"] = prefect_breakdown(work, second["started"], second.pop("timeline"))
+        if second["prefect"].get("flow_s") is not None and second["prefect"]["flow_s"] < 0:
+            second["prefect"] = {}
     finally:
         if schema:
             pg_schema("drop", schema)
@@ -439,12 +455,15 @@ def print_report(res: dict) -> None:
         if not r.get("e2e"):
             print(f"| {int(n):,} | {ex['bytes'] / 1e6:.1f} | {ex['figures']:,} | {ex['mb_per_s']:.2f} | "
                   f"{ex['seconds']:.1f} | – | | | | | | | | | |")
-    print()
+    print("\nsteps of the first run (wall time of the step's task runs, their union when batched "
+          "and concurrent; peak RSS of the CLI process meanwhile):")
     for n, r in sorted(res["sizes"].items(), key=lambda kv: int(kv[0])):
         for backend, e in r.get("e2e", {}).items():
-            pt = e["first"].get("prefect", {}).get("per_task_s", {})
-            if pt:
-                print(f"task time, {backend} N={int(n):,}: " + ", ".join(f"{k} {v:.1f} s" for k, v in pt.items()))
+            ph = e["first"].get("prefect", {}).get("phases", {})
+            if ph:
+                print(f"  {backend} N={int(n):,}: " + ", ".join(
+                    f"{k} {v['wall_s']:.1f} s" + (f" ({v['peak_rss_mb']:.0f} MB)" if v["peak_rss_mb"] else "")
+                    for k, v in ph.items() if v["wall_s"] >= 0.05))
     print("\ngrowth exponent b (time ~ N^b):")
     for name, b in res["exponents"].items():
         print(f"  {name}: {fmt(b, '.2f')}")
@@ -488,44 +507,76 @@ def profile(n: int, seed: int, work: Path, tables: Path | None = None) -> None:
         summarise_profile(path)
 
 
+# Leaf frames of a thread that is waiting, not working (py-spy samples every thread).
+IDLE_LEAVES = ("_worker (concurrent/futures/thread.py)", "Condition.wait (threading.py)",
+               "EpollSelector.select (selectors.py)", "Event.wait (threading.py)",
+               "Thread._wait_for_tstate_lock (threading.py)", "_connection_worker_thread (aiosqlite/core.py)",
+               "ThreadLock.__enter__ (httpcore/_synchronization.py)", "select (selectors.py)",
+               "BaseSelectorEventLoop.select (asyncio/selector_events.py)", "Queue.get (queue.py)",
+               "_wait_for_tstate_lock (threading.py)", "sleep (time.py)")
+
+
+def _category(frames: list[str]) -> str:
+    """Where a working sample's time goes: our step code, imports, or orchestration."""
+    joined = ";".join(frames)
+    if "flows/steps.py" in joined:
+        return "our steps (flows/steps.py task bodies and the libraries they call)"
+    if "_find_and_load" in joined:
+        return "imports"
+    if re.search(r"\((?:tasks|warehouse|schemas|report)/", joined):
+        return "our code outside tasks (flow body glue)"
+    return "orchestration (Prefect client, server, CLI, threads)"
+
+
 def summarise_profile(path: Path, top: int = 25) -> None:
-    """Self and inclusive shares per function from py-spy's collapsed stacks."""
+    """Self and inclusive shares per function from py-spy's collapsed stacks (idle excluded)."""
     self_t: dict[str, int] = {}
     incl: dict[str, int] = {}
     by_proc: dict[str, int] = {}
-    total = 0
+    by_cat: dict[str, int] = {}
+    total = idle = 0
     for line in path.read_text(errors="replace").splitlines():
         stack, _, count = line.rpartition(" ")
         if not stack or not count.isdigit():
             continue
         c = int(count)
-        total += c
         frames = stack.split(";")
         proc = frames[0] if frames[0].startswith("process ") else "main"
-        by_proc[proc[:90]] = by_proc.get(proc[:90], 0) + c
         # one entry per function, not per line: "name (file.py:123)" -> "name (file.py)"
-        frames = [re.sub(r":\d+\)$", ")", f) for f in frames if not f.startswith(("process ", "thread "))]
-        if frames:
-            self_t[frames[-1]] = self_t.get(frames[-1], 0) + c
+        frames = [_short(re.sub(r":\d+\)$", ")", f)) for f in frames
+                  if not f.startswith(("process ", "thread "))]
+        if not frames or frames[-1] in IDLE_LEAVES:
+            idle += c
+            continue
+        total += c
+        by_proc[proc[:90]] = by_proc.get(proc[:90], 0) + c
+        cat = _category(frames)
+        by_cat[cat] = by_cat.get(cat, 0) + c
+        self_t[frames[-1]] = self_t.get(frames[-1], 0) + c
         for f in set(frames):
             incl[f] = incl.get(f, 0) + c
-    print(f"{total} samples")
+    if not total:
+        print("no working samples")
+        return
+    print(f"{total} working samples ({idle} idle-thread samples left out)")
     for p, c in sorted(by_proc.items(), key=lambda kv: -kv[1])[:6]:
+        print(f"  {100 * c / total:5.1f}%  {p}")
+    print("by category:")
+    for p, c in sorted(by_cat.items(), key=lambda kv: -kv[1]):
         print(f"  {100 * c / total:5.1f}%  {p}")
     print("self time:")
     for f, c in sorted(self_t.items(), key=lambda kv: -kv[1])[:top]:
         print(f"  {100 * c / total:5.1f}%  {_short(f)}")
-    print("inclusive (our code: tasks/, flows/, warehouse/, schemas/):")
+    print("inclusive (our code: tasks/, flows/, warehouse/, schemas/, report/):")
     ours = [(f, c) for f, c in incl.items()
-            if re.search(r"\((?:\S*/)?(?:tasks|flows|warehouse|schemas)/[^/]", _short(f))
-            and "site-packages" not in f]
+            if re.search(r"\((?:tasks|flows|warehouse|schemas|report)/", f)]
     for f, c in sorted(ours, key=lambda kv: -kv[1])[:top]:
         print(f"  {100 * c / total:5.1f}%  {_short(f)}")
 
 
 def _short(frame: str) -> str:
-    return frame.replace(str(PROJECT_ROOT) + "/", "").replace(
-        str(PROJECT_ROOT / ".venv" / "lib" / "python3.11" / "site-packages") + "/", "")
+    site = str(PROJECT_ROOT / ".venv" / "lib" / "python3.11" / "site-packages") + "/"
+    return re.sub(r"\(/usr/[^()]*?/python3\.11/", "(", frame.replace(site, "").replace(str(PROJECT_ROOT) + "/", ""))
 
 
 # ---------------------------------------------------------------- main
@@ -597,13 +648,19 @@ def main(argv: list[str] | None = None) -> None:
                       + "\n      ".join(e["first"]["tail"] + ["--- again:"] + e["again"]["tail"]))
 
     ex = res["exponents"]
-    ex["extraction time"] = exponent(sizes, [res["sizes"][n]["extract"]["seconds"] for n in sizes])
+
+    def both(name, ns, ts):  # all sizes, and the two largest (fixed costs matter least there)
+        ex[f"{name}, all sizes"] = exponent(ns, ts)
+        if len(ns) > 2:
+            ex[f"{name}, {ns[-2]:,} -> {ns[-1]:,}"] = exponent(ns[-2:], ts[-2:])
+
+    both("extraction time", sizes, [res["sizes"][n]["extract"]["seconds"] for n in sizes])
     for backend in backends:
         ok = [n for n in sizes if not res["sizes"][n]["e2e"][backend]["first"]["rc"]]
-        ex[f"{backend} first run, wall"] = exponent(ok, [res["sizes"][n]["e2e"][backend]["first"]["wall_s"] for n in ok])
-        ex[f"{backend} first run, flow only"] = exponent(
-            ok, [res["sizes"][n]["e2e"][backend]["first"].get("prefect", {}).get("flow_s") for n in ok])
-        ex[f"{backend} re-run, wall"] = exponent(ok, [res["sizes"][n]["e2e"][backend]["again"]["wall_s"] for n in ok])
+        runs = [res["sizes"][n]["e2e"][backend] for n in ok]
+        both(f"{backend} first run, wall", ok, [r["first"]["wall_s"] for r in runs])
+        both(f"{backend} first run, flow only", ok, [r["first"].get("prefect", {}).get("flow_s") for r in runs])
+        both(f"{backend} re-run, wall", ok, [r["again"]["wall_s"] for r in runs])
 
     if not args.no_peers:
         print("peers...", flush=True)

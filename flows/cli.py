@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
+from contextlib import ExitStack
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -128,12 +129,16 @@ def _run_flow(runner: str, address: str | None, **parameters):
 
     from flows.pipeline import figures_pipeline
     from flows.progress import terminal_progress
-    from flows.runners import task_runner
+    from flows.runners import shared_api, task_runner
 
     chosen = task_runner(runner, address)
     flow = figures_pipeline if chosen is None else figures_pipeline.with_options(task_runner=chosen)
     # The per-flow heartbeat thread costs a second at exit and buys nothing for a CLI run.
-    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), terminal_progress():
+    with ExitStack() as stack:
+        stack.enter_context(temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
+        if chosen is not None and address is None:
+            stack.enter_context(shared_api())  # the LocalCluster's workers report there too
+        stack.enter_context(terminal_progress())
         return flow(**parameters)
 
 

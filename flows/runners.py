@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 
 _ADDRESS = re.compile(r"^(tcp|tls|ucx|ws|wss|inproc)://[^\s/:]+(:\d{1,5})?$")
@@ -45,6 +47,39 @@ def task_runner(runner: Runner | str = Runner.default, address: str | None = Non
     return DaskTaskRunner(cluster_kwargs={
         "n_workers": workers or max(1, min(4, os.cpu_count() or 1)),
         "threads_per_worker": 1,
-        "dashboard_address": None,
+        # any free port: never the fixed 8787 another cluster on the machine may hold
+        "dashboard_address": ":0",
         "silence_logs": logging.WARNING,
     })
+
+
+@contextmanager
+def shared_api() -> Iterator[str]:
+    """One Prefect API for the flow and the Dask workers it starts, as PREFECT_API_URL.
+
+    Worker processes read Prefect's settings from their environment. Without a configured
+    server each would start a temporary API of its own (seconds each) and its task runs
+    would be recorded there, out of the flow's sight. So the temporary API is started here,
+    before the cluster, and its address exported for the workers to inherit. It stops at
+    interpreter exit, as Prefect's own temporary API does: after Prefect has sent its last
+    logs and events there. A configured server is simply passed on.
+    """
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    url = PREFECT_API_URL.value()
+    if not url:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()
+        server.start()  # registers its own stop with atexit
+        url = server.api_url
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        with temporary_settings({PREFECT_API_URL: url}):
+            yield url
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before

@@ -116,8 +116,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(data) % 2 or len(sample) < 8:
         return None
-    for enc, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if zeros.count(0) >= 0.9 * len(zeros):
+    for enc, zeros, text in (("utf-16-le", sample[1::2], sample[0::2]),
+                             ("utf-16-be", sample[0::2], sample[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and text.count(0) <= 0.1 * len(text):
             try:
                 data.decode(enc)
                 return enc

@@ -11,22 +11,42 @@ import pandera.pandas as pa
 QUARANTINE_COLUMNS = ["article_hash", "seq", "source_file", "row", "column", "check",
                       "failure_case", "reason"]
 
+# Each pass quarantines the rows Pandera can name; a value that cannot be coerced can hide
+# the other failures of its row (its column's checks then fail as a whole), so the rest is
+# validated again. A few passes are enough: each one removes at least one row.
+_MAX_PASSES = 4
+
 
 def split_valid(df: pd.DataFrame, model: type[pa.DataFrameModel], source: str
                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(valid rows coerced to `model`, quarantine records for the rest)."""
-    try:
-        return model.validate(df, lazy=True), pd.DataFrame(columns=QUARANTINE_COLUMNS)
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    row_level = cases[cases["index"].notna()]
-    frame_level = cases[cases["index"].isna()]
-    if len(frame_level):
-        # A missing column or wrong dtype condemns no single row: it is a bug upstream,
-        # and loading half a frame would hide it.
-        raise ValueError(f"{source}: frame fails {model.__name__}: "
-                         + "; ".join(f"{r.column}: {r.check} ({r.failure_case})"
-                                     for r in frame_level.itertuples()))
+    records: list[dict] = []
+    remaining = df
+    for _ in range(_MAX_PASSES):
+        try:
+            good = model.validate(remaining, lazy=True)
+            return good, pd.DataFrame(records, columns=QUARANTINE_COLUMNS)
+        except pa.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+        row_level = cases[cases["index"].notna()]
+        frame_level = cases[cases["index"].isna()]
+        if len(frame_level):
+            # A value that cannot be coerced makes its column's checks fail as a whole: set
+            # those rows aside and look at the rest again.
+            uncoercible = row_level[row_level["check"].astype(str).str.startswith("coerce_dtype")]
+            if uncoercible.empty:
+                # A missing column or wrong dtype condemns no single row: it is a bug
+                # upstream, and loading half a frame would hide it.
+                raise ValueError(f"{source}: frame fails {model.__name__}: "
+                                 + "; ".join(f"{r.column}: {r.check} ({r.failure_case})"
+                                             for r in frame_level.itertuples()))
+            row_level = uncoercible
+        records += _records(remaining, row_level, source)
+        remaining = remaining.drop(index=pd.Index(row_level["index"].unique()))
+    raise ValueError(f"{source}: still failing {model.__name__} after {_MAX_PASSES} passes")
+
+
+def _records(df: pd.DataFrame, row_level: pd.DataFrame, source: str) -> list[dict]:
     # A dataframe-wide check reports every column of a failing row; one record per row
     # and check is what a person wants to read.
     frame_wide = row_level["schema_context"] == "DataFrameSchema"
@@ -34,12 +54,13 @@ def split_valid(df: pd.DataFrame, model: type[pa.DataFrameModel], source: str
         row_level[~frame_wide],
         row_level[frame_wide].drop_duplicates(["index", "check"]).assign(column=None),
     ])
-    bad_index = pd.Index(row_level["index"].unique())
-    bad = df.loc[bad_index]
     records = []
     for case in row_level.itertuples():
         row = df.loc[case.index]
         column = None if pd.isna(case.column) else str(case.column)
+        # Pandera gives a dataframe-wide check's failure as some column's value; the values
+        # the check reads are what explains it.
+        failure = str(case.failure_case) if column is not None else _values(row)
         records.append({
             "article_hash": row.get("article_hash"),
             "seq": row.get("seq"),
@@ -47,11 +68,18 @@ def split_valid(df: pd.DataFrame, model: type[pa.DataFrameModel], source: str
             "row": int(case.index),
             "column": column,
             "check": str(case.check),
-            "failure_case": str(case.failure_case),
+            "failure_case": failure,
             "reason": _reason(source, row, column, case),
         })
-    good = model.validate(df.drop(index=bad.index), lazy=True)
-    return good, pd.DataFrame(records, columns=QUARANTINE_COLUMNS)
+    return records
+
+
+_CONTEXT = ("article_hash", "surface", "sentence")
+
+
+def _values(row: pd.Series) -> str:
+    text = ", ".join(f"{k}={v}" for k, v in row.items() if k not in _CONTEXT and pd.notna(v))
+    return text[:500]
 
 
 def _reason(source: str, row: pd.Series, column: str | None, case) -> str:
@@ -59,5 +87,5 @@ def _reason(source: str, row: pd.Series, column: str | None, case) -> str:
     if "surface" in row:
         where = f"{source}: figure {row.get('seq')} {row.get('surface')!r} at {row.get('start')}-{row.get('end')}"
     if column is None:
-        return f"{where}: fails {case.check}"
+        return f"{where}: fails {case.check} ({_values(row)[:200]})"
     return f"{where}, column {column}: fails {case.check} (value: {case.failure_case})"

@@ -19,9 +19,12 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
 pytestmark = pytest.mark.skipif(not (BENCH / "score.py").exists(), reason="../shared/bench absent")
 
-FLOORS = {  # floor for F1 overall and per kind; then period and region accuracy
-    "dev_external.jsonl": {"f1": 0.95, "kind": 0.93, "period": None, "region": None},
-    "dev_news.jsonl": {"f1": 0.95, "kind": 0.90, "period": 0.90, "region": 0.85},
+# floors for F1 overall and per kind, then period and region accuracy: the targets
+# (0.95 / 0.90 / 0.85), raised to just under what the engine scores today (F1 0.995 and 1.000,
+# period 0.974, region 1.000) so that a regression fails
+FLOORS = {
+    "dev_external.jsonl": {"f1": 0.98, "kind": 0.97, "period": None, "region": None},
+    "dev_news.jsonl": {"f1": 0.97, "kind": 0.95, "period": 0.95, "region": 0.95},
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,3 +127,12 @@ def test_number_scale_currency_round_trips(whole, cents, decimals, commas, scale
     assert f.kind == "money" and f.unit == code, text
     assert f.value == value * SCALES[scale], text
     assert (f.period_start, f.period_end) == (2020, 2020)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("unit", ["5 per cent of ", "between 5 and ", "close to half and ",
+                                  "the region had 5 workers, ", "lowest since 2007 at 5%, "])
+def test_no_quadratic_blow_up_on_one_long_sentence(unit):
+    text = unit * 8000  # ~100-200 KB with no full stop: must stay roughly linear
+    figures = parse_figures(text, "2021", regions=REGIONS, metrics=METRICS)
+    _check_records(text, figures)

@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from schemas.figures import ExtractedFigures, NormalisedFigures
 from schemas.tables import validate_tables
-from tasks.extract import parse_figures
+from tasks.extract import metrics_from_rows, parse_figures, regions_from_rows
 from tasks.extract.record import KINDS, LINK_TYPES, QUALIFIERS
 from tasks.furniture import furniture_spans
 from tasks.read_raw import InputError, decode_article, read_tables, records
@@ -31,14 +31,13 @@ from warehouse.migrate import upgrade
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 TABLES = validate_tables(read_tables(ROOT / "raw" / "tables"))
-from tasks.extract import metrics_from_rows, regions_from_rows  # noqa: E402
 
 REGIONS = regions_from_rows(records(TABLES["regions.csv"]))
 METRICS = metrics_from_rows(records(TABLES["metrics.csv"]))
 SENTENCES = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", SEED_TEXT)
              if re.search(r"\d", s) and len(s.strip()) > 10]
 # Checks that exist to quarantine implausible but well-formed figures (a real "10^20 yuan").
-PLAUSIBILITY_CHECKS = {"percent_in_plausible_range", "money_and_counts_not_negative_infinite"}
+PLAUSIBILITY_CHECKS = {"percent_in_plausible_range", "value_is_finite"}
 
 FUZZ = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -217,10 +216,16 @@ def figure_frames(draw):
             "fx_rate": draw(maybe(st.floats(-1, 100))) if money else draw(st.none() | st.just(1.0)),
             "fx_year": draw(maybe(ints(1700, 2300))),
         })
-    frame = pd.DataFrame(rows)
-    return frame.astype({"period_start": "Int64", "period_end": "Int64", "link_seq": "Int64",
-                         "fx_year": "Int64", "value_cny": "float64", "value_usd": "float64",
-                         "fx_rate": "float64"})
+    frame = pd.DataFrame(rows).astype({
+        "period_start": "Int64", "period_end": "Int64", "link_seq": "Int64", "fx_year": "Int64",
+        "value_cny": "float64", "value_usd": "float64", "fx_rate": "float64"})
+    if draw(st.booleans()):
+        # a cell that is not a number at all: an engine bug must cost one row, not the run
+        column = draw(st.sampled_from(["value", "start", "sentence"]))
+        frame[column] = frame[column].astype(object)
+        frame.loc[frame.index[draw(ints(0, len(frame) - 1))], column] = draw(
+            st.sampled_from(["abc", "", "4,000", "1e999x", None]))
+    return frame
 
 
 def _same(a, b) -> bool:
@@ -231,13 +236,13 @@ def _same(a, b) -> bool:
     return a == b
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(frame=figure_frames())
 def test_what_loads_is_exactly_what_was_validated_and_the_rest_is_quarantined(frame, template_db, tmp_path):
     good, rejected = split_valid(frame, NormalisedFigures, "fuzz")
     # nothing is dropped silently: every row is either kept or quarantined, never both
-    kept, quarantined = set(good["seq"]), set(rejected["seq"].dropna().astype(int))
+    kept, quarantined = set(good["seq"]), set(pd.to_numeric(rejected["seq"]).dropna().astype(int))
     assert kept | quarantined == set(frame["seq"]) and not kept & quarantined
     assert list(rejected.columns) == QUARANTINE_COLUMNS and rejected["reason"].str.len().gt(0).all()
 
@@ -266,15 +271,14 @@ def test_what_loads_is_exactly_what_was_validated_and_the_rest_is_quarantined(fr
         ["seq", "source_file", "row", "column", "check", "failure_case"]))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "schemas/figures.py ExtractedFigures has no uniqueness on (article_hash, seq): a repeated "
-    "seq passes validation and the database then refuses the whole load (UNIQUE constraint "
-    "fct_figure.article_key, seq). Fix: `unique = [\"article_hash\", \"seq\"]` in its Config."))
 def test_a_repeated_figure_number_is_quarantined_not_a_failed_load():
-    row = figure_frames().example().iloc[[0]].assign(
-        kind="percent", value=5.0, unit="percent", qualifier="exact", start=10, end=20,
-        sentence=0, surface="5 per cent", period_start=None, period_end=None, link_seq=None,
-        link_type=None, value_cny=None, value_usd=None, fx_rate=None, fx_year=None)
-    frame = pd.concat([row, row.assign(start=30, end=40)], ignore_index=True)
+    row = {"article_hash": "a" * 64, "seq": 0, "start": 10, "end": 20, "surface": "5 per cent",
+           "sentence": 0, "kind": "percent", "value": 5.0, "unit": "percent", "qualifier": "exact",
+           "period_start": None, "period_end": None, "region": None, "metric": None,
+           "link_seq": None, "link_type": None, "value_cny": None, "value_usd": None,
+           "fx_rate": None, "fx_year": None}
+    frame = pd.DataFrame([row, {**row, "start": 30, "end": 40}]).astype(
+        {"period_start": "Int64", "period_end": "Int64", "link_seq": "Int64", "fx_year": "Int64",
+         "value_cny": "float64", "value_usd": "float64", "fx_rate": "float64"})
     good, rejected = split_valid(frame, NormalisedFigures, "fuzz")
-    assert len(good) == 0 and set(rejected["seq"]) == set(frame["seq"])
+    assert len(good) == 0 and set(rejected["seq"]) == {0}

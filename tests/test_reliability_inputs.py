@@ -18,16 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import sqlalchemy as sa
 
-from schemas.tables import CURRENT_YEAR, TableValidationError, validate_tables
+from schemas.tables import CURRENT_YEAR, TableValidationError
 from tasks import read_raw
 from tasks.config import Settings
 from tasks.extract import parse_figures
 from tasks.furniture import furniture_spans
-from tasks.read_raw import (InputError, decode_article, list_articles, missing_metadata_files,
-                            read_article, read_table, read_tables)
-from tests.conftest import ROOT, SEED
+from tasks.read_raw import (InputError, list_articles, missing_metadata_files, read_article,
+                            read_table, read_tables)
+from tests.conftest import ROOT
 from tests.test_reliability_faults import (baseline_db, make_target, previous_run,  # noqa: F401
                                            run_flow, runs, snapshot)
 

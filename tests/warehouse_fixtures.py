@@ -174,7 +174,7 @@ def claim_checks_frame(text_: str = SEED_TEXT) -> pd.DataFrame:
 def quarantine_frame(text_: str = SEED_TEXT) -> pd.DataFrame:
     return pd.DataFrame([
         {"article_hash": sha(text_), "seq": 6, "source_file": "seed.txt", "row": None,
-         "column": "value", "check": "money_and_counts_not_negative_infinite",
+         "column": "value", "check": "value_is_finite",
          "failure_case": "1e20", "reason": "value 1e20 is not a finite amount"},
         {"article_hash": None, "seq": None, "source_file": "raw/tables/fx_rates.csv", "row": 3,
          "column": "cny_per_unit", "check": "greater_than(0)", "failure_case": "-1",

@@ -77,6 +77,11 @@ USD EUR GBP JPY CNY HKD TWD MOP KRW INR IDR MYR SGD THB VND PHP AUD NZD CAD CHF 
 RUB TRY BRL MXN ARS CLP COP PEN ZAR NGN EGP KES ETB SAR AED QAR KWD ILS PKR BDT LKR KZT UZS
 KGS TJS MNT PLN HUF CZK RON UAH ISK IRR IQD
 """.split())
+# ISO codes also read in lower case (lower-cased news: "usd 75 million", "75 million usd");
+# not "try", "mop", "all", "cup" and the like, which are words
+ISO_LOWER_SAFE = frozenset("""
+usd eur gbp jpy cny hkd chf cad aud nzd sgd inr krw twd rub brl mxn zar sek nok dkk myr thb idr php
+""".split())
 # other written codes
 CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "INR",
                                 "Rs.": "INR", "RM": "MYR", "CHF": "CHF", "SFr": "CHF"}
@@ -112,7 +117,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "french francs": "FRF", "belgian francs": "BEF", "lire": "ITL", "pesetas": "ESP",
     "guilders": "NLG", "schillings": "ATS", "drachmas": "GRD", "escudos": "PTE",
     # plain dollars follow the document's dollar (USD unless a Hong Kong text)
-    "dollars": "$", "dollar": "$", "bucks": "$",
+    "dollars": "$", "dollar": "$", "bucks": "$", "dlrs": "$", "dlr": "$",
+    "u.s. dlrs": "USD", "us dlrs": "USD", "stg": "GBP", "markka": "FIM", "markkaa": "FIM",
+    "finnish marks": "FIM", "finnish markka": "FIM",
 }
 # names shared by several currencies ("?franc" above): the text's country decides, else the default
 AMBIGUOUS_CURRENCIES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -124,7 +131,7 @@ AMBIGUOUS_CURRENCIES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # fractional units: (name -> (currency, divisor)); "cents" follows the document's dollar
 MINOR_UNITS: dict[str, tuple[str, int]] = {
-    "cents": ("$", 100), "cent": ("$", 100), "¢": ("$", 100), "c": ("$", 100),
+    "cents": ("$", 100), "cent": ("$", 100), "cts": ("$", 100), "¢": ("$", 100), "c": ("$", 100),
     "euro cents": ("EUR", 100), "euro cent": ("EUR", 100),
     "pence": ("GBP", 100), "penny": ("GBP", 100), "p": ("GBP", 100),
     "sen": ("MYR", 100), "fen": ("CNY", 100), "jiao": ("CNY", 10), "paise": ("INR", 100),
@@ -136,7 +143,7 @@ MINOR_UNITS: dict[str, tuple[str, int]] = {
 PERCENT_POINT_WORDS = ("percentage points", "percentage point", "percentage-point",
                        "percent points", "per cent points", "pct points", "pct pts",
                        "ppts", "ppt", "pp")
-PERCENT_WORDS = ("per cent", "percent", "percents", "per-cent", "pct", "pc", "percentage", "%", "％")
+PERCENT_WORDS = ("per cent", "percent", "percents", "p.c.", "per-cent", "pct", "pc", "percentage", "%", "％")
 
 # ---------------------------------------------------------------------------------------------
 # Qualifiers

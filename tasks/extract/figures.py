@@ -36,7 +36,7 @@ from .numerals import DIGITS_RE, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
@@ -234,6 +234,12 @@ def _merge(spans) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
+def _overlapping(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Does [s, e) overlap one of the merged, sorted ``spans``?"""
+    i = bisect_right(spans, (e, -1)) - 1
+    return i >= 0 and spans[i][1] > s
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -292,14 +298,15 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
         # only a currency code may be glued to the digits: "CNY5bn", "RM5 million", "Rs500"
         if not (before.isalpha() and P.CODE_GLUED_RE.search(text, max(0, cs - 5), cs)):
             return None
-    if before in "-‑−" and cs >= 2 and text[cs - 2].isalpha():
+    if before in "-‑−" and cs >= 2 and text[cs - 2].isalpha() \
+            and not P.GLUED_SCALE_END_RE.search(text, max(0, cs - 9), cs - 1):  # not "1.2m-1.5m"
         m = P.QUALIFIER_PREFIX_RE.search(text, max(0, cs - 8), cs)
         if m and (m.group("sub") or m.group("over")):
             hy_qual = "at_most" if m.group("sub") else "at_least"
         else:
             return None
-    if before == "." and cs >= 2 and text[cs - 2].isalnum():
-        return None
+    if before == "." and cs >= 2 and text[cs - 2].isalnum() and not P.CODE_GLUED_RE.search(text, max(0, cs - 5), cs):
+        return None  # "v1.2", "No.1"; but "Rs.500"
     c = Cand(cs, ce, val, word)
     pos = ce
     # version numbers, IP addresses: "1.2.3"
@@ -356,7 +363,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
         if m.group("cue"):
             cue = " ".join(m.group("cue").lower().split())
             q = QUALIFIER_PREFIX.get(cue)
-            if cue == "over" and c.unit_kind == "time" and not P.OVER_DURATION_RE.search(text, max(0, m.start() - 12), m.start()):
+            if (cue == "over" and c.unit_kind == "time"
+                    and not P.OVER_DURATION_RE.search(text, max(0, m.start() - 12), m.start())):
                 q = None  # "doubled over five years": during, not more than
             if q and not (cue == "some" and c.word and c.value < 2):
                 c.qual, c.has_cue = q, True
@@ -415,7 +423,7 @@ def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int] | Non
             code = doc.yen_sign
         return code, m.start("sym")
     code = m.group("code")
-    return CODE_ALIASES.get(code, code), m.start("code")
+    return CODE_ALIASES.get(code, code).upper(), m.start("code")
 
 
 def _prefix_key(p: str) -> str | None:
@@ -462,7 +470,8 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         if m:
             return m.end()
         m = P.CURRENCY_NAME_RE.match(text, pos)
-        if m and CURRENCY_NAMES.get(" ".join(m.group("w").lower().split())) in ("$", "USD") and c.unit in ("USD", "HKD", doc.dollar):
+        if (m and CURRENCY_NAMES.get(" ".join(m.group("w").lower().split())) in ("$", "USD")
+                and c.unit in ("USD", "HKD", doc.dollar)):
             return m.end()
         return pos
     d = P.UNIT_DISPATCH_RE.match(text, pos)
@@ -480,12 +489,14 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         return m.end()
     if kind == "code":
         w = m.group("w")
-        c.kind, c.unit, c.unit_kind = "money", CODE_ALIASES.get(w, w), "money"
+        c.kind, c.unit, c.unit_kind = "money", CODE_ALIASES.get(w, w).upper(), "money"
         return m.end()
     if kind == "name":
         w = " ".join(m.group("w").lower().split())
         code = CURRENCY_NAMES[w]
-        if w in ("pound", "pounds") and P.POUND_WEIGHT_RE.match(text, m.end()):
+        if w in ("pound", "pounds") and (P.POUND_WEIGHT_RE.match(text, m.end())
+                                         or (w == "pound" and "-" in text[pos:m.start("w")])):
+            # "One pound of coal", "a 10-pound bag": weight
             c.unit, c.unit_kind = "pound", "measure"
             return m.end()
         if w in ("won", "real", "rand", "dong", "som", "lira") and c.scale == 1 and c.word:
@@ -543,8 +554,8 @@ def _read_noun(text: str, c: Cand, pos: int) -> int | None:
         if i == 0 and hyphen:
             base = lw.split("-")[0]
             if base in ("off", "time", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
-                        "tenth", "tenths", "half", "halves", "figure", "digit", "way", "fold"):
-                return None  # "one-off", "one-time": idioms; "two-thirds": a fraction
+                        "tenth", "tenths", "half", "halves", "figure", "digit", "way", "fold", "for"):
+                return None  # "one-off", "one-time", "two-for-one": idioms; "two-thirds": a fraction
             if base in FUNCTION_WORDS or base in ("way", "sided", "party", "on", "and"):
                 return pos
             c.unit, c.unit_kind = lemma(base), "noun"
@@ -563,7 +574,8 @@ def _read_noun(text: str, c: Cand, pos: int) -> int | None:
                 p = m.end()
                 continue
             break
-        if is_plural(lw) and (w[0].islower() or _last_capital(text, m.end())) or lw in ("people", "staff", "personnel", "cattle"):
+        if (is_plural(lw) and (w[0].islower() or _last_capital(text, m.end()))
+                or lw in ("people", "staff", "personnel", "cattle")):
             c.unit, c.unit_kind = lemma(lw), "noun"
             return m.end()
         if w[0].isupper() and i >= 3:
@@ -733,7 +745,7 @@ def _fractions(text: str, out: list[Cand]) -> None:
     low = text.lower()
     if not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
         return
-    taken = [(c.start, c.end) for c in out]
+    taken = _merge((c.start, c.end) for c in out)
     added = False
     for m in _FRACTION_WORD_RE.finditer(text):
         s, e = m.start(), m.end("f")
@@ -741,7 +753,7 @@ def _fractions(text: str, out: list[Cand]) -> None:
         if not q or not q.group("cue"):
             continue
         cue = " ".join(q.group("cue").lower().split())
-        if cue not in QUALIFIER_PREFIX or any(a < e and s < b for a, b in taken):
+        if cue not in QUALIFIER_PREFIX or _overlapping(taken, s, e):
             continue
         share = FRACTION_WORDS[" ".join(m.group("f").lower().split())]
         c = Cand(s, e, Decimal(str(round(share, 2))), True)
@@ -764,13 +776,15 @@ def _fraction_units(text: str, out: list[Cand]) -> None:
     low = text.lower()
     if "century" not in low and "decade" not in low:
         return
-    taken = [(c.start, c.end) for c in out]
+    taken = _merge((c.start, c.end) for c in out)
     added = False
     for m in _FRACTION_UNIT_RE.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        if _overlapping(taken, s, e):
             continue
-        years = (25 if m.group("f").lower() == "quarter" else 50) * (1 if m.group("u").lower().startswith("cent") else 0.1)
+        years = 25 if m.group("f").lower() == "quarter" else 50
+        if not m.group("u").lower().startswith("cent"):
+            years = years / 10  # a quarter-decade
         c = Cand(s, e, Decimal(str(years)).normalize(), True)
         c.unit, c.unit_kind = "year", "time"
         q = P.QUALIFIER_PREFIX_RE.search(text, max(0, s - 32), s)

@@ -15,9 +15,9 @@ the figure ("Revenue from land premium is $19.4 billion" -> "land premium").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from ._cache import by_identity
 from ._lexicon import FUNCTION_WORDS
 from .patterns import trie_alt
 from .record import MetricDef
@@ -27,6 +27,7 @@ _CHANGE_RE = re.compile(r"\b(?:grew|grow|growth|rose|rise|rising|fell|fall|falli
                         r"decreased?|declined?|dropped|drop|up|down|higher|lower|more|less|"
                         r"expanded|shrank|contracted|jumped|surged|slid|slipped|gained|lost|"
                         r"climbed|plunged|soared|dipped|change|changed)\b", re.I)
+_CLAUSE_GAP_RE = re.compile(r"[,;:(]|\band\b")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _VERBISH = frozenset("""
 reached reach reaches rose rise rises fell fall falls grew grow grows stood stand stands hit
@@ -64,24 +65,11 @@ class _Lexicon:
             for t in (*md.triggers, md.label):
                 self.by_trigger.setdefault(" ".join(t.lower().split()), md)
         body = trie_alt(self.by_trigger, fold=True, space=r"[\s-]+")
-        self.rx = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I) if body else None
+        firsts = "".join(sorted({re.escape(t[0].lower()) + re.escape(t[0].upper()) for t in self.by_trigger if t}))
+        self.rx = re.compile(rf"(?=[{firsts}])(?<![\w])(?:{body})(?![\w])", re.I) if body else None
 
 
-_LAST: list = []  # [(the metrics object, its lexicon)]: callers pass the same list each time
-
-
-def _lexicon(metrics: Sequence[MetricDef]) -> _Lexicon:
-    for obj, lex in _LAST:
-        if obj is metrics:
-            return lex
-    lex = _lexicon_of(tuple(metrics))
-    _LAST[:] = [(metrics, lex)] + _LAST[:3]
-    return lex
-
-
-@lru_cache(maxsize=8)
-def _lexicon_of(metrics: tuple[MetricDef, ...]) -> _Lexicon:
-    return _Lexicon(metrics)
+_lexicon = by_identity(_Lexicon)
 
 
 def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
@@ -113,6 +101,8 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
                 d = c.start - te
             elif ts >= c.end:
                 d = (ts - c.end) * 2 + 10
+                if _CLAUSE_GAP_RE.search(text, c.end, ts):  # "..., and per capita income": another figure's
+                    d += 100
             else:
                 d = 0
             if d > 160:

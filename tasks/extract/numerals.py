@@ -25,14 +25,14 @@ _NW = trie_alt({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, *DOZEN}, fold=True)
 # "and" ("one hundred and twenty", "twenty-eight", "two - door" is cut later).
 _FIRSTS = "".join(sorted({w[0] for w in (*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, *DOZEN, "a", "half")}))
 SPELLED_RE = re.compile(
-    rf"(?<![\w-])(?=[{_FIRSTS}{_FIRSTS.upper()}])(?:(?:an?|half)[ \t]+(?:a[ \t]+)?)?(?:{_NW})"
+    rf"(?=[{_FIRSTS}{_FIRSTS.upper()}])(?<![\w-])(?:(?:an?|half)[ \t]+(?:a[ \t]+)?)?(?:{_NW})"
     rf"(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:and[ \t]+(?:a[ \t]+half|{_NW})|a[ \t]+half|point[ \t]+{_NW}|{_NW}))*(?![\w])",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 
-DIGITS_RE = re.compile(
-    r"(?<![0-9_.,])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
+DIGITS_RE = re.compile(  # (the leading lookahead lets the engine skip non-digits quickly)
+    r"(?=[0-9.])(?<![0-9_,])(?<![0-9][.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![A-Za-z])\.[0-9]+)"
     r"(?![0-9]|,[0-9]{3}(?![0-9]))"
 )
 

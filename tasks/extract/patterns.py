@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import (CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES, GLUED_UNITS_OK,
+from ._lexicon import (CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES, GLUED_UNITS_OK, ISO_LOWER_SAFE,
                        ISO_CODES, MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_BRIDGE_VERBS,
                        QUALIFIER_PREFIX, QUALIFIER_SUFFIX, RATE_UNITS, SYMBOLS, TIME_UNITS,
                        TIMEZONES, TOP_VERB_LEADS)
@@ -92,7 +92,7 @@ _DPRE = trie_alt(DOLLAR_PREFIXES, fold=True)
 CURRENCY_PREFIX_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<dpre>(?i:{_DPRE})){S}?)?(?P<dollar>\$)(?:{S}?(?P<post>(?i:US|USD))(?=\s))?{S}*$"
     rf"|(?P<sym>[{''.join(SYMBOLS)}]){S}*$"
-    rf"|(?<![A-Za-z])(?P<code>{trie_alt(ISO_CODES | set(CODE_ALIASES))}){S}*$"
+    rf"|(?<![A-Za-z])(?P<code>{trie_alt(ISO_CODES | set(CODE_ALIASES) | ISO_LOWER_SAFE)}){S}*$"
 )
 SIGN_CHARS = "-−+"
 SIGN_LEADS = " \t\n\u00a0([{;:,/"  # what may stand before a sign (not "3%-4%", not "2014-19")
@@ -110,7 +110,8 @@ QUALIFIER_SUFFIX_RE = re.compile(
     rf"|(?P<glued>-plus\b|-odd\b|\+))"
 )
 
-CODE_GLUED_RE = re.compile(rf"(?<![A-Za-z])(?:{trie_alt(ISO_CODES | set(CODE_ALIASES))})$")
+CODE_GLUED_RE = re.compile(rf"(?<![A-Za-z])(?:{trie_alt(ISO_CODES | set(CODE_ALIASES) | ISO_LOWER_SAFE)})$")
+GLUED_SCALE_END_RE = re.compile(r"[0-9](?:bn|mn|mln|m|k|K|tn|trn|b|pc|pct)$")
 OR_MORE_RE = re.compile(rf"{S}+or{S}+(?:more|so|less|fewer)\b")
 # "3 x 10^8", "1.2e6": powers of ten
 POWER_RE = re.compile(rf"{S}*[x×*]{S}*10{S}*\^{S}*([-+−]?[0-9]{{1,3}})(?![0-9])|[eE]([-+]?[0-9]{{1,3}})(?![A-Za-z0-9])")
@@ -134,11 +135,11 @@ PERCENT_POINTS_RE = re.compile(
     rf"{S}*(?:(?i:percentage|percent|per{S}?cent|pct)(?:{S}+|{S}*-{S}*)(?i:points?|pts?)\b|(?:ppts?|pp)\b)"
 )
 PERCENT_RE = re.compile(
-    rf"{S}*(?:%|％)|{S}*-?{S}*(?i:per{S}?-?{S}?cents?|percents?|pct)\b|{S}?pc\b|{S}*(?i:percentage)\b"
+    rf"{S}*(?:%|％)|{S}*-?{S}*(?i:per{S}?-?{S}?cents?|percents?|pct)\b|{S}?pc\b|{S}?p\.c\.|{S}*(?i:percentage)\b"
 )
 _NAMES = trie_alt(CURRENCY_NAMES, fold=True)
 CURRENCY_NAME_RE = re.compile(rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{_NAMES}))(?![A-Za-z])")
-CURRENCY_CODE_SUFFIX_RE = re.compile(rf"{S}*(?P<w>{trie_alt(ISO_CODES | {'RMB', 'Rmb'})})(?![A-Za-z])")
+CURRENCY_CODE_SUFFIX_RE = re.compile(rf"{S}*(?P<w>{trie_alt(ISO_CODES | ISO_LOWER_SAFE | {'RMB', 'Rmb', 'rmb'})})(?![A-Za-z])")
 CURRENCY_SYMBOL_SUFFIX_RE = re.compile(rf"{S}?(?P<w>[{''.join(c for c in SYMBOLS if c != '$')}])")
 MINOR_UNIT_RE = re.compile(
     rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{trie_alt([k for k in MINOR_UNITS if k not in ('p', 'c')], fold=True)}))(?![A-Za-z])"

@@ -1,18 +1,26 @@
 """Periods: the year or span of years each figure refers to.
 
 Date expressions are found once per text (explicit years and spans, fiscal years, "since",
-comparisons, and relative dates resolved with the publication date), then each figure takes,
-in order of preference:
+comparisons, and relative dates resolved with the publication date: "this year", "last year",
+"four years ago", "over the past 11 years", "in July", "the first half", "currently"), then
+each figure takes, in order of preference:
 
-1. for the two ends of a range ("from 263.69 billion to 422.48 billion yuan") in a sentence
+1. a date expression that contains it ("over the past 11 years": the duration's own period);
+2. for the two ends of a range ("from 263.69 billion to 422.48 billion yuan") in a sentence
    with a span ("From 2014-19"), the span's first and last year respectively;
-2. a comparison it belongs to ("€106 billion lower when compared with 2022" in a 2023 sentence
-   -> 2022-2023; "(€3.5 billion; 36.7% more than in 2022)" -> 2022-2023);
 3. a date written right after it ("€104 billion in 2013", "2.5 billion yuan this year");
-4. a date in its own clause ("151,000 labourers ... transferred since 2018" -> 2018-2020);
-5. the nearest date in its sentence, preceding first;
-6. the period carried over from earlier sentences (the last date stated), which is also how
+4. a comparison it belongs to ("€106 billion lower when compared with 2022" in a 2023 sentence
+   -> 2022-2023; "(€3.5 billion; 36.7% more than in 2022)" -> 2022-2023);
+5. a date in its own clause ("151,000 labourers ... transferred since 2018" -> 2018-2020);
+6. a date elsewhere in its sentence, preceding first, those in another figure's clause last;
+   a date written after the base of a comparison ("up from 60,000 in 2019") is that base's;
+7. the period carried over from earlier sentences (the last date stated), which is also how
    "in the same period" and "that year" resolve. A text that has stated no date gives None.
+
+Over a span of several years (5-6), a level reached ("rose 50% to 5 million tonnes") takes the
+last year and a starting level ("up from 3 million") the first; a change keeps the span; a
+fiscal year ("2023-24") stays whole. Not periods: price bases ("(2017 PPP)"), records ("the
+lowest since 2007"), comparisons without a year ("compared to the previous year").
 
 >>> from tasks.extract import parse_figures
 >>> [(f.surface, f.period_start, f.period_end) for f in parse_figures(
@@ -45,8 +53,8 @@ _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|se
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
     ("span", re.compile(
-        rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}|{_S}+(?:to|and|through|until|till){_S}+)"
-        rf"(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})(?![\w%]|[-/.,]\d)")),
+        rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})"
+        rf"|{_S}+(?:to|and|through|until|till){_S}+(?:(?i:fiscal|FY){_S}*)?({_YEAR}))(?![\w%]|[-/.,]\d)")),
     ("fy", re.compile(rf"\b(?:FY|fiscal{_S}+(?:year{_S}+)?)'?({_YEAR}|\d{{2}})\b")),
     ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till)\b)")),
     ("compare", re.compile(
@@ -55,8 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against)(?:{_S}+(?:in|the{_S}+same{_S}+period{_S}+(?:of|in)))?"
-        rf"{_S}+(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against)"
+        rf"(?:{_S}+(?:in|the{_S}+same{_S}+(?:period|time|month|quarter)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
+        rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
     ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
     # relative dates (need the publication year)
@@ -75,22 +84,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
 # the year-led patterns around years, the others around the words
-_YEAR_ANCHOR_RE = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9][0-9](?![0-9])")
+_YEAR_ANCHOR_RE = re.compile(r"(?=[12])(?<![0-9])(?:1[89]|20)[0-9][0-9](?![0-9])")
+_ANCHOR_WORDS = (
+    "year", "Year", "YEAR", "month", "Month", "quarter", "Quarter", "half", "Half", "decade",
+    "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
+    "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
+    "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment",
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3])
 _WORD_ANCHOR_RE = re.compile(
-    r"(?<![A-Za-z])(?:" + trie_alt([
-        "year", "Year", "YEAR", "month", "Month", "quarter", "Quarter", "half", "Half", "decade",
-        "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
-        "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
-        "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
-        *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3]]) + ")")
-_WB = r"(?<![A-Za-z0-9_])(?=[A-Za-z0-9])"  # a word start: lets the engine skip inside words
+    "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
+_WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
 _YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
-_WORD_KINDS = ("relcompare", "sincethen", "past", "future", "carry", "this", "last", "next", "ago", "shift", "now", "firstn",
-               "quarter", "month")
+_WORD_KINDS = ("relcompare", "sincethen", "past", "future", "carry", "this", "last", "next", "ago",
+               "shift", "now", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("sincethen", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
-    rf"(?<![A-Za-z0-9_])(?=[A-Za-z])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
+    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
@@ -106,22 +117,24 @@ def _combined(kinds) -> re.Pattern:
 _YEAR_RE = _combined(_YEAR_KINDS)
 _WORD_RE = _combined(_WORD_KINDS)
 _WORD_UNDATED_RE = _combined(_UNDATED_KINDS)
+_Y_RE = re.compile(_Y)
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full")
 # what may stand between a figure and a date written for it: "€104 billion in 2013"
-_GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,4}}")
+_GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
         self.y0, self.y1, self.n, self.sign = y0, y1, n, sign
         self.written = False  # a year written in digits (may collide with a figure)
+        self.base: int | None = None  # the year a "shift" ("a year earlier") counts from
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -178,16 +191,24 @@ def find_dates(text: str, pub_date: str | None = None,
                for m in _NO_DATE_RE.finditer(text, lo, hi)]
     taken = sorted(taken)
     tstarts = [s for s, _ in taken]
+    blocked.sort()
+    bstarts = [s for s, _ in blocked]
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateExpr] = []
     last_end = -1
     for d in found:
         if d.start < last_end:
             continue
-        if blocked and any(s <= d.start < e for s, e in blocked):
+        if blocked and _overlaps(blocked, bstarts, d.start, d.start + 1):
             continue
         if d.written and taken and _overlaps(taken, tstarts, d.start, d.end):
-            continue
+            # "in 2008 and 13 percent": the year alone may still be a date
+            y = _Y_RE.search(text, d.start, d.end)
+            if d.kind == "span" and y and not _overlaps(taken, tstarts, y.start(), y.end()):
+                d = DateExpr(y.start(), y.end(), "point", int(y.group(1)), int(y.group(1)))
+                d.written = True
+            else:
+                continue
         out.append(d)
         last_end = d.end
     return out
@@ -209,7 +230,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
     s, e = m.span()
     if kind == "span":
         y0 = int(m.group(1))
-        y1s = m.group(2)
+        y1s = m.group(2) or m.group(3)
         y1 = int(y1s)
         if len(y1s) == 2:
             y1 += y0 - y0 % 100
@@ -296,6 +317,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         if mon is None:
             return None
         y = py - 1 if pm is not None and mon > pm else py
+        if g.startswith("since"):  # "since October": from then until the publication
+            return DateExpr(s, e, "span", y, py) if y < py else DateExpr(s, e, "point", y, y)
         return DateExpr(s, e, "point", y, y)
     if kind == "firstn":
         g = m.group().lower()
@@ -387,6 +410,7 @@ def _resolve(ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
             if base is not None:
                 y = base + d.sign * d.n
                 out[id(d)] = (y, y)
+                d.base = base
     return out
 
 
@@ -472,6 +496,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
                 break
         if pick is not None:
             c.period = _end_state(text, s_start, c, resolved[id(pick)])
+            continue
+        # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
+        shifted = next((d for d in plain if d.kind == "shift" and id(d) in attached and d.base is not None), None)
+        if shifted is not None:
+            c.period = (shifted.base, shifted.base)
             continue
         if running is not None:
             c.period = running

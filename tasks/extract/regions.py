@@ -17,14 +17,14 @@ earlier sentences, a partner place in its sentence, the text's main place.
 >>> [(f.surface, f.region) for f in parse_figures(
 ...     "Beijing said it lifted all 3 million members of Xinjiang's poor out of poverty. "
 ...     "China's GDP per capita was 49,351 yuan.", regions=gaz)]
-[('3 million', 'Xinjiang'), ('49,351 yuan', 'China')]
+[('3 million members', 'Xinjiang'), ('49,351 yuan', 'China')]
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from ._cache import by_identity
 from .patterns import trie_alt
 from .record import Region
 from .sentences import clause_bounds
@@ -55,7 +55,7 @@ _GOV_VERB_RE = re.compile(
     rf"earmarked|unveiled|injected|issued|released|cut|raised|announces|unveils|approves|"
     rf"responds|vowed|aims|aimed|targets|targeted|expects|expected|hopes|hoped|needs|must)\b")
 _COUNTRY_WORDS_RE = re.compile(
-    r"\b(?:the\s+(?:country|nation|whole\s+country)(?:['’]s)?|nationwide|nationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
+    r"(?=[tnc])\b(?:the\s+(?:country|nation|whole\s+country)(?:['’]s)?|nationwide|nationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
 _FOLLOW_GAP_RE = re.compile(
     rf"(?:{_S}+[A-Za-z][\w'’-]*){{0,6}}?{_S}+(?:in|of|for|across|throughout|within|to|at|inside|around)"
     rf"(?:{_S}+(?:the|southern|northern|western|eastern|central|west|east|north|south|rural|urban|"
@@ -63,11 +63,19 @@ _FOLLOW_GAP_RE = re.compile(
     rf"far-west|remote|poor|rural))*{_S}+|{_S}+"
 )
 _CURRENCY_AFTER_RE = re.compile(rf"{_S}*(?:dollars?|\$|cents?)\b", re.I)
-_APPOSITION_RE = re.compile(rf"(?:['’]s)?,{_S}+(?:the{_S}+|a{_S}+)?")
-_TRADE_TO_RE = re.compile(rf"\b(?:exports?|shipments?|imports?|trade|sales|flights|deliveries)\b[^.;:]{{0,40}}\b(?:to|into|with){_S}+(?:the{_S}+)?$", re.I)
+# between two places: the second describes the first ("Guangdong, China's biggest economy")
+_APPOSITION_RE = re.compile(
+    rf"(?:['’]s)?(?:{_S}+(?:province|city|region|municipality|prefecture|county))?,{_S}+(?:the{_S}+|a{_S}+)?")
+# "exports ... to Central Asia": a destination, not the place the figure is about
+_TRADE_TO_RE = re.compile(
+    rf"\b(?:exports?|shipments?|imports?|trade|sales|flights|deliveries)\b[^.;:]{{0,40}}\b(?:to|into|with)"
+    rf"{_S}+(?:the{_S}+)?$", re.I)
 # "the region", "the province", "the city": the latest place of that rank before them
-_ANAPHORA_RE = re.compile(rf"\b[Tt]he{_S}+(?:(?:restive|autonomous|far-western|western|southern|northern|eastern|central|whole|entire|coastal|inland|same|southwestern|northwestern){_S}+)?(region|province|city|municipality|prefecture)\b")
-_ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3), "prefecture": (3,)}
+_ANAPHORA_RE = re.compile(
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:restive|autonomous|far-western|western|southern|northern|eastern|central|whole|"
+    rf"entire|coastal|inland|same|southwestern|northwestern){_S}+)?(region|province|city|municipality|prefecture)\b")
+_ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3),
+                    "prefecture": (3,)}
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
 _LOCATIVE_RE = re.compile(rf"(?<![\w])(?:in|across|within|throughout|into|to|at|inside)(?:{_S}+[a-z-]+)?{_S}+$")
@@ -108,7 +116,7 @@ class _Gazetteer:
                     self.by_surface.setdefault(s.upper(), r.name)
         body = trie_alt(self.by_surface)
         firsts = "".join(sorted({re.escape(a[0]) for a in self.by_surface if a}))
-        self.rx = re.compile(rf"(?<![\w&])(?=[{firsts}])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
+        self.rx = re.compile(rf"(?=[{firsts}])(?<![\w&])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
         self.country_of: dict[str, str] = {}
         for name in self.level:
             top, seen = name, set()
@@ -128,21 +136,7 @@ class _Gazetteer:
         return False
 
 
-_LAST: list = []  # [(the regions object, its gazetteer)]: callers pass the same list each time
-
-
-def _gazetteer(regions: Sequence[Region]) -> _Gazetteer:
-    for obj, gaz in _LAST:
-        if obj is regions:
-            return gaz
-    gaz = _gazetteer_of(tuple(regions))
-    _LAST[:] = [(regions, gaz)] + _LAST[:3]
-    return gaz
-
-
-@lru_cache(maxsize=8)
-def _gazetteer_of(regions: tuple[Region, ...]) -> _Gazetteer:
-    return _Gazetteer(regions)
+_gazetteer = by_identity(_Gazetteer)
 
 
 class Mention:
@@ -182,9 +176,6 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
             name = _CAPITALS[name]
         demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s) or _BASED_AFTER_RE.match(text, e)
                        or _TRADE_TO_RE.search(text, max(0, s - 60), s))
-        # "Guangdong, China's most populous province, ...": an apposition describes the place before
-        if out and _APPOSITION_RE.fullmatch(text, out[-1].end, s):
-            demoted = True
         out.append(Mention(s, e, name, demoted))
     return out
 
@@ -193,15 +184,19 @@ def _add_anaphora(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
     """Resolve "the region" / "the province" / "the city" to the latest such place named."""
     named = [m for m in mentions if not m.demoted]
     extra = []
+    latest: dict[int, tuple[int, str]] = {}  # level rank -> (position, place) latest named so far
+    i = 0
     for a in _ANAPHORA_RE.finditer(text):
-        if text.startswith(("'s", "’s", " of "), a.end()) and text.startswith(" of ", a.end()):
+        while i < len(named) and named[i].end <= a.start():
+            latest[gaz.level.get(named[i].name, -1)] = (named[i].start, named[i].name)
+            i += 1
+        if text.startswith(" of ", a.end()):
             continue  # "the city of Urumqi": the name follows
-        levels = _ANAPHORA_LEVELS[a.group(1)]
-        prev = [m for m in named if m.end <= a.start() and gaz.level.get(m.name) in levels]
-        if prev:
+        found = [latest[lv] for lv in _ANAPHORA_LEVELS[a.group(1)] if lv in latest]
+        if found:
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, a.start() - 20), a.start())
                            or _TRADE_TO_RE.search(text, max(0, a.start() - 60), a.start()))
-            extra.append(Mention(a.start(), a.end(), prev[-1].name, demoted))
+            extra.append(Mention(a.start(), a.end(), max(found)[1], demoted))
     if extra:
         mentions.extend(extra)
         mentions.sort(key=lambda m: m.start)
@@ -230,6 +225,11 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     if "he region" in text or "he province" in text or "he city" in text or "he prefecture" in text \
             or "he municipality" in text:
         _add_anaphora(text, mentions, gaz)
+    # "Guangdong, China's most populous province, ...", "Guangdong province, the country's export
+    # hub, ...": an apposition describes the place before it
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if _APPOSITION_RE.fullmatch(text, prev.end, m.start):
+            m.demoted = True
     if not mentions:
         return
     by_sent: dict[int, list[Mention]] = {}

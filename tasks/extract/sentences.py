@@ -43,7 +43,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < n and text[start:].strip():
         spans.append(_strip(text, start, n))
+    if any(e - s > MAX_SENTENCE for s, e in spans):
+        spans = [piece for s, e in spans for piece in _chunk(text, s, e)]
     return spans
+
+
+MAX_SENTENCE = 1200  # a "sentence" longer than this (a table, a list) is cut at blanks
+
+
+def _chunk(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut an overlong span into pieces of at most about MAX_SENTENCE characters, at a ';', ','
+    or blank, so that no step of the engine works on an unbounded sentence."""
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = -1
+        for sep in (";", ",", " "):
+            cut = text.rfind(sep, s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            if cut != -1:
+                break
+        if cut == -1:
+            cut = s + MAX_SENTENCE
+        else:
+            cut += 1
+        out.append(_strip(text, s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        out.append((s, e))
+    return [p for p in out if p[1] > p[0]]
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
