@@ -3,6 +3,10 @@
     .venv/bin/python bench/pipeline.py                         # 100 / 1,000 / 10,000 articles
     .venv/bin/python bench/pipeline.py --sizes 100,1000 --backends sqlite --no-peers
     .venv/bin/python bench/pipeline.py --profile 1000          # py-spy profiles, then exit
+    .venv/bin/python bench/pipeline.py --stages 10000          # the flow's steps in-process, timed
+    .venv/bin/python bench/pipeline.py --score 1000            # extractor vs the corpus's gold
+    .venv/bin/python bench/pipeline.py --sizes 10000 --backends sqlite --no-peers \
+        --no-extraction --run-args "--runner dask --batch-size 500"   # an orchestration experiment
 
 For each corpus size N (bench/corpus.py, seed 7, generated once under --work and reused):
 
@@ -12,10 +16,10 @@ For each corpus size N (bench/corpus.py, seed 7, generated once under --work and
   fresh SQLite file and into a fresh PostgreSQL schema (WAREHOUSE_SCHEMA, dropped after):
   wall time, peak resident memory of the CLI process (wait4 rusage) and of its whole process
   tree (the Prefect server it starts included, sampled every 0.1 s);
+* a second `figures run` with nothing new;
 * where the wall time goes, from Prefect's own records of that run (its ephemeral server
   keeps them in PREFECT_HOME/prefect.db): process start-up and shutdown, the flow body
-  outside tasks, and the union of task-run intervals (our code running inside tasks);
-* a second `figures run` with nothing new;
+  outside tasks, each step's task runs, and the CLI's peak RSS during each step;
 * the growth exponent b of time ~ N^b (least squares on log-log over the sizes);
 * the throughput of quantulum3 and recognizers-text-suite (their own venv,
   bench/.venv-peers) on a sample of the same text, as ratios to ours on that sample.
@@ -221,6 +225,9 @@ def _tree_rss(pid: int) -> tuple[int, int]:
         return 0, 0
 
 
+RUN_ARGS: list[str] = []  # extra `figures run` arguments (--run-args), e.g. --batch-size 500
+
+
 def run_figures(root: Path, url: str, env_extra: dict, work: Path, label: str) -> dict:
     """One `figures run` subprocess: wall time, peak RSS, exit code, the summary it printed."""
     env = {**os.environ, "RAW_ROOT": str(root), "PREFECT_HOME": str(work / "prefect-home"),
@@ -228,7 +235,7 @@ def run_figures(root: Path, url: str, env_extra: dict, work: Path, label: str) -
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
            "PREFECT_LOGGING_LEVEL": "WARNING", "COLUMNS": "200", **env_extra}
     env.pop("WAREHOUSE_URL", None)
-    cmd = [str(VENV_BIN / "figures"), "run", "--warehouse", url]
+    cmd = [str(VENV_BIN / "figures"), "run", "--warehouse", url, *RUN_ARGS]
     log = work / "logs" / f"{label}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     peak = {"own": 0, "tree": 0}
@@ -285,7 +292,7 @@ def prefect_breakdown(work: Path, started: datetime, timeline: list[tuple[float,
     try:
         row = con.execute(
             "SELECT id, start_time, end_time FROM flow_run WHERE start_time >= ? "
-            "ORDER BY start_time DESC LIMIT 1",
+            "ORDER BY start_time ASC LIMIT 1",
             (started.strftime("%Y-%m-%d %H:%M:%S"),)).fetchone()
         if not row or not row[1] or not row[2]:
             return {}
@@ -300,6 +307,12 @@ def prefect_breakdown(work: Path, started: datetime, timeline: list[tuple[float,
     by_name: dict[str, list[tuple[float, float]]] = {}
     for name, s, e in tasks:
         by_name.setdefault(name.rsplit("-", 1)[0], []).append((ts(s), ts(e)))
+    # Batched tasks are chained per batch and submitted at once, so their intervals overlap
+    # (a downstream task's run starts while it waits for its upstream future): one phase.
+    batched = [n for n, ivs in by_name.items() if len(ivs) > 1]
+    if batched:
+        by_name = {**{n: ivs for n, ivs in by_name.items() if n not in batched},
+                   "batches (" + " + ".join(batched) + ")": [iv for n in batched for iv in by_name[n]]}
     phases = {}
     for name, ivs in by_name.items():
         wall, pieces = _union(ivs)
@@ -438,9 +451,9 @@ def print_report(res: dict) -> None:
     print(f"\nmachine: {m['nproc']} cores, {m['cpu']}, {m['ram_gb']} GB RAM, Python {m['python']}; {m['date']}; "
           f"load average at start {m['loadavg_at_start'][0]:.2f}, at end {os.getloadavg()[0]:.2f}")
     print(f"command: {res['command']}\n")
-    print("| N | MB | figures | extract MB/s | extract s | backend | 1st run s | peak RSS CLI / tree MB "
+    print("| N | MB | figures | extract MB/s | extract s | backend | 1st run s | CPU s of CLI | peak RSS CLI / tree MB "
           "| startup+exit s | flow outside tasks s | tasks s | our share | re-run s | re-run RSS MB | rc |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n, r in sorted(res["sizes"].items(), key=lambda kv: int(kv[0])):
         ex = r["extract"]
         for backend, e in r.get("e2e", {}).items():
@@ -449,14 +462,14 @@ def print_report(res: dict) -> None:
             outside = p["flow_s"] - p["tasks_union_s"] if p else None
             share = p["tasks_union_s"] / f["wall_s"] if p else None
             print(f"| {int(n):,} | {ex['bytes'] / 1e6:.1f} | {ex['figures']:,} | {ex['mb_per_s']:.2f} | "
-                  f"{ex['seconds']:.1f} | {backend} | {f['wall_s']:.1f} | {f['maxrss_mb']:.0f} / {f['tree_rss_mb']:.0f} | "
+                  f"{ex['seconds']:.1f} | {backend} | {f['wall_s']:.1f} | {f['cpu_s']:.0f} | {f['maxrss_mb']:.0f} / {f['tree_rss_mb']:.0f} | "
                   f"{fmt(startup, '.1f')} | {fmt(outside, '.1f')} | {fmt(p.get('tasks_union_s'), '.1f')} | "
                   f"{fmt(share and share * 100, '.0f')}% | {a['wall_s']:.1f} | {a['maxrss_mb']:.0f} | {f['rc']}/{a['rc']} |")
         if not r.get("e2e"):
             print(f"| {int(n):,} | {ex['bytes'] / 1e6:.1f} | {ex['figures']:,} | {ex['mb_per_s']:.2f} | "
-                  f"{ex['seconds']:.1f} | – | | | | | | | | | |")
-    print("\nsteps of the first run (wall time of the step's task runs, their union when batched "
-          "and concurrent; peak RSS of the CLI process meanwhile):")
+                  f"{ex['seconds']:.1f} | – | | | | | | | | | | |")
+    print("\nsteps of the first run (wall time of the step's task runs; the batched chains overlap, "
+          "so they are one phase; peak RSS of the CLI process meanwhile):")
     for n, r in sorted(res["sizes"].items(), key=lambda kv: int(kv[0])):
         for backend, e in r.get("e2e", {}).items():
             ph = e["first"].get("prefect", {}).get("phases", {})
@@ -590,6 +603,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--tables", type=Path, help="curated tables to copy into each corpus (default raw/tables)")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-extraction", action="store_true", help="skip the in-process extraction timing")
+    ap.add_argument("--incremental", type=int, default=100, metavar="K",
+                    help="after the largest size, time K new articles into its SQLite warehouse (0: skip)")
+    ap.add_argument("--run-args", default="", help='extra `figures run` arguments, e.g. "--batch-size 500"')
     ap.add_argument("--peer-sample-kb", type=int, default=200)
     ap.add_argument("--peer-budget-s", type=float, default=90, help="stop a peer after this long")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
@@ -620,22 +637,40 @@ def main(argv: list[str] | None = None) -> None:
         profile(args.profile, args.seed, args.work, args.tables)
         return
 
+    RUN_ARGS[:] = args.run_args.split()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b for b in args.backends.split(",") if b]
-    res = {"machine": machine(), "command": " ".join([Path(sys.executable).name, *sys.argv]),
+    if "postgresql" in backends:
+        probe = f"nfbench_probe_{os.getpid()}"
+        try:
+            pg_schema("create", probe)
+            pg_schema("drop", probe)
+        except Exception as exc:  # no server: measure what can be measured, say what was not
+            print(f"PostgreSQL at {PG_URL} is not usable ({type(exc).__name__}: {exc}); skipping it")
+            backends.remove("postgresql")
+    res = {"machine": machine(), "command": " ".join([sys.executable, *sys.argv]),
            "sizes": {}, "exponents": {}}
     print("corpora:")
     roots = {n: ensure_corpus(n, args.seed, args.work, args.tables) for n in sizes}
 
     if backends:  # one discarded run so no timed run pays for Prefect's database creation
         print("warming up Prefect (discarded run)...")
-        warm = run_figures(roots[sizes[0]], f"sqlite:///{args.work / 'warmup.db'}", {}, args.work, "warmup")
+        tiny = ensure_corpus(10, args.seed, args.work, args.tables)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.work / 'warmup.db'}{suffix}").unlink(missing_ok=True)
+        warm = run_figures(tiny, f"sqlite:///{args.work / 'warmup.db'}", {}, args.work, "warmup")
         (args.work / "warmup.db").unlink(missing_ok=True)
         print(f"  warm-up run: {warm['wall_s']:.1f} s, rc {warm['rc']}")
 
     for n in sizes:
         print(f"N = {n:,}: extraction...", flush=True)
-        r = res["sizes"][n] = {"extract": extraction_throughput(roots[n]), "e2e": {}}
+        if args.no_extraction:
+            nbytes = sum(p.stat().st_size for p in (roots[n] / "articles").glob("*.txt"))
+            ex = {"articles": n, "bytes": nbytes, "chars": None, "figures": 0, "seconds": float("nan"),
+                  "mb_per_s": float("nan")}
+        else:
+            ex = extraction_throughput(roots[n])
+        r = res["sizes"][n] = {"extract": ex, "e2e": {}}
         print(f"  {r['extract']['mb_per_s']:.2f} MB/s, {r['extract']['figures']:,} figures")
         for backend in backends:
             print(f"  figures run into {backend}...", flush=True)
@@ -646,6 +681,20 @@ def main(argv: list[str] | None = None) -> None:
             if e["first"]["rc"] or e["again"]["rc"]:
                 print("    FAILED; last lines of " + e["first"]["log"] + ":\n      "
                       + "\n      ".join(e["first"]["tail"] + ["--- again:"] + e["again"]["tail"]))
+
+    if args.incremental and "sqlite" in backends:
+        # k new articles into the warehouse the largest run left: what a scheduled run costs.
+        # Article i depends only on (seed, i), so corpus N+k is corpus N plus k new articles.
+        n, k = sizes[-1], args.incremental
+        print(f"{k} new articles into the SQLite warehouse of {n:,}...", flush=True)
+        root = ensure_corpus(n + k, args.seed, args.work, args.tables)
+        inc = run_figures(root, f"sqlite:///{args.work / f'warehouse-{n}.db'}", {}, args.work,
+                          f"sqlite-{n}-plus-{k}")
+        inc["prefect"] = prefect_breakdown(args.work, inc["started"], inc.pop("timeline"))
+        res["incremental"] = {"warehouse_articles": n, "new_articles": k, "run": inc}
+        print(f"  {inc['wall_s']:.1f} s (rc {inc['rc']}), CPU {inc['cpu_s']:.0f} s, peak RSS {inc['maxrss_mb']:.0f} MB; "
+              + ", ".join(f"{name.split(' (')[0]} {v['wall_s']:.1f} s"
+                          for name, v in inc["prefect"].get("phases", {}).items() if v["wall_s"] >= 0.05))
 
     ex = res["exponents"]
 
@@ -660,6 +709,7 @@ def main(argv: list[str] | None = None) -> None:
         runs = [res["sizes"][n]["e2e"][backend] for n in ok]
         both(f"{backend} first run, wall", ok, [r["first"]["wall_s"] for r in runs])
         both(f"{backend} first run, flow only", ok, [r["first"].get("prefect", {}).get("flow_s") for r in runs])
+        both(f"{backend} first run, CPU of the CLI process", ok, [r["first"]["cpu_s"] for r in runs])
         both(f"{backend} re-run, wall", ok, [r["again"]["wall_s"] for r in runs])
 
     if not args.no_peers:

@@ -8,12 +8,13 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from contextlib import ExitStack
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+
+from flows.runners import Runner
 
 app = typer.Typer(help="News articles and curated tables into a warehouse of checked figures.",
                   no_args_is_help=True, add_completion=False)
@@ -55,11 +56,6 @@ def _address(value: str | None) -> str | None:
         raise typer.BadParameter(str(exc)) from None
 
 
-class RunnerName(str, Enum):
-    default = "default"
-    dask = "dask"
-
-
 @app.command()
 def run(
     articles: Annotated[Optional[str], typer.Option(help="Article file, folder or glob under raw/articles (default: all).")] = None,
@@ -67,12 +63,16 @@ def run(
     warehouse: Annotated[Optional[str], typer.Option(callback=_warehouse, help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract and reload every article.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Extract and validate, print what would change, load nothing.")] = False,
-    runner: Annotated[RunnerName, typer.Option(help="Where tasks run: threads here (default) or a Dask cluster (a LocalCluster unless --address).")] = RunnerName.default,
+    runner: Annotated[Runner, typer.Option(help="Where tasks run: threads here (default) or a Dask cluster (a LocalCluster unless --address).")] = Runner.default,
     address: Annotated[Optional[str], typer.Option(callback=_address, help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --runner dask).")] = None,
-    batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 50,
+    # 200 = flows.pipeline.BATCH_SIZE (not imported: it would load Prefect before a bad option is refused)
+    batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 200,
     precheck: Annotated[bool, typer.Option("--precheck/--no-precheck", hidden=True, help="Look for new work before starting Prefect.")] = True,
 ) -> None:
     """Run the pipeline once on raw/ and print a summary."""
+    from pydantic import SecretStr
+    from sqlalchemy.exc import SQLAlchemyError
+
     from schemas.tables import TableValidationError
     from tasks.read_raw import InputError
     from warehouse.load import LoadError
@@ -86,14 +86,21 @@ def run(
                 for line in summary.lines():
                     console.print(line, highlight=False, soft_wrap=True)
                 return
-        summary = _run_flow(articles=articles, since=day, warehouse=warehouse,
+        summary = _run_flow(articles=articles, since=day,
+                            warehouse=SecretStr(warehouse) if warehouse else None,
                             full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
                             runner=runner.value, address=address)
     except (InputError, TableValidationError) as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     except LoadError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    except SQLAlchemyError as exc:  # the warehouse stayed unreachable through the retries
+        from warehouse.engine import redact
+
+        console.print(f"[red]error:[/red] the warehouse refused the run: {redact(str(exc))}",
+                      highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     for line in summary.lines():
         console.print(line, highlight=False, soft_wrap=True)

@@ -13,6 +13,7 @@ from tasks import claims, extract_articles, normalise, read_raw, validate
 from warehouse import engine as wh_engine
 from warehouse import load, migrate, quality
 
+
 def _transient(task, task_run, state) -> bool:
     """Retry what may pass by itself (a locked file, a database restarting), not bad input."""
     exc = state.data

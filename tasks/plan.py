@@ -40,9 +40,10 @@ def modified_since(paths: Sequence[Path], since: date | None) -> list[Path]:
 
 
 def article_changes(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[str, str]],
-                    extractor_version: str) -> dict[str, str]:
+                    extractor_version: str, full_refresh: bool = False) -> dict[str, str]:
     """Why each article is (re)processed, by path: 'new', 'changed' (other bytes under the
-    same path) or 're-extract' (same bytes, another engine version); unchanged ones are absent."""
+    same path) or 're-extract' (same bytes, another engine version); unchanged ones are
+    absent, or 'full refresh' when every article is processed again anyway."""
     why = {}
     for art in articles:
         before = loaded.get(art.path)
@@ -52,6 +53,8 @@ def article_changes(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[s
             why[art.path] = "changed"
         elif before[1] != extractor_version:
             why[art.path] = f"re-extract ({before[1]} -> {extractor_version})"
+        elif full_refresh:
+            why[art.path] = "full refresh"
     return why
 
 

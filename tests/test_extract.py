@@ -281,7 +281,8 @@ PERIODS_RELATIVE = [
     ("The second round started in 2010 – a year after riots killed around 200 people.", "2021",
      [(2009, 2009)]),
     ("Revenue rose 5 per cent last year.", None, [(None, None)]),
-    ("Visits rose 55.2 percent from the same period last year.", "2024-07-01", [(2023, 2024)]),
+    # a year-on-year rate is the current year's (heldout README): the base year is no period
+    ("Visits rose 55.2 percent from the same period last year.", "2024-07-01", [(2024, 2024)]),
     ("Reserves were up $7.7 billion from the end of last year.", "2009-04-16", [(2008, 2009)]),
     ("It said 2 million workers had lost their jobs since October.", "2009-04-16", [(2008, 2009)]),
     ("Over the past decade, wages grew 80 per cent to 60,000 yuan.", "2021", [(2011, 2021), (2021, 2021)]),
@@ -474,3 +475,176 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
+
+
+# --- periods and regions on held-out conventions (tests/heldout/README.md), new wording ---------
+def _periods(text, pub):
+    return [(f.surface, f.period_start, f.period_end) for f in figs(text, pub)]
+
+
+HELDOUT_PERIODS = [
+    # the two ends of "from X to Y between Y0 and Y1" (with conversions) are Y0 and Y1
+    ("Sichuan's output rose from 3,200 billion yuan ($470 billion) to 5,400 billion yuan "
+     "($790 billion) between 2015 and 2020.", "2021-03-01",
+     [("3,200 billion yuan", 2015, 2015), ("$470 billion", 2015, 2015),
+      ("5,400 billion yuan", 2020, 2020), ("$790 billion", 2020, 2020)]),
+    # a converted amount between a figure and its year does not swap the years
+    ("Wages in Hunan went up from 41,000 yuan ($6,100) in 2016 to 52,000 yuan ($7,700) in 2020.",
+     "2021", [("41,000 yuan", 2016, 2016), ("$6,100", 2016, 2016),
+              ("52,000 yuan", 2020, 2020), ("$7,700", 2020, 2020)]),
+    # "in the same period" after a from-to of years is the whole span; its ends stay single years
+    ("Urban income climbed from 20,000 yuan in 2014 to 30,000 yuan in 2019, and rural income rose "
+     "from 9,000 yuan to 14,000 yuan in the same period.", "2020",
+     [("20,000 yuan", 2014, 2014), ("30,000 yuan", 2019, 2019),
+      ("9,000 yuan", 2014, 2014), ("14,000 yuan", 2019, 2019)]),
+    # a leading span of 65+ years
+    ("Between 1952 and 2019, Tibet's GDP climbed from 130 million yuan to 170 billion yuan.", "2020",
+     [("130 million yuan", 1952, 1952), ("170 billion yuan", 2019, 2019)]),
+    # "in N years" is the text's own span of that length
+    ("From 1978 to 2018, Gansu's output grew 130 times in 40 years.", "2019-06-01",
+     [("130 times", 1978, 2018), ("40 years", 1978, 2018)]),
+    ("Ningxia's farm output grew 20 times in 30 years.", "2018-06-01",
+     [("20 times", 1988, 2018), ("30 years", 1988, 2018)]),
+    # "since <event> in YYYY": to the publication year
+    ("Hainan has drawn 90 billion yuan since the opening of its free trade port in 2018.", "2022-05-01",
+     [("90 billion yuan", 2018, 2022)]),
+    # a five-year plan, and "by the end of" a year inside it
+    ("During the 12th Five-Year Plan period, Qinghai invested 800 billion yuan.", "2017",
+     [("800 billion yuan", 2011, 2015)]),
+    ("Subsidies to Gansu in the 'Eleventh Five-Year Plan' period, by the end of 2009 had reached "
+     "50 billion yuan in total.", "2010-02-01", [("50 billion yuan", 2006, 2009)]),
+    # "N consecutive years since Y": Y .. Y+N-1
+    ("Jiangsu has led in exports for 15 consecutive years since 2003.", "2018-02-01",
+     [("15 consecutive years", 2003, 2017)]),
+    # "last year" after the level of a change wins over a date stated before
+    ("Data released on Feb. 3 showed that Zhejiang's economy grew 6.8 percent year-on-year to "
+     "6.2 trillion yuan last year.", "2020-02-10",
+     [("6.8 percent", 2019, 2019), ("6.2 trillion yuan", 2019, 2019)]),
+    # "in the previous year": one year before the sentence's own year; a year-on-year base is none
+    ("Shaanxi grew 6 percent last year, down from 7.2 percent in the previous year.", "2020-03-01",
+     [("6 percent", 2019, 2019), ("7.2 percent", 2018, 2018)]),
+    ("In the first nine months of the year, Henan's retail sales rose 7.1 percent from the same "
+     "period last year. Exports reached 300 billion yuan.", "2018-11-01",
+     [("nine months", 2018, 2018), ("7.1 percent", 2018, 2018), ("300 billion yuan", 2018, 2018)]),
+    ("In the first half, Anhui's revenue climbed 5.5 percent, 1.2 percentage points faster than one year earlier. "
+     "Spending reached 700 billion yuan.", "2021-08-01",
+     [("5.5 percent", 2021, 2021), ("1.2 percentage points", 2021, 2021), ("700 billion yuan", 2021, 2021)]),
+    # an average annual rate over the years of its sentence
+    ("Hebei's rural income went from 8,000 yuan in 2013 to 13,000 yuan in 2019, an average annual "
+     "growth of 8.4 percent.", "2020",
+     [("8,000 yuan", 2013, 2013), ("13,000 yuan", 2019, 2019), ("8.4 percent", 2013, 2019)]),
+    # a date after another figure's comparison is that comparison's
+    ("Growth was 2.1 points lower than the previous year and 4 percent below the average for "
+     "1990 to 2010.", "2011", [("2.1 points", None, None), ("4 percent", 1990, 2010)]),
+    # a cumulative amount keeps the whole span; a span ending after publication does not carry on
+    ("From 1980 to 2010, cumulative transfers to Qinghai reached 120 billion yuan.", "2011",
+     [("120 billion yuan", 1980, 2010)]),
+    ("In 2024, Yunnan set targets for 2024-27. Its trade grew 9.5 percent.", "2024-06-01",
+     [("9.5 percent", 2024, 2024)]),
+    # a dateline is when the story was filed, not the period of its figures
+    ("LHASA, Oct. 2 (Xinhua) -- Qinghai has received 90 billion yuan in transfers since the "
+     "reform was launched in 1980.", "2010-10-03", [("90 billion yuan", 1980, 2010)]),
+    # "over 2012" after a change is its base year, not a count
+    ("In 2019, income in Hubei was 9,100 yuan, an increase of 3,000 yuan over 2013, an average "
+     "annual increase of 6.9 percent.", "2020-05-01",
+     [("9,100 yuan", 2019, 2019), ("3,000 yuan", 2013, 2019), ("6.9 percent", 2013, 2019)]),
+    # "in N years" after an aim or a plan lies ahead; "first-quarter" is a quarter
+    ("Shanxi aims to double its output in 10 years.", "2020-05-01", [("10 years", 2020, 2030)]),
+    ("Hunan's first-quarter GDP grew 4.2 percent.", "2023-04-20", [("4.2 percent", 2023, 2023)]),
+    # "the past N years" in the first quarter end with the last completed year
+    ("Over the past five years, Guizhou built 7,000 km of roads.", "2020-02-15",
+     [("five years", 2015, 2019), ("7,000 km", 2015, 2019)]),
+    ("Over the past five years, Guizhou built 7,000 km of roads.", "2020-09-15",
+     [("five years", 2015, 2020), ("7,000 km", 2015, 2020)]),
+]
+
+
+@pytest.mark.parametrize("text,pub,expected", HELDOUT_PERIODS, ids=[p[0][:50] for p in HELDOUT_PERIODS])
+def test_periods_heldout_conventions(text, pub, expected):
+    got = _periods(text, pub)
+    if expected and expected[0][1] is None:  # only the dated figures are asserted
+        got = [g for g in got if g[0] in {e[0] for e in expected}]
+        expected = [e for e in expected if e[1] is not None]
+        got = [g for g in got if g[0] in {e[0] for e in expected}]
+    assert got == expected
+
+
+HELDOUT_REGIONS = [
+    # the province a sentence is about wins over the country that ranks it or is compared with it
+    ("Jiangsu Province remains China's second-biggest economy with a GDP of 9,260 billion yuan.",
+     [("9,260 billion yuan", "Jiangsu")]),
+    ("Zhejiang was the first province in the country to export more than 2 trillion yuan.",
+     [("more than 2 trillion yuan", "Zhejiang")]),
+    ("Sichuan's investment rose 6.1 percent, which exceeded the national average growth by 0.9 "
+     "percentage points. Retail sales were up 4.2 percent.",
+     [("6.1 percent", "Sichuan"), ("0.9 percentage points", "Sichuan"), ("4.2 percent", "Sichuan")]),
+    # an ordinal-hyphen word after the country is no ranking: the figure is the country's
+    ("China's first-quarter GDP grew 5.3 percent.", [("5.3 percent", "China")]),
+    # the national figure itself is the country's
+    ("Henan's growth outpaced the national average of 5.2 percent.", [("5.2 percent", "China")]),
+    # money sent or spent is about the place receiving it
+    ("The central government spent 12 billion yuan on building rural roads and schools in Qinghai.",
+     [("12 billion yuan", "Qinghai")]),
+    ("China has channelled a total of 80 billion yuan (12 billion U.S. dollars) to Ningxia.",
+     [("80 billion yuan", "Ningxia"), ("12 billion U.S. dollars", "Ningxia")]),
+    # a donor province's aid is about the place aided
+    ("The paired assistance to Tibet goes on. Shandong has built 40 schools at a cost of 900 million "
+     "yuan.", [("40 schools", "Tibet"), ("900 million yuan", "Tibet")]),
+    # ... also when the donor's sentence states no figure and the next one names no place
+    ("Counterpart aid to Tibet grew. Shandong has further expanded its support for the towns there. "
+     "The joint projects have totaled 3 billion yuan.", [("3 billion yuan", "Tibet")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HELDOUT_REGIONS, ids=[r[0][:50] for r in HELDOUT_REGIONS])
+def test_regions_heldout_conventions(text, expected):
+    assert [(f.surface, f.region) for f in figs(text, "2020")] == expected
+
+
+# --- tokenised and informal numbers (news-quantity style copy), new wording ---------------------
+HELDOUT_NUMBERS = [
+    ("exports rose 6 . 3 % in june .", [("6 . 3 %", "percent", "6.3", "%")]),
+    ("a crowd of 45 , 000 fans watched .", [("45 , 000 fans", "quantity", "45000", "fan")]),
+    ("the prize was 25 000 dollars .", [("25 000 dollars", "money", "25000", "USD")]),
+    ("a ticket costs 7 dollars 25 cents", [("7 dollars 25 cents", "money", "7.25", "USD")]),
+    ("she paid twelve dollars eighty cents", [("twelve dollars eighty cents", "money", "12.8", "USD")]),
+    ("it sells for 40 $ here", [("40 $", "money", "40", "USD")]),
+    ("the stamp costs 4 dimes", [("4 dimes", "money", "0.4", "USD")]),
+    ("the fare is 25元 now", [("25元", "money", "25", "CNY")]),
+    ("the city is building 40 clinics", [("40 clinics", "quantity", "40", "clinic")]),
+    ("offices in Building 40 closed", []),
+    ("the engine makes 310 pound-feet of torque", [("310 pound-feet", "quantity", "310", "pound-foot")]),
+    ("output fell by minus three percent", [("minus three percent", "percent", "-3", "%")]),
+    ("we walked three and a half miles", [("three and a half miles", "quantity", "3.5", "mile")]),
+    ("apples sold at 80 cents a dozen .", [("80 cents", "money", "0.8", "USD")]),
+    # not figures: dates in tokenised copy, a year of a date, a yearly series, an idiom
+    ("the dividend is payable dec . 15 to holders of record nov . 30 .", []),
+    ("on 3 may that year he resigned", []),
+    ("Photo taken on June 5, 2019 shows a farm.", []),
+    ("the company had 1995 earnings of $ 3 million .", [("$ 3 million", "money", "3000000", "USD")]),
+    ("He said the state had never wasted one penny of it.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", HELDOUT_NUMBERS, ids=[t[0][:40] for t in HELDOUT_NUMBERS])
+def test_numbers_heldout_conventions(text, expected):
+    assert [(f.surface, f.kind, str(f.value), f.unit) for f in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text,surface,qualifier", [
+    ("Inflation stayed below 2.5 percent.", "2.5 percent", "at_most"),
+    ("Revenue was nearing 900 billion yuan.", "900 billion yuan", "at_most"),
+    ("Exports broke through 50 billion dollars.", "50 billion dollars", "at_least"),
+    ("Temperatures hit near 35 degrees.", "35 degrees", "approx"),
+    ("Grants adding up to 4.2 billion yuan were paid.", "4.2 billion yuan", "exact"),
+])
+def test_qualifier_synonyms(text, surface, qualifier):
+    f = next(f for f in figs(text) if f.surface.endswith(surface))
+    assert f.qualifier == qualifier
+
+
+def test_a_cue_binds_to_the_amount_it_precedes():
+    got = [(f.surface, f.qualifier) for f in figs("Prices rose from about $12 per kg to $20 per kg.")]
+    assert got[0][1] == "approx" and got[-1] == ("$20 per kg", "exact")
+    got = [f.qualifier for f in figs("Storage of around 20-30 exabytes is needed.")]
+    assert got == ["approx", "approx"]

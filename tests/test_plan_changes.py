@@ -25,3 +25,8 @@ def test_tables_are_changed_when_their_bytes_differ_from_the_last_completed_run(
 
 def test_with_no_completed_run_every_table_is_new():
     assert changed_tables({"b.csv": "1", "a.csv": "2"}, None) == ["a.csv", "b.csv"]
+
+
+def test_a_full_refresh_names_unchanged_articles_too():
+    assert article_changes([NEW, SAME], LOADED, "1.0", full_refresh=True) == {
+        "new.txt": "new", "same.txt": "full refresh"}

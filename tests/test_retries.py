@@ -1,8 +1,11 @@
 """I/O tasks try again, with back-off, when the failure may pass by itself (a database that
 cannot be reached, a lock); a bad input fails at once, because trying again cannot help."""
+import time
+
 import pytest
 from prefect import flow
 from prefect.client.orchestration import get_client
+from prefect.exceptions import ObjectNotFound
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from flows import steps
@@ -20,8 +23,19 @@ def _attempts(task, *args):
         return state.state_details.task_run_id, state.type.value
 
     task_run_id, final = probe()
+    # Task-run states reach the API as events, a moment after the run: wait until the API
+    # has recorded the final state, and with it every attempt.
+    deadline = time.monotonic() + 30
     with get_client(sync_client=True) as client:
-        return client.read_task_run(task_run_id).run_count, final
+        while True:
+            try:
+                recorded = client.read_task_run(task_run_id)
+            except ObjectNotFound:  # not even its first state has arrived yet
+                recorded = None
+            done = recorded is not None and recorded.state_type and recorded.state_type.value == final
+            if done or time.monotonic() > deadline:
+                return (recorded.run_count if recorded else 0), final
+            time.sleep(0.2)
 
 
 def test_io_tasks_back_off_between_retries():

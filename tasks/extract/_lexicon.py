@@ -134,6 +134,7 @@ MINOR_UNITS: dict[str, tuple[str, int]] = {
     "cents": ("$", 100), "cent": ("$", 100), "cts": ("$", 100), "¢": ("$", 100), "c": ("$", 100),
     "euro cents": ("EUR", 100), "euro cent": ("EUR", 100),
     "pence": ("GBP", 100), "penny": ("GBP", 100), "p": ("GBP", 100),
+    "dimes": ("$", 10), "dime": ("$", 10), "nickels": ("$", 20), "nickel": ("$", 20),
     "sen": ("MYR", 100), "fen": ("CNY", 100), "jiao": ("CNY", 10), "paise": ("INR", 100),
 }
 
@@ -156,7 +157,8 @@ QUALIFIER_PREFIX: dict[str, str] = {
     "estimated": "approx", "estimated at": "approx", "an approximate": "approx",
     "circa": "approx", "c.": "approx", "~": "approx", "in the region of": "approx",
     "on the order of": "approx", "in the order of": "approx", "give or take": "approx",
-    "an average of about": "approx", "roughly around": "approx",
+    "an average of about": "approx", "roughly around": "approx", "near": "approx",
+    "was estimated at": "approx", "is estimated at": "approx",
     # at_least
     "more than": "at_least", "over": "at_least", "at least": "at_least", "above": "at_least",
     "in excess of": "at_least", "upwards of": "at_least", "upward of": "at_least",
@@ -168,7 +170,8 @@ QUALIFIER_PREFIX: dict[str, str] = {
     "exceeding": "at_least", "exceeded": "at_least", "exceeds": "at_least",
     "exceed": "at_least", "topped": "at_least", "topping": "at_least", "tops": "at_least",
     "surpassed": "at_least", "surpassing": "at_least", "a minimum of": "at_least",
-    "minimum of": "at_least", "more than about": "at_least",
+    "minimum of": "at_least", "more than about": "at_least", "broke through": "at_least",
+    "broken through": "at_least", "breaking through": "at_least", "break through": "at_least",
     # at_most
     "nearly": "at_most", "almost": "at_most", "up to": "at_most", "less than": "at_most",
     "under": "at_most", "just under": "at_most", "fewer than": "at_most",
@@ -180,6 +183,9 @@ QUALIFIER_PREFIX: dict[str, str] = {
     "well below": "at_most", "a little under": "at_most", "a little over": "at_least",
     "slightly more than": "at_least", "slightly less than": "at_most",
     "slightly over": "at_least", "slightly under": "at_most", "nearly reached": "at_most",
+    "below": "at_most", "nearing": "at_most", "approaching": "at_most",
+    # exact: "adding up to" is totalling, not "up to"
+    "adding up to": "exact", "added up to": "exact", "adds up to": "exact", "add up to": "exact",
 }
 # verbs that may stand between "nearly"/"almost" and the figure ("nearly reached $87")
 QUALIFIER_BRIDGE_VERBS = ("reached", "reach", "reaching", "hit", "hitting", "touched",

@@ -32,11 +32,11 @@ from ._lexicon import (AMBIGUOUS_CURRENCIES, CAPITAL_NON_NAMES, CODE_ALIASES, CU
                        DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
                        MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
                        SCALE_ABBR, SCALE_WORDS, SYMBOLS, TIME_UNITS)
-from .numerals import DIGITS_RE, is_plural, lemma, parse_digits, spelled_numbers
+from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
@@ -101,7 +101,9 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     sents = SentenceIndex(text)
     doc = _DocInfo(text)
     cands = _scan(text, doc, ignore)
+    _signs(text, cands)
     cands = _link(text, cands)
+    cands = _drop_per_unit(text, cands)
     cands = [c for c in cands if not (c.soft_drop and c.bare and c.link is None) and _plausible(c)]
     for c in cands:
         c.sent = sents.of(c.start)
@@ -109,6 +111,30 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     _regions.assign(text, sents, cands, regions)
     _metrics.assign(text, sents, cands, metrics)
     return _freeze(text, cands)
+
+
+_MINUS_BEFORE_RE = re.compile(r"(?<![\w-])(?:minus|negative)[ \t]+$", re.I)
+
+
+def _signs(text: str, cands: list) -> None:
+    """"minus five percent": a signed figure."""
+    if "minus" not in text and "negative" not in text and "Minus" not in text and "Negative" not in text:
+        return
+    for c in cands:
+        m = _MINUS_BEFORE_RE.search(text, max(0, c.start - 12), c.start)
+        if m and c.value > 0 and c.qual == "exact":
+            c.value, c.mantissa, c.start = -c.value, -c.mantissa, m.start()
+
+
+def _drop_per_unit(text: str, cands: list) -> list:
+    """"64.2 cents a dozen": the per-unit part of a price is no count."""
+    drop = set()
+    for a, b in zip(cands, cands[1:]):
+        if (a.kind == "money" and b.word and b.kind == "quantity" and b.unit_kind is None
+                and text[b.cs:b.ce].lower().split()[0] in ("a", "an", "per")
+                and not text[a.end:b.start].strip()):
+            drop.add(id(b))
+    return [c for c in cands if id(c) not in drop] if drop else cands
 
 
 _MAX_VALUE = Decimal("1e18")
@@ -245,10 +271,18 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+_AND_HALF_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)")
+
+
 def _numerals(text: str):
     """All numerals in text order: (start, end, value, is_word)."""
-    digits = [(m.start(), m.end(), parse_digits(m.group()), False) for m in DIGITS_RE.finditer(text)]
+    digits = [(m.start(), m.end(), parse_digits(m.group()), False) for m in digits_re(text).finditer(text)]
     words = [(s, e, v, True) for s, e, _, v in spelled_numbers(text)]
+    if "and a half" in text or "and one half" in text:  # "two and a half miles"
+        for i, (s, e, v, w) in enumerate(words):
+            m = _AND_HALF_RE.match(text, e)
+            if m and v == v.to_integral_value():
+                words[i] = (s, m.end(), v + Decimal("0.5"), w)
     if not words:
         return digits
     merged = sorted(digits + words)
@@ -331,7 +365,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     # glued on the right: ordinals ("10th"), decades ("1970s"), codes ("5G", "3D")
     if pos < n and text[pos].isalpha():
         if not (P.PERCENT_RE.match(text, pos) or P.MEASURE_GLUED_RE.match(text, pos)
-                or P.MINOR_UNIT_RE.match(text, pos) or P.TIMES_RE.match(text, pos)):
+                or P.MINOR_UNIT_RE.match(text, pos) or P.TIMES_RE.match(text, pos)
+                or P.CURRENCY_SYMBOL_SUFFIX_RE.match(text, pos)):  # "100元"
             return None
     # --- currency before ----------------------------------------------------------------------
     left = cs
@@ -366,7 +401,9 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
             if (cue == "over" and c.unit_kind == "time"
                     and not P.OVER_DURATION_RE.search(text, max(0, m.start() - 12), m.start())):
                 q = None  # "doubled over five years": during, not more than
-            if q and not (cue == "some" and c.word and c.value < 2):
+            if cue == "below" and re.search(r"\bliv(?:e|es|ed|ing)\s+$", text[max(0, m.start() - 8):m.start()]):
+                q = None  # "living below $6.85/day": a threshold, not an amount
+            if q and q != "exact" and not (cue == "some" and c.word and c.value < 2):
                 c.qual, c.has_cue = q, True
                 c.start = m.start("cue")
         elif m.group("bridge"):
@@ -499,6 +536,9 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
             # "One pound of coal", "a 10-pound bag": weight
             c.unit, c.unit_kind = "pound", "measure"
             return m.end()
+        if w == "pound" and text.startswith(("-feet", "-foot", "‑feet", "‑foot"), m.end()):
+            c.unit, c.unit_kind = "pound-foot", "measure"  # "275 pound-feet of torque"
+            return m.end() + 5
         if w in ("won", "real", "rand", "dong", "som", "lira") and c.scale == 1 and c.word:
             return _read_noun(text, c, pos)
         c.kind, c.unit, c.unit_kind, c.cur_name = "money", doc.currency(code), "money", True
@@ -513,7 +553,8 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         return m.end()
     if kind == "sym":
         sym = m.group("w")
-        c.kind, c.unit, c.unit_kind = "money", doc.yen_sign if sym in "¥￥" else SYMBOLS[sym], "money"
+        code = doc.yen_sign if sym in "¥￥" else SYMBOLS.get(sym) or doc.currency("$")
+        c.kind, c.unit, c.unit_kind = "money", code, "money"
         return m.end()
     if kind == "times":
         c.unit, c.unit_kind = "times", "times"
@@ -590,6 +631,14 @@ def _last_capital(text: str, pos: int) -> bool:
     return not m or not m.group("w")[0].isupper()
 
 
+_MONTH_DOT_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[ \t]*\.[ \t]*$")
+_DAY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+$")
+_YEARLY_NOUNS = frozenset("""sale sales revenue revenues earning earnings profit profits result results
+budget output export exports import imports election census figure figures""".split())
+_NEGATION_BEFORE_RE = re.compile(r"\b(?:never|not|n[’']t|no|without)\b[^.;,]{0,30}$", re.I)
+
+
 def _keep(text: str, c: Cand, word: bool) -> bool:
     """Drop numerals that are not figures: years, names, labels, ordinal-like idioms."""
     n = len(text)
@@ -602,6 +651,14 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     if (pwl in MONTHS and (pw[0].isupper() or pwl != "may") and c.unit_kind is None and not c.has_cue
             and not word and c.scale == 1 and v == v.to_integral_value() and 1 <= v <= 31):
         return False
+    # tokenised dates: "nov . 6", "oct . 25"; "on 1 may that year"
+    if (not word and c.unit_kind is None and not c.has_cue and c.scale == 1
+            and v == v.to_integral_value() and 1 <= v <= 31):
+        if _MONTH_DOT_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+            return False
+        nm = P.NEXT_WORD_RE.match(text, c.end)
+        if nm and nm.group("w").lower() in MONTHS and (nm.group("w") != "may" or pwl in ("on", "by", "from", "until")):
+            return False
     # years used as dates
     if (not word and bare and not c.has_cue and v == v.to_integral_value()
             and "," not in text[c.cs:c.ce] and "." not in text[c.cs:c.ce] and c.ce - c.cs == 4):
@@ -609,10 +666,24 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
             if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
                 return False
+            # "March 23, 2018 shows", "Mar 9 2018 MIT researchers": the year of a date
+            if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start):
+                return False
+            # "1988 sales of": the year of a yearly series
+            if c.unit in _YEARLY_NOUNS:
+                return False
+    if (not word and c.unit_kind is None and c.scale == 1 and c.ce - c.cs == 4 and text[c.cs:c.ce].isdigit()
+            and 1900 <= int(text[c.cs:c.ce]) <= 2099):
+        before = text[max(0, c.cs - 9):c.cs].lower().split()
+        if before and before[-1] in ("over", "vs", "vs.", "versus", "against") \
+                and (c.ce >= n or text[c.ce] in ",.;:)"):
+            return False  # "an increase of 3,915 yuan over 2012,"
     if word:
         lw = text[c.cs:c.ce].lower()
         if lw in ("one", "zero") and c.unit_kind in (None, "noun"):
             return False
+        if lw in ("one", "a", "single") and c.minor and _NEGATION_BEFORE_RE.search(text, max(0, c.start - 40), c.start):
+            return False  # "has never taken away one penny": an idiom
         if lw == "one" and c.unit == "day":  # "one day" is an idiom
             return False
         if lw == "one" and re.match(r"\s+of\b", text[c.ce:c.ce + 4]):
@@ -621,8 +692,9 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         return True
     # labels and names: "Game 7", "chapter 11", "No. 1", "iPhone 11 cameras", "S&P 500"
     if prev and not c.has_cue and not (c.unit_kind == "noun" and text[c.ce:c.ce + 1] in "-‑"):
-        if pwl in LABEL_WORDS or pw == "#":
-            return False
+        if (pwl in LABEL_WORDS or pw == "#") and not (
+                pw.islower() and pwl.endswith("ing") and c.unit_kind == "noun" and is_plural(text[c.ne:c.end].split()[-1] if text[c.ne:c.end].split() else "")):
+            return False  # "Building 7", but "by building 56 hospitals": a verb and a count
         if ((pw[0].isupper() or any(ch.isupper() for ch in pw[1:]) or "&" in pw)
                 and pw not in CAPITAL_NON_NAMES and pw.rstrip(".").lower() not in MONTHS
                 and not pw.endswith(("'s", "’s"))):
@@ -645,6 +717,9 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
 # ---------------------------------------------------------------------------------------------
 # 3. linking neighbours
 # ---------------------------------------------------------------------------------------------
+_DOLLARS_CENTS_GAP_RE = re.compile(r"[ \t]+(?:and[ \t]+)?")  # "3 dollars 50 cents"
+
+
 def _link(text: str, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     i = 0
@@ -652,7 +727,7 @@ def _link(text: str, cands: list[Cand]) -> list[Cand]:
         c = cands[i]
         # "thirteen dollars and forty-five cents"
         if (i + 1 < len(cands) and c.cur_name and cands[i + 1].minor and c.unit == cands[i + 1].unit
-                and P.AND_RE.fullmatch(text, c.end, cands[i + 1].start)):
+                and _DOLLARS_CENTS_GAP_RE.fullmatch(text, c.end, cands[i + 1].start)):
             nxt = cands[i + 1]
             c.value = c.value + nxt.value
             c.end = nxt.end
@@ -710,7 +785,8 @@ def _try_range(text: str, a: Cand, b: Cand) -> bool:
     elif b.scale == 1 and a.scale > 1 and not b.word and conn == "-" and abs(b.mantissa) < 10 * abs(a.mantissa):
         b.scale = a.scale
         b.value = b.mantissa * b.scale
-    if a.qual != "exact" and b.qual == "exact" and a.qual == "approx":
+    # "around 10-15 exabytes" qualifies both ends; "from about $350 to $680" only the first
+    if a.qual != "exact" and b.qual == "exact" and a.qual == "approx" and lead != "from":
         b.qual = a.qual
     a.link, b.link = b, a
     a.link_type = b.link_type = "range"

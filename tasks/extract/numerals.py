@@ -31,16 +31,29 @@ SPELLED_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 
+_PLAIN_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![A-Za-z])\.[0-9]+"
 DIGITS_RE = re.compile(  # (the leading lookahead lets the engine skip non-digits quickly)
-    r"(?=[0-9.])(?<![0-9_,])(?<![0-9][.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![A-Za-z])\.[0-9]+)"
-    r"(?![0-9]|,[0-9]{3}(?![0-9]))"
+    rf"(?=[0-9.])(?<![0-9_,])(?<![0-9][.])(?:{_PLAIN_DIGITS})(?![0-9]|,[0-9]{{3}}(?![0-9]))"
 )
+# tokenised news copy: "4 . 8 %", "80 , 000 spectators", "10 000 dollars" (used on texts that
+# have a digit, a space and a digit: ``digits_re``)
+DIGITS_TOKENISED_RE = re.compile(
+    r"(?=[0-9.])(?<![0-9_,])(?<![0-9][.])(?:(?<![0-9] )(?:[0-9]{1,3}(?: , [0-9]{3})+(?= [a-z$€£])|[0-9]{1,3}(?: [0-9]{3})+(?= [a-z$€£])"
+    r"|[0-9]{1,3} \. [0-9]{1,3}(?= (?:%|percent|per cent|billion|million|trillion|pence|cents)\b| %))"
+    rf"|{_PLAIN_DIGITS})(?![0-9]|,[0-9]{{3}}(?![0-9]))"
+)
+_TOKENISED_HINT_RE = re.compile(r"[0-9] (?:[.,] )?[0-9]")
+
+
+def digits_re(text: str) -> re.Pattern:
+    """The digit reader for ``text``: the tokenised one only where digits stand apart."""
+    return DIGITS_TOKENISED_RE if _TOKENISED_HINT_RE.search(text) else DIGITS_RE
 
 
 def parse_digits(s: str) -> Decimal:
     """Digits with thousands separators and a decimal point, as written."""
     try:
-        return Decimal(s.replace(",", ""))
+        return Decimal(s.replace(",", "").replace(" ", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numerals
         return Decimal(0)
 

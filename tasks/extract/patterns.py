@@ -140,7 +140,8 @@ PERCENT_RE = re.compile(
 _NAMES = trie_alt(CURRENCY_NAMES, fold=True)
 CURRENCY_NAME_RE = re.compile(rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{_NAMES}))(?![A-Za-z])")
 CURRENCY_CODE_SUFFIX_RE = re.compile(rf"{S}*(?P<w>{trie_alt(ISO_CODES | ISO_LOWER_SAFE | {'RMB', 'Rmb', 'rmb'})})(?![A-Za-z])")
-CURRENCY_SYMBOL_SUFFIX_RE = re.compile(rf"{S}?(?P<w>[{''.join(c for c in SYMBOLS if c != '$')}])")
+# "10 €", "100元", and "10 $" in tokenised copy (a "$" not followed by an amount)
+CURRENCY_SYMBOL_SUFFIX_RE = re.compile(rf"{S}?(?P<w>[{''.join(c for c in SYMBOLS if c != '$')}]|\$(?![ \t]*[0-9.]))")
 MINOR_UNIT_RE = re.compile(
     rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{trie_alt([k for k in MINOR_UNITS if k not in ('p', 'c')], fold=True)}))(?![A-Za-z])"
     rf"|(?P<p>{S}?p)(?![A-Za-z'’]|\.[A-Za-z])"

@@ -17,6 +17,16 @@ each figure takes, in order of preference:
 7. the period carried over from earlier sentences (the last date stated), which is also how
    "in the same period" and "that year" resolve. A text that has stated no date gives None.
 
+Also: a converted amount in brackets does not stand between a figure and its date ("30,775 yuan
+($4,467) in 2017"); the change before a level takes the level's date ("grew 7.5% to 7.95 trillion
+yuan last year"); an average annual rate takes the span of its sentence's years; a date after
+another figure's comparison ("3.7% lower than the average from 1979 to 2007") is that figure's;
+"since <event> in 2010" runs to the publication year; "in 65 years" is the text's own span of
+that length; a Five-Year Plan is its five years; "from the same period last year" and "than one
+year earlier" are year-on-year bases, not periods; a span ending after publication (a plan
+"2023-25") does not carry on to later sentences; datelines ("BEIJING, Sept. 10 (Xinhua) --") are
+no dates; "the past N years" in an article of the first quarter end with the last completed year.
+
 Over a span of several years (5-6), a level reached ("rose 50% to 5 million tonnes") takes the
 last year and a starting level ("up from 3 million") the first; a change keeps the span; a
 fiscal year ("2023-24") stays whole. Not periods: price bases ("(2017 PPP)"), records ("the
@@ -48,6 +58,10 @@ _MONTH = (r"(?:(?:January|February|March|April|June|July|August|September|Octobe
           r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
 _NUMW = trie_alt([*UNIT_WORDS, *TENS_WORDS, "a", "an"], fold=True)
 _N = rf"(?:\d+|(?i:{_NUMW})|a{_S}+couple{_S}+of|several)"
+_PLAN_NUMS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+              "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+              "fifteenth": 15}
+_PLAN_ORD = ("(?i:" + "|".join(_PLAN_NUMS) + r")|(?:[3-9]|1[0-5])(?:rd|th)")
 _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|season|half)"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -76,11 +90,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past", re.compile(rf"\b(?i:over|in|during|for|within|across){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("future", re.compile(rf"\b(?i:over|in|during|for|within){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
-    ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b")),
+    # "in the previous year" after a figure: the year before the sentence's own (not carried on)
+    ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b")),
+    # "the 'Tenth Five-Year Plan' period": a plan's five years
+    ("plan", re.compile(rf"\b(?:({_PLAN_ORD}){_S}*['\"‘“]?|['\"‘“]?({_PLAN_ORD}){_S}+)(?i:five|5)[-‑ ](?i:year){_S}+(?i:plan)\b['\"’”]?(?:{_S}+(?i:period))?")),
+    # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
+    ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
+    ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
-    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the{_S}+year))")),
-    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th){_S}+(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next))")),
+    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
 # the year-led patterns around years, the others around the words
@@ -96,18 +116,22 @@ _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
 _YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
-_WORD_KINDS = ("relcompare", "sincethen", "past", "future", "carry", "this", "last", "next", "ago",
+_WORD_KINDS = ("relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "firstn", "quarter", "month")
-_UNDATED_KINDS = ("sincethen", "carry", "shift")  # need no publication date
+_UNDATED_KINDS = ("sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
-    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:a{_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
+    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b)", re.I)
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–)")
+_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
+# "will double in 10 years": a span ahead of the publication
+_FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
 
 def _combined(kinds) -> re.Pattern:
@@ -186,6 +210,20 @@ def find_dates(text: str, pub_date: str | None = None,
                 d = _make(kind, _BY_KIND[kind].match(text, m.start(), m.end()), py, pm, text)
                 if d is not None:
                     d.written = kind in _YEAR_KINDS
+                    if kind == "month" and _DATELINE_AFTER_RE.match(text, d.end):
+                        continue  # "BEIJING, Sept. 10 (Xinhua) --": when the story was filed
+                    if (d.kind == "point" and d.written and text.find("ince", max(0, d.start - 100), d.start) != -1
+                            and _SINCE_EVENT_RE.search(text, max(0, d.start - 100), d.start)):
+                        d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
+                    found.append(d)
+    # rarer expressions, searched only in texts that have their words
+    for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",))):
+        if kind == "inyears" and py is None:
+            continue
+        if any(w in text for w in needed):
+            for m in _BY_KIND[kind].finditer(text):
+                d = _make(kind, m, py, pm, text)
+                if d is not None:
                     found.append(d)
     blocked = [m.span() for spans in (year_spans, word_spans) for lo, hi in spans
                for m in _NO_DATE_RE.finditer(text, lo, hi)]
@@ -236,7 +274,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
             y1 += y0 - y0 % 100
             if y1 < y0:
                 y1 += 100
-        if not (y0 < y1 <= y0 + 60):
+        if not (y0 < y1 <= y0 + 80):  # "from 1955 to 2020": histories span decades
             return None
         return DateExpr(s, e, "span", y0, y1)
     if kind == "fy":
@@ -259,6 +297,16 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         return DateExpr(s, e, "span", y, y + 9)
     if kind == "carry":
         return DateExpr(s, e, "carry")
+    if kind == "prevyear":
+        return DateExpr(s, e, "prevshift", n=1, sign=-1)
+    if kind == "plan":
+        o = (m.group(1) or m.group(2)).lower()
+        n = _PLAN_NUMS.get(o) or int(re.match(r"\d+", o).group())
+        y0 = 1966 + 5 * (n - 3)  # the Third Plan began in 1966 after the 1963-65 readjustment
+        y1 = y0 + 4
+        if py is not None and y0 <= py < y1:
+            y1 = py  # a plan still under way covers the years so far
+        return DateExpr(s, e, "span", y0, y1)
     if kind == "sincethen":
         return DateExpr(s, e, "sincethen")
     if kind == "shift":
@@ -276,6 +324,10 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
     if kind == "relcompare":
         if "last" not in m.group(1).lower():
             return None  # "than the previous year": no year stated
+        if "same" in g:
+            # "from the same period last year": a year-on-year base; the figure is the current
+            # year's (the sentence's or the text's own, else the publication year)
+            return DateExpr(s, e, "yoy", py, py)
         return DateExpr(s, e, "compare", py - 1, py - 1)
     if kind == "last":
         unit = g.split()[-1]
@@ -301,7 +353,18 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         n = _count(m.group(1))
         unit = m.group(2).lower()
         years = n * (10 if unit.startswith("decade") else 1)
-        return DateExpr(s, e, "span", py - years, py)
+        # published in the first quarter, an article's "past six years" end with the last
+        # completed year (its data are last year's); otherwise they run to the publication year
+        return DateExpr(s, e, "span", py - years, py - 1 if pm is not None and pm <= 3 and years > 1 else py)
+    if kind == "inyears":
+        n = _count(m.group(1))
+        if n < 2:
+            return None
+        if _FUTURE_BEFORE_RE.search(text, max(0, s - 60), s):
+            return DateExpr(s, e, "span", py, py + n)
+        d = DateExpr(s, e, "span", py - n, py)
+        d.n = n
+        return d
     if kind == "future":
         n = _count(m.group(1))
         unit = m.group(2).lower()
@@ -355,6 +418,11 @@ def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
         return
     py, _ = pub_parts(pub_date)
     dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands])
+    # "160 times in 65 years" is the text's own "from 1955 to 2020" when it states one that long
+    spans = [(d.y0, d.y1) for d in dates if d.kind == "span" and d.written]
+    for d in dates:
+        if d.kind == "span" and d.n:
+            d.y0, d.y1 = next(((a, b) for a, b in spans if b - a == d.n), (d.y0, d.y1))
     by_sent: dict[int, list[DateExpr]] = {}
     for d in dates:
         by_sent.setdefault(sents.of(d.start), []).append(d)
@@ -364,14 +432,15 @@ def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
     running: tuple[int, int] | None = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
-        resolved = _resolve(ds, running, py)
+        resolved = _resolve(text, ds, running, py)
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
             _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
-            r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved), None)
+            r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved
+                      and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py)), None)
             if r is not None:
                 running = r
                 break
@@ -380,7 +449,11 @@ def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
             c.period = c.link.period
 
 
-def _resolve(ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
+_CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
+_BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
+
+
+def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
     for d in ds:
@@ -394,28 +467,50 @@ def _resolve(ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
                 end = max(later)
             elif py is not None and py >= d.y0:
                 end = py
+            n = _CONSECUTIVE_RE.search(text, max(0, d.start - 40), d.start) \
+                if text.find("years", max(0, d.start - 40), d.start) != -1 else None
+            if n and (end is None or d.y0 + _count(n.group(1)) - 1 <= end):
+                end = d.y0 + _count(n.group(1)) - 1  # "for 20 consecutive years since 1989"
             out[id(d)] = (d.y0, end)  # "since 2020" with nothing later known: open-ended
         elif d.kind == "sincethen":
             if running is not None:
                 end = max([out[id(o)][1] for o in ds if o.kind in ("point", "span") and id(o) in out] + [py or running[1], running[1]])
                 out[id(d)] = (running[0], end)
+        elif d.kind == "yoy":
+            prev = [out[id(o)] for o in ds if o.kind in ("point", "span") and id(o) in out]
+            out[id(d)] = prev[-1] if prev else running or (d.y0, d.y1)
         elif d.kind == "carry":
             prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
             r = prev[-1] if prev else running
+            if len(prev) >= 2 and all(a == b for a, b in prev) and prev[0][0] < prev[-1][0]:
+                r = (prev[0][0], prev[-1][0])  # "from A in 2017 to B in 2021, ... in the same period"
             if r is not None:
                 out[id(d)] = r
-        elif d.kind == "shift":
+        elif d.kind in ("shift", "prevshift"):
             prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point",) and id(o) in out]
             base = prev[-1][0] if prev else (running[1] if running else py)
             if base is not None:
                 y = base + d.sign * d.n
                 out[id(d)] = (y, y)
                 d.base = base
+    # "during the Eleventh Five-Year Plan period, ... by the end of 2008 had reached": so far in the span
+    if any(o.kind == "span" for o in ds):
+        for d in ds:
+            if d.kind == "point" and text.find("by", max(0, d.start - 20), d.start) != -1 \
+                    and _BY_END_RE.search(text, max(0, d.start - 20), d.start):
+                span = next((o for o in ds if o.kind == "span" and o.y0 < d.y0 <= o.y1), None)
+                if span is not None:
+                    out[id(d)] = (span.y0, d.y0)
     return out
 
 
 def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> None:
     usable = [d for d in ds if id(d) in resolved]
+    if not usable:  # no date in the sentence: the one carried over (the common case, kept cheap)
+        if running is not None:
+            for c in figs:
+                c.period = running
+        return
     plain = [d for d in usable if d.kind != "compare"]
     compares = [d for d in usable if d.kind == "compare"]
     fig_spans = [(c.start, c.end) for c in figs]
@@ -441,17 +536,38 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
     # local dates right after a figure
     local: dict[int, tuple[int, int]] = {}
     attached: set[int] = set()  # dates written right after some figure
+    raw_local: dict[int, tuple[int, int]] = {}
     for c in figs:
+        after = _after_conversion(text, c, s_end)
         for d in plain:
-            if d.start < c.end:
+            if d.start < after:
                 continue
-            if any(c.end <= fs < d.start for fs, _ in fig_spans):
+            if any(after <= fs < d.start for fs, _ in fig_spans):
                 break
-            if d.start - c.end <= 32 and _GAP_LOCAL_RE.fullmatch(text, c.end, d.start):
-                local[id(c)] = resolved[id(d)]
+            if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
+                raw_local[id(c)] = resolved[id(d)]
+                local[id(c)] = _end_state(text, s_start, c, resolved[id(d)])
                 if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
+    # "jumped by 7.5 percent year-on-year to 7.95 trillion yuan last year": the change is the level's
+    for c, n in zip(figs, figs[1:]):
+        if (id(c) not in local and id(n) in local and c.link_type != "range"
+                and _TO_NEXT_RE.fullmatch(text, c.end, n.start)
+                and not _FROM_LEVEL_RE.search(text, max(s_start, c.start - 60), c.start)):
+            local[id(c)] = local[id(n)]
+    # "rose from 11,045 yuan ($1,603) to 15,575 yuan ($2,414) in the same period": the start of
+    # the span the other end is dated with
+    for i, c in enumerate(figs):
+        lo = max(s_start, c.start - 60)
+        if id(c) in local or text.find("from", lo, c.start) == -1 or not _FROM_LEVEL_RE.search(text, lo, c.start):
+            continue
+        after = _after_conversion(text, c, s_end)
+        n = next((f for f in figs[i + 1:] if f.start >= after), None)
+        if n is not None and id(n) in raw_local and _TO_NEXT_RE.fullmatch(text, after, n.start):
+            y0, y1 = raw_local[id(n)]
+            if y0 is not None and y1 is not None and y0 < y1:
+                local[id(c)] = (y0, y0)
     # ranges inside a sentence with a span of years: first end -> first year, second -> last
     span_dates = [d for d in plain if d.kind == "span" or (d.kind == "since")]
     for c in figs:
@@ -463,6 +579,20 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             if y0 != y1:
                 a.period, b.period = (y0, y0), (y1, y1)
                 local[id(a)], local[id(b)] = a.period, b.period
+    # "from 4,749 yuan in 2012 to 9,595 yuan in 2018, an average annual growth of 12.4 percent"
+    if usable and text.find("verage", s_start, s_end) != -1:
+        years = [y for d in plain if d.kind in ("point", "span", "since") for y in resolved[id(d)] if y is not None]
+        if compares:  # "an increase of 3,915 yuan over 2012, an average annual increase of 12.6 percent"
+            years += [y for d in compares for y in resolved[id(d)] if y is not None]
+            if running is not None and not any(d.kind in ("point", "span", "since") for d in plain):
+                years.append(running[1])
+        if len(set(years)) > 1:
+            for c in figs:
+                if id(c) not in local and _AVERAGE_RE.search(text, max(s_start, c.start - 40), c.start):
+                    local[id(c)] = (min(years), max(years))
+    has_than = len(figs) > 1 and len(plain) > 0 and (
+        text.find("than", s_start, s_end) != -1 or text.find("ompared", s_start, s_end) != -1
+        or text.find("versus", s_start, s_end) != -1 or text.find("against", s_start, s_end) != -1)
     for c in figs:
         own = next((d for d in plain if d.start <= c.start < d.end), None)
         if own is not None:  # "over the past 11 years": the duration is its own period
@@ -476,14 +606,15 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             c.period = hit
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
-        inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached]
+        inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
+                    and not (has_than and _based_elsewhere(text, c, d, figs))]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _end_state(text, s_start, c, resolved[id(d)])
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
-        semi = [d for d in plain if id(d) not in attached]
+        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):
@@ -506,16 +637,49 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             c.period = running
 
 
+_CUMULATIVE_RE = re.compile(r"\b(?:cumulative|cumulatively|accumulated|in\s+total|a\s+total\s+of|altogether|combined|"
+                            r"add(?:ing|ed|s)?\s+up\s+to|totall?(?:ed|ing))\b", re.I)
 _TO_LEVEL_RE = re.compile(
     rf"(?<![\w])(?:(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|surged|"
-    rf"soared|expanded|fell|fallen|falling|dropped|declined|decreased|slid|shrank|dipped|plunged|"
-    rf"went{_S}+(?:up|down)|up|down)(?:{_S}+[\w.%,-]+){{0,5}}?{_S}+to|reached|reaching|hit|hitting|"
+    rf"soared|expanded|doubled|tripled|quadrupled|fell|fallen|falling|dropped|declined|decreased|slid|shrank|dipped|plunged|"
+    rf"went{_S}+(?:up|down)|up|down)(?:{_S}+\S+){{0,8}}?{_S}+to|reached|reaching|hit|hitting|"
     rf"topped|totalled|totaled|stood{_S}+at){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
 _FROM_LEVEL_RE = re.compile(
     rf"(?<![\w])(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|surged|"
     rf"soared|expanded|fell|fallen|falling|dropped|declined|decreased|slid|shrank|dipped|plunged|"
     rf"up|down)(?:{_S}+[\w.%,-]+){{0,10}}?{_S}+from{_S}+(?:about|around|some|nearly|almost|just|over|"
     rf"more{_S}+than|less{_S}+than){{0,1}}{_S}*$", re.I)
+
+
+_BRACKET_OPEN_RE = re.compile(r"[ \t\u00a0]*\([^()]{0,24}$")
+
+
+def _after_conversion(text: str, c, s_end: int) -> int:
+    """Where the words after figure ``c`` resume: past its converted amount in brackets
+    ("30,775 yuan ($4,467) in 2017": the year is the yuan amount's too)."""
+    p = c.link
+    if c.link_type != "conversion" or p is None or p.start < c.end:
+        return c.end
+    if not _BRACKET_OPEN_RE.match(text[c.end:p.start]):
+        return c.end
+    close = text.find(")", p.end, min(s_end, p.end + 24))
+    return close + 1 if close != -1 else c.end
+
+
+_TO_NEXT_RE = re.compile(rf"{_S}+(?:(?:year-on-year|year{_S}+on{_S}+year|on{_S}+the{_S}+year|annually){_S}+)?to{_S}+(?:(?:about|around|some|nearly|almost|over|more{_S}+than){_S}+)?")
+_AVERAGE_RE = re.compile(rf"\b(?:average|averaging|avg\.?|mean){_S}+(?:annual|yearly|annualized|annualised|year-on-year){_S}+(?:\w+{_S}+){{0,3}}(?:of{_S}+)?(?:about{_S}+|around{_S}+|nearly{_S}+)?$", re.I)
+_THAN_RE = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|against)\b", re.I)
+
+
+def _based_elsewhere(text: str, c, d: DateExpr, figs) -> bool:
+    """Is date ``d`` the base of another figure's comparison after ``c``? ("down 4.6 points from
+    the previous year and 3.7 percent lower than the average ... from 1979 to 2007")"""
+    if d.start < c.end or not _THAN_RE.search(text, c.end, d.start):
+        return False
+    for f in figs:
+        if f is not c and c.end <= f.start and f.end <= d.start and _THAN_RE.search(text, f.end, d.start):
+            return True
+    return False
 
 
 def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int, int]:
@@ -525,6 +689,8 @@ def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int
     y0, y1 = period
     if y0 is None or y1 is None or y1 - y0 < 2:
         return period
+    if _CUMULATIVE_RE.search(text, s_start, min(len(text), c.end + 12)):
+        return period  # "cumulative transfers from 1959 to 2008 reached 201.9 billion yuan"
     lo = max(s_start, c.start - 60)
     if _TO_LEVEL_RE.search(text, lo, c.start):
         return (y1, y1)

@@ -11,6 +11,12 @@ Each figure takes, in order of preference: a place right after it in its noun ph
 before it in its sentence, the nearest after it in the same clause, the place carried over from
 earlier sentences, a partner place in its sentence, the text's main place.
 
+A country that ranks or is compared with the place ("remains China's biggest", "the first
+province in the country", "exceeded the country's average") is demoted, but "the national
+average of 6.7 percent" is the country's; money sent or spent goes to the place receiving it
+("spent 34 billion yuan ... in Tibet"); a donor's aid ("Jiangsu has built 123 schools") is about
+the text's aided place ("paired assistance in Xinjiang").
+
 >>> from tasks.extract import parse_figures
 >>> gaz = regions_from_rows([{"name": "China", "aliases": "PRC", "level": "country", "parent": ""},
 ...     {"name": "Xinjiang", "aliases": "", "level": "province", "parent": "China"}])
@@ -44,7 +50,20 @@ _S = r"[ \t\u00a0]"
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 _OF_NAME_RE = re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$")
 _DEMOTE_BEFORE_RE = re.compile(
-    rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I)
+    rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
+    rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I)
+# "remains China's biggest economy", "the first province in the country to", "the lead in China's":
+# the country ranks the place the sentence is about, it is not the figure's place
+_RANK_AFTER_RE = re.compile(
+    rf"['’]s{_S}+(?:[a-z-]+{_S}+)?(?:(?:second|third|fourth|fifth)[-‑])?(?:biggest|largest|richest|poorest|leading|top|"
+    rf"most|least|fastest|slowest|highest|lowest|only|no\.?{_S}*1|number{_S}+one)\b(?![-‑])")
+_RANK_BEFORE_RE = re.compile(
+    rf"\b(?:first|only|biggest|largest|richest|poorest|leading|top|most|least|fastest|slowest|highest|"
+    rf"lowest|lead|leader|second|third|best|worst)\b[^,.;:]{{0,40}}?\b(?:in|of|among|across){_S}+(?:the{_S}+)?$", re.I)
+_RANK_TAILS = tuple(f"{w} {t}" for w in ("in", "of", "among", "across") for t in ("", "the "))
+# "the national average of 6.7 percent": the figure is that place's
+_AVERAGE_OF_RE = re.compile(
+    rf"(?:['’]s)?(?:{_S}+(?:average|mean|overall|level|rate|growth|economic|GDP|figure)){{1,4}}(?:{_S}+(?:of|at|was|is|stood{_S}+at)){_S}+(?:about{_S}+|around{_S}+|only{_S}+|just{_S}+)?$")
 _BASED_AFTER_RE = re.compile(r"[-‑]based\b|[-‑]headquartered\b")
 _GOV_VERB_RE = re.compile(
     rf"['’]?s?{_S}+(?:has|have|had|is|was|will|would|says|said|insists|insisted|announced|set|"
@@ -79,6 +98,29 @@ _ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "c
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
 _LOCATIVE_RE = re.compile(rf"(?<![\w])(?:in|across|within|throughout|into|to|at|inside)(?:{_S}+[a-z-]+)?{_S}+$")
+
+
+# money sent somewhere is about the place that receives it ("China spent 34 billion yuan in
+# boosting ... in Tibet", "has sent 300 billion yuan (...) to Tibet")
+_TRANSFER_RE = re.compile(
+    r"\b(?:spent|spend|spends|spending|sent|send|sends|allocated|allocates|allocate|invested|invests|"
+    r"injected|transferred|granted|gave|given|poured|earmarked|channell?ed|funnell?ed|donated|pumped|"
+    r"disbursed|provided|offered|pledged)\b", re.I)
+_RECIPIENT_GAP_RE = re.compile(r"[^.;:!?]{0,110}?(?<![\w])(?:in|to|into|for|on)(?:[ \t]+(?:the|southern|northern|western|eastern|rural))?[ \t]+$")
+# a place that gives aid ("Jiangsu has ensured to allocate 80% of the aid fund"): the figure is
+# about the place receiving it, the text's recipient ("paired assistance in Xinjiang")
+_AID_ACTOR_RE = re.compile(
+    rf"(?:['’]s)?(?:{_S}+[a-z]+){{0,4}}?{_S}+(?:allocat|buil[dt]|construct|invest|arrang|dispatch|fund|"
+    rf"aid|assist|spen[dt]|donat|sen[dt]|help|support)\w*\b")
+# cheap whole-text checks before the regexes above run per mention or figure
+_AID_STEMS = ("assist", "aid", "help", "support", "pair", "counterpart")
+_TRANSFER_STEMS = ("spen", "sen", "allocat", "invest", "inject", "transfer", "grant", "gave", "given",
+                   "pour", "earmark", "channel", "funnel", "donat", "pump", "disburs", "provid",
+                   "offer", "pledg")
+_AID_WORD_RE = re.compile(r"(?:assist|aid|help|support|pair|counterpart)", re.I)
+_AID_TO_RE = re.compile(
+    rf"\b(?:assistance|aid|aiding|assist|assisting|helping|support|supporting|paired|pairing|"
+    rf"counterpart)\b(?:{_S}+[\w-]+){{0,3}}?{_S}+(?:in|to|for){_S}+(?:the{_S}+)?$", re.I)
 
 
 def regions_from_rows(rows: Iterable[Mapping[str, str]]) -> list[Region]:
@@ -175,9 +217,19 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         if name in _CAPITALS and _CAPITALS[name] in gaz.level and _GOV_VERB_RE.match(text, e):
             name = _CAPITALS[name]
         demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s) or _BASED_AFTER_RE.match(text, e)
-                       or _TRADE_TO_RE.search(text, max(0, s - 60), s))
+                       or _TRADE_TO_RE.search(text, max(0, s - 60), s)
+                       or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e)))
         out.append(Mention(s, e, name, demoted))
     return out
+
+
+def _ranks(text: str, s: int, e: int) -> bool:
+    """Does the country mention at s..e rank another place ("China's biggest", "first in the country")?"""
+    if text.startswith(("'s", "’s"), e) and _RANK_AFTER_RE.match(text, e):
+        return True
+    if not text[max(0, s - 12):s].lower().endswith(_RANK_TAILS):
+        return False
+    return bool(_RANK_BEFORE_RE.search(text, max(0, s - 60), s))
 
 
 def _add_anaphora(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
@@ -219,7 +271,8 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     main_country = _main_country(mentions, gaz)
     if main_country and ("ountr" in text or "nation" in text):
         for m in _COUNTRY_WORDS_RE.finditer(text):
-            demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()))
+            demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+                           or _ranks(text, m.start(), m.end()))
             mentions.append(Mention(m.start(), m.end(), main_country, demoted))
         mentions.sort(key=lambda m: m.start)
     if "he region" in text or "he province" in text or "he city" in text or "he prefecture" in text \
@@ -244,6 +297,14 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         if p:
             doc_main = p
             break
+    recipients: dict[str, int] = {}
+    low = text.lower()
+    for m in (mentions if any(w in low for w in _AID_STEMS) else ()):
+        if not m.demoted and _AID_WORD_RE.search(text, max(0, m.start - 60), m.start) \
+                and _AID_TO_RE.search(text, max(0, m.start - 60), m.start):
+            recipients[m.name] = recipients.get(m.name, 0) + 1
+    recipient = max(recipients.items(), key=lambda kv: kv[1])[0] if recipients else None
+    transfers = any(w in low for w in _TRANSFER_STEMS)
     running = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ms = by_sent.get(si, [])
@@ -252,7 +313,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         votes: dict[str, int] = {}
         for c in figs:
             r, from_text = _pick(text, sents.spans[si] if si < len(sents.spans) else (0, len(text)),
-                                 c, figs, good, ms)
+                                 c, figs, good, ms, recipient, transfers)
             if r is None:
                 partner = next((m.name for m in ms if m.demoted), None)
                 r = running or partner or doc_main
@@ -263,17 +324,25 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
             running = max(votes.items(), key=lambda kv: kv[1])[0]
         elif good:
             running = _primary(good, gaz, text)
+            actor = next((m for m in good if m.name == running), None)
+            if recipient and running != recipient and actor is not None and _AID_ACTOR_RE.match(text, actor.end):
+                running = recipient  # "Jiangsu has further strengthened the support ...": about the aided
     for c in cands:  # a converted amount is about its partner's place
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.region = c.link.region
 
 
-def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], allm: list[Mention]):
+def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], allm: list[Mention],
+          recipient: str | None = None, transfers: bool = True):
     s_start, s_end = span
     others = [(f.start, f.end) for f in figs if f is not c]
     # 0. inside the figure's own words: "400,000 Xinjiang officials", "19 of the country's cities"
     for m in good:
         if c.start <= m.start and m.end <= c.end:
+            return m.name, True
+    # 0b. "the national average of 6.7 percent": a compared place's own figure
+    for m in allm:
+        if m.end <= c.start and c.start - m.end <= 40 and _AVERAGE_OF_RE.fullmatch(text, m.end, c.start):
             return m.name, True
     # 1. right after, in the figure's noun phrase
     for m in good:
@@ -287,10 +356,28 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
                 break  # "81 per cent of China's per capita GDP": the base of a ratio
             return m.name, True
         break
+    # 1b. money sent or spent: the place receiving it, later in the sentence
+    if transfers and c.kind == "money" and _TRANSFER_RE.search(text, max(s_start, c.start - 60), c.start):
+        partner = c.link if c.link_type == "conversion" else None
+        after = c.end
+        if partner is not None and partner.start >= c.end:
+            close = text.find(")", partner.end, partner.end + 24)
+            after = close + 1 if close != -1 else c.end
+        for m in good:
+            if m.start < after or m.start - c.end > 140:
+                continue
+            if any(c.end <= f.start < m.start and f is not partner for f in figs):
+                break
+            if _RECIPIENT_GAP_RE.fullmatch(text, after, m.start):
+                return m.name, True
+            break
     # 2. nearest before, in the sentence
     prev = [m for m in good if m.end <= c.start and m.start >= s_start]
     if prev:
-        return prev[-1].name, True
+        m = prev[-1]
+        if recipient and m.name != recipient and _AID_ACTOR_RE.match(text, m.end):
+            return recipient, True  # the giver of aid: the figure is the recipient's
+        return m.name, True
     # 3. after, in the same clause, before any other figure
     lo, hi = clause_bounds(text, s_start, s_end, c.start)
     for m in good:
