@@ -114,6 +114,10 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
                             extractor_version=EXTRACTOR_VERSION)
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
     summary.articles_loaded = counts.get("articles_loaded", 0)
+    get_run_logger().info("loaded %d articles (%d replaced), %d figures, %d claim checks, "
+                          "%d quarantined rows", counts.get("articles_loaded", 0),
+                          counts.get("articles_replaced", 0), counts["figures_loaded"],
+                          counts.get("claim_checks_loaded", 0), counts.get("quarantine_loaded", 0))
     progress.step("checking data quality")
     quality = steps.check_quality(url, schema, run_id, cfg.quality_dir)
     summary.quality_success, summary.quality_docs = quality.success, str(quality.docs_path)

@@ -78,7 +78,9 @@ class RunSummary:
             + (f" ({', '.join(f'{k} {v}' for k, v in sorted(self.figures_by_kind.items()))})"
                if self.figures_by_kind else ""),
             f"Rows rejected:      {self.rows_rejected}",
-            f"Rows loaded:        {self.rows_loaded}" + (" (dry run: nothing written)" if self.dry_run else ""),
+            f"Rows loaded:        {self.rows_loaded}" + (" (dry run: nothing written)" if self.dry_run
+                                                         else f" (figures of {self.articles_loaded} articles)"
+                                                         if self.loaded else ""),
         ]
         if self.claim_verdicts:
             out.append("Claim checks:       " + ", ".join(

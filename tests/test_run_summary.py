@@ -21,11 +21,12 @@ def _summary(**kw):
 
 def test_the_summary_names_changes_kinds_rejects_verdicts_and_paths():
     s = _summary(report_path="/tmp/r/index.html", quality_success=True,
-                 quality_docs="/tmp/q/index.html", rows_loaded=2, loaded=True)
+                 quality_docs="/tmp/q/index.html", rows_loaded=2, articles_loaded=2, loaded=True)
     text = "\n".join(s.lines())
     assert "Processed:          2 article(s)" in text
     assert "  new: a.txt (2 figures)" in text and "  changed: b.txt (1 figures)" in text
     assert "Figures extracted:  3 (money 2, percent 1)" in text
+    assert "Rows loaded:        2 (figures of 2 articles)" in text
     assert "Rows rejected:      1" in text and "column fx_rate: fails greater_than(0)" in text
     assert "Claim checks:       consistent 2, inconsistent 1" in text
     assert "Data quality:       passed (docs: /tmp/q/index.html)" in text
