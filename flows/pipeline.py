@@ -17,7 +17,8 @@ from flows import progress, steps
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
 from tasks.plan import article_changes, batches, changed_tables, modified_since, select_changed
-from tasks.read_raw import article_frame, list_articles, records, table_hashes
+from tasks.read_raw import (article_frame, list_articles, missing_metadata_files, records,
+                            table_hashes)
 from tasks.summary import RunSummary
 from warehouse.engine import redact
 
@@ -41,6 +42,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     summary = RunSummary(warehouse=redact(url), dry_run=dry_run)
     progress.step("reading curated tables")
     tables = steps.read_tables(cfg.tables_dir)
+    summary.metadata_without_article = missing_metadata_files(tables["articles.csv"], cfg.articles_dir)
     hashes = table_hashes(cfg.tables_dir)
     paths = modified_since(list_articles(cfg.articles_dir, articles), since)
     if not dry_run:
@@ -71,6 +73,9 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
 def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url, schema, run_id):
     progress.step(f"reading {len(paths)} articles")
     raw = steps.read_articles(paths, cfg.articles_dir, cfg.max_article_bytes)
+    # A changed curated table (an FX rate, a series value, the gazetteer) changes what every
+    # loaded figure says, so it re-extracts and replaces every article, as --full-refresh does.
+    full_refresh = full_refresh or bool(summary.tables_changed)
     todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
     summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION, full_refresh)
@@ -111,7 +116,7 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
                             articles=meta, figures=figures, claim_checks=checks,
                             quarantine=rejected, tables=tables,
-                            extractor_version=EXTRACTOR_VERSION)
+                            extractor_version=EXTRACTOR_VERSION, replace=full_refresh)
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
     summary.articles_loaded = counts.get("articles_loaded", 0)
     get_run_logger().info("loaded %d articles (%d replaced), %d figures, %d claim checks, "

@@ -15,6 +15,7 @@ class RunSummary:
     articles_read: int = 0
     articles_skipped: int = 0           # unchanged since the last load
     articles_without_metadata: list[str] = field(default_factory=list)
+    metadata_without_article: list[str] = field(default_factory=list)  # articles.csv rows, no file
     changes: dict[str, str] = field(default_factory=dict)          # path -> new/changed/re-extract
     tables_changed: list[str] = field(default_factory=list)        # curated files with new bytes
     figures_by_article: dict[str, int] = field(default_factory=dict)  # path -> figures extracted
@@ -88,6 +89,9 @@ class RunSummary:
         if self.articles_without_metadata:
             out.append("No metadata row in articles.csv (title from first line, date unknown): "
                        + ", ".join(self.articles_without_metadata))
+        if self.metadata_without_article:
+            out.append("articles.csv names files not in raw/articles (not delivered yet?): "
+                       + ", ".join(self.metadata_without_article))
         out += _cut([f"  rejected: {reason}" for reason in self.reject_reasons])
         if self.quality_success is not None:
             out.append(f"Data quality:       {'passed' if self.quality_success else 'FAILED'}"

@@ -60,16 +60,9 @@ def prefect_records() -> dict[str, str]:
     return {f"Prefect API {kind}": "\n".join(texts) for kind, texts in out.items()}
 
 
-KNOWN_LEAK = ("flows/pipeline.py takes the warehouse URL as a plain `str` flow parameter, so "
-              "Prefect stores it, password included, with the flow run (API database, UI). "
-              "Fix: `warehouse: SecretStr | None` there and `SecretStr(url)` in flows/cli.py.")
-
-
 def assert_no_leak(secret: str, texts: dict[str, str]) -> None:
     found = leaks(secret, texts)
-    assert not [f for f in found if not f.startswith("Prefect API flow-run parameters")], found
-    if found:
-        pytest.xfail(KNOWN_LEAK)
+    assert not found, found
 
 
 def files_text(*folders: Path) -> str:

@@ -160,6 +160,7 @@ def load_run(
     quarantine: pd.DataFrame | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
     extractor_version: str,
+    replace: bool = False,
 ) -> dict[str, int]:
     """Load one run's frames (see the module docstring); returns what was written, and ``run_id``.
 
@@ -200,7 +201,7 @@ def load_run(
     try:
         with write_transaction(engine) as conn:
             counts = _load(conn, run_id, articles, figures, claim_checks, rejected, tables,
-                           extractor_version)
+                           extractor_version, replace)
             conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(
                 **run_counts, **{k: counts[k] for k in _LOAD_COUNTS},
                 # Skipped by the caller before extraction, plus any another run loaded meanwhile.
@@ -224,7 +225,8 @@ def load_run(
     return {"run_id": run_id, **counts}
 
 
-def _load(conn, run_id, articles, figures, claim_checks, rejected, tables, extractor_version):
+def _load(conn, run_id, articles, figures, claim_checks, rejected, tables, extractor_version,
+          replace=False):
     counts: dict[str, int] = {}
     counts["periods"] = _ensure_periods(conn, _years(figures, tables))
     counts["regions"] = _upsert_regions(conn, tables.get("regions.csv"))
@@ -232,7 +234,7 @@ def _load(conn, run_id, articles, figures, claim_checks, rejected, tables, extra
     counts["fx_rates"] = _replace_fx_rates(conn, tables.get("fx_rates.csv"))
     counts["official_stats"] = _replace_official_stats(conn, tables.get("official_series.csv"))
 
-    to_load, skipped, replaced = _plan_articles(conn, articles, extractor_version)
+    to_load, skipped, replaced = _plan_articles(conn, articles, extractor_version, replace)
     article_keys = _insert_articles(conn, to_load, run_id, extractor_version)
     counts["articles_loaded"] = len(article_keys)
     counts["articles_replaced"] = replaced
@@ -381,7 +383,7 @@ def _region_lookup(conn: Connection) -> dict[str, int]:
 # --------------------------------------------------------------------------- articles and facts
 
 
-def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: str):
+def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: str, replace: bool = False):
     """Which incoming articles to (re)load; deletes the rows of those being replaced.
 
     Returns (frame of articles to insert, set of skipped hashes, number replaced).
@@ -402,7 +404,7 @@ def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: 
     load_mask = []
     for article_hash, path in zip(hashes, paths):
         same = by_hash.get(article_hash)
-        if same is not None and same.extractor_version == extractor_version:
+        if same is not None and same.extractor_version == extractor_version and not replace:
             skipped.add(article_hash)
             load_mask.append(False)
             # The same content under a new name: the file moved, or its old path now holds it.
