@@ -408,14 +408,19 @@ def stages(root: Path, n: int, work: Path) -> dict:
                "pub_years": pub_years, "source": "extracted figures"}
     nv_args = {k: v for k, v in nv_args.items() if k in inspect.signature(nv).parameters}
     figures, rejected = step("normalise + validate", lambda: nv(**nv_args))
-    checks = step("claim checks", lambda: steps.check_claims.fn(
-        figures, tables["official_series.csv"], tables["fx_rates.csv"], pub_years, tables["regions.csv"],
+    cc = steps.check_claims.fn
+    first = (figures, rejected) if "validated" in inspect.signature(cc).parameters else figures
+    checks = step("claim checks", lambda: cc(
+        first, tables["official_series.csv"], tables["fx_rates.csv"], pub_years, tables["regions.csv"],
         {a.article_hash: a.text for a in todo}))
     step("load", lambda: steps.load_run.fn(url, None, run={"run_id": run_id}, articles=meta, figures=figures,
                                            claim_checks=checks, quarantine=rejected, tables=tables,
                                            extractor_version=EXTRACTOR_VERSION))
     step("quality checkpoint", lambda: steps.check_quality.fn(url, None, run_id, work / "quality" / f"stages-{n}"))
     step("finish run", lambda: steps.finish_run.fn(url, None, run_id, "succeeded", {}))
+    if hasattr(steps, "build_report"):
+        step("report", lambda: steps.build_report.fn(url, None, work / "report" / f"stages-{n}",
+                                                     articles_dir, work / "quality" / f"stages-{n}"))
     return {"stages": out, "figures": len(figures), "rejected": len(rejected), "checks": len(checks)}
 
 

@@ -74,8 +74,10 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     progress.step(f"reading {len(paths)} articles")
     raw = steps.read_articles(paths, cfg.articles_dir, cfg.max_article_bytes)
     # A changed curated table (an FX rate, a series value, the gazetteer) changes what every
-    # loaded figure says, so it re-extracts and replaces every article, as --full-refresh does.
-    full_refresh = full_refresh or bool(summary.tables_changed)
+    # loaded figure says, so it re-extracts and replaces every loaded article, as
+    # --full-refresh does. Into an empty warehouse there is nothing stale to replace (and a
+    # concurrent first run must still find the other's articles loaded and skip them).
+    full_refresh = full_refresh or bool(summary.tables_changed and loaded)
     todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
     summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION, full_refresh)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, inspect, or_, select
 
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
@@ -39,12 +39,16 @@ class Pending:
 
 
 def last_table_hashes(engine: Engine) -> dict[str, str] | None:
-    """The curated-table hashes of the last run that completed its load (None: no such run)."""
+    """The curated-table hashes of the last run that completed its load (None: no such run).
+
+    A run still checking quality has committed its load (figures_loaded is set in the load's
+    own transaction): its tables are what the loaded figures were computed with."""
     with engine.connect() as conn:
         if not inspect(conn).has_table(etl_run.name):
             return None
         hashes = conn.scalar(select(etl_run.c.input_hashes)
-                             .where(etl_run.c.status.in_(_COMPLETED))
+                             .where(or_(etl_run.c.status.in_(_COMPLETED),
+                                        etl_run.c.figures_loaded.is_not(None)))
                              .order_by(etl_run.c.run_id.desc()).limit(1))
     return dict(hashes) if hashes else None
 
