@@ -482,6 +482,12 @@ def print_report(res: dict) -> None:
                 print(f"  {backend} N={int(n):,}: " + ", ".join(
                     f"{k} {v['wall_s']:.1f} s" + (f" ({v['peak_rss_mb']:.0f} MB)" if v["peak_rss_mb"] else "")
                     for k, v in ph.items() if v["wall_s"] >= 0.05))
+    if res.get("incremental"):
+        inc, run = res["incremental"], res["incremental"]["run"]
+        print(f"\n{inc['new_articles']} new articles into the SQLite warehouse of {inc['warehouse_articles']:,}: "
+              f"{run['wall_s']:.1f} s (rc {run['rc']}), CPU {run['cpu_s']:.0f} s, peak RSS {run['maxrss_mb']:.0f} MB; "
+              + ", ".join(f"{k.split(' (')[0]} {v['wall_s']:.1f} s"
+                          for k, v in run.get("prefect", {}).get("phases", {}).items() if v["wall_s"] >= 0.05))
     print("\ngrowth exponent b (time ~ N^b):")
     for name, b in res["exponents"].items():
         print(f"  {name}: {fmt(b, '.2f')}")

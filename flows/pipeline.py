@@ -16,7 +16,8 @@ from pydantic import Field, SecretStr
 from flows import progress, steps
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
-from tasks.plan import article_changes, batches, changed_tables, modified_since, select_changed
+from tasks.plan import (article_changes, batches, changed_tables, modified_since, select_changed,
+                        tables_force_refresh)
 from tasks.read_raw import (article_frame, list_articles, missing_metadata_files, records,
                             table_hashes)
 from tasks.summary import RunSummary
@@ -73,11 +74,11 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
 def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url, schema, run_id):
     progress.step(f"reading {len(paths)} articles")
     raw = steps.read_articles(paths, cfg.articles_dir, cfg.max_article_bytes)
-    # A changed curated table (an FX rate, a series value, the gazetteer) changes what every
-    # loaded figure says, so it re-extracts and replaces every loaded article, as
+    # A changed curated table (an FX rate, a series value, the gazetteer; not articles.csv)
+    # changes what every loaded figure says, so it re-extracts and replaces every loaded article, as
     # --full-refresh does. Into an empty warehouse there is nothing stale to replace (and a
     # concurrent first run must still find the other's articles loaded and skip them).
-    full_refresh = full_refresh or bool(summary.tables_changed and loaded)
+    full_refresh = full_refresh or bool(loaded and tables_force_refresh(summary.tables_changed))
     todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
     summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION, full_refresh)

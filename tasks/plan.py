@@ -63,3 +63,14 @@ def changed_tables(current: Mapping[str, str], previous: Mapping[str, str] | Non
     when there was none): the run must load them even if no article changed."""
     previous = previous or {}
     return sorted(name for name, digest in current.items() if previous.get(name) != digest)
+
+
+# Curated tables whose change alters what an already-loaded figure says (its region, metric,
+# conversion or claim checks). articles.csv is not one: a new article's metadata row must
+# not re-extract the whole corpus, and pairing_assistance.csv feeds no figure.
+TABLES_THAT_CHANGE_FIGURES = frozenset(
+    {"regions.csv", "metrics.csv", "fx_rates.csv", "official_series.csv"})
+
+
+def tables_force_refresh(tables_changed) -> bool:
+    return bool(TABLES_THAT_CHANGE_FIGURES.intersection(tables_changed))

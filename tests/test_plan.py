@@ -27,3 +27,11 @@ def test_batches_cover_every_item_once_in_order():
     assert batches(list(range(7)), 3) == [[0, 1, 2], [3, 4, 5], [6]]
     with pytest.raises(ValueError):
         batches([1], 0)
+
+
+def test_only_tables_that_feed_figures_force_a_full_refresh():
+    from tasks.plan import tables_force_refresh
+
+    assert tables_force_refresh(["fx_rates.csv"]) and tables_force_refresh(["regions.csv"])
+    # a new article's metadata row must not re-extract the whole corpus
+    assert not tables_force_refresh(["articles.csv", "pairing_assistance.csv"])
