@@ -295,6 +295,7 @@ def claims_table(checks: pd.DataFrame, figures: pd.DataFrame, texts: dict[str, A
     claims = sorted(verdicts.items(), key=lambda kv: (_VERDICT_SORT.get(kv[1], 3), kv[0]))
     by_claim = {k: g.sort_values("check_type", key=lambda s: s.map(order).fillna(9))
                 for k, g in checks.groupby(["article_key", "seq"])}
+    several_articles = figures["article_key"].nunique() > 1
     out = ['<table class="claims"><thead><tr><th class="c-verdict">Verdict</th>'
            '<th class="c-claim">What the article says</th><th class="c-how">How it was checked</th>'
            "</tr></thead><tbody>"]
@@ -310,7 +311,7 @@ def claims_table(checks: pd.DataFrame, figures: pd.DataFrame, texts: dict[str, A
                 before, surface, after = sentence_context(art.text, start, end)
                 claim = (f'{_e(before)}<a class="claim-fig" href="#fig-{fk}" '
                          f'data-target="{fk}">{_e(surface)}</a>{_e(after)}')
-        if figures["article_key"].nunique() > 1:
+        if several_articles:
             claim += (f'<div class="claim-source"><a href="#article-{int(first["article_key"])}">'
                       f'{_e(first["article_title"]) or _e(first["article_path"])}</a></div>')
         several = len(group) > 1

@@ -5,7 +5,7 @@ warehouse tables (warehouse/tables.py); keep them the same word everywhere.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Literal
 
@@ -45,7 +45,8 @@ class Figure:
     link_type: LinkType | None = None
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # dataclasses.asdict deep-copies every field: ~12x slower, and the fields are flat
+        return {name: getattr(self, name) for name in _FIGURE_FIELDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +67,6 @@ class MetricDef:
     label: str
     unit_family: str
     triggers: tuple[str, ...] = ()
+
+
+_FIGURE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
