@@ -8,8 +8,9 @@ Peers (kept out of the project's dependencies, in their own virtual environment)
 
     python3 -m venv bench/.venv-peers
     bench/.venv-peers/bin/pip install "quantulum3==0.10.*" "scikit-learn==1.8.0" \\
-        "recognizers-text-suite==1.0.2a2" "emoji<1.0"
-    # pins: quantulum3 0.10 loads its unit classifier only with scikit-learn 1.8.0;
+        "recognizers-text-suite==1.0.2a2" "emoji<1.0" "stemming==1.0.1"
+    # pins: quantulum3 0.10 loads its unit classifier only with scikit-learn 1.8.0 and
+    #       imports stemming without declaring it;
     #       recognizers-text-suite 1.0.2a2 imports only with emoji < 1.0
 
 Run (from the repository root):
