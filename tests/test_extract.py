@@ -207,6 +207,13 @@ def test_range_ends_link_each_other():
     assert (a.link_seq, a.link_type, b.link_seq, b.link_type) == (1, "range", 0, "range")
 
 
+def test_a_year_after_the_first_end_keeps_one_range_and_its_currency():
+    a, b = figs("Exports rose from 12.36 million in 2011 to 25.99 million US dollars in 2015.",
+                "2016")
+    assert [(f.kind, f.unit, f.link_type) for f in (a, b)] == [("money", "USD", "range")] * 2
+    assert (a.period_start, b.period_start) == (2011, 2015)
+
+
 @table(MONEY)
 def test_money(text, expected):
     check(text, expected)

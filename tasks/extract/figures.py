@@ -36,7 +36,7 @@ from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
@@ -747,16 +747,23 @@ def _link(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+# "from 12.36 million in 2011 to 25.99 million US dollars in 2015": a year stated after the
+# first end still leaves one range, whose currency is written once, at the end.
+_YEAR_AFTER_FIRST_END = re.compile(r"\s*,?\s+(?:in|by)\s+(?:19|20)\d{2},?(?=\s)")
+
+
 def _try_range(text: str, a: Cand, b: Cand) -> bool:
     gap = text[a.end:b.start]
+    fb = P.FROM_BEFORE_RE.search(text, max(0, a.start - 12), a.start)
+    lead = fb.group("w").lower() if fb else ""
+    if lead == "from" and (year := _YEAR_AFTER_FIRST_END.match(gap)):
+        gap = gap[year.end():]
     if len(gap) > 12:
         return False
     m = P.RANGE_GAP_RE.fullmatch(gap) if gap else None
     if not m:
         return False
     conn = (m.group("to") or "").lower() or "-"
-    fb = P.FROM_BEFORE_RE.search(text, max(0, a.start - 12), a.start)
-    lead = fb.group("w").lower() if fb else ""
     if conn == "and" and lead != "between":
         return False
     a_bare, b_bare = a.unit_kind is None, b.unit_kind is None
