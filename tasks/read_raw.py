@@ -184,6 +184,12 @@ def list_articles(articles_dir: Path, pattern: str | None = None) -> list[Path]:
         base = Path(pattern)
         if not base.is_absolute() and not base.exists():
             base = articles_dir / pattern
+        # Judged before matching: a path outside the root is refused whether or not
+        # anything exists there, so the answer never depends on the machine's files.
+        if not _inside(base, articles_dir):
+            raise InputError(
+                f"{pattern}: outside the raw articles folder {articles_dir}; refusing to read it"
+            )
         if base.is_dir():
             candidates = list(base.rglob("*"))
         else:
