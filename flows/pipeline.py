@@ -1,5 +1,6 @@
 """The `figures-pipeline` flow: raw/ -> figures -> checks -> warehouse. It only composes."""
 import os
+from collections import deque
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -16,18 +17,22 @@ from pydantic import Field, SecretStr
 from flows import progress, steps
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
+from tasks.process_batch import CuratedInputs
 from tasks.plan import (article_changes, batches, changed_tables, modified_since, select_changed,
                         tables_force_refresh)
 from tasks.read_raw import (article_frame, list_articles, missing_metadata_files, records,
                             table_hashes)
+from tasks.spool import Spool
 from tasks.summary import RunSummary
 from warehouse.engine import redact
 
 
-# Articles per chain of tasks. The extractor takes ~10 ms an article and Prefect ~30-80 ms
-# a task run (three per chain), so a batch of 200 spends ~10% on orchestration and one of 50
-# ~35% (README, "Scale out on Dask").
+# Articles per task run. The extractor takes ~5-10 ms an article and Prefect ~30-80 ms a
+# task run, so a batch of 200 spends a few per cent on orchestration (bench/RESULTS.md).
 BATCH_SIZE = 200
+# Batches submitted ahead of the one being collected: enough to keep a Dask cluster's
+# workers busy, few enough that the texts and results in flight stay small.
+IN_FLIGHT = 8
 
 
 @flow(name="figures-pipeline")
@@ -87,39 +92,36 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
         return
 
     meta = article_frame(todo, tables["articles.csv"])
+    summary.record_articles(meta)
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    pub_years = {h: int(d[:4]) if isinstance(d, str) else None for h, d in pub_dates.items()}
-    regions = regions_from_rows(records(tables["regions.csv"]))
-    metrics = metrics_from_rows(records(tables["metrics.csv"]))
-    fx, official = tables["fx_rates.csv"], tables["official_series.csv"]
+    curated = CuratedInputs(
+        regions=regions_from_rows(records(tables["regions.csv"])),
+        metrics=metrics_from_rows(records(tables["metrics.csv"])),
+        metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
+        fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
 
-    # One chain per batch, submitted all at once: on Dask the batches run side by side.
-    # When only curated tables changed, one empty batch still yields well-formed frames.
-    chains = []
-    for batch in batches(todo, batch_size) or [[]]:
-        extracted = steps.extract.submit(batch, pub_dates, regions, metrics)
-        validated = steps.normalise_and_validate.submit(extracted, fx, tables["metrics.csv"],
-                                                        pub_years, "extracted figures")
-        checks = steps.check_claims.submit(validated, official, fx, pub_years,
-                                           tables["regions.csv"], {a.article_hash: a.text for a in batch})
-        chains.append((extracted, validated, checks))
-    results = []
-    for i, (extracted, validated, checks) in enumerate(chains, start=1):
-        results.append((extracted.result(), *validated.result(), checks.result()))
-        get_run_logger().info("batch %d/%d extracted and validated: %d figures", i, len(chains),
-                              len(results[-1][0]))
-        progress.advance(i, len(chains), "batches extracted and validated")
-    extracted, figures, rejected, checks = (pd.concat([r[k] for r in results], ignore_index=True)
-                                            for k in range(4))
-    summary.record_extraction(meta, extracted, rejected, checks)
-    if run_id is None:  # dry run: report what would change, write nothing
-        return
+    def submit(batch):
+        return steps.process_batch.submit(
+            batch, {a.article_hash: pub_dates[a.article_hash] for a in batch}, curated)
 
-    progress.step("loading the warehouse (waits for any other run's load)")
-    counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
-                            articles=meta, figures=figures, claim_checks=checks,
-                            quarantine=rejected, tables=tables,
-                            extractor_version=EXTRACTOR_VERSION, replace=full_refresh)
+    # Batches go out a few at a time (on Dask they run side by side) and come back in order;
+    # each is counted and parked on disk, so memory holds a window of batches, not the run.
+    todo_batches = batches(todo, batch_size)
+    with Spool() as spool:
+        for i, result in enumerate(_in_order(submit, todo_batches, IN_FLIGHT), start=1):
+            summary.record_batch(result)
+            if run_id is not None:
+                spool.append((result.figures, result.checks, result.rejected))
+            get_run_logger().info("batch %d/%d extracted and validated: %d figures", i,
+                                  len(todo_batches), result.extracted)
+            progress.advance(i, len(todo_batches), "batches extracted and validated")
+        if run_id is None:  # dry run: report what would change, write nothing
+            return
+
+        progress.step("loading the warehouse (waits for any other run's load)")
+        counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
+                                articles=meta, batches=spool, tables=tables,
+                                extractor_version=EXTRACTOR_VERSION, replace=full_refresh)
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
     summary.articles_loaded = counts.get("articles_loaded", 0)
     get_run_logger().info("loaded %d articles (%d replaced), %d figures, %d claim checks, "
@@ -129,6 +131,17 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     progress.step("checking data quality")
     quality = steps.check_quality(url, schema, run_id, cfg.quality_dir)
     summary.quality_success, summary.quality_docs = quality.success, str(quality.docs_path)
+
+
+def _in_order(submit, items, window):
+    """Results of `submit(item)` for each item, in order, with at most `window` in flight."""
+    pending = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 if __name__ == "__main__":

@@ -7,9 +7,9 @@ from prefect import task
 from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from flows import precheck
-from schemas.figures import NormalisedFigures
 from schemas.tables import validate_tables
-from tasks import claims, extract_articles, normalise, read_raw, validate
+from tasks import process_batch as batch_steps
+from tasks import read_raw
 from warehouse import engine as wh_engine
 from warehouse import load, migrate, quality
 
@@ -44,20 +44,8 @@ def read_articles(paths, articles_dir, max_bytes):
 
 
 @task
-def extract(batch, pub_dates, regions, metrics):
-    return extract_articles.extract_articles(batch, pub_dates, regions, metrics)
-
-
-@task
-def normalise_and_validate(figures, fx, metrics, pub_years, source):
-    normalised = normalise.metric_keys(normalise.normalise(figures, fx, pub_years), metrics)
-    return validate.split_valid(normalised, NormalisedFigures, source)
-
-
-@task
-def check_claims(validated, official, fx, pub_years, regions, texts):
-    figures, _rejected = validated  # the (good, rejected) pair of normalise_and_validate
-    return claims.check_claims(figures, official, fx, pub_years, regions=regions, texts=texts)
+def process_batch(batch, pub_dates, curated):
+    return batch_steps.process_batch(batch, pub_dates, curated)
 
 
 @task(**IO_RETRIES)

@@ -31,18 +31,28 @@ class RunSummary:
     quality_docs: str | None = None
     report_path: str | None = None
     prefect_started: bool = True        # False when the CLI found nothing new before starting it
+    _paths: dict[str, str] = field(default_factory=dict, repr=False)   # article_hash -> path
+    _reasons_total: int = field(default=0, repr=False)  # reject_reasons keeps only the first few
 
-    def record_extraction(self, articles, extracted, rejected, checks) -> None:
-        """Counts of what was extracted, rejected and checked (frames of this run)."""
-        self.articles_without_metadata = articles.loc[~articles["has_metadata"], "path"].tolist()
-        self.figures_extracted = len(extracted)
-        self.figures_by_kind = {str(k): int(v) for k, v in extracted["kind"].value_counts().items()}
-        per_hash = extracted["article_hash"].value_counts()
-        self.figures_by_article = {str(p): int(per_hash.get(h, 0))
-                                   for h, p in zip(articles["article_hash"], articles["path"])}
-        self.rows_rejected = int(rejected[["article_hash", "seq"]].drop_duplicates().shape[0])
-        self.reject_reasons = rejected["reason"].tolist()
-        self.claim_verdicts = {str(k): int(v) for k, v in checks["verdict"].value_counts().items()}
+    def record_articles(self, articles) -> None:
+        """The run's article frame (tasks.read_raw.article_frame): which lack metadata."""
+        self.articles_without_metadata += articles.loc[~articles["has_metadata"], "path"].tolist()
+        self._paths.update(zip(articles["article_hash"], articles["path"]))
+
+    def record_batch(self, batch) -> None:
+        """Add one batch's counts (a tasks.process_batch.BatchResult); its frames are not kept."""
+        self.figures_extracted += batch.extracted
+        for kind, n in batch.by_kind.items():
+            self.figures_by_kind[kind] = self.figures_by_kind.get(kind, 0) + n
+        for article_hash, n in batch.by_article.items():
+            path = self._paths.get(article_hash, article_hash)
+            self.figures_by_article[path] = self.figures_by_article.get(path, 0) + n
+        rejected = batch.rejected
+        self.rows_rejected += int(rejected[["article_hash", "seq"]].drop_duplicates().shape[0])
+        self.reject_reasons += rejected["reason"].tolist()[:SHOWN + 1 - len(self.reject_reasons)]
+        self._reasons_total += len(rejected)
+        for verdict, n in batch.checks["verdict"].value_counts().items():
+            self.claim_verdicts[str(verdict)] = self.claim_verdicts.get(str(verdict), 0) + int(n)
 
     def run_counts(self) -> dict[str, int]:
         """The counts etl_run records (the load adds to articles_skipped the articles a
@@ -88,11 +98,12 @@ class RunSummary:
                 f"{k} {v}" for k, v in sorted(self.claim_verdicts.items())))
         if self.articles_without_metadata:
             out.append("No metadata row in articles.csv (title from first line, date unknown): "
-                       + ", ".join(self.articles_without_metadata))
+                       + _join(self.articles_without_metadata))
         if self.metadata_without_article:
             out.append("articles.csv names files not in raw/articles (not delivered yet?): "
-                       + ", ".join(self.metadata_without_article))
-        out += _cut([f"  rejected: {reason}" for reason in self.reject_reasons])
+                       + _join(self.metadata_without_article))
+        out += _cut([f"  rejected: {reason}" for reason in self.reject_reasons],
+                    max(self._reasons_total, len(self.reject_reasons)))
         if self.quality_success is not None:
             out.append(f"Data quality:       {'passed' if self.quality_success else 'FAILED'}"
                        + (f" (docs: {self.quality_docs})" if self.quality_docs else ""))
@@ -109,7 +120,14 @@ class RunSummary:
             for line in self.lines())
 
 
-def _cut(lines: list[str]) -> list[str]:
-    if len(lines) <= SHOWN:
+def _cut(lines: list[str], total: int | None = None) -> list[str]:
+    total = len(lines) if total is None else total
+    if total <= SHOWN:
         return lines
-    return lines[:SHOWN] + [f"  ... and {len(lines) - SHOWN} more"]
+    return lines[:SHOWN] + [f"  ... and {total - SHOWN} more"]
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= SHOWN:
+        return ", ".join(names)
+    return ", ".join(names[:SHOWN]) + f" and {len(names) - SHOWN} more"

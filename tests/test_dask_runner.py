@@ -43,11 +43,10 @@ def test_dask_and_default_runner_load_the_same_figures_and_claim_checks(two_ware
 
 
 def test_the_batches_ran_on_the_dask_workers(two_warehouses):
-    # six articles in batches of two: three extract, three validate and three claim-check
-    # tasks went through the cluster's scheduler
+    # six articles in batches of two: three batch tasks went through the cluster's scheduler
     *_, ran_on_dask = two_warehouses
-    for step in ("extract", "normalise_and_validate", "check_claims"):
-        assert sum(n for prefix, n in ran_on_dask.items() if prefix.startswith(step)) == 3, ran_on_dask
+    assert sum(n for prefix, n in ran_on_dask.items()
+               if prefix.startswith("process_batch")) == 3, ran_on_dask
 
 
 def test_without_an_address_dask_means_a_quiet_local_cluster():

@@ -2,6 +2,7 @@
 reasons, claim-check verdicts, and where the report and the data docs are."""
 import pandas as pd
 
+from tasks.process_batch import BatchResult
 from tasks.summary import SHOWN, RunSummary
 
 
@@ -15,7 +16,16 @@ def _summary(**kw):
     rejected = pd.DataFrame({"article_hash": ["hb"], "seq": [0],
                              "reason": ["extracted figures: figure 0 '5 yuan' at 3-9, column fx_rate: fails greater_than(0)"]})
     checks = pd.DataFrame({"verdict": ["consistent", "consistent", "inconsistent"]})
-    s.record_extraction(articles, extracted, rejected, checks)
+    s.record_articles(articles)
+    # the same counts arrive in two batches: the summary adds them up
+    for hashes in (["ha"], ["hb"]):
+        part = extracted[extracted["article_hash"].isin(hashes)]
+        s.record_batch(BatchResult(
+            figures=part.iloc[0:0], rejected=rejected[rejected["article_hash"].isin(hashes)],
+            checks=checks.iloc[:2] if hashes == ["ha"] else checks.iloc[2:],
+            extracted=len(part),
+            by_kind=part["kind"].value_counts().to_dict(),
+            by_article=part["article_hash"].value_counts().to_dict()))
     return s
 
 
@@ -57,3 +67,16 @@ def test_long_lists_are_cut_and_say_how_many_more():
     s = RunSummary(warehouse="x", articles_read=50, changes={f"{i:02}.txt": "new" for i in range(50)})
     lines = [l for l in s.lines() if l.startswith("  ")]
     assert len(lines) == SHOWN + 1 and lines[-1] == f"  ... and {50 - SHOWN} more"
+
+
+def test_many_rejects_are_cut_but_counted_in_full():
+    s = RunSummary(warehouse="x")
+    for b in range(3):
+        rejected = pd.DataFrame({"article_hash": [f"h{b}"] * 10, "seq": list(range(10)),
+                                 "reason": [f"reason {b}-{i}" for i in range(10)]})
+        s.record_batch(BatchResult(figures=pd.DataFrame(), rejected=rejected,
+                                   checks=pd.DataFrame({"verdict": []}), extracted=10))
+    lines = s.lines()
+    assert "Rows rejected:      30" in lines
+    shown = [l for l in lines if l.startswith("  rejected:")]
+    assert len(shown) == SHOWN and f"  ... and {30 - SHOWN} more" in lines
