@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import inspect
 import json
 import math
 import os
@@ -366,12 +365,12 @@ def stages(root: Path, n: int, work: Path) -> dict:
     """
     import resource
 
-    import pandas as pd
-
     from flows import steps
     from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
     from tasks.plan import batches, select_changed
+    from tasks.process_batch import CuratedInputs
     from tasks.read_raw import article_frame, list_articles, table_hashes
+    from tasks.spool import Spool
 
     db = work / f"stages-{n}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -397,31 +396,33 @@ def stages(root: Path, n: int, work: Path) -> dict:
     todo, _ = select_changed(raw, loaded, EXTRACTOR_VERSION, False)
     meta = step("article frame", lambda: article_frame(todo, tables["articles.csv"]))
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    pub_years = {h: int(d[:4]) if isinstance(d, str) else None for h, d in pub_dates.items()}
-    regions = regions_from_rows(records(tables["regions.csv"]))
-    metrics = metrics_from_rows(records(tables["metrics.csv"]))
-    extracted = step("extract (batches of 50)", lambda: pd.concat(
-        [steps.extract.fn(b, pub_dates, regions, metrics) for b in batches(todo, 50)], ignore_index=True))
-    # called by parameter name: the task's signature has changed while the flow was written
-    nv = steps.normalise_and_validate.fn
-    nv_args = {"figures": extracted, "fx": tables["fx_rates.csv"], "metrics": tables["metrics.csv"],
-               "pub_years": pub_years, "source": "extracted figures"}
-    nv_args = {k: v for k, v in nv_args.items() if k in inspect.signature(nv).parameters}
-    figures, rejected = step("normalise + validate", lambda: nv(**nv_args))
-    cc = steps.check_claims.fn
-    first = (figures, rejected) if "validated" in inspect.signature(cc).parameters else figures
-    checks = step("claim checks", lambda: cc(
-        first, tables["official_series.csv"], tables["fx_rates.csv"], pub_years, tables["regions.csv"],
-        {a.article_hash: a.text for a in todo}))
-    step("load", lambda: steps.load_run.fn(url, None, run={"run_id": run_id}, articles=meta, figures=figures,
-                                           claim_checks=checks, quarantine=rejected, tables=tables,
+    curated = CuratedInputs(
+        regions=regions_from_rows(records(tables["regions.csv"])),
+        metrics=metrics_from_rows(records(tables["metrics.csv"])),
+        metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
+        fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
+    spool = Spool()
+    counts = {"figures": 0, "rejected": 0, "checks": 0}
+
+    def process_all():
+        for b in batches(todo, 200):
+            r = steps.process_batch.fn(b, {a.article_hash: pub_dates[a.article_hash] for a in b}, curated)
+            spool.append((r.figures, r.checks, r.rejected))
+            counts["figures"] += len(r.figures)
+            counts["rejected"] += len(r.rejected)
+            counts["checks"] += len(r.checks)
+
+    step("extract + normalise + validate + claim checks (batches of 200, spooled)", process_all)
+    step("load", lambda: steps.load_run.fn(url, None, run={"run_id": run_id}, articles=meta,
+                                           batches=spool, tables=tables,
                                            extractor_version=EXTRACTOR_VERSION))
+    spool.close()
     step("quality checkpoint", lambda: steps.check_quality.fn(url, None, run_id, work / "quality" / f"stages-{n}"))
     step("finish run", lambda: steps.finish_run.fn(url, None, run_id, "succeeded", {}))
     if hasattr(steps, "build_report"):
         step("report", lambda: steps.build_report.fn(url, None, work / "report" / f"stages-{n}",
                                                      articles_dir, work / "quality" / f"stages-{n}"))
-    return {"stages": out, "figures": len(figures), "rejected": len(rejected), "checks": len(checks)}
+    return {"stages": out, **counts}
 
 
 # ---------------------------------------------------------------- reporting
