@@ -110,8 +110,9 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     with Spool() as spool:
         for i, result in enumerate(_in_order(submit, todo_batches, IN_FLIGHT), start=1):
             summary.record_batch(result)
+            frames = result.take_frames()
             if run_id is not None:
-                spool.append((result.figures, result.checks, result.rejected))
+                spool.append(frames)
             get_run_logger().info("batch %d/%d extracted and validated: %d figures", i,
                                   len(todo_batches), result.extracted)
             progress.advance(i, len(todo_batches), "batches extracted and validated")

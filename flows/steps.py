@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from flows import precheck
@@ -30,7 +31,11 @@ def _engine(url, schema):
     return wh_engine.get_engine(url, schema)
 
 
-IO_RETRIES = dict(retries=3, retry_delay_seconds=[1, 4, 10], retry_condition_fn=_transient)
+# Nothing here may be answered from a cache: every step reads or writes the world as it is
+# now. It also spares Prefect hashing each task's inputs (a batch's texts, a run's frames)
+# into a cache key it would never use.
+FRESH = dict(cache_policy=NO_CACHE)
+IO_RETRIES = dict(**FRESH, retries=3, retry_delay_seconds=[1, 4, 10], retry_condition_fn=_transient)
 
 
 @task(**IO_RETRIES)
@@ -43,7 +48,7 @@ def read_articles(paths, articles_dir, max_bytes):
     return [read_raw.read_article(p, articles_dir, max_bytes) for p in paths]
 
 
-@task
+@task(**FRESH)
 def process_batch(batch, pub_dates, curated):
     return batch_steps.process_batch(batch, pub_dates, curated)
 
@@ -78,12 +83,12 @@ def load_run(url, schema, **frames):
     return load.load_run(_engine(url, schema), **frames)
 
 
-@task
+@task(**FRESH)
 def check_quality(url, schema, run_id, docs_dir):
     return quality.run_checkpoint(_engine(url, schema), run_id=run_id, docs_dir=docs_dir)
 
 
-@task
+@task(**FRESH)
 def build_report(url, schema, out_dir, articles_dir, quality_dir):
     from report import build_report as build
 

@@ -1,11 +1,10 @@
-"""The warehouse BI tools read: schema, migrations, idempotent loads, views, quality, security.
+"""The warehouse BI tools read: schema, migrations, idempotent loads, views, security.
 
 Every test runs on SQLite and, when WAREHOUSE_TEST_PG_URL is set, on PostgreSQL too (each in
 its own schema, dropped afterwards).
 """
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import subprocess
@@ -31,6 +30,7 @@ from tests.warehouse_fixtures import (  # noqa: F401  (fixtures used by name)
     claim_checks_frame,
     curated_tables,
     pg_test_schema_prefix,
+    many_figures,
     quarantine_frame,
     second_figures,
     seed_batch,
@@ -323,6 +323,43 @@ def test_bad_frames_are_refused_before_anything_is_written(warehouse):
     assert snapshot(warehouse.engine) == before
 
 
+def _split(frame, hashes):
+    return frame[frame["article_hash"].isin(hashes)] if frame is not None else None
+
+
+def test_a_run_loaded_batch_by_batch_holds_exactly_its_rows(warehouse):
+    # 1,200 figures: more than one insert chunk, so PostgreSQL takes its COPY path
+    frames = many_figures(20, 60)
+    hashes = list(frames["articles"]["article_hash"])
+    batches = [(_split(frames["figures"], part), None, None)
+               for part in (hashes[:7], hashes[7:8], hashes[8:])]
+    run_id = start_run(warehouse.engine, "flow-batches", {}, VERSION)
+    counts = load_run(warehouse.engine, run={"run_id": run_id}, extractor_version=VERSION,
+                      articles=frames["articles"], batches=batches, tables=frames["tables"])
+    assert counts["articles_loaded"] == 20 and counts["figures_loaded"] == 1200
+    with warehouse.engine.connect() as conn:
+        loaded = conn.execute(text(
+            "SELECT a.path, f.seq, f.surface, f.value FROM fct_figure f "
+            "JOIN dim_article a ON a.article_key = f.article_key ORDER BY a.path, f.seq")).all()
+    paths = dict(zip(frames["articles"]["article_hash"], frames["articles"]["path"]))
+    expected = sorted((paths[h], q, s, v) for h, q, s, v in frames["figures"][
+        ["article_hash", "seq", "surface", "value"]].itertuples(index=False))
+    assert [tuple(r) for r in loaded] == expected
+
+
+def test_a_bad_batch_after_good_ones_rolls_the_whole_run_back(warehouse):
+    run_load(warehouse.engine)
+    before = snapshot(warehouse.engine)
+    frames = many_figures(3, 5)
+    hashes = list(frames["articles"]["article_hash"])
+    good = (_split(frames["figures"], hashes[:2]), None, None)
+    bad = (_split(frames["figures"], hashes[2:]).drop(columns="unit"), None, None)
+    with pytest.raises(ValueError, match="figures frame lacks column.*unit"):
+        load_run(warehouse.engine, run={"run_id": 1}, extractor_version=VERSION,
+                 articles=frames["articles"], batches=[good, bad], tables=frames["tables"])
+    assert snapshot(warehouse.engine) == before
+
+
 def test_sql_in_titles_and_text_is_data(warehouse):
     evil = "Robert'); DROP TABLE fct_figure; -- \"quoted\" 100% yuan"
     run_load(warehouse.engine, articles=seed_batch()["articles"].assign(title=evil))
@@ -444,45 +481,6 @@ def test_data_dictionary_documents_every_live_column(warehouse):
                 assert f"| `{column['name']}` |" in documented, (name, column["name"])
                 if warehouse.dialect == "postgresql":  # comments live in the database too
                     assert column["comment"] == metadata.tables[name].c[column["name"]].comment
-
-
-# --------------------------------------------------------------------------- data quality
-
-
-def test_quality_checkpoint_passes_on_good_data_and_writes_docs(warehouse, tmp_path):
-    from warehouse.quality import run_checkpoint
-
-    run_id, _ = run_load(warehouse.engine)
-    success, summary, docs = run_checkpoint(warehouse.engine, run_id, tmp_path / "quality")
-    assert success, json.dumps(summary, default=str)
-    assert docs.is_file() and docs.is_relative_to(tmp_path / "quality")
-    with warehouse.engine.connect() as conn:
-        assert conn.execute(text("SELECT quality_success, status FROM etl_run WHERE run_id = :r"),
-                            {"r": run_id}).one() == (True, "succeeded")
-
-
-@pytest.mark.parametrize("bad, failing", [
-    ("UPDATE fct_figure SET value = 250000 WHERE surface = '74 per cent'", "expect_column_values_to_be_between"),
-    ("UPDATE fct_figure SET value = -4000 WHERE surface = '4,000 yuan'", "expect_column_values_to_be_between"),
-    ("UPDATE fct_figure SET unit = '$' WHERE surface = 'US$620'", "expect_column_values_to_match_regex"),
-    ("UPDATE fct_figure SET unit = 'XYZ' WHERE surface = '53,593 yuan'", "expect_column_values_to_be_in_set"),
-    ("UPDATE fct_figure SET unit = 'pts' WHERE surface = '74 per cent'", "expect_column_values_to_be_in_set"),
-    ("DELETE FROM fct_figure WHERE surface = '4,168 employees'", "expect_table_row_count_to_equal"),
-], ids=["percent-out-of-range", "negative-money", "unresolved-dollar", "unknown-currency",
-        "unknown-percent-unit", "row-lost-after-load"])
-def test_quality_checkpoint_fails_on_a_bad_row(warehouse, tmp_path, bad, failing):
-    from warehouse.quality import run_checkpoint
-
-    run_id, _ = run_load(warehouse.engine)
-    with warehouse.engine.begin() as conn:
-        conn.execute(text(bad))
-    success, summary, _ = run_checkpoint(warehouse.engine, run_id, tmp_path / "quality")
-    assert not success
-    failed = [f["expectation"] for s in summary.values() for f in s["failed"]]
-    assert failing in failed
-    with warehouse.engine.connect() as conn:
-        assert conn.execute(text("SELECT quality_success, status FROM etl_run WHERE run_id = :r"),
-                            {"r": run_id}).one() == (False, "quality_failed")
 
 
 # --------------------------------------------------------------------------- security
