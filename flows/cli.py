@@ -191,13 +191,15 @@ def extract(
 def report(
     out: Annotated[Optional[Path], typer.Option(help="Folder for index.html (default: REPORT_DIR, warehouse/report).")] = None,
     warehouse: Annotated[Optional[str], typer.Option(help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
+    articles: Annotated[Optional[int], typer.Option(min=0, help="Articles to annotate figure by figure, the latest load's first (default 50); every article is listed either way.")] = None,
+    all_articles: Annotated[bool, typer.Option("--all-articles", help="Annotate every article (the page then grows with the warehouse).")] = False,
 ) -> None:
     """Rebuild the HTML report (annotated articles, charts, claim verdicts) from the warehouse."""
     from flows.cli_report import report as build_report
     from report import ReportError
 
     try:
-        build_report(out, warehouse)
+        build_report(out, warehouse, articles=articles, all_articles=all_articles)
     except ReportError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

@@ -28,6 +28,7 @@ CHECK_TYPE_LABELS = {
     "part_whole": "Part within whole",
 }
 REGION_COLOURS = ["#0b5cad", "#d4720c", "#6f42c1", "#2e8540", "#8a6d3b"]
+GDP_REGIONS_MAX = len(REGION_COLOURS)
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 # Money axes span 4,000 yuan to trillions: a grid line per power of ten, words every third
@@ -142,6 +143,24 @@ def ratio_labels(series: pd.DataFrame, ratios: pd.DataFrame | None) -> pd.DataFr
     return pd.DataFrame(rows, columns=cols)
 
 
+def gdp_regions(series: pd.DataFrame) -> tuple[list[str], int]:
+    """(regions to draw, how many are left out), at most one per colour, since more lines
+    than colours cannot be told apart: China first, then the regions with the most official
+    values (a line to compare with), then with the most values stated in articles.
+
+    >>> s = pd.DataFrame({"region": ["Tibet", "China", "Tibet", "Xinjiang"],
+    ...                   "series": ["stated in the article"] * 3 + ["official statistic"]})
+    >>> gdp_regions(s)
+    (['China', 'Tibet', 'Xinjiang'], 0)
+    """
+    official = series.loc[series["series"] == "official statistic", "region"].value_counts()
+    stated = series.loc[series["series"] != "official statistic", "region"].value_counts()
+    ranked = sorted(set(series["region"]),
+                    key=lambda r: (r != "China", -official.get(r, 0), -stated.get(r, 0), r))
+    drawn = sorted(ranked[:GDP_REGIONS_MAX], key=lambda r: (r != "China", r))  # legend: by name
+    return drawn, len(ranked) - len(drawn)
+
+
 def gdp_chart(region_year: pd.DataFrame, ratios: pd.DataFrame | None = None) -> dict[str, Any] | None:
     """Per capita GDP by year, one line per region; the article's own figures as diamonds and
     its stated ratios ("76 per cent of the national ...") written under them, coloured by verdict.
@@ -151,7 +170,8 @@ def gdp_chart(region_year: pd.DataFrame, ratios: pd.DataFrame | None = None) -> 
     data = gdp_series(region_year)
     if data.empty:
         return None
-    regions = sorted(data["region"].unique(), key=lambda r: (r != "China", r))
+    regions, hidden = gdp_regions(data)
+    data = data[data["region"].isin(regions)]
     others = [r for r in regions if r != "China"]
     title = (f"Per capita GDP: {' and '.join(others)} against China"
              if "China" in regions and 0 < len(others) <= 2 else "Per capita GDP by region")
@@ -177,6 +197,9 @@ def gdp_chart(region_year: pd.DataFrame, ratios: pd.DataFrame | None = None) -> 
     ]
     labels = ratio_labels(data, ratios)
     subtitle = "Lines: official statistics. Diamonds: figures the article states."
+    if hidden:
+        subtitle = [subtitle, f"{hidden:,} more region{'s' if hidden > 1 else ''} with fewer "
+                              "values not drawn (mart_region_year has them all)."]
     if not labels.empty:
         verdicts = [v for v in VERDICT_LABELS.values() if v in set(labels["verdict_label"])]
         label_scale = {"domain": verdicts,
@@ -193,8 +216,9 @@ def gdp_chart(region_year: pd.DataFrame, ratios: pd.DataFrame | None = None) -> 
                           "fill": {"field": "verdict_label", "type": "nominal", "legend": None,
                                    "scale": label_scale}}},
         ]
-        subtitle = [subtitle, "Under a diamond: the share of China's figure the article states "
-                              "(✓ holds, ✗ does not)."]
+        subtitle = [*([subtitle] if isinstance(subtitle, str) else subtitle),
+                    "Under a diamond: the share of China's figure the article states "
+                    "(✓ holds, ✗ does not)."]
     return _spec(title, subtitle, _records(data), layer=layers,
                  resolve={"scale": {"fill": "independent"}})
 
@@ -345,18 +369,185 @@ def money_chart(figures: pd.DataFrame) -> dict[str, Any] | None:
     )
 
 
+MONEY_METRICS_MAX = 12  # rows of the summary chart; the rest share one row
+
+
+def money_decade_label(decade: int) -> str:
+    """'1 million – 10 million yuan' for the amounts in [10**decade, 10**(decade + 1)).
+
+    >>> money_decade_label(6), money_decade_label(3)
+    ('1 million – 10 million yuan', '1,000 – 10,000 yuan')
+    """
+    def words(v: float) -> str:
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if v >= scale:
+                return f"{v / scale:,.0f} {word}"
+        return f"{v:,.0f}" if v >= 1 else f"{v:g}"
+    return f"{words(10.0 ** decade)} – {words(10.0 ** (decade + 1))} yuan"
+
+
+def money_bins_frame(bins: pd.DataFrame, max_metrics: int = MONEY_METRICS_MAX) -> pd.DataFrame:
+    """Counts of money figures per metric and power of ten, as the chart draws them.
+
+    ``bins``: metric_label, decade, n (n figures with 10**decade <= value_cny < 10**(decade+1)),
+    counted in SQL. Metrics beyond the ``max_metrics`` largest are pooled in one row, so the
+    chart stays readable however many metrics the lexicon and the articles name.
+    """
+    cols = ["metric_label", "decade", "n", "mid", "range", "share"]
+    bins = bins[bins["n"] > 0] if not bins.empty else bins
+    if bins.empty:
+        return pd.DataFrame(columns=cols)
+    bins = bins.assign(metric_label=bins["metric_label"].fillna("(no metric)"))
+    per_metric = bins.groupby("metric_label")["n"].sum().sort_values(ascending=False, kind="stable")
+    kept = list(per_metric.index[:max_metrics])
+    if len(per_metric) > max_metrics:
+        others = f"{len(per_metric) - max_metrics} other metrics"
+        bins = bins.assign(metric_label=bins["metric_label"].where(bins["metric_label"].isin(kept), others))
+        kept.append(others)
+    out = bins.groupby(["metric_label", "decade"], as_index=False)["n"].sum()
+    out["decade"] = out["decade"].astype("int64")
+    out["mid"] = 10.0 ** (out["decade"] + 0.5)  # the geometric middle of the power of ten
+    out["range"] = out["decade"].map(money_decade_label)
+    total = out.groupby("metric_label")["n"].transform("sum")
+    out["share"] = out["n"] / total
+    order = {m: i for i, m in enumerate(kept)}
+    return (out.sort_values(["metric_label", "decade"], key=lambda c: c.map(order) if c.name == "metric_label" else c)
+               .reset_index(drop=True)[cols])
+
+
+def money_summary_chart(bins: pd.DataFrame) -> dict[str, Any] | None:
+    """Too many money figures to draw one by one: per metric, how many fall in each power of
+    ten (a circle's area is the count), on the same log axis as ``money_chart``."""
+    data = money_bins_frame(bins)
+    if data.empty:
+        return None
+    ticks = [10.0 ** k for k in range(int(data["decade"].min()), int(data["decade"].max()) + 2)]
+    metrics = list(dict.fromkeys(data["metric_label"]))
+    total = int(data["n"].sum())
+    return _spec(
+        "Money figures by metric: how large they are",
+        [f"All {total:,} money amounts in yuan (converted where another currency was given),",
+         "counted per power of ten; a circle's area is the number of figures. Log scale."],
+        _records(data),
+        height=max(120, 26 * len(metrics)),
+        mark={"type": "circle", "opacity": 0.85, "stroke": "#ffffff", "strokeWidth": 0.8,
+              "color": "#0b5cad"},
+        encoding={
+            "x": {"field": "mid", "type": "quantitative", "title": "yuan (log scale)",
+                  "scale": {"type": "log", "domain": [ticks[0], ticks[-1]]},
+                  "axis": {"values": ticks, "labelExpr": _money_label_expr(ticks),
+                           "labelOverlap": False}},
+            "y": {"field": "metric_label", "type": "nominal", "title": None, "sort": metrics,
+                  "axis": {"labelLimit": 200}},
+            "size": {"field": "n", "type": "quantitative", "title": "figures",
+                     "scale": {"range": [12, 700]}, "legend": {"format": ",d"}},
+            "tooltip": [{"field": "metric_label", "title": "metric"},
+                        {"field": "range", "title": "amount"},
+                        {"field": "n", "title": "figures", "format": ",d"},
+                        {"field": "share", "title": "of the metric's figures", "format": ".0%"}],
+        },
+    )
+
+
+# --------------------------------------------------------------------------- stated ratios, counted
+
+# Edges (percentage points) of the bins of "stated per cent minus the per cent the figures give".
+RATIO_GAP_EDGES = (-50, -20, -10, -5, -2, -1, 1, 2, 5, 10, 20, 50)
+
+
+def ratio_gap_labels(edges: tuple[float, ...] = RATIO_GAP_EDGES) -> list[str]:
+    """Bin i of ``edges`` as words: bin 0 is below edges[0], the last is edges[-1] and above.
+
+    >>> ratio_gap_labels((-1, 1, 5))
+    ['below −1', '−1 to +1', '+1 to +5', '+5 and above']
+    """
+    def pp(v: float) -> str:
+        return f"{v:+g}".replace("-", "−") if v else "0"
+    inner = [f"{pp(a)} to {pp(b)}" for a, b in zip(edges, edges[1:])]
+    return [f"below {pp(edges[0])}", *inner, f"{pp(edges[-1])} and above"]
+
+
+def ratio_gap_chart(gaps: pd.DataFrame) -> dict[str, Any] | None:
+    """Too many stated ratios to draw one by one: how far the stated per cent is from the per
+    cent the figures (or official statistics) give, counted per bin and verdict.
+
+    ``gaps``: gap_bin (index into ``ratio_gap_labels()``, empty when nothing gives a per cent
+    to compare with), verdict, n — counted in SQL.
+    """
+    if gaps.empty or int(gaps["n"].sum()) == 0:
+        return None
+    labels = ratio_gap_labels()
+    compared = gaps[gaps["gap_bin"].notna()]
+    not_compared = int(gaps.loc[gaps["gap_bin"].isna(), "n"].sum())
+    counted = compared.groupby(["gap_bin", "verdict"], as_index=False)["n"].sum()
+    data = pd.DataFrame({
+        "gap": [labels[int(b)] for b in counted["gap_bin"]],
+        "verdict": counted["verdict"],
+        "verdict_label": counted["verdict"].map(VERDICT_LABELS).fillna(counted["verdict"]),
+        "order": counted["verdict"].map({v: i for i, v in enumerate(VERDICT_LABELS)}).fillna(9),
+        "n": counted["n"].astype("int64"),
+    })
+    verdicts = [v for v in VERDICT_LABELS if v in set(data["verdict"])]
+    total = int(gaps["n"].sum())
+    subtitle = [f"All {total:,} stated ratios: the per cent the article states minus the per cent",
+                "its figures (or official statistics) give, in percentage points."]
+    if not_compared:
+        subtitle.append(f"{not_compared:,} more had nothing to compare with (cannot be verified).")
+    if data.empty:
+        return None
+    return _spec(
+        "Stated ratios: how far off they are",
+        subtitle,
+        _records(data),
+        height=200,
+        mark={"type": "bar"},
+        encoding={
+            "x": {"field": "gap", "type": "ordinal", "title": "percentage points", "sort": labels,
+                  "scale": {"domain": labels}, "axis": {"labelAngle": -35}},
+            "y": {"field": "n", "type": "quantitative", "aggregate": "sum", "title": "stated ratios",
+                  "axis": {"format": ",d", "tickMinStep": 1}},
+            "color": {"field": "verdict_label", "type": "nominal", "title": "Verdict",
+                      "scale": {"domain": [VERDICT_LABELS[v] for v in verdicts],
+                                "range": [VERDICT_COLOURS[v] for v in verdicts]}},
+            "order": {"field": "order"},
+            "tooltip": [{"field": "gap", "title": "stated minus computed"},
+                        {"field": "verdict_label", "title": "verdict"},
+                        {"field": "n", "title": "stated ratios", "format": ",d"}],
+        },
+    )
+
+
 # --------------------------------------------------------------------------- verdicts
 
 
 def verdict_counts(checks: pd.DataFrame) -> pd.DataFrame:
-    """(check_type_label, verdict_label, verdict, n) for every check type and verdict seen."""
+    """(check_type_label, verdict_label, verdict, n) for every check type and verdict seen.
+
+    ``checks`` is one row per check, or rows already counted in SQL with their count in ``n``.
+    """
     cols = ["check_type_label", "verdict_label", "verdict", "n"]
     if checks.empty:
         return pd.DataFrame(columns=cols)
-    counts = checks.groupby(["check_type", "verdict"]).size().reset_index(name="n")
+    groups = checks.groupby(["check_type", "verdict"])
+    counts = (groups["n"].sum() if "n" in checks.columns else groups.size()).reset_index(name="n")
+    counts = counts[counts["n"] > 0]
     counts["check_type_label"] = counts["check_type"].map(CHECK_TYPE_LABELS).fillna(counts["check_type"])
     counts["verdict_label"] = counts["verdict"].map(VERDICT_LABELS).fillna(counts["verdict"])
     return counts[cols]
+
+
+def nice_step(at_least: float) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... that is at least ``at_least``.
+
+    >>> nice_step(0.5), nice_step(3), nice_step(1407)
+    (1, 5, 2000)
+    """
+    power = 1
+    while True:
+        for m in (1, 2, 5):
+            if m * power >= at_least:
+                return m * power
+        power *= 10
 
 
 def verdict_chart(checks: pd.DataFrame) -> dict[str, Any] | None:
@@ -368,6 +559,7 @@ def verdict_chart(checks: pd.DataFrame) -> dict[str, Any] | None:
     verdicts = [v for v in order if v in set(data["verdict"])]
     data = data.assign(order=data["verdict"].map(order.index))
     most = int(data.groupby("check_type_label")["n"].sum().max())
+    step = nice_step(most / 10)
     return _spec(
         "Claim checks by type and verdict",
         "Each bar counts the checks of one kind.",
@@ -378,8 +570,7 @@ def verdict_chart(checks: pd.DataFrame) -> dict[str, Any] | None:
             "y": {"field": "check_type_label", "type": "nominal", "title": None,
                   "axis": {"labelLimit": 220}},
             "x": {"field": "n", "type": "quantitative", "aggregate": "sum", "title": "checks",
-                  "axis": {"values": list(range(0, most + 1, max(1, math.ceil(most / 10)))),
-                           "format": "d"}},
+                  "axis": {"values": list(range(0, most + 1, step)), "format": ",d"}},
             "color": {"field": "verdict_label", "type": "nominal", "title": "Verdict",
                       "scale": {"domain": [VERDICT_LABELS[v] for v in verdicts],
                                 "range": [VERDICT_COLOURS[v] for v in verdicts]}},

@@ -3,6 +3,11 @@
 ``build.py`` does the reading and writing; this module only shapes and escapes. Every value
 that comes from the warehouse or an article goes through ``html.escape`` (element text and
 attributes) or ``_json_for_script`` (data islands read by the page's script).
+
+The page is bounded whatever the warehouse holds: counts over the whole warehouse arrive
+already aggregated (``Totals``, the article index, the chart frames), and only the articles
+chosen for annotation arrive row by row, as ``ArticleBatch``es that ``render_parts`` turns
+into HTML one batch at a time.
 """
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,8 +29,10 @@ from report.charts import (
     VERDICT_LABELS,
     gdp_chart,
     money_chart,
+    money_summary_chart,
     period_label,
     ratio_chart,
+    ratio_gap_chart,
     verdict_chart,
 )
 
@@ -41,7 +49,6 @@ QUALIFIER_WORDS = {
 KIND_WORDS = {"money": "money", "percent": "percentage", "quantity": "quantity"}
 PANEL_HINT = ('<p class="panel-hint">Hover over or click a highlighted figure to see how it was '
               'read and checked.</p>')
-_VERDICT_SORT = {"inconsistent": 0, "consistent": 1, "unverifiable": 2}
 _MARKER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -54,12 +61,56 @@ class ArticleText:
 
 
 @dataclass
+class Totals:
+    """Counts over the whole warehouse, whatever the page shows of it."""
+    articles: int = 0
+    figures: int = 0
+    checks: int = 0
+    claims: dict[str, int] = field(default_factory=dict)  # checked figures by verdict (worst check)
+
+    @property
+    def n_claims(self) -> int:
+        return sum(self.claims.values())
+
+
+@dataclass
+class ArticleBatch:
+    """Some of the annotated articles, with all their rows (column names are the views')."""
+    articles: pd.DataFrame      # dim_article rows, in the order shown
+    figures: pd.DataFrame       # their mart_figures rows
+    checks: pd.DataFrame        # their mart_claim_checks rows
+    texts: dict[str, ArticleText] = field(default_factory=dict)  # by dim_article.path
+
+
+@dataclass
+class ClaimRows:
+    """The claims of the claims table (at most the cap), failing ones first."""
+    order: list[tuple[int, int]] = field(default_factory=list)  # (article_key, seq), in table order
+    checks: pd.DataFrame | None = None   # mart_claim_checks rows of those claims
+    spans: pd.DataFrame | None = None    # figure_key, article_path, start, end of their figures
+    texts: dict[str, ArticleText] = field(default_factory=dict)  # their articles, by path
+
+
+@dataclass
+class ChartData:
+    """What the charts draw, counted in SQL; single rows only where there are few of them."""
+    region_year: pd.DataFrame                   # mart_region_year rows (per capita GDP in yuan)
+    verdict_counts: pd.DataFrame                # check_type, verdict, n
+    ratio_checks: pd.DataFrame | None = None    # every stated-ratio check, when few ...
+    ratio_figures: pd.DataFrame | None = None   # ... and the figures of their articles
+    ratio_gaps: pd.DataFrame | None = None      # else: gap_bin, verdict, n
+    money_figures: pd.DataFrame | None = None   # every money figure in yuan, when few
+    money_bins: pd.DataFrame | None = None      # else: metric_label, decade, n
+
+
+@dataclass
 class ReportData:
     """What the report shows, as read from the warehouse (column names are the views')."""
-    articles: pd.DataFrame      # dim_article
-    figures: pd.DataFrame       # mart_figures
-    checks: pd.DataFrame        # mart_claim_checks
-    region_year: pd.DataFrame   # mart_region_year
+    totals: Totals
+    index: pd.DataFrame         # articles listed, in report order, with their counts (see article_index)
+    shown: pd.DataFrame         # dim_article rows of the annotated articles, in report order
+    claims: ClaimRows
+    charts: ChartData
     runs: pd.DataFrame          # etl_run, newest first
     quarantine: pd.DataFrame    # quarantine, newest first (at most QUARANTINE_SHOWN rows)
     quarantine_total: int = 0
@@ -135,12 +186,31 @@ def _script_safe(js: str) -> str:
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
 
 
-def fill(template: str, values: dict[str, str]) -> str:
-    """Replace each ``{{ name }}`` of the template; a marker without a value is an error."""
+def fill_parts(template: str, values: Mapping[str, str | Iterable[str]]) -> Iterator[str]:
+    """The template in pieces, each ``{{ name }}`` replaced by its value: a string, or an
+    iterable of strings consumed only when its turn comes (so a long section is never one
+    string). A marker without a value is an error, raised before anything is produced."""
     missing = sorted({m.group(1) for m in _MARKER.finditer(template)} - set(values))
     if missing:
         raise KeyError(f"report template {TEMPLATE.name}: no value for {', '.join(missing)}")
-    return _MARKER.sub(lambda m: values[m.group(1)], template)
+
+    def parts() -> Iterator[str]:
+        pos = 0
+        for m in _MARKER.finditer(template):
+            yield template[pos:m.start()]
+            value = values[m.group(1)]
+            if isinstance(value, str):
+                yield value
+            else:
+                yield from value
+            pos = m.end()
+        yield template[pos:]
+    return parts()
+
+
+def fill(template: str, values: Mapping[str, str | Iterable[str]]) -> str:
+    """Replace each ``{{ name }}`` of the template; a marker without a value is an error."""
+    return "".join(fill_parts(template, values))
 
 
 # --------------------------------------------------------------------------- figures
@@ -204,12 +274,14 @@ def figure_details(figures: pd.DataFrame, checks: pd.DataFrame) -> dict[str, dic
     return details
 
 
-def article_headline(n_figures: int, verdicts: pd.Series) -> str:
+def article_headline(n_figures: int, verdicts: pd.Series | Mapping[str, int]) -> str:
     """'38 figures found; 9 claims checked: 6 hold, 2 do not hold, 1 cannot be verified.'
 
-    ``verdicts`` has one verdict per claim (a checked figure, see ``claim_verdicts``).
+    ``verdicts`` has one verdict per claim (a checked figure, see ``claim_verdicts``), or is
+    already counted: verdict -> number of claims.
     """
-    counts = verdicts.value_counts()
+    counts = verdicts.value_counts() if isinstance(verdicts, pd.Series) else pd.Series(verdicts, dtype="int64")
+    n_claims = int(counts.sum())
     parts = []
     for verdict, words in (("consistent", "hold"), ("inconsistent", "do not hold"),
                            ("unverifiable", "cannot be verified")):
@@ -217,8 +289,8 @@ def article_headline(n_figures: int, verdicts: pd.Series) -> str:
         if n:
             word = {"hold": "holds", "do not hold": "does not hold"}.get(words, words) if n == 1 else words
             parts.append(f'<b class="t-{verdict}">{n:,} {word}</b>')
-    checked = f"<b>{plural(len(verdicts), 'claim')} checked</b>"
-    if not len(verdicts):
+    checked = f"<b>{plural(n_claims, 'claim')} checked</b>"
+    if not n_claims:
         return f"<b>{plural(n_figures, 'figure')}</b> found; no claim could be checked."
     return f"<b>{plural(n_figures, 'figure')}</b> found; {checked}: " + ", ".join(parts) + "."
 
@@ -283,43 +355,84 @@ def _check_html(c: Any, show_pill: bool) -> str:
             + "</div>")
 
 
-def claims_table(checks: pd.DataFrame, figures: pd.DataFrame, texts: dict[str, ArticleText]) -> str:
-    """One row per checked figure, failing ones first, each shown in its own sentence (and,
-    when the warehouse holds several articles, under the title of its article)."""
-    if checks.empty:
+def _verdict_words(counts: Mapping[str, int]) -> str:
+    """'4 that do not hold, 12 that hold and 1 that cannot be verified' (zeros left out)."""
+    words = {"inconsistent": ("that does not hold", "that do not hold"),
+             "consistent": ("that holds", "that hold"),
+             "unverifiable": ("that cannot be verified", "that cannot be verified")}
+    parts = [f"{n:,} {words[v][n != 1]}" for v in ("inconsistent", "consistent", "unverifiable")
+             if (n := int(counts.get(v, 0)))]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def claims_note(shown: Mapping[str, int], totals: Totals) -> str:
+    """Above a capped claims table: how many it shows, and how many of each verdict it leaves out."""
+    n_shown, n_all = sum(shown.values()), totals.n_claims
+    if n_shown >= n_all:
+        return ""
+    left = {v: totals.claims.get(v, 0) - shown.get(v, 0) for v in totals.claims}
+    return (f'<p class="note">Showing <b>{n_shown:,}</b> of <b>{n_all:,}</b> claims, those that do '
+            f"not hold first. Not shown: {_e(_verdict_words(left))}; they are counted in the headline "
+            "and the article index, and every check is in the warehouse view "
+            "<code>mart_claim_checks</code>.</p>")
+
+
+def claims_table(claims: ClaimRows, annotated: set[int], several_articles: bool,
+                 totals: Totals | None = None) -> str:
+    """One row per checked figure, in ``claims.order`` (failing ones first), each shown in its
+    own sentence and, when the warehouse holds several articles, under the title of its
+    article. A claim of an annotated article links to its highlight there."""
+    checks = claims.checks
+    if checks is None or checks.empty or not claims.order:
         return '<p class="empty">No claim in the warehouse could be checked.</p>'
-    spans = {int(k): (p, int(s), int(e)) for k, p, s, e in
-             zip(figures["figure_key"], figures["article_path"], figures["start"], figures["end"])}
+    spans = {}
+    if claims.spans is not None:
+        spans = {int(k): (p, int(s), int(e)) for k, p, s, e in zip(
+            claims.spans["figure_key"], claims.spans["article_path"], claims.spans["start"], claims.spans["end"])}
     order = {k: i for i, k in enumerate(CHECK_TYPE_LABELS)}
-    verdicts = claim_verdicts(checks)
-    claims = sorted(verdicts.items(), key=lambda kv: (_VERDICT_SORT.get(kv[1], 3), kv[0]))
-    by_claim = {k: g.sort_values("check_type", key=lambda s: s.map(order).fillna(9))
-                for k, g in checks.groupby(["article_key", "seq"])}
-    several_articles = figures["article_key"].nunique() > 1
+    by_claim: dict[tuple[int, int], list[Any]] = {}
+    for c in checks.itertuples(index=False):  # one pass: per-claim frames cost more than they show
+        by_claim.setdefault((int(c.article_key), int(c.seq)), []).append(c)
+    for group in by_claim.values():
+        group.sort(key=lambda c: order.get(c.check_type, 9))
+    shown: dict[str, int] = {}
     out = ['<table class="claims"><thead><tr><th class="c-verdict">Verdict</th>'
            '<th class="c-claim">What the article says</th><th class="c-how">How it was checked</th>'
            "</tr></thead><tbody>"]
-    for key, verdict in claims:
-        group = by_claim[key]
-        first = group.iloc[0]
-        claim = f"<q>{_e(first['surface'])}</q>"
-        if not _na(first["figure_key"]) and int(first["figure_key"]) in spans:
-            fk = int(first["figure_key"])
+    for key in claims.order:
+        group = by_claim.get((int(key[0]), int(key[1])))
+        if group is None:
+            continue
+        verdict = figure_verdict(c.verdict for c in group)
+        shown[verdict] = shown.get(verdict, 0) + 1
+        first = group[0]
+        article_key = int(first.article_key)
+        linked = article_key in annotated
+        claim = f"<q>{_e(first.surface)}</q>"
+        if not _na(first.figure_key) and int(first.figure_key) in spans:
+            fk = int(first.figure_key)
             path, start, end = spans[fk]
-            art = texts.get(path)
+            art = claims.texts.get(path)
             if art and art.text is not None and not art.problem:
                 before, surface, after = sentence_context(art.text, start, end)
-                claim = (f'{_e(before)}<a class="claim-fig" href="#fig-{fk}" '
-                         f'data-target="{fk}">{_e(surface)}</a>{_e(after)}')
+                fig = (f'<a class="claim-fig" href="#fig-{fk}" data-target="{fk}">{_e(surface)}</a>'
+                       if linked else f'<span class="claim-fig">{_e(surface)}</span>')
+                claim = f"{_e(before)}{fig}{_e(after)}"
         if several_articles:
-            claim += (f'<div class="claim-source"><a href="#article-{int(first["article_key"])}">'
-                      f'{_e(first["article_title"]) or _e(first["article_path"])}</a></div>')
+            name = _e(first.article_title) or _e(first.article_path)
+            claim += ('<div class="claim-source">'
+                      + (f'<a href="#article-{article_key}">{name}</a>' if linked else
+                         f'<span title="{_e(first.article_path)}">{name}</span> '
+                         '<span class="muted">(not annotated below)</span>')
+                      + "</div>")
         several = len(group) > 1
-        how = "".join(_check_html(c, several) for c in group.itertuples(index=False))
+        how = "".join(_check_html(c, several) for c in group)
         out.append(f'<tr class="r-{_e(verdict)}"><td class="c-verdict">{_pill(verdict)}</td>'
                    f'<td class="c-claim">{claim}</td><td class="c-how">{how}</td></tr>')
     out.append("</tbody></table>")
-    return "".join(out)
+    return (claims_note(shown, totals) if totals is not None else "") + "".join(out)
 
 
 def legend() -> str:
@@ -332,26 +445,26 @@ def legend() -> str:
             '</div>')
 
 
-def article_section(article: Any, figures: pd.DataFrame, checks: pd.DataFrame,
+def article_section(article: Any, figures: Sequence[Any], claims: Mapping[str, int],
                     art: ArticleText, details: dict[str, dict]) -> str:
-    mine = figures[figures["article_key"] == article.article_key]
-    my_checks = checks[checks["article_key"] == article.article_key]
+    """One annotated article: ``figures`` are its mart_figures rows (tuples with attributes),
+    ``claims`` its claims counted by verdict, ``details`` what each figure's card shows."""
     meta = [x for x in (_e(article.publisher), _e(article.pub_date), _e(article.path)) if x]
     head = (f'<header class="article-head"><h3>{_e(article.title) or _e(article.path)}</h3>'
             f'<p class="meta">{" · ".join(meta)}'
             + (f' · <a href="{_e(article.url)}">original</a>' if not _na(article.url) else "")
-            + f'</p><p class="article-headline">{article_headline(len(mine), claim_verdicts(my_checks))}</p></header>')
+            + f'</p><p class="article-headline">{article_headline(len(figures), claims)}</p></header>')
     if art.text is None or art.problem:
         listing = "".join(
             f'<li><mark class="fig v-{_e(details[str(int(f.figure_key))]["verdict"])}" '
             f'data-figure-id="{int(f.figure_key)}" id="fig-{int(f.figure_key)}" tabindex="0">{_e(f.surface)}</mark></li>'
-            for f in mine.itertuples(index=False))
+            for f in figures)
         return (f'<article class="article" id="article-{int(article.article_key)}">{head}'
                 f'<p class="problem">{_e(art.problem)}</p>'
                 f'<p>The figures as loaded:</p><ul class="fig-list">{listing}</ul></article>')
     highlights = [
         Highlight(int(f.figure_key), int(f.start), int(f.end), details[str(int(f.figure_key))]["verdict"])
-        for f in mine.itertuples(index=False)
+        for f in figures
     ]
     try:
         body = annotate(art.text, highlights, art.furniture, id_prefix="fig-")
@@ -361,6 +474,70 @@ def article_section(article: Any, figures: pd.DataFrame, checks: pd.DataFrame,
             f'<div class="article-body"><div class="article-text">{body}</div>'
             '<aside class="fig-panel" aria-live="polite"><div class="panel-body">'
             f'{PANEL_HINT}</div></aside></div></article>')
+
+
+def batch_sections(batch: ArticleBatch) -> Iterator[str]:
+    """The batch's annotated articles, then the details of their figures as a data island
+    (one per batch, so no string ever holds every figure of a large report)."""
+    details = figure_details(batch.figures, batch.checks)
+    # Rows grouped once per batch: a frame per article would cost more than its HTML.
+    figures: dict[int, list[Any]] = {}
+    for f in batch.figures.itertuples(index=False):
+        figures.setdefault(int(f.article_key), []).append(f)
+    claims: dict[int, dict[str, int]] = {}
+    for (article_key, _), verdict in claim_verdicts(batch.checks).items():
+        counts = claims.setdefault(int(article_key), {})
+        counts[verdict] = counts.get(verdict, 0) + 1
+    for a in batch.articles.itertuples(index=False):
+        art = batch.texts.get(a.path) or ArticleText(None, problem=f"{a.path}: no text was read")
+        key = int(a.article_key)
+        yield article_section(a, figures.get(key, []), claims.get(key, {}), art, details)
+    if details:
+        yield f'<script type="application/json" class="figures-json">{_json_for_script(details)}</script>'
+
+
+# Columns of the article index, as read by build.read_index.
+INDEX_COLUMNS = ("article_key", "path", "title", "publisher", "pub_date", "figures", "claims",
+                 "consistent", "inconsistent", "unverifiable")
+
+
+def index_note(n_shown: int, totals: Totals, n_listed: int) -> str:
+    """What the reader sees of the warehouse's articles, and how to see the rest."""
+    if n_shown >= totals.articles:
+        note = f"All {totals.articles:,} articles are annotated below."
+    else:
+        note = (f"Showing <b>{n_shown:,}</b> of <b>{totals.articles:,}</b> articles annotated below: "
+                "those of the latest load, newest first. Every article is listed here with its counts; "
+                "to annotate more, rebuild with <code>figures report --articles N</code> "
+                "(or <code>--all-articles</code>, for a page that grows with the warehouse).")
+    if n_listed < totals.articles:
+        note += (f" This list stops at the first {n_listed:,} in that order; the other "
+                 f"{totals.articles - n_listed:,} are in <code>dim_article</code>.")
+    return f'<p class="note" id="index-note">{note}</p>'
+
+
+def article_index(index: pd.DataFrame, annotated: set[int], totals: Totals) -> str:
+    """Every article (up to the list's cap) with its figure and claim counts, annotated ones
+    linked. Compact on purpose: this is the one part of the page that grows per article."""
+    rows = []
+    for a in index.itertuples(index=False):
+        name = _e(a.title) or _e(a.path)
+        key = int(a.article_key)
+        cell = (f'<a href="#article-{key}" title="{_e(a.path)}">{name}</a>' if key in annotated
+                else f'<span title="{_e(a.path)}">{name}</span>')
+        rows.append(f'<tr{" class=a" if key in annotated else ""}><td>{cell}</td><td>{_e(a.publisher)}</td>'
+                    f"<td>{_e(a.pub_date)}</td><td>{int(a.figures)}</td><td>{int(a.consistent)}</td>"
+                    f"<td>{int(a.inconsistent)}</td><td>{int(a.unverifiable)}</td></tr>")
+    head = ('<thead><tr><th data-sort="text">Article</th><th data-sort="text">Publisher</th>'
+            '<th data-sort="text">Date</th><th data-sort="num">Figures</th>'
+            '<th data-sort="num" class="t-consistent">Hold</th>'
+            '<th data-sort="num" class="t-inconsistent">Do not hold</th>'
+            '<th data-sort="num" class="t-unverifiable">Cannot be verified</th></tr></thead>')
+    return (f'<div class="index-box">{index_note(len(annotated), totals, len(index))}'
+            '<input type="search" id="index-filter" placeholder="Filter the list: title, publisher, date or file" '
+            'aria-label="Filter the article list" autocomplete="off">'
+            f'<div class="index-wrap"><table class="index" id="article-index">{head}<tbody>'
+            + "".join(rows) + "</tbody></table></div></div>")
 
 
 def _chart_box(chart_id: str, spec: dict | None, empty: str) -> tuple[str, dict | None]:
@@ -391,14 +568,21 @@ def ratio_rows(checks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     return ratios.assign(year=[y for y, _ in found], region=[r for _, r in found])[cols]
 
 
-def charts(data: ReportData) -> tuple[str, dict[str, dict]]:
+def charts(data: ChartData) -> tuple[str, dict[str, dict]]:
+    """The four chart boxes and their specs: each stated ratio and money figure on its own
+    when there are few, else counted (``ratio_gap_chart``, ``money_summary_chart``)."""
+    ratios = (ratio_rows(data.ratio_checks, data.ratio_figures)
+              if data.ratio_checks is not None and data.ratio_figures is not None else None)
+    ratio_spec = ratio_chart(ratios) if ratios is not None else (
+        ratio_gap_chart(data.ratio_gaps) if data.ratio_gaps is not None else None)
+    money_spec = money_chart(data.money_figures) if data.money_figures is not None else (
+        money_summary_chart(data.money_bins) if data.money_bins is not None else None)
     boxes, specs = [], {}
-    ratios = ratio_rows(data.checks, data.figures)
     for chart_id, spec, empty in (
         ("gdp", gdp_chart(data.region_year, ratios), "No per capita GDP figures or statistics in the warehouse."),
-        ("ratios", ratio_chart(ratios), "No stated ratio was checked."),
-        ("verdicts", verdict_chart(data.checks), "No claim checks in the warehouse."),
-        ("money", money_chart(data.figures), "No money figures with a yuan value."),
+        ("ratios", ratio_spec, "No stated ratio could be compared with the figures."),
+        ("verdicts", verdict_chart(data.verdict_counts), "No claim checks in the warehouse."),
+        ("money", money_spec, "No money figures with a yuan value."),
     ):
         box, spec = _chart_box(chart_id, spec, empty)
         boxes.append(box)
@@ -483,40 +667,35 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-def render(data: ReportData, texts: dict[str, ArticleText], quality: QualityLink,
-           generated_at: datetime, template: str | None = None,
-           vendor_js: str | None = None) -> str:
-    """The whole report as one HTML string. ``texts`` maps dim_article.path to its text."""
+def articles_part(data: ReportData, batches: Iterable[ArticleBatch]) -> Iterator[str]:
+    """The article index (with several articles), then the annotated articles batch by batch."""
+    annotated = {int(k) for k in data.shown["article_key"]}
+    if data.totals.articles > 1 or len(annotated) < data.totals.articles:
+        yield article_index(data.index, annotated, data.totals)
+    for batch in batches:
+        yield from batch_sections(batch)
+    if data.totals.articles == 0:
+        yield '<p class="empty">The warehouse holds no article yet: run <code>figures run</code>.</p>'
+
+
+def render_parts(data: ReportData, batches: Iterable[ArticleBatch], quality: QualityLink,
+                 generated_at: datetime, template: str | None = None,
+                 vendor_js: str | None = None) -> Iterator[str]:
+    """The whole report as pieces of HTML, in order; ``batches`` (the annotated articles, in
+    ``data.shown`` order) are consumed only when the page reaches them."""
     template = template if template is not None else TEMPLATE.read_text(encoding="utf-8")
     if vendor_js is None:
         vendor_js = "\n".join((VENDOR / name).read_text(encoding="utf-8") for name in VENDOR_SCRIPTS)
-    details = figure_details(data.figures, data.checks)
-    articles = data.articles.sort_values("path")
-    single = articles.iloc[0] if len(articles) == 1 else None
+    totals = data.totals
+    single = data.shown.iloc[0] if totals.articles == 1 and len(data.shown) == 1 else None
     title = (single["title"] if single is not None and not _na(single["title"])
-             else f"{plural(len(articles), 'article')}")
-    chart_html, specs = charts(data)
-    toc = ""
-    if len(articles) > 1:
-        verdicts = claim_verdicts(data.checks)
-        items = "".join(
-            f'<li><a href="#article-{int(a.article_key)}">{_e(a.title) or _e(a.path)}</a> '
-            f'<span class="muted">— ' + article_headline(
-                int((data.figures["article_key"] == a.article_key).sum()),
-                verdicts[verdicts.index.get_level_values(0) == a.article_key]
-                if len(verdicts) else verdicts) + "</span></li>"
-            for a in articles.itertuples(index=False))
-        toc = f'<ul class="toc">{items}</ul>'
-    article_html = toc + "".join(
-        article_section(a, data.figures, data.checks, texts.get(a.path, ArticleText(None, problem=
-                        f"{a.path}: no text was read")), details)
-        for a in articles.itertuples(index=False)
-    ) or '<p class="empty">The warehouse holds no article yet: run <code>figures run</code>.</p>'
-    n_articles = len(articles)
-    headline = article_headline(len(data.figures), claim_verdicts(data.checks))
-    if n_articles != 1:
-        headline = f"<b>{plural(n_articles, 'article')}</b>: " + headline
-    return fill(template, {
+             else f"{plural(totals.articles, 'article')}")
+    chart_html, specs = charts(data.charts)
+    headline = article_headline(totals.figures, totals.claims)
+    if totals.articles != 1:
+        headline = f"<b>{plural(totals.articles, 'article')}</b>: " + headline
+    annotated = {int(k) for k in data.shown["article_key"]}
+    return fill_parts(template, {
         "title": _e(f"Figures report: {title}"),
         "heading": _e(title),
         "subheading": _e(" · ".join(x for x in (
@@ -528,12 +707,19 @@ def render(data: ReportData, texts: dict[str, ArticleText], quality: QualityLink
         "headline_note": _e(
             f"A claim is a figure that could be checked, against the article's own arithmetic "
             f"(ratios, currency conversions, parts of a whole) or official statistics; it holds when "
-            f"none of its checks fails ({plural(len(data.checks), 'check')} in all)."),
-        "claims": claims_table(data.checks, data.figures, texts),
+            f"none of its checks fails ({plural(totals.checks, 'check')} in all)."),
+        "claims": claims_table(data.claims, annotated, totals.articles > 1, totals),
         "charts": chart_html,
-        "articles": article_html,
+        "articles_heading": "The article, annotated" if totals.articles <= 1 else "The articles, annotated",
+        "articles": articles_part(data, batches),
         "run_summary": run_summary(data, quality),
-        "figures_json": _json_for_script(details),
         "charts_json": _json_for_script(specs),
         "vendor_js": _script_safe(vendor_js),
     })
+
+
+def render(data: ReportData, batches: Iterable[ArticleBatch], quality: QualityLink,
+           generated_at: datetime, template: str | None = None,
+           vendor_js: str | None = None) -> str:
+    """The whole report as one HTML string (``render_parts`` joined)."""
+    return "".join(render_parts(data, batches, quality, generated_at, template, vendor_js))

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from schemas.figures import NormalisedFigures
-from tasks import claims, normalise, validate
+from tasks import claims, extract_articles, normalise, validate
 from tasks.extract import MetricDef, Region
-from tasks.extract_articles import extract_articles
 from tasks.read_raw import RawArticle
 
 
@@ -59,7 +58,8 @@ def process_batch(articles: Sequence[RawArticle], pub_dates: Mapping[str, str | 
     resolves relative periods and picks the exchange rate of figures with no period.
     """
     pub_years = {h: int(d[:4]) if isinstance(d, str) else None for h, d in pub_dates.items()}
-    extracted = extract_articles(articles, pub_dates, curated.regions, curated.metrics)
+    extracted = extract_articles.extract_articles(articles, pub_dates, curated.regions,
+                                                  curated.metrics)
     normalised = normalise.metric_keys(normalise.normalise(extracted, curated.fx, pub_years),
                                        curated.metrics_table)
     figures, rejected = validate.split_valid(normalised, NormalisedFigures, source)

@@ -8,8 +8,10 @@ is kept in ``tests/artifacts/``.
 from __future__ import annotations
 
 import base64
+import bisect
 import html
 import json
+import sqlite3
 import re
 import shutil
 import subprocess
@@ -25,9 +27,22 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from report.annotate import Highlight, annotate, figure_verdict, nest, sentence_context
-from report.build import ReportError, build_report, quality_link, read_article_text
-from report.charts import gdp_chart, gdp_series, money_chart, money_points, ratio_chart, verdict_chart
-from report.page import _json_for_script, article_headline, fill, human_number, ratio_rows
+import report.build
+from report.build import ReportError, bin_case, build_report, quality_link, read_article_text, read_index
+from report.charts import (
+    RATIO_GAP_EDGES,
+    gdp_chart,
+    gdp_series,
+    money_bins_frame,
+    money_chart,
+    money_points,
+    money_summary_chart,
+    ratio_chart,
+    ratio_gap_chart,
+    ratio_gap_labels,
+    verdict_chart,
+)
+from report.page import _json_for_script, article_headline, claim_verdicts, fill, human_number, ratio_rows
 from tasks.claims import check_claims
 from tasks.normalise import normalise
 from tests.warehouse_fixtures import (  # noqa: F401  (pytest fixtures)
@@ -37,8 +52,10 @@ from tests.warehouse_fixtures import (  # noqa: F401  (pytest fixtures)
     article_row,
     figure_row,
     figures_frame,
+    many_figures,
     pg_test_schema_prefix,
     seed_batch,
+    sha,
     warehouse,
     warehouse_url,
 )
@@ -331,6 +348,57 @@ def test_verdict_chart_counts_checks_per_type_and_verdict():
     assert verdict_chart(checks.iloc[0:0]) is None
 
 
+def test_verdict_chart_draws_counts_made_in_sql_as_it_draws_single_checks():
+    checks = pd.DataFrame({"check_type": ["conversion", "conversion", "stated_ratio"],
+                           "verdict": ["consistent", "consistent", "inconsistent"]})
+    counted = pd.DataFrame({"check_type": ["conversion", "stated_ratio"],
+                            "verdict": ["consistent", "inconsistent"], "n": [2, 1]})
+    assert verdict_chart(counted)["data"]["values"] == verdict_chart(checks)["data"]["values"]
+
+
+def test_many_money_figures_are_counted_per_metric_and_power_of_ten():
+    bins = pd.DataFrame({
+        "metric_label": ["GDP", "GDP", "wages", None] + [f"m{i:02d}" for i in range(12)],
+        "decade": [9, 12, 3, 6] + [6] * 12,
+        "n": [40, 2, 30, 5] + [1] * 12,
+    })
+    frame = money_bins_frame(bins)
+    # 15 metrics: the 12 largest get a row each, largest first; the other 3 share one.
+    rows = list(dict.fromkeys(frame["metric_label"]))
+    assert rows == ["GDP", "wages", "(no metric)", *[f"m{i:02d}" for i in range(9)], "3 other metrics"]
+    gdp = frame[(frame["metric_label"] == "GDP") & (frame["decade"] == 9)].iloc[0]
+    assert (gdp["n"], gdp["range"]) == (40, "1 billion – 10 billion yuan")
+    assert gdp["mid"] == pytest.approx(10 ** 9.5) and gdp["share"] == pytest.approx(40 / 42)
+    assert frame.loc[frame["metric_label"] == "3 other metrics", "n"].tolist() == [3]
+    spec = money_summary_chart(bins)
+    assert spec["encoding"]["x"]["scale"]["type"] == "log" and spec["encoding"]["size"]["field"] == "n"
+    assert sum(v["n"] for v in spec["data"]["values"]) == 89 and "All 89 money amounts" in spec["title"]["subtitle"][0]
+    json.dumps(spec, allow_nan=False)
+    assert money_summary_chart(bins.iloc[0:0]) is None
+
+
+def test_many_stated_ratios_are_counted_by_how_far_off_they_are():
+    gaps = pd.DataFrame({"gap_bin": [6, 0, 0, None], "n": [3, 5, 1, 4],
+                         "verdict": ["consistent", "inconsistent", "inconsistent", "unverifiable"]})
+    spec = ratio_gap_chart(gaps)
+    assert {(v["gap"], v["verdict_label"], v["n"]) for v in spec["data"]["values"]} == {
+        ("−1 to +1", "holds", 3), ("below −50", "does not hold", 6)}
+    assert spec["encoding"]["x"]["scale"]["domain"] == ratio_gap_labels()
+    assert "All 13 stated ratios" in spec["title"]["subtitle"][0]
+    assert "4 more had nothing to compare with" in spec["title"]["subtitle"][-1]
+    assert ratio_gap_chart(gaps.iloc[0:0]) is None
+
+
+def test_sql_bins_put_a_value_on_an_edge_in_the_bin_above_it():
+    edges = list(RATIO_GAP_EDGES)
+    values = [-1e6, -50.0, -50.000001, -1.0, 0.0, 0.999999, 1.0, 49.9, 50.0, 1e9]
+    with sqlite3.connect(":memory:") as db:
+        got = [db.execute(f"SELECT {bin_case('?', edges)}", (v, v, v, v, v, v, v, v, v, v, v, v, v))
+               .fetchone()[0] for v in values]
+        assert db.execute(f"SELECT {bin_case('NULL', edges)}").fetchone()[0] is None
+    assert got == [bisect.bisect_right(edges, v) for v in values]
+
+
 # --------------------------------------------------------------------------- page pieces
 
 
@@ -475,6 +543,165 @@ def test_cli_report_builds_from_a_warehouse_url(loaded, tmp_path, monkeypatch, c
     path = report(tmp_path / "out", wh.url)
     assert path == tmp_path / "out" / "index.html" and path.is_file()
     assert str(path) in capsys.readouterr().out
+
+
+def test_cli_report_annotates_as_many_articles_as_asked(loaded, tmp_path, monkeypatch, capsys):
+    from flows.cli_report import report
+
+    wh, raw = loaded
+    if wh.schema:
+        monkeypatch.setenv("WAREHOUSE_SCHEMA", wh.schema)
+    monkeypatch.setenv("RAW_ROOT", str(raw.parent))
+    (raw.parent / "articles").symlink_to(raw)
+    annotated = lambda page: len(re.findall(r'<article class="article"', page))  # noqa: E731
+    assert annotated(report(tmp_path / "one", wh.url, articles=1).read_text(encoding="utf-8")) == 1
+    assert annotated(report(tmp_path / "all", wh.url, all_articles=True).read_text(encoding="utf-8")) == 2
+    none = report(tmp_path / "none", wh.url, articles=0).read_text(encoding="utf-8")
+    assert annotated(none) == 0 and "Showing <b>0</b> of <b>2</b> articles annotated" in none
+
+
+THIRD_TEXT = ("Hotan's per capita GDP was 40,000 yuan in 2020, or 60 per cent of the national figure. "
+              "Officials said 500 million yuan (US$80 million) was spent.")
+
+
+def third_article_batch() -> dict:
+    """load_run arguments for an article whose claims fail or cannot be verified (as the
+    fixture's and the seed's all hold): hand-made checks, not the checker's."""
+    h = sha(THIRD_TEXT)
+    figures = figures_frame([
+        figure_row(THIRD_TEXT, 0, "40,000 yuan", "money", 4e4, "CNY", period_start=2020, period_end=2020,
+                   region="Hotan", metric="gdp_per_capita", value_cny=4e4, fx_rate=1.0, fx_year=2020),
+        figure_row(THIRD_TEXT, 1, "60 per cent", "percent", 60.0, "percent", period_start=2020,
+                   period_end=2020, region="Hotan"),
+        figure_row(THIRD_TEXT, 2, "500 million yuan", "money", 5e8, "CNY", link_seq=3, link_type="conversion",
+                   value_cny=5e8, fx_rate=1.0, fx_year=2022),
+        figure_row(THIRD_TEXT, 3, "US$80 million", "money", 8e7, "USD", link_seq=2, link_type="conversion",
+                   value_cny=8e7 * 6.73, fx_rate=6.73, fx_year=2022),
+    ])
+    check = lambda seq, kind, verdict, observed, expected, evidence_seq: {  # noqa: E731
+        "article_hash": h, "seq": seq, "check_type": kind, "verdict": verdict, "observed": observed,
+        "expected": expected, "rel_diff": None if expected is None else observed / expected - 1,
+        "tolerance": 0.01, "explanation": f"test check of figure {seq}", "evidence_seq": evidence_seq,
+        "evidence_source": FIXTURE_SOURCE}
+    checks = pd.DataFrame([
+        check(1, "stated_ratio", "inconsistent", 60.0, 55.56, 0),
+        check(3, "conversion", "inconsistent", 6.25, 6.73, 2),
+        check(0, "official_series", "unverifiable", 4e4, None, None),
+    ]).astype({"evidence_seq": "Int64", "expected": "float64", "rel_diff": "float64"})
+    return {"articles": pd.DataFrame([article_row(THIRD_TEXT, "third.txt", "Hotan", pub_date="2022")]),
+            "figures": figures, "claim_checks": checks}
+
+
+@pytest.fixture
+def three_runs(loaded):
+    """The fixture's two articles (run 1), the real seed article with its checks (run 2), and
+    an article whose claims fail (run 3)."""
+    wh, raw = loaded
+    load_run(wh.engine, run={}, extractor_version="test", **seed_article_batch())
+    load_run(wh.engine, run={}, extractor_version="test", **third_article_batch())
+    (raw / SEED_PATH).write_bytes((ROOT / "raw" / "articles" / SEED_PATH).read_bytes())
+    (raw / "third.txt").write_text(THIRD_TEXT, encoding="utf-8")
+    return wh, raw
+
+
+def _rows(engine, sql: str) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn)
+
+
+def _charts_json(page: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="charts-json">(.*?)</script>',
+                                page, re.S).group(1))
+
+
+def test_the_article_index_counts_in_sql_what_the_rows_say(three_runs):
+    wh, _ = three_runs
+    with wh.engine.connect() as conn:
+        index, totals = read_index(conn)
+    figures = _rows(wh.engine, "SELECT article_key FROM mart_figures")
+    checks = _rows(wh.engine, "SELECT article_key, seq, verdict FROM mart_claim_checks")
+    verdicts = claim_verdicts(checks)
+    # The latest load first, then the newest publication date ("2021" before "2020-05-01").
+    assert index["path"].tolist() == ["third.txt", SEED_PATH, "seed.txt", "second.txt"]
+    for a in index.itertuples(index=False):
+        mine = verdicts[verdicts.index.get_level_values(0) == a.article_key]
+        assert a.figures == (figures["article_key"] == a.article_key).sum()
+        assert (a.claims, a.consistent, a.inconsistent, a.unverifiable) == (
+            len(mine), *((mine == v).sum() for v in ("consistent", "inconsistent", "unverifiable")))
+    assert (totals.articles, totals.figures, totals.checks) == (4, len(figures), len(checks))
+    assert totals.claims == verdicts.value_counts().to_dict()
+    assert set(totals.claims) == {"consistent", "inconsistent", "unverifiable"}  # a real mix
+
+
+def test_only_the_first_articles_are_annotated_and_every_article_is_listed(three_runs, tmp_path):
+    wh, raw = three_runs
+    page = build_report(wh.engine, tmp_path / "report", raw, articles_shown=2).read_text(encoding="utf-8")
+    # The two latest loads' articles are annotated, with every figure they have and no other.
+    assert len(re.findall(r'<article class="article"', page)) == 2
+    shown = _rows(wh.engine, "SELECT figure_key, article_path FROM mart_figures "
+                             f"WHERE article_path IN ('third.txt', '{SEED_PATH}')")
+    assert {int(k) for k in re.findall(r'data-figure-id="(\d+)"', page)} == set(shown["figure_key"])
+    for path, n in (("third.txt", 4), (SEED_PATH, len(SEED_FIGURES))):
+        assert len(re.findall(r"data-figure-id=", _article_block(page, path))) == n
+    # Every article is in the index, the annotated ones linked, with the note saying so.
+    index = re.search(r'<table class="index" id="article-index">.*?</table>', page, re.S).group(0)
+    assert len(re.findall(r"<tr[ >]", index)) == 1 + 4  # the header row and one per article
+    assert index.count('href="#article-') == 2
+    for title in ("Hotan", "China&#x27;s Xinjiang gets money", "Kashgar", "pairing assistance"):
+        assert title in index
+    assert "Showing <b>2</b> of <b>4</b> articles annotated" in page
+    assert "figures report --articles N" in page
+    # The headline still counts the whole warehouse.
+    headline = re.sub("<[^>]+>", "", re.search(r'id="headline">(.*?)<span', page, re.S).group(1)).strip()
+    n_figures = len(_rows(wh.engine, "SELECT figure_key FROM mart_figures"))
+    assert headline.startswith(f"4 articles: {n_figures} figures found;")
+    # A claim links to its highlight only where that highlight is on the page.
+    for target in re.findall(r'href="#fig-(\d+)"', page):
+        assert f'id="fig-{target}"' in page
+    assert "(not annotated below)" in page  # the fixture's claims, whose article is not shown
+
+
+def test_a_capped_claims_table_shows_the_failing_claims_and_counts_the_rest(three_runs, tmp_path):
+    wh, raw = three_runs
+    page = build_report(wh.engine, tmp_path / "report", raw, claims_shown=1).read_text(encoding="utf-8")
+    verdicts = claim_verdicts(_rows(wh.engine, "SELECT article_key, seq, verdict FROM mart_claim_checks"))
+    counts = verdicts.value_counts()
+    assert counts["inconsistent"] == 2 and counts["unverifiable"] == 1
+    assert re.findall(r'<tr class="r-(\w+)">', page) == ["inconsistent"]
+    note = re.sub("<[^>]+>", "", re.search(r'<p class="note">Showing.*?</p>', page, re.S).group(0))
+    assert note.startswith(f"Showing 1 of {len(verdicts)} claims, those that do not hold first. Not shown: "
+                           f"1 that does not hold, {counts['consistent']} that hold and 1 that cannot be verified;")
+
+
+def test_many_figures_are_charted_as_counts_made_in_sql(warehouse, tmp_path, monkeypatch):
+    load_run(warehouse.engine, run={}, extractor_version="test", **many_figures(60, 10))
+    assert report.build.MONEY_POINTS_MAX < 600
+    raw = tmp_path / "raw"  # no texts: the articles are listed with their figures instead
+    page = build_report(warehouse.engine, tmp_path / "report", raw).read_text(encoding="utf-8")
+    money = _charts_json(page)["money"]
+    assert money["title"]["text"] == "Money figures by metric: how large they are"
+    # Each article states 1,000 ... 10,000 yuan: nine amounts below 10,000, one exactly on it.
+    assert {(v["metric_label"], v["decade"], v["n"]) for v in money["data"]["values"]} == {
+        ("GDP per capita", 3, 540), ("GDP per capita", 4, 60)}
+    assert len(re.findall(r'<article class="article"', page)) == report.build.ARTICLES_SHOWN == 50
+    assert "Showing <b>50</b> of <b>60</b> articles annotated" in page
+
+
+def test_many_stated_ratios_are_charted_by_their_gap_counted_in_sql(three_runs, tmp_path, monkeypatch):
+    wh, raw = three_runs
+    monkeypatch.setattr(report.build, "RATIO_POINTS_MAX", 0)
+    page = build_report(wh.engine, tmp_path / "report", raw).read_text(encoding="utf-8")
+    ratios = _rows(wh.engine, "SELECT observed, expected, verdict FROM mart_claim_checks "
+                              "WHERE check_type = 'stated_ratio'")
+    assert len(ratios) > 0
+    labels = ratio_gap_labels()
+    expected: dict[tuple[str, str], int] = {}
+    for r in ratios.itertuples(index=False):
+        if not pd.isna(r.expected):
+            key = (labels[bisect.bisect_right(RATIO_GAP_EDGES, r.observed - r.expected)], r.verdict)
+            expected[key] = expected.get(key, 0) + 1
+    spec = _charts_json(page)["ratios"]
+    assert {(v["gap"], v["verdict"]): v["n"] for v in spec["data"]["values"]} == expected
 
 
 # --------------------------------------------------------------------------- in a real browser
@@ -709,6 +936,47 @@ def test_report_in_headless_chromium(loaded, tmp_path):
         ARTIFACTS.mkdir(exist_ok=True)
         browser.screenshot(ARTIFACTS / "report-fixture.png")
         assert (ARTIFACTS / "report-fixture.png").stat().st_size > 10_000
+        assert browser.errors() == []
+    finally:
+        browser.close()
+
+
+def test_a_large_report_in_headless_chromium_lists_filters_and_annotates(warehouse, tmp_path, monkeypatch):
+    monkeypatch.setattr(report.build, "BATCH", 20)  # several data islands of figure details
+    batch = many_figures(60, 10)
+    raw = tmp_path / "raw"
+    for path in batch["articles"]["path"]:
+        n = int(Path(path).stem)
+        body = " ".join(f"Item {i} cost {i + 1},000 yuan." for i in range(10))
+        (raw / path).parent.mkdir(parents=True, exist_ok=True)
+        (raw / path).write_text(f"Synthetic article {n}. {body}", encoding="utf-8")
+    load_run(warehouse.engine, run={}, extractor_version="test", **batch)
+    out = build_report(warehouse.engine, tmp_path / "report", raw, articles_shown=45)
+    browser = open_in_chromium(out)
+    try:
+        assert browser.evaluate("document.querySelectorAll('article.article').length") == 45
+        per_article = browser.evaluate("Array.from(document.querySelectorAll('article.article'))"
+                                       ".map(a => a.querySelectorAll('.article-text [data-figure-id]').length)")
+        assert per_article == [10] * 45
+        assert browser.evaluate("document.querySelectorAll('#article-index tbody tr').length") == 60
+        # Typing in the filter (any case; the file path counts too) leaves the matching article only.
+        visible = ("(() => { const f = document.getElementById('index-filter'); f.value = 'SYNTHETIC/00007';"
+                   " f.dispatchEvent(new Event('input'));"
+                   " return Array.from(document.querySelectorAll('#article-index tbody tr'))"
+                   ".filter(r => !r.hidden).map(r => r.cells[0].textContent); })()")
+        assert browser.evaluate(visible) == ["Synthetic 7"]
+        # A click on a column sorts by it; a second click reverses.
+        first = ("(() => { document.querySelector('#article-index th').click();"
+                 " return document.querySelector('#article-index tbody tr').cells[0].textContent; })()")
+        assert browser.evaluate(first) == "Synthetic 0"
+        assert browser.evaluate(first) == "Synthetic 9"
+        # The last article's figures come from the last data island: their details still show.
+        assert browser.evaluate("document.querySelectorAll('script.figures-json').length") == 3
+        browser.evaluate("Array.from(document.querySelectorAll('article.article')).pop()"
+                         ".querySelector('mark.fig[data-figure-id]').click()")
+        card = browser.evaluate("document.querySelector('mark.pinned').closest('article')"
+                                ".querySelector('.fig-panel').innerText")
+        assert "1,000 yuan" in card
         assert browser.errors() == []
     finally:
         browser.close()
