@@ -1,14 +1,40 @@
-"""Data quality of the loaded warehouse: a Great Expectations 1.x checkpoint per table.
+"""Data quality of the loaded warehouse: a Great Expectations 1.x checkpoint after every load.
 
-``run_checkpoint(engine, run_id, docs_dir)`` reads the warehouse tables through our own engine and hands
-GX the frames (a pandas datasource). GX never sees the warehouse URL, so no password can reach
-its config files or its Data Docs, and the same suite runs unchanged on SQLite and PostgreSQL.
+``run_checkpoint(engine, run_id, docs_dir)`` validates, row by row, what run ``run_id`` wrote
+(rows of earlier runs were validated by their own run's checkpoint), and the few invariants
+that span the whole warehouse, as SQL aggregates. Only rows that may break a rule leave
+the database, so memory follows the bad rows, not the tables.
 
-The suite (see ``expectations()``): keys not null; kinds, qualifiers, link types, verdicts
-and units from their allowed sets (money: a currency code the extractor's lexicon knows); per-unit value ranges (percent in [-100, 10000], money
-and its conversions not negative, rates positive); spans ordered and unique per article;
-``mart_figures`` exactly one row per ``fct_figure`` row; and the run's own figures in
-``fct_figure`` as many as ``etl_run.figures_loaded`` says it loaded.
+Per row, on the run's own rows (``run_id = :run_id``; ``loaded_run_id`` for dim_article), the
+suite of ``expectations()``:
+
+- ``fct_figure``: keys and required columns not null; kinds, qualifiers and link types from
+  their allowed sets; spans ordered; money with a currency code the extractor's lexicon knows
+  and not negative; percent with a percent unit and in [-100, 10000]; conversions not
+  negative, rates positive, periods plausible years.
+- ``dim_article``, ``fct_claim_check``, ``quarantine``: required columns not null; hashes of
+  64 characters; date precisions, verdicts and check types from their allowed sets;
+  tolerances not negative.
+
+The database picks the rows GX sees: ``may_fail()`` turns each expectation into SQL true for
+every row it could fail, and GX validates only those rows of the run, in the columns the
+expectations name. Its verdicts, unexpected counts and values are those it would give on all
+the run's rows, yet a healthy run hands it none: the run's rows cost one scan in the database,
+not a DataFrame. An expectation with no SQL there sends all the run's rows: correct, slower.
+
+Warehouse-wide, as SQL aggregates whose small results GX validates (they scan whole tables
+in the database, so they are the part that grows with the warehouse):
+
+- ``fct_figure_keys`` / ``dim_article_keys``: keys unique (figure_key, article_key + seq,
+  article_key + span; article_hash, path), whichever runs hold them. GX gets the rows whose
+  key another row also holds (``GROUP BY ... HAVING COUNT(*) > 1``): none when keys are unique.
+- ``row_counts``: the run's fct_figure rows as many as ``etl_run.figures_loaded`` says it
+  loaded, and ``mart_figures`` one row per fct_figure row (its rows and its distinct
+  figure_keys both as many as fct_figure's rows).
+
+GX never sees the warehouse URL: we read through our own engine and hand GX pandas frames, so
+no password can reach its config files or its Data Docs, and the same suite runs unchanged on
+SQLite and PostgreSQL.
 
 Data Docs go to ``<docs_dir>/gx/uncommitted/data_docs/local_site/index.html``.
 """
@@ -26,7 +52,22 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, select, update
+from sqlalchemy import (
+    Engine,
+    Table,
+    and_,
+    column,
+    distinct,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    table,
+    true,
+    tuple_,
+    update,
+)
 
 from warehouse.engine import PROJECT_ROOT, redact
 from warehouse.tables import (
@@ -52,6 +93,27 @@ DATASOURCE = "warehouse"
 PERCENT_UNITS = ("percent", "%", "percentage_point", "pp")
 PERCENT_RANGE = (-100, 10_000)
 
+# Per-row assets: the table and the column naming the run that wrote a row.
+RUN_ROWS: dict[str, tuple[Table, str]] = {
+    "fct_figure": (fct_figure, "run_id"),
+    "dim_article": (dim_article, "loaded_run_id"),
+    "fct_claim_check": (fct_claim_check, "run_id"),
+    "quarantine": (quarantine, "run_id"),
+}
+# Warehouse-wide key assets: the table whose keys the asset's unique expectations name.
+KEY_ROWS: dict[str, Table] = {"fct_figure_keys": fct_figure, "dim_article_keys": dim_article}
+
+NOTES = {
+    "fct_figure": "Figures the run wrote that SQL found could break a rule (none on a healthy "
+                  "run); verdicts are those on all the run's rows.",
+    "dim_article": "Articles the run loaded that SQL found could break a rule.",
+    "fct_claim_check": "Claim checks the run wrote that SQL found could break a rule.",
+    "quarantine": "Rows the run rejected that SQL found could break a rule.",
+    "fct_figure_keys": "Every fct_figure row, of any run, whose key another row also holds.",
+    "dim_article_keys": "Every dim_article row whose article_hash or path another row holds.",
+    "row_counts": "Rows of the run and of the whole warehouse, counted in SQL.",
+}
+
 
 def known_currencies() -> tuple[str, ...] | None:
     """Every currency code the extractor's lexicon can write in ``unit`` for money.
@@ -64,8 +126,8 @@ def known_currencies() -> tuple[str, ...] | None:
         return None
 
     codes = set(getattr(lexicon, "ISO_CODES", ()))
-    for table in ("SYMBOLS", "DOLLAR_PREFIXES", "CODE_ALIASES", "CURRENCY_NAMES"):
-        codes.update(getattr(lexicon, table, {}).values())
+    for name in ("SYMBOLS", "DOLLAR_PREFIXES", "CODE_ALIASES", "CURRENCY_NAMES"):
+        codes.update(getattr(lexicon, name, {}).values())
     codes.update(currency for currency, _ in getattr(lexicon, "MINOR_UNITS", {}).values())
     return tuple(sorted(c for c in codes if re.fullmatch(r"[A-Z]{3}", c)))
 
@@ -80,8 +142,8 @@ class QualityResult:
         return iter((self.success, self.summary, self.docs_path))
 
 
-def expectations(run_figures_loaded: int, figure_rows: int, currencies: tuple[str, ...] | None):
-    """The suite, one list of expectations per asset (a warehouse table or view, or a slice)."""
+def expectations(currencies: tuple[str, ...] | None):
+    """The suite, one list of expectations per asset (the module docstring gives each scope)."""
     import great_expectations.expectations as gxe
     from great_expectations.expectations.row_conditions import Column
 
@@ -91,9 +153,6 @@ def expectations(run_figures_loaded: int, figure_rows: int, currencies: tuple[st
             *[gxe.ExpectColumnValuesToNotBeNull(column=c) for c in (
                 "figure_key", "article_key", "seq", "start", "end", "surface", "kind", "value",
                 "unit", "qualifier", "extractor_version", "run_id")],
-            gxe.ExpectColumnValuesToBeUnique(column="figure_key"),
-            gxe.ExpectCompoundColumnsToBeUnique(column_list=["article_key", "seq"]),
-            gxe.ExpectCompoundColumnsToBeUnique(column_list=["article_key", "start", "end"]),
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="end", column_B="start"),
             gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS)),
             gxe.ExpectColumnValuesToBeInSet(column="qualifier", value_set=list(QUALIFIERS)),
@@ -113,18 +172,10 @@ def expectations(run_figures_loaded: int, figure_rows: int, currencies: tuple[st
             gxe.ExpectColumnValuesToBeBetween(column="fx_rate", min_value=0, strict_min=True),
             gxe.ExpectColumnValuesToBeBetween(column="period_start", min_value=1800, max_value=2200),
             gxe.ExpectColumnValuesToBeBetween(column="period_end", min_value=1800, max_value=2200),
-            gxe.ExpectTableRowCountToEqual(value=figure_rows),
-        ],
-        "fct_figure_of_run": [gxe.ExpectTableRowCountToEqual(value=run_figures_loaded)],
-        "mart_figures": [
-            gxe.ExpectTableRowCountToEqual(value=figure_rows),
-            gxe.ExpectColumnValuesToBeUnique(column="figure_key"),
         ],
         "dim_article": [
             *[gxe.ExpectColumnValuesToNotBeNull(column=c) for c in (
                 "article_key", "article_hash", "path", "extractor_version", "loaded_run_id")],
-            gxe.ExpectColumnValuesToBeUnique(column="article_hash"),
-            gxe.ExpectColumnValuesToBeUnique(column="path"),
             gxe.ExpectColumnValueLengthsToEqual(column="article_hash", value=64),
             gxe.ExpectColumnValuesToBeInSet(column="pub_date_precision",
                                             value_set=["year", "month", "day", "unknown"]),
@@ -141,7 +192,85 @@ def expectations(run_figures_loaded: int, figure_rows: int, currencies: tuple[st
             *[gxe.ExpectColumnValuesToNotBeNull(column=c) for c in (
                 "quarantine_key", "run_id", "source_file", "check", "reason")],
         ],
+        "fct_figure_keys": [
+            gxe.ExpectColumnValuesToBeUnique(column="figure_key"),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["article_key", "seq"]),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["article_key", "start", "end"]),
+        ],
+        "dim_article_keys": [
+            gxe.ExpectColumnValuesToBeUnique(column="article_hash"),
+            gxe.ExpectColumnValuesToBeUnique(column="path"),
+        ],
+        "row_counts": [
+            gxe.ExpectColumnPairValuesToBeEqual(column_A="run_figures",
+                                                column_B="run_figures_loaded"),
+            gxe.ExpectColumnPairValuesToBeEqual(column_A="mart_figures_rows",
+                                                column_B="fct_figure_rows"),
+            gxe.ExpectColumnPairValuesToBeEqual(column_A="mart_figures_keys",
+                                                column_B="fct_figure_rows"),
+        ],
     }
+
+
+def columns_used(items) -> list[str]:
+    """The columns a list of expectations names, row conditions included, in order."""
+    names: list[str] = []
+    for item in items:
+        for attr in ("column", "column_A", "column_B", "column_list"):
+            value = getattr(item, attr, None)
+            names.extend([value] if isinstance(value, str) else value or [])
+        condition_column = getattr(getattr(item, "row_condition", None), "column", None)
+        if condition_column is not None:
+            names.append(condition_column.name)
+    return list(dict.fromkeys(names))
+
+
+def may_fail(expectation, tbl: Table):
+    """SQL true for every row of ``tbl`` that ``expectation`` could fail (and maybe a few more).
+
+    Rows outside it pass, so GX judging only the rows inside gives the verdict, unexpected
+    count and values it gives on all rows. Nulls pass as GX's column checks let them (a
+    comparison with NULL is not true). An expectation not translated here, or one that
+    tolerates a share of failures (``mostly``), which needs every row, holds everywhere.
+    """
+    import great_expectations.expectations as gxe
+
+    e, c = expectation, tbl.c
+    if getattr(e, "mostly", 1) != 1:
+        return true()
+    if isinstance(e, gxe.ExpectColumnValuesToNotBeNull):
+        clause = c[e.column].is_(None)
+    elif isinstance(e, gxe.ExpectColumnValuesToBeInSet):
+        clause = c[e.column].not_in(list(e.value_set))
+    elif isinstance(e, gxe.ExpectColumnValuesToBeBetween):
+        value = c[e.column]
+        clause = or_(
+            false(),
+            *([value <= e.min_value if e.strict_min else value < e.min_value]
+              if e.min_value is not None else []),
+            *([value >= e.max_value if e.strict_max else value > e.max_value]
+              if e.max_value is not None else []),
+        )
+    elif isinstance(e, gxe.ExpectColumnValuesToMatchRegex):
+        # SQLAlchemy gives SQLite a REGEXP with Python's re.search, as GX's own test.
+        clause = not_(c[e.column].regexp_match(e.regex))
+    elif isinstance(e, gxe.ExpectColumnValueLengthsToEqual):
+        clause = func.length(c[e.column]) != e.value
+    elif isinstance(e, gxe.ExpectColumnPairValuesAToBeGreaterThanB):
+        a, b = c[e.column_A], c[e.column_B]
+        clause = or_(a.is_(None), b.is_(None), not_(a >= b if e.or_equal else a > b))
+    else:
+        return true()
+    return and_(_row_condition(getattr(e, "row_condition", None), tbl), clause)
+
+
+def _row_condition(condition, tbl: Table):
+    """``column == value`` as SQL; any other condition as true (more rows, never fewer)."""
+    from great_expectations.expectations.row_conditions import ComparisonCondition, Operator
+
+    if isinstance(condition, ComparisonCondition) and condition.operator == Operator.EQUAL:
+        return tbl.c[condition.column.name] == condition.parameter
+    return true()
 
 
 def _currencies(fx_currencies: list[str]) -> tuple[str, ...] | None:
@@ -157,7 +286,7 @@ def run_checkpoint(
     record: bool = True,
     keep_runs: int = 30,
 ) -> QualityResult:
-    """Validate the warehouse after run ``run_id``'s load; write Data Docs under ``docs_dir``.
+    """Validate run ``run_id``'s rows and the warehouse's invariants; write Data Docs.
 
     Returns ``(success, summary, docs_path)``; ``summary`` maps each asset to its success and
     the failed expectations (with a few unexpected values). Failing data does not raise; with
@@ -167,15 +296,14 @@ def run_checkpoint(
     runs' pages are kept, so the site does not grow without bound.
     """
     docs_dir = Path(docs_dir or os.environ.get("QUALITY_DIR") or DEFAULT_QUALITY_DIR)
-    frames = _read_frames(engine, run_id)
-    suite = expectations(
-        run_figures_loaded=frames.pop("_run_figures_loaded"),
-        figure_rows=len(frames["fct_figure"]),
-        currencies=_currencies(frames.pop("_fx_currencies")),
-    )
+    with engine.connect() as conn:
+        fx = list(conn.scalars(select(fct_fx_rate.c.currency).distinct()))
+        suite = expectations(currencies=_currencies(fx))
+        frames = _read_frames(conn, run_id, suite)
     try:
         with _exclusive(docs_dir):
             _prune(docs_dir, keep_runs)
+            _forget_other_assets(docs_dir, set(suite))
             result = _run(docs_dir, frames, suite, f"etl_run_{run_id}")
     except Exception as exc:
         raise RuntimeError(f"data-quality checkpoint could not run: {redact(str(exc))}") from None
@@ -188,23 +316,51 @@ def run_checkpoint(
     return result
 
 
-def _read_frames(engine: Engine, run_id: int) -> dict[str, Any]:
-    with engine.connect() as conn:
-        figures = pd.read_sql(select(fct_figure), conn)
-        frames: dict[str, Any] = {
-            "fct_figure": figures,
-            "fct_figure_of_run": figures[figures["run_id"] == run_id],
-            "mart_figures": pd.read_sql("SELECT figure_key FROM mart_figures", conn),
-            "dim_article": pd.read_sql(select(dim_article), conn),
-            "fct_claim_check": pd.read_sql(select(fct_claim_check), conn),
-            "quarantine": pd.read_sql(select(quarantine), conn),
-        }
-        loaded = conn.scalar(select(etl_run.c.figures_loaded).where(etl_run.c.run_id == run_id))
-        if loaded is None:
-            raise ValueError(f"etl_run {run_id} has no figures_loaded: was it loaded by load_run?")
-        frames["_run_figures_loaded"] = int(loaded)
-        frames["_fx_currencies"] = list(conn.scalars(select(fct_fx_rate.c.currency).distinct()))
+def _read_frames(conn, run_id: int, suite: dict) -> dict[str, pd.DataFrame]:
+    """One small frame per asset: the run's rows that may break a rule, or aggregates."""
+    counts = conn.execute(_row_counts(run_id)).one()
+    if counts.run_figures_loaded is None:
+        raise ValueError(f"etl_run {run_id} has no figures_loaded: was it loaded by load_run?")
+    frames = {"row_counts": pd.DataFrame([counts._asdict()])}
+    for asset, (tbl, run_column) in RUN_ROWS.items():
+        items = suite[asset]
+        suspects = select(*[tbl.c[c] for c in columns_used(items)]).where(
+            tbl.c[run_column] == run_id, or_(false(), *[may_fail(e, tbl) for e in items]))
+        frames[asset] = pd.read_sql(suspects, conn)
+    for asset, tbl in KEY_ROWS.items():
+        frames[asset] = pd.read_sql(_rows_sharing_a_key(tbl, suite[asset]), conn)
     return frames
+
+
+def _row_counts(run_id: int):
+    mart = table("mart_figures", column("figure_key"))
+    mart_counts = select(
+        func.count().label("mart_figures_rows"),
+        func.count(distinct(mart.c.figure_key)).label("mart_figures_keys"),
+    ).subquery()
+    return select(
+        select(func.count()).where(fct_figure.c.run_id == run_id)
+        .scalar_subquery().label("run_figures"),
+        select(etl_run.c.figures_loaded).where(etl_run.c.run_id == run_id)
+        .scalar_subquery().label("run_figures_loaded"),
+        select(func.count()).select_from(fct_figure).scalar_subquery().label("fct_figure_rows"),
+        *mart_counts.c,
+    )
+
+
+def _rows_sharing_a_key(tbl: Table, items):
+    """The key columns of every row whose value of a key another row also holds.
+
+    The keys are those the unique expectations ``items`` name.
+    """
+    def held_twice(key: list[str]):
+        cols = [tbl.c[c] for c in key]
+        repeated = select(*cols).group_by(*cols).having(func.count() > 1)
+        return (cols[0] if len(cols) == 1 else tuple_(*cols)).in_(repeated)
+
+    keys = [getattr(e, "column_list", None) or [e.column] for e in items]
+    return select(*[tbl.c[c] for c in columns_used(items)]).where(
+        or_(*[held_twice(k) for k in keys]))
 
 
 @contextmanager
@@ -233,6 +389,23 @@ def _prune(docs_dir: Path, keep_runs: int) -> None:
                     name_dir.rmdir()
 
 
+# GX's file stores, as ``_run`` names what it keeps in them: folder, prefix, suffix.
+_STORED = (("checkpoints", "warehouse_", ".json"), ("validation_definitions", "", "_vd.json"),
+           ("expectations", "", "_suite.json"))
+
+
+def _forget_other_assets(docs_dir: Path, assets: set[str]) -> None:
+    """Drop what an older suite stored for an asset it no longer has (e.g. one since renamed).
+
+    Else the site would list that suite forever, and GX would warn of checkpoints whose
+    asset is gone (the datasource is recreated with only the current assets on every run).
+    """
+    for folder, prefix, suffix in _STORED:
+        for path in (docs_dir / "gx" / folder).glob(f"{prefix}*{suffix}"):
+            if path.name.removeprefix(prefix).removesuffix(suffix) not in assets:
+                path.unlink()
+
+
 def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str) -> QualityResult:
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
@@ -246,7 +419,9 @@ def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str) 
         ctx = gx.get_context(mode="file", project_root_dir=str(quality_dir))
         ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
         source = ctx.data_sources.add_or_update_pandas(DATASOURCE)
+        run_id = RunIdentifier(run_name=run_name)
         summary: dict[str, Any] = {}
+        rendered: list = []
         for asset_name, items in suite.items():
             try:
                 asset = source.get_asset(asset_name)
@@ -256,23 +431,23 @@ def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str) 
                 batch = asset.get_batch_definition("whole")
             except (KeyError, LookupError):
                 batch = asset.add_batch_definition_whole_dataframe("whole")
-            expectation_suite = ctx.suites.add_or_update(
-                gx.ExpectationSuite(name=f"{asset_name}_suite", expectations=items)
-            )
+            expectation_suite = ctx.suites.add_or_update(gx.ExpectationSuite(
+                name=f"{asset_name}_suite", expectations=items, notes=NOTES.get(asset_name)))
             definition = ctx.validation_definitions.add_or_update(
                 gx.ValidationDefinition(name=f"{asset_name}_vd", data=batch,
                                         suite=expectation_suite)
             )
+            # No actions here: the site is built once below, not once per asset.
             checkpoint = ctx.checkpoints.add_or_update(
-                gx.Checkpoint(
-                    name=f"warehouse_{asset_name}",
-                    validation_definitions=[definition],
-                    actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
-                )
+                gx.Checkpoint(name=f"warehouse_{asset_name}", validation_definitions=[definition],
+                              actions=[])
             )
             result = checkpoint.run(batch_parameters={"dataframe": frames[asset_name]},
-                                    run_id=RunIdentifier(run_name=run_name))
+                                    run_id=run_id)
             summary[asset_name] = _summarise(result)
+            rendered += [*result.run_results, *{k.expectation_suite_identifier
+                                                for k in result.run_results}]
+        ctx.build_data_docs(resource_identifiers=rendered)
     docs = quality_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     success = all(s["success"] for s in summary.values())
     return QualityResult(success=success, summary=summary, docs_path=docs)
