@@ -655,3 +655,13 @@ def test_a_cue_binds_to_the_amount_it_precedes():
     assert got[0][1] == "approx" and got[-1] == ("$20 per kg", "exact")
     got = [f.qualifier for f in figs("Storage of around 20-30 exabytes is needed.")]
     assert got == ["approx", "approx"]
+
+
+def test_a_range_whose_other_end_is_malformed_keeps_no_dangling_link():
+    # found by the fuzzer: "422.4E8 billion" is no figure, so the first end links to nothing
+    text = ("From 2014-19, the central budget's annual transfer payments to Xinjiang expanded "
+            "from 263.69 billion to 422.4E8 billion yuan.")
+    figures = parse_figures(text, None)
+    assert any(f.surface == "263.69 billion" for f in figures)
+    for f in figures:
+        assert (f.link_seq is None) == (f.link_type is None), f

@@ -28,6 +28,7 @@ from . import metrics as _metrics
 from . import patterns as P
 from . import periods as _periods
 from . import regions as _regions
+from ._finder import Finder, matches_at
 from ._lexicon import (AMBIGUOUS_CURRENCIES, CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
                        DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
                        MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
@@ -36,7 +37,7 @@ from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.3.2"  # 0.3.2: a range end whose partner is dropped keeps no link
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
@@ -153,15 +154,19 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
     for i, c in enumerate(cands):
         value = c.value
         integral = value.to_integral_value()
-        value = Decimal(int(integral)) if value == integral else value.normalize()
-        if value.as_tuple().exponent > 0:  # never "3E+8"
-            value = value.quantize(_ONE)
+        if value == integral:
+            value = Decimal(int(integral))
+        else:
+            value = value.normalize()
+            if value.as_tuple().exponent > 0:  # never "3E+8"
+                value = value.quantize(_ONE)
+        # A partner that did not survive to the output (a malformed other end) leaves no link.
+        link_seq = seq.get(id(c.link)) if c.link is not None else None
         out.append(Figure(
             seq=i, start=c.start, end=c.end, surface=text[c.start:c.end], sentence=c.sent,
             kind=c.kind, value=value, unit=c.unit or "count", qualifier=c.qual,
             period_start=c.period[0], period_end=c.period[1], region=c.region, metric=c.metric,
-            link_seq=seq.get(id(c.link)) if c.link is not None else None,
-            link_type=c.link_type if c.link is not None else None,
+            link_seq=link_seq, link_type=c.link_type if link_seq is not None else None,
         ))
     return out
 
@@ -171,15 +176,15 @@ class _DocInfo:
 
     __slots__ = ("text", "_dollar", "_yen", "_ambiguous")
 
-    _HK_RE = re.compile(r"\bHong Kong\b|\bHKSAR\b")
+    _HK_RE = Finder(re.compile(r"\bHong Kong\b|\bHKSAR\b"))
     # the voice of a Hong Kong government paper, where "$" means HK$
     _HK_GOV_RE = re.compile(r"\b(?:Budget|Financial Secretary|Legislative Council|LegCo|Policy Address|"
                             r"revised estimates?|original estimates?|fiscal reserves|salaries tax|"
                             r"profits tax|stamp duty|land premium|HKSAR Government|the Government)\b")
-    _US_RE = re.compile(r"\bU\.?S\.?\b|\bUnited States\b|\bAmerican?\b")
-    _EXPLICIT_DOLLAR_RE = re.compile(r"HK\s?\$|\bHKD\b|\bUS\s?\$|\bUSD\b|\bU\.S\.\s?\$|US dollars?")
-    _JAPAN_RE = re.compile(r"\byen\b|\bJapan(?:ese)?\b")
-    _CHINA_RE = re.compile(r"\byuan\b|\bChina\b|\bChinese\b|\bRMB\b|\brenminbi\b")
+    _US_RE = Finder(re.compile(r"\bU\.?S\.?\b|\bUnited States\b|\bAmerican?\b"))
+    _EXPLICIT_DOLLAR_RE = Finder(re.compile(r"HK\s?\$|\bHKD\b|\bUS\s?\$|\bUSD\b|\bU\.S\.\s?\$|US dollars?"))
+    _JAPAN_RE = Finder(re.compile(r"\byen\b|\bJapan(?:ese)?\b"), split=True)
+    _CHINA_RE = Finder(re.compile(r"\byuan\b|\bChina\b|\bChinese\b|\bRMB\b|\brenminbi\b"), split=True)
 
     def __init__(self, text: str):
         self.text = text
@@ -205,8 +210,8 @@ class _DocInfo:
         which dollar it means (a Hong Kong government paper: "$554.6 billion" is HKD)."""
         if self._dollar is None:
             text, self._dollar = self.text, "USD"
-            hk = len(self._HK_RE.findall(text)) if "Hong Kong" in text or "HKSAR" in text else 0
-            if (hk and not self._EXPLICIT_DOLLAR_RE.search(text) and hk > len(self._US_RE.findall(text))
+            hk = sum(1 for _ in self._HK_RE.finditer(text)) if "Hong Kong" in text or "HKSAR" in text else 0
+            if (hk and not self._EXPLICIT_DOLLAR_RE.search(text) and hk > sum(1 for _ in self._US_RE.finditer(text))
                     and self._HK_GOV_RE.search(text)):
                 self._dollar = "HKD"
         return self._dollar
@@ -215,8 +220,8 @@ class _DocInfo:
     def yen_sign(self) -> str:
         """"¥" is the yuan unless the text is about Japan."""
         if self._yen is None:
-            jp = len(self._JAPAN_RE.findall(self.text))
-            self._yen = "JPY" if jp and jp >= len(self._CHINA_RE.findall(self.text)) else "CNY"
+            jp = sum(1 for _ in self._JAPAN_RE.finditer(self.text))
+            self._yen = "JPY" if jp and jp >= sum(1 for _ in self._CHINA_RE.finditer(self.text)) else "CNY"
         return self._yen
 
 
@@ -334,7 +339,7 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
             return None
     if before in "-‑−" and cs >= 2 and text[cs - 2].isalpha() \
             and not P.GLUED_SCALE_END_RE.search(text, max(0, cs - 9), cs - 1):  # not "1.2m-1.5m"
-        m = P.QUALIFIER_PREFIX_RE.search(text, max(0, cs - 8), cs)
+        m = P.QUALIFIER_PREFIX_FIND.search(text, max(0, cs - 8), cs)
         if m and (m.group("sub") or m.group("over")):
             hy_qual = "at_most" if m.group("sub") else "at_least"
         else:
@@ -391,7 +396,9 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
                 and not P.RELATIVE_TIME_AFTER_RE.match(text, m.end()):  # not "8.4 million a year earlier"
             pos = m.end()
     # --- qualifiers -----------------------------------------------------------------------------
-    m = P.QUALIFIER_PREFIX_RE.search(text, max(0, left - 24), left) if _may_follow_cue(text, left) else None
+    lo = max(0, left - 24)
+    m = (P.QUALIFIER_PREFIX_FIND.search(text, lo, left)
+         if _may_follow_cue(text, left) and P.qualifier_may_end(text, lo, left) else None)
     if hy_qual:
         c.qual, c.has_cue = hy_qual, True
     elif m:
@@ -437,7 +444,7 @@ def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int] | Non
     """(ISO code, start offset) of a currency written before the number at ``cs``."""
     lo = max(0, cs - 12)
     # the sign may stand between currency and number: "$-5"; rare, ignored
-    m = P.CURRENCY_PREFIX_RE.search(text, lo, cs)
+    m = P.CURRENCY_PREFIX_FIND.search(text, lo, cs) if P.currency_may_end(text, lo, cs) else None
     if not m:
         return None
     if m.group("dollar"):
@@ -644,8 +651,7 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     n = len(text)
     v = c.mantissa
     bare = c.unit_kind in (None, "noun") and c.scale == 1 and c.kind == "quantity"
-    prev = P.PREV_WORD_RE.search(text, max(0, c.start - 24), c.start)
-    pw = prev.group("w") if prev else ""
+    pw = P.prev_word(text, max(0, c.start - 24), c.start)
     pwl = pw.lower().rstrip(".")
     # days of a month: "September 8", "Dec. 2" (the year after them is a year, below)
     if (pwl in MONTHS and (pw[0].isupper() or pwl != "may") and c.unit_kind is None and not c.has_cue
@@ -691,7 +697,7 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     if not bare:
         return True
     # labels and names: "Game 7", "chapter 11", "No. 1", "iPhone 11 cameras", "S&P 500"
-    if prev and not c.has_cue and not (c.unit_kind == "noun" and text[c.ce:c.ce + 1] in "-‑"):
+    if pw and not c.has_cue and not (c.unit_kind == "noun" and text[c.ce:c.ce + 1] in "-‑"):
         if (pwl in LABEL_WORDS or pw == "#") and not (
                 pw.islower() and pwl.endswith("ing") and c.unit_kind == "noun" and is_plural(text[c.ne:c.end].split()[-1] if text[c.ne:c.end].split() else "")):
             return False  # "Building 7", but "by building 56 hospitals": a verb and a count
@@ -818,6 +824,47 @@ _FRACTION_WORD_RE = re.compile(
     r"(?![ \t]+(?:an?[ \t]+)?(?:hour|day|week|month|year|century|decade|mile|dozen|million|billion)s?\b)",
     re.IGNORECASE,
 )
+_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")  # one in every fraction word
+
+
+def _fraction_leads() -> tuple[int, ...]:
+    """Lengths of the words before a stem ("two-thirds": 3), each joined to it by blanks or "-"."""
+    out = set()
+    for w in FRACTION_WORDS:
+        stem = next(s for s in _FRACTION_STEMS if s in w)
+        lead = w[:w.index(stem)]
+        if lead:
+            if lead[-1] not in " -" or " " in lead[:-1] or "-" in lead[:-1]:
+                raise ValueError(f"fraction word {w!r}: one word, then a blank or a hyphen, then the stem")
+            out.add(len(lead) - 1)
+    return tuple(sorted(out))
+
+
+_FRACTION_LEADS = _fraction_leads()
+_FRACTION_FIND = Finder(_FRACTION_WORD_RE)
+
+
+def _fraction_words(text: str) -> list[re.Match]:
+    """``_FRACTION_WORD_RE.finditer(text)``, tried only at its stems ("third", found with
+    str.find in the case-folded text) and at the word ("a", "one", "two", "three") that may
+    stand before them."""
+    low = P.folded(text)
+    if low is None:
+        return list(_FRACTION_FIND.finditer(text))
+    starts = set()
+    for stem in _FRACTION_STEMS:
+        i = low.find(stem)
+        while i != -1:
+            starts.add(i)
+            b = i
+            while b and text[b - 1] in " \t\u00a0":
+                b -= 1
+            if b == i and b and text[b - 1] == "-":  # "two-thirds"
+                b -= 1
+            if b < i:
+                starts.update(b - n for n in _FRACTION_LEADS)  # "a", "one", "three" ...
+            i = low.find(stem, i + 1)
+    return matches_at(_FRACTION_WORD_RE, text, starts)
 
 
 def _fractions(text: str, out: list[Cand]) -> None:
@@ -830,9 +877,9 @@ def _fractions(text: str, out: list[Cand]) -> None:
         return
     taken = _merge((c.start, c.end) for c in out)
     added = False
-    for m in _FRACTION_WORD_RE.finditer(text):
+    for m in _fraction_words(text):
         s, e = m.start(), m.end("f")
-        q = P.QUALIFIER_PREFIX_RE.search(text, max(0, s - 32), s)
+        q = P.QUALIFIER_PREFIX_FIND.search(text, max(0, s - 32), s)
         if not q or not q.group("cue"):
             continue
         cue = " ".join(q.group("cue").lower().split())
@@ -870,7 +917,7 @@ def _fraction_units(text: str, out: list[Cand]) -> None:
             years = years / 10  # a quarter-decade
         c = Cand(s, e, Decimal(str(years)).normalize(), True)
         c.unit, c.unit_kind = "year", "time"
-        q = P.QUALIFIER_PREFIX_RE.search(text, max(0, s - 32), s)
+        q = P.QUALIFIER_PREFIX_FIND.search(text, max(0, s - 32), s)
         if q and q.group("cue"):
             cue = " ".join(q.group("cue").lower().split())
             if cue in QUALIFIER_PREFIX and cue != "over":

@@ -7,7 +7,10 @@ run with ``pattern.match(text, pos)``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import product
 
+from ._finder import Finder
 from ._lexicon import (CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES, GLUED_UNITS_OK, ISO_LOWER_SAFE,
                        ISO_CODES, MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_BRIDGE_VERBS,
                        QUALIFIER_PREFIX, QUALIFIER_SUFFIX, RATE_UNITS, SYMBOLS, TIME_UNITS,
@@ -56,6 +59,95 @@ def trie_alt(words, fold: bool = False, space: str = r"[ \t\u00a0]+") -> str:
     return ser(trie)
 
 
+# what re.IGNORECASE matches an ASCII letter with besides its two cases
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cases(ch: str) -> str:
+    low = ch.lower()
+    return low + low.upper() + _FOLDS.get(low, "")
+
+
+def caseless(source: str) -> str:
+    r"""A pattern matching what ``source`` compiled with re.IGNORECASE matches, with each ASCII
+    letter written as the class of the letters that flag lets it match ("a" -> "[aA]", "s" ->
+    "[sS\u017f]"): Python's engine then skips a failing alternative by its first class instead of
+    entering it. For plain sources only: escapes, classes of single characters, groups that
+    capture nothing by name.
+
+    >>> print(caseless(r"(?:an?|half)[ \t]+\w"))
+    (?:[aA][nN]?|[hH][aA][lL][fF])[ \t]+\w
+    """
+    out, i, n = [], 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            if source[i + 1:i + 2].isalpha() and source[i + 1] not in "bBdDsSwWtnr":
+                raise ValueError(f"escape {source[i:i + 2]!r}")
+            out.append(source[i:i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            members = []
+            while source[j] != "]":
+                if source[j] == "\\":
+                    members.append(source[j:j + 2])
+                    j += 2
+                    continue
+                if (source[j] == "^" and j == i + 1) or (source[j] == "-" and j > i + 1 and source[j + 1] != "]"):
+                    raise ValueError("negated class or range")
+                members.append(_cases(source[j]) if source[j].isascii() and source[j].isalpha() else source[j])
+                j += 1
+            out.append("[" + "".join(members) + "]")
+            i = j + 1
+        elif ch == "(" and source.startswith("(?", i):
+            m = re.match(r"\(\?(?::|=|!|<=|<!)", source[i:])
+            if not m:
+                raise ValueError(f"group {source[i:i + 4]!r}")
+            out.append(m.group())
+            i += len(m.group())
+        elif ch.isascii() and ch.isalpha():
+            out.append("[" + _cases(ch) + "]")
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def ends_before_blanks(text: str, words: tuple[str, ...], lo: int, end: int) -> bool:
+    """Does ``text[lo:end]`` end with one of ``words`` and at least one blank, then perhaps a
+    line break, where "$" also matches? A pattern "...(?:word|word){S}+$" searched in that
+    window matches only then, which this tells without running it.
+
+    >>> ends_before_blanks("exports to  ", ("to", "into"), 0, 12), ends_before_blanks("photo", ("to",), 0, 5)
+    (True, False)
+    """
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    k = end
+    while k > lo and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k < end and text.endswith(words, lo, k)
+
+
+# letters re.IGNORECASE matches with an ASCII letter but str.lower() does not turn into it
+_ODD_CASE = "\u0130\u0131\u017f\u212a"
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str | None:
+    """``text.lower()``, in which a case-insensitive pattern of ASCII words has its words, lower
+    case, exactly where it matches ``text``; None when the text holds a letter that breaks this
+    (the long s, the Kelvin sign, the dotted and the dotless i). (Kept for the text being read,
+    which several steps ask for.)
+
+    >>> folded("Over 5"), folded("\u017fome 5")
+    ('over 5', None)
+    """
+    return None if any(ch in text for ch in _ODD_CASE) else text.lower()
+
+
 def windows(text: str, rx: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
     """Merged stretches [match - before, match + after) around every match of ``rx``.
 
@@ -94,10 +186,41 @@ CURRENCY_PREFIX_RE = re.compile(
     rf"|(?P<sym>[{''.join(SYMBOLS)}]){S}*$"
     rf"|(?<![A-Za-z])(?P<code>{trie_alt(ISO_CODES | set(CODE_ALIASES) | ISO_LOWER_SAFE)}){S}*$"
 )
+# searched in a window before every number: tried only where a currency can start
+CURRENCY_PREFIX_FIND = Finder(CURRENCY_PREFIX_RE)
+# what a window ends with (but for blanks) where CURRENCY_PREFIX_RE matches: "$" or a symbol,
+# a code, or "US"/"USD" after the "$" (in any case re.IGNORECASE matches)
+_CURRENCY_END_CHARS = frozenset("$" + "".join(SYMBOLS))
+_CURRENCY_END_WORDS = {*ISO_CODES, *CODE_ALIASES, *ISO_LOWER_SAFE,
+                       *("".join(p) for p in product("uU", "sS\u017f")),
+                       *("".join(p) for p in product("uU", "sS\u017f", "dD"))}
+_CURRENCY_END_2 = frozenset(w for w in _CURRENCY_END_WORDS if len(w) == 2)
+_CURRENCY_END_3 = frozenset(w for w in _CURRENCY_END_WORDS if len(w) == 3)
+assert _CURRENCY_END_2 | _CURRENCY_END_3 == _CURRENCY_END_WORDS
+
+
+def currency_may_end(text: str, lo: int, end: int) -> bool:
+    """Can CURRENCY_PREFIX_RE match in ``text[lo:end]``? Only if, blanks (and a line break, where
+    "$" also matches) aside, the window ends with "$", a symbol, a code or "US"/"USD"; telling
+    that costs less than the search, which most numbers (after a word) would fail.
+
+    >>> currency_may_end("paid US$ 5", 0, 9), currency_may_end("paid 5", 0, 5)
+    (True, False)
+    """
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    k = end
+    while k > lo and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k > lo and (text[k - 1] in _CURRENCY_END_CHARS or text[max(lo, k - 2):k] in _CURRENCY_END_2
+                       or text[max(lo, k - 3):k] in _CURRENCY_END_3)
+
+
 SIGN_CHARS = "-−+"
 SIGN_LEADS = " \t\n\u00a0([{;:,/"  # what may stand before a sign (not "3%-4%", not "2014-19")
 
 _QP = trie_alt(QUALIFIER_PREFIX, fold=True, space=rf"{S}+")
+# (_QUALIFIER_REVERSED_RE below reads it backwards: change both together)
 QUALIFIER_PREFIX_RE = re.compile(
     rf"(?<![\w])(?P<cue>(?i:{_QP})){S}*$"
     rf"|(?<![\w])(?P<bridge>(?i:nearly|almost|just{S}+about)){S}+(?i:{trie_alt(QUALIFIER_BRIDGE_VERBS, fold=True)}){S}+$"
@@ -105,6 +228,27 @@ QUALIFIER_PREFIX_RE = re.compile(
     rf"|(?P<sub>(?i:sub|under|below)){HY}$"
     rf"|(?P<over>(?i:over|above)){HY}$"
 )
+# searched in a window before every number: tried only where a cue can start
+QUALIFIER_PREFIX_FIND = Finder(QUALIFIER_PREFIX_RE, split=True)  # each alternative with its own first characters
+# the same alternatives read backwards from the end of the window, without their look-behinds:
+# wherever QUALIFIER_PREFIX_RE matches in a window, this matches the reversed window (a cheap
+# test that spares the search in the many windows holding no cue)
+_QUALIFIER_REVERSED_RE = re.compile(
+    rf"\n?(?:{S}*(?i:{trie_alt([k[::-1] for k in QUALIFIER_PREFIX], fold=True, space=rf'{S}+')})"
+    rf"|{S}+(?i:{trie_alt([v[::-1] for v in QUALIFIER_BRIDGE_VERBS], fold=True)}){S}+(?i:ylraen|tsomla|tuoba{S}+tsuj)"
+    rf"|{S}+pot{S}+(?i:{trie_alt([w[::-1] for w in TOP_VERB_LEADS], fold=True)})"
+    rf"|{HY}(?i:bus|rednu|woleb|revo|evoba))"
+)
+
+
+def qualifier_may_end(text: str, lo: int, end: int) -> bool:
+    """Can QUALIFIER_PREFIX_RE match in ``text[lo:end]``? Not unless the reversed window starts
+    with a reversed cue (and blanks).
+
+    >>> qualifier_may_end("rose to more than 5", 0, 18), qualifier_may_end("rose in 2019", 0, 8)
+    (True, False)
+    """
+    return _QUALIFIER_REVERSED_RE.match(text[lo:end][::-1]) is not None
 QUALIFIER_SUFFIX_RE = re.compile(
     rf"(?:{S}*(?P<cue>(?i:{trie_alt([k for k in QUALIFIER_SUFFIX if k[0] not in '+-'], fold=True)})\b)"
     rf"|(?P<glued>-plus\b|-odd\b|\+))"
@@ -119,7 +263,26 @@ MIXED_FRACTION_RE = re.compile(rf"{S}+([0-9]{{1,2}})/([0-9]{{1,2}})(?![0-9/])")
 OVER_DURATION_RE = re.compile(r"\b(?:for|of|after|lasted|lasting|took|taking|spent|spending|aged|than)\s+$", re.I)
 
 # the word before a number: for names ("Game 7", "iPhone 11") and years ("in 2015")
-PREV_WORD_RE = re.compile(rf"(?P<w>[#A-Za-z][\w&'’.#-]*){S}*$")
+# what ``PREV_WORD_RE = (?P<w>[#A-Za-z][\w&'’.#-]*){S}*$`` would find searched before a number,
+# read backwards from the number (one match instead of a try at every start): see prev_word
+_PREV_WORD_REVERSED_RE = re.compile(rf"\n?{S}*([\w&'’.#-]*[#A-Za-z])")
+
+
+def prev_word(text: str, lo: int, end: int) -> str:
+    r"""The word ``text[lo:end]`` ends with, blanks aside ("" if none): the group "w" of
+    ``re.search(r"(?P<w>[#A-Za-z][\w&'’.#-]*)[ \t\u00a0]*$", text[lo:end])``.
+
+    That search finds the longest such word ending at the blanks before the end (or before a
+    final line break, where "$" also matches), starting at its first letter; so does matching
+    the reversed window from its end.
+
+    >>> prev_word("grew by No. 7", 0, 11), prev_word("in  ", 0, 4), prev_word("(12) ", 0, 5)
+    ('No.', 'in', '')
+    """
+    m = _PREV_WORD_REVERSED_RE.match(text[lo:end][::-1])
+    return m.group(1)[::-1] if m else ""
+
+
 NEXT_WORD_RE = re.compile(rf"{S}+(?P<w>[A-Za-z][\w'’-]*)")
 
 # --- right of a number ------------------------------------------------------------------------

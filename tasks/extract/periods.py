@@ -45,8 +45,9 @@ import re
 from bisect import bisect_left
 from typing import Sequence
 
+from ._finder import AfterBoundary, Finder, lead, matches_at
 from ._lexicon import MONTHS, TENS_WORDS, UNIT_WORDS
-from .patterns import trie_alt, windows
+from .patterns import folded, trie_alt, windows
 from .sentences import clause_bounds
 
 _S = r"[ \t\u00a0]"
@@ -92,7 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
     # "in the previous year" after a figure: the year before the sentence's own (not carried on)
     ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b")),
-    # "the 'Tenth Five-Year Plan' period": a plan's five years
+    # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
     ("plan", re.compile(rf"\b(?:({_PLAN_ORD}){_S}*['\"‘“]?|['\"‘“]?({_PLAN_ORD}){_S}+)(?i:five|5)[-‑ ](?i:year){_S}+(?i:plan)\b['\"’”]?(?:{_S}+(?i:period))?")),
     # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
     ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
@@ -114,6 +115,7 @@ _ANCHOR_WORDS = (
     *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3])
 _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
+_WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
 _YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
 _WORD_KINDS = ("relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
@@ -126,6 +128,8 @@ _NO_DATE_RE = re.compile(
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b)", re.I)
+# every such marker holds one of these words (in any case): stretches without them need no search
+_YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–)")
@@ -135,13 +139,21 @@ _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aime
 
 
 def _combined(kinds) -> re.Pattern:
-    return re.compile(_WB + "(?:" + "|".join(f"(?P<{k}>{_BY_KIND[k].pattern})" for k in kinds) + ")")
+    """One pass for several kinds: a match of one character where a date expression starts, the
+    expression (of the first kind, in order, that matches there) its group named after the kind.
+    Each kind is entered only at a character it can start with (see ``lead``)."""
+    return re.compile(_WB + "(?:" + "|".join(lead(_BY_KIND[k].pattern, _BY_KIND[k].flags, k) for k in kinds) + ")")
 
 
 _YEAR_RE = _combined(_YEAR_KINDS)
 _WORD_RE = _combined(_WORD_KINDS)
 _WORD_UNDATED_RE = _combined(_UNDATED_KINDS)
 _Y_RE = re.compile(_Y)
+_YEAR_ANCHOR = Finder(_YEAR_ANCHOR_RE)
+_INYEARS = Finder(_BY_KIND["inyears"])
+# every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
+_PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
+_PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
@@ -197,17 +209,22 @@ def find_dates(text: str, pub_date: str | None = None,
     """
     py, pm = pub_parts(pub_date)
     found: list[DateExpr] = []
-    year_spans = windows(text, _YEAR_ANCHOR_RE, 44, 20)
-    word_spans = windows(text, _WORD_ANCHOR_RE, 40, 24)
+    year_spans = windows(text, _YEAR_ANCHOR, 44, 20)
+    word_spans = windows(text, _WORD_ANCHORS, 40, 24)
     if not year_spans and not word_spans:
         return []
     # relative dates need the publication date, except "the same period" and "a year after"
     word_rx = _WORD_RE if py is not None else _WORD_UNDATED_RE
     for rx, spans in ((_YEAR_RE, year_spans), (word_rx, word_spans)):
         for lo, hi in spans:
-            for m in rx.finditer(text, lo, hi):
-                kind = m.lastgroup
-                d = _make(kind, _BY_KIND[kind].match(text, m.start(), m.end()), py, pm, text)
+            last = -1
+            for f in rx.finditer(text, lo, hi):
+                kind = f.lastgroup
+                start, end = f.span(kind)
+                if start < last:  # inside the expression before: not one of its own
+                    continue
+                last = end
+                d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text)
                 if d is not None:
                     d.written = kind in _YEAR_KINDS
                     if kind == "month" and _DATELINE_AFTER_RE.match(text, d.end):
@@ -221,11 +238,14 @@ def find_dates(text: str, pub_date: str | None = None,
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
-            for m in _BY_KIND[kind].finditer(text):
+            for m in (_plan_matches(text) if kind == "plan" else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text)
                 if d is not None:
                     found.append(d)
+    low = folded(text)
     blocked = [m.span() for spans in (year_spans, word_spans) for lo, hi in spans
+               if (_YEAR_OR_SINCE.search(text, lo, hi) if low is None
+                   else low.find("year", lo, hi) != -1 or low.find("since", lo, hi) != -1)
                for m in _NO_DATE_RE.finditer(text, lo, hi)]
     taken = sorted(taken)
     tstarts = [s for s, _ in taken]
@@ -250,6 +270,20 @@ def find_dates(text: str, pub_date: str | None = None,
         out.append(d)
         last_end = d.end
     return out
+
+
+def _plan_matches(text: str) -> list[re.Match]:
+    """The "plan" pattern's matches, as its ``finditer`` over the whole text, but tried only
+    at the few positions before a "five-year" where one can start."""
+    starts: set[int] = set()
+    for k in _PLAN_CORE.finditer(text):
+        j = k.start()
+        if j and text[j - 1] in "'\"‘“":
+            j -= 1
+        while j and text[j - 1] in " \t\u00a0":
+            j -= 1
+        starts.update(range(max(0, j - _PLAN_ORD_MAX - 1), j))  # [quote] ordinal
+    return matches_at(_BY_KIND["plan"], text, starts)
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:

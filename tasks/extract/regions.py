@@ -31,7 +31,9 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
-from .patterns import trie_alt
+from ._finder import Finder, matches_at
+from .patterns import ends_before_blanks, trie_alt
+from .patterns import folded as folded_text
 from .record import Region
 from .sentences import clause_bounds
 
@@ -48,18 +50,18 @@ Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang
 Island Islands Mainland""".split())
 _S = r"[ \t\u00a0]"
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
-_OF_NAME_RE = re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$")
-_DEMOTE_BEFORE_RE = re.compile(
+_OF_NAME_RE = Finder(re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$"))
+_DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
-    rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I)
+    rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I))
 # "remains China's biggest economy", "the first province in the country to", "the lead in China's":
 # the country ranks the place the sentence is about, it is not the figure's place
 _RANK_AFTER_RE = re.compile(
     rf"['’]s{_S}+(?:[a-z-]+{_S}+)?(?:(?:second|third|fourth|fifth)[-‑])?(?:biggest|largest|richest|poorest|leading|top|"
     rf"most|least|fastest|slowest|highest|lowest|only|no\.?{_S}*1|number{_S}+one)\b(?![-‑])")
-_RANK_BEFORE_RE = re.compile(
+_RANK_BEFORE_RE = Finder(re.compile(
     rf"\b(?:first|only|biggest|largest|richest|poorest|leading|top|most|least|fastest|slowest|highest|"
-    rf"lowest|lead|leader|second|third|best|worst)\b[^,.;:]{{0,40}}?\b(?:in|of|among|across){_S}+(?:the{_S}+)?$", re.I)
+    rf"lowest|lead|leader|second|third|best|worst)\b[^,.;:]{{0,40}}?\b(?:in|of|among|across){_S}+(?:the{_S}+)?$", re.I))
 _RANK_TAILS = tuple(f"{w} {t}" for w in ("in", "of", "among", "across") for t in ("", "the "))
 # "the national average of 6.7 percent": the figure is that place's
 _AVERAGE_OF_RE = re.compile(
@@ -73,6 +75,7 @@ _GOV_VERB_RE = re.compile(
     rf"retaliated|warned|warns|blamed|blames|criticised|criticized|reiterated|stressed|allocated|"
     rf"earmarked|unveiled|injected|issued|released|cut|raised|announces|unveils|approves|"
     rf"responds|vowed|aims|aimed|targets|targeted|expects|expected|hopes|hoped|needs|must)\b")
+# (read by _country_word_matches from its words: change both together)
 _COUNTRY_WORDS_RE = re.compile(
     r"(?=[tnc])\b(?:the\s+(?:country|nation|whole\s+country)(?:['’]s)?|nationwide|nationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
 _FOLLOW_GAP_RE = re.compile(
@@ -86,13 +89,15 @@ _CURRENCY_AFTER_RE = re.compile(rf"{_S}*(?:dollars?|\$|cents?)\b", re.I)
 _APPOSITION_RE = re.compile(
     rf"(?:['’]s)?(?:{_S}+(?:province|city|region|municipality|prefecture|county))?,{_S}+(?:the{_S}+|a{_S}+)?")
 # "exports ... to Central Asia": a destination, not the place the figure is about
-_TRADE_TO_RE = re.compile(
+_TRADE_TO_RE = Finder(re.compile(
     rf"\b(?:exports?|shipments?|imports?|trade|sales|flights|deliveries)\b[^.;:]{{0,40}}\b(?:to|into|with)"
-    rf"{_S}+(?:the{_S}+)?$", re.I)
+    rf"{_S}+(?:the{_S}+)?$", re.I))
 # "the region", "the province", "the city": the latest place of that rank before them
+_ANAPHORA_ADJECTIVES = ("restive", "autonomous", "far-western", "western", "southern", "northern", "eastern",
+                        "central", "whole", "entire", "coastal", "inland", "same", "southwestern", "northwestern")
+_ANAPHORA_NOUNS = ("region", "province", "city", "municipality", "prefecture")
 _ANAPHORA_RE = re.compile(
-    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:restive|autonomous|far-western|western|southern|northern|eastern|central|whole|"
-    rf"entire|coastal|inland|same|southwestern|northwestern){_S}+)?(region|province|city|municipality|prefecture)\b")
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?({'|'.join(_ANAPHORA_NOUNS)})\b")
 _ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3),
                     "prefecture": (3,)}
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
@@ -102,10 +107,10 @@ _LOCATIVE_RE = re.compile(rf"(?<![\w])(?:in|across|within|throughout|into|to|at|
 
 # money sent somewhere is about the place that receives it ("China spent 34 billion yuan in
 # boosting ... in Tibet", "has sent 300 billion yuan (...) to Tibet")
-_TRANSFER_RE = re.compile(
+_TRANSFER_RE = Finder(re.compile(
     r"\b(?:spent|spend|spends|spending|sent|send|sends|allocated|allocates|allocate|invested|invests|"
     r"injected|transferred|granted|gave|given|poured|earmarked|channell?ed|funnell?ed|donated|pumped|"
-    r"disbursed|provided|offered|pledged)\b", re.I)
+    r"disbursed|provided|offered|pledged)\b", re.I))
 _RECIPIENT_GAP_RE = re.compile(r"[^.;:!?]{0,110}?(?<![\w])(?:in|to|into|for|on)(?:[ \t]+(?:the|southern|northern|western|eastern|rural))?[ \t]+$")
 # a place that gives aid ("Jiangsu has ensured to allocate 80% of the aid fund"): the figure is
 # about the place receiving it, the text's recipient ("paired assistance in Xinjiang")
@@ -117,10 +122,14 @@ _AID_STEMS = ("assist", "aid", "help", "support", "pair", "counterpart")
 _TRANSFER_STEMS = ("spen", "sen", "allocat", "invest", "inject", "transfer", "grant", "gave", "given",
                    "pour", "earmark", "channel", "funnel", "donat", "pump", "disburs", "provid",
                    "offer", "pledg")
-_AID_WORD_RE = re.compile(r"(?:assist|aid|help|support|pair|counterpart)", re.I)
-_AID_TO_RE = re.compile(
-    rf"\b(?:assistance|aid|aiding|assist|assisting|helping|support|supporting|paired|pairing|"
-    rf"counterpart)\b(?:{_S}+[\w-]+){{0,3}}?{_S}+(?:in|to|for){_S}+(?:the{_S}+)?$", re.I)
+_AID_WORDS = ("assistance", "aid", "aiding", "assist", "assisting", "helping", "support", "supporting", "paired",
+              "pairing", "counterpart")
+_AID_TO_RE = Finder(re.compile(
+    rf"\b(?:{'|'.join(_AID_WORDS)})\b(?:{_S}+[\w-]+){{0,3}}?{_S}+(?:in|to|for){_S}+(?:the{_S}+)?$", re.I))
+# the same read backwards from the place name, without its word boundaries: it matches the
+# reversed window wherever _AID_TO_RE matches the window (a cheap test before the search)
+_AID_TO_REVERSED_RE = re.compile(
+    rf"\n?{_S}+(?:eht{_S}+)?(?:ni|ot|rof){_S}+(?:[\w-]+{_S}+){{0,3}}(?:{'|'.join(w[::-1] for w in _AID_WORDS)})", re.I)
 
 
 def regions_from_rows(rows: Iterable[Mapping[str, str]]) -> list[Region]:
@@ -191,11 +200,26 @@ class Mention:
         return f"Mention({self.start},{self.end},{self.name},{self.demoted})"
 
 
+# the words the window searches before a place name end with, then blanks: where another word
+# stands there, the search cannot match and is not run ("of", "the" in the case written; the
+# others in any case, tested on the text lower-cased by patterns.folded)
+_OF_LAST = ("of", "the")
+_DEMOTE_LAST = ("with", "from", "against", "versus", "vs", "vs.", "than", "outside", "excluding", "beyond",
+                "of", "exceeded", "exceeding", "exceeds", "outpaced", "outpacing", "outperformed",
+                "surpassed", "above", "below", "trailed", "the", "mainland")
+_TRADE_LAST = ("to", "into", "with", "the")
+
+
+def _may_end(folded: str | None, words: tuple[str, ...], lo: int, end: int) -> bool:
+    return folded is None or ends_before_blanks(folded, words, lo, end)
+
+
 def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
     """Place mentions in ``text`` that are places (not parts of names)."""
     out: list[Mention] = []
     if gaz.rx is None:
         return out
+    folded = folded_text(text)
     for m in gaz.rx.finditer(text):
         s, e = m.span()
         surface = " ".join(m.group().split())
@@ -209,15 +233,18 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
                 nxt_word = nx.group(1)
                 if nxt_word not in gaz.by_surface:
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
-        of = _OF_NAME_RE.search(text, max(0, s - 30), s)
+        lo = max(0, s - 30)
+        of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
         if of and of.group(1) not in ("Republic", "Government", "People's", "Region"):
             continue  # "Bank of China", "University of Hong Kong"
         if _CURRENCY_AFTER_RE.match(text, e):
             continue  # "U.S. dollars", "Hong Kong dollars": a currency
         if name in _CAPITALS and _CAPITALS[name] in gaz.level and _GOV_VERB_RE.match(text, e):
             name = _CAPITALS[name]
-        demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s) or _BASED_AFTER_RE.match(text, e)
-                       or _TRADE_TO_RE.search(text, max(0, s - 60), s)
+        near, far = max(0, s - 20), max(0, s - 60)
+        demoted = bool((_may_end(folded, _DEMOTE_LAST, near, s) and _DEMOTE_BEFORE_RE.search(text, near, s))
+                       or _BASED_AFTER_RE.match(text, e)
+                       or (_may_end(folded, _TRADE_LAST, far, s) and _TRADE_TO_RE.search(text, far, s))
                        or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e)))
         out.append(Mention(s, e, name, demoted))
     return out
@@ -238,7 +265,7 @@ def _add_anaphora(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
     extra = []
     latest: dict[int, tuple[int, str]] = {}  # level rank -> (position, place) latest named so far
     i = 0
-    for a in _ANAPHORA_RE.finditer(text):
+    for a in _anaphora_matches(text):
         while i < len(named) and named[i].end <= a.start():
             latest[gaz.level.get(named[i].name, -1)] = (named[i].start, named[i].name)
             i += 1
@@ -252,6 +279,53 @@ def _add_anaphora(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
     if extra:
         mentions.extend(extra)
         mentions.sort(key=lambda m: m.start)
+
+
+# Both patterns above hold a word of their own ("city", "country"): found with str.find, they
+# give the few places where a match can start, tried instead of every letter.
+def _blanks_before(text: str, pos: int, blank) -> int:
+    while pos and blank(text[pos - 1]):
+        pos -= 1
+    return pos
+
+
+def _anaphora_matches(text: str) -> list[re.Match]:
+    """``_ANAPHORA_RE.finditer(text)``: "the" (or "The"), blanks, perhaps an adjective and blanks,
+    before each of its nouns."""
+    starts = set()
+    is_blank = " \t\u00a0".__contains__
+    for noun in _ANAPHORA_NOUNS:
+        i = text.find(noun)
+        while i != -1:
+            b = _blanks_before(text, i, is_blank)
+            if b < i:
+                starts.add(b - 3)
+                for adj in _ANAPHORA_ADJECTIVES:
+                    if text.endswith(adj, 0, b):
+                        a = b - len(adj)
+                        starts.add(_blanks_before(text, a, is_blank) - 3)
+            i = text.find(noun, i + 1)
+    return matches_at(_ANAPHORA_RE, text, starts)
+
+
+def _country_word_matches(text: str) -> list[re.Match]:
+    """``_COUNTRY_WORDS_RE.finditer(text)``, tried at each "country" and "nation" ("nationwide")
+    and at the "the" ("the whole", "across the") before them."""
+    starts = set()
+    is_space = str.isspace
+    for word in ("country", "nation"):
+        i = text.find(word)
+        while i != -1:
+            starts.add(i)
+            b = _blanks_before(text, i, is_space)
+            if b < i:
+                starts.add(b - 3)  # "the country"
+                if text.endswith("whole", 0, b):  # "the whole country"
+                    starts.add(_blanks_before(text, b - 5, is_space) - 3)
+                if text.endswith("the", 0, b):  # "across the country"
+                    starts.add(_blanks_before(text, b - 3, is_space) - 6)
+            i = text.find(word, i + 1)
+    return matches_at(_COUNTRY_WORDS_RE, text, starts)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -270,7 +344,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     mentions = find_mentions(text, gaz)
     main_country = _main_country(mentions, gaz)
     if main_country and ("ountr" in text or "nation" in text):
-        for m in _COUNTRY_WORDS_RE.finditer(text):
+        for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
                            or _ranks(text, m.start(), m.end()))
             mentions.append(Mention(m.start(), m.end(), main_country, demoted))
@@ -300,8 +374,9 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     recipients: dict[str, int] = {}
     low = text.lower()
     for m in (mentions if any(w in low for w in _AID_STEMS) else ()):
-        if not m.demoted and _AID_WORD_RE.search(text, max(0, m.start - 60), m.start) \
-                and _AID_TO_RE.search(text, max(0, m.start - 60), m.start):
+        lo = max(0, m.start - 60)
+        if not m.demoted and _AID_TO_REVERSED_RE.match(text[lo:m.start][::-1]) \
+                and _AID_TO_RE.search(text, lo, m.start):
             recipients[m.name] = recipients.get(m.name, 0) + 1
     recipient = max(recipients.items(), key=lambda kv: kv[1])[0] if recipients else None
     transfers = any(w in low for w in _TRANSFER_STEMS)

@@ -10,7 +10,8 @@ input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st jr sr co corp inc ltd bros vs etc e.g i.e u.s u.k u.n no nos jan feb mar
@@ -20,7 +21,13 @@ est dept fig al cf op vol pp ed eds rev hon messrs univ assn gov't
 
 # a full stop / ! / ? (then closing quotes or brackets) and white space; or a line break
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t\u00a0]+|[ \t]*\n\s*")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
+# the same, found by the character each starts with or holds (the punctuation, the line break)
+# so that the engine need not stop at every blank; see _boundaries
+_BOUNDARY_LEAD_RE = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*[ \t\u00a0]+)")
+# the word before a full stop, read backwards from it: what ``([A-Za-z][A-Za-z.']*)\.$`` searched
+# in the text up to the stop finds (its longest such word; "$" also matches before a final line
+# break), in one match of the reversed text
+_WORD_BEFORE_REVERSED_RE = re.compile(r"\n?\.([A-Za-z.']*[A-Za-z])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -28,24 +35,41 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    for m in _BOUNDARY_RE.finditer(text):
-        end_punct = m.group().rstrip()
-        if "\n" not in m.group():
-            nxt = text[m.end(): m.end() + 1]
+    for b_start, b_end in _boundaries(text):
+        group = text[b_start:b_end]
+        end_punct = group.rstrip()
+        if "\n" not in group:
+            nxt = text[b_end: b_end + 1]
             # the next sentence starts with a capital, a digit, a quote or a bracket
             if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([€£$¥"):
                 continue
-            if end_punct.endswith(".") and _is_abbreviation(text, m.start()):
+            if end_punct.endswith(".") and _is_abbreviation(text, b_start):
                 continue
-        s, e = start, m.start() + len(end_punct) if "\n" not in m.group() else m.start()
+        s, e = start, b_start + len(end_punct) if "\n" not in group else b_start
         if e > s and text[s:e].strip():
             spans.append(_strip(text, s, e))
-        start = m.end()
+        start = b_end
     if start < n and text[start:].strip():
         spans.append(_strip(text, start, n))
     if any(e - s > MAX_SENTENCE for s, e in spans):
         spans = [piece for s, e in spans for piece in _chunk(text, s, e)]
     return spans
+
+
+def _boundaries(text: str):
+    """The spans of ``_BOUNDARY_RE.finditer(text)``.
+
+    A boundary starts at its punctuation, or at the blanks before its line break: found at the
+    line break, it starts at the first of those blanks that the previous boundary left.
+    """
+    last = 0
+    for m in _BOUNDARY_LEAD_RE.finditer(text):
+        s = m.start()
+        if text[s] == "\n":
+            while s > last and text[s - 1] in " \t":
+                s -= 1
+        last = m.end()
+        yield s, last
 
 
 MAX_SENTENCE = 1200  # a "sentence" longer than this (a table, a list) is cut at blanks
@@ -84,10 +108,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation or an initial ("N. Carruth")?"""
-    m = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
+    m = _WORD_BEFORE_REVERSED_RE.match(text[max(0, dot - 12):dot + 1][::-1])
     if not m:
         return False
-    word = m.group(1)
+    word = m.group(1)[::-1]
     if len(word) == 1 and word.isupper():  # an initial
         return True
     return word.lower().rstrip(".") in _ABBREVIATIONS
@@ -111,12 +135,23 @@ CLAUSE_BREAK_RE = re.compile(r",(?=\s)|[;:](?=\s)|\s[–—-]\s|[()]")
 
 
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """(start, end) of the clause of the sentence [start, end) holding ``pos``."""
-    cs, ce = start, end
-    for m in CLAUSE_BREAK_RE.finditer(text, start, end):
-        if m.end() <= pos:
-            cs = m.end()
-        elif m.start() >= pos:
-            ce = m.start()
-            break
-    return cs, ce
+    """(start, end) of the clause of the sentence [start, end) holding ``pos``: from the end of
+    the last break ending at or before ``pos`` to the start of the first break starting at or
+    after it (a break around ``pos`` itself bounds nothing).
+
+    >>> text = "In 2019, output rose (by 5%) to 30 tonnes; exports fell."
+    >>> [text[slice(*clause_bounds(text, 0, len(text), text.index(w)))] for w in ("2019", "5%", "30")]
+    ['In 2019', 'by 5%', ' to 30 tonnes']
+    """
+    starts, ends = _clause_breaks(text, start, end)
+    i = bisect_right(ends, pos)
+    j = bisect_left(starts, pos)
+    return (ends[i - 1] if i else start), (starts[j] if j < len(starts) else end)
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks of a sentence (asked for once per figure and date in
+    it, so kept for the few sentences of the text being read)."""
+    spans = [m.span() for m in CLAUSE_BREAK_RE.finditer(text, start, end)]
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
