@@ -8,7 +8,6 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 from datetime import date
 from typing import Annotated
 
-import pandas as pd
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run

@@ -38,6 +38,8 @@ class RunSummary:
         """The run's article frame (tasks.read_raw.article_frame): which lack metadata."""
         self.articles_without_metadata += articles.loc[~articles["has_metadata"], "path"].tolist()
         self._paths.update(zip(articles["article_hash"], articles["path"]))
+        for path in articles["path"]:  # an article with no figure still says "0 figures"
+            self.figures_by_article.setdefault(str(path), 0)
 
     def record_batch(self, batch) -> None:
         """Add one batch's counts (a tasks.process_batch.BatchResult); its frames are not kept."""

@@ -546,7 +546,7 @@ def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
 
 
 def _copy(conn: Connection, table: Table, rows: list[dict]) -> None:
-    """PostgreSQL's COPY, in the load's own transaction: ~5x faster than batched INSERTs.
+    """PostgreSQL's COPY, in the load's own transaction, for the big fact tables.
 
     The values travel as data (psycopg's COPY protocol), never spliced into the statement;
     the table and column names come from our own declarations.
