@@ -366,7 +366,7 @@ def stages(root: Path, n: int, work: Path) -> dict:
     import resource
 
     from flows import steps
-    from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
+    from tasks.extract import EXTRACTOR_VERSION
     from tasks.plan import batches, select_changed
     from tasks.process_batch import CuratedInputs
     from tasks.read_raw import article_frame, list_articles, table_hashes
@@ -385,9 +385,6 @@ def stages(root: Path, n: int, work: Path) -> dict:
                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
         return value
 
-    def records(frame):  # the gazetteer rows with missing cells as None, not NaN
-        return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
     tables = step("read + validate tables", lambda: steps.read_tables.fn(tables_dir))
     raw = step("read articles", lambda: steps.read_articles.fn(list_articles(articles_dir), articles_dir, 5_000_000))
     step("migrate", lambda: steps.upgrade.fn(url, None))
@@ -396,11 +393,7 @@ def stages(root: Path, n: int, work: Path) -> dict:
     todo, _ = select_changed(raw, loaded, EXTRACTOR_VERSION, False)
     meta = step("article frame", lambda: article_frame(todo, tables["articles.csv"]))
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    curated = CuratedInputs(
-        regions=regions_from_rows(records(tables["regions.csv"])),
-        metrics=metrics_from_rows(records(tables["metrics.csv"])),
-        metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
-        fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
+    curated = CuratedInputs.from_tables(tables)
     spool = Spool()
     counts = {"figures": 0, "rejected": 0, "checks": 0}
 

@@ -15,12 +15,11 @@ from pydantic import Field, SecretStr
 
 from flows import progress, steps
 from tasks.config import Settings
-from tasks.extract import EXTRACTOR_VERSION, metrics_from_rows, regions_from_rows
+from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
 from tasks.plan import (article_changes, batches, changed_tables, modified_since, select_changed,
                         tables_force_refresh)
-from tasks.read_raw import (article_frame, list_articles, missing_metadata_files, records,
-                            table_hashes)
+from tasks.read_raw import article_frame, list_articles, missing_metadata_files, table_hashes
 from tasks.spool import Spool
 from tasks.summary import RunSummary
 from warehouse.engine import redact
@@ -93,11 +92,7 @@ def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url,
     meta = article_frame(todo, tables["articles.csv"])
     summary.record_articles(meta)
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    curated = CuratedInputs(
-        regions=regions_from_rows(records(tables["regions.csv"])),
-        metrics=metrics_from_rows(records(tables["metrics.csv"])),
-        metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
-        fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
+    curated = CuratedInputs.from_tables(tables)
 
     def submit(batch):
         return steps.process_batch.submit(

@@ -14,8 +14,8 @@ import pandas as pd
 
 from schemas.figures import NormalisedFigures
 from tasks import claims, extract_articles, normalise, validate
-from tasks.extract import MetricDef, Region
-from tasks.read_raw import RawArticle
+from tasks.extract import MetricDef, Region, metrics_from_rows, regions_from_rows
+from tasks.read_raw import RawArticle, records
 
 
 @dataclass
@@ -27,6 +27,14 @@ class CuratedInputs:
     regions_table: pd.DataFrame         # regions.csv (a region's country, for "national" ratios)
     fx: pd.DataFrame                    # fx_rates.csv
     official: pd.DataFrame              # official_series.csv
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pd.DataFrame]) -> "CuratedInputs":
+        """From the validated curated tables, keyed by file name (schemas.tables.validate_tables)."""
+        return cls(regions=regions_from_rows(records(tables["regions.csv"])),
+                   metrics=metrics_from_rows(records(tables["metrics.csv"])),
+                   metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
+                   fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
 
 
 @dataclass

@@ -9,10 +9,9 @@ from schemas.figures import NormalisedFigures
 from schemas.tables import validate_tables
 from tasks import claims, normalise, validate
 from tasks.config import PROJECT_ROOT
-from tasks.extract import metrics_from_rows, regions_from_rows
 from tasks.extract_articles import extract_articles
 from tasks.process_batch import CuratedInputs, process_batch
-from tasks.read_raw import article_frame, read_article, read_tables, records
+from tasks.read_raw import article_frame, read_article, read_tables
 from tasks.spool import Spool
 
 ARTICLES = PROJECT_ROOT / "raw" / "articles"
@@ -27,11 +26,7 @@ def inputs():
                        encoding="utf-8")
     meta = article_frame([seed, other], tables["articles.csv"])
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    curated = CuratedInputs(
-        regions=regions_from_rows(records(tables["regions.csv"])),
-        metrics=metrics_from_rows(records(tables["metrics.csv"])),
-        metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
-        fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
+    curated = CuratedInputs.from_tables(tables)
     return [seed, other], pub_dates, curated
 
 

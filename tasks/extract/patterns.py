@@ -115,6 +115,16 @@ def caseless(source: str) -> str:
     return "".join(out)
 
 
+def _before_blanks(text: str, lo: int, end: int) -> tuple[int, int]:
+    """(where the trailing blanks of ``text[lo:end]`` start, end without a final line break)."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    k = end
+    while k > lo and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k, end
+
+
 def ends_before_blanks(text: str, words: tuple[str, ...], lo: int, end: int) -> bool:
     """Does ``text[lo:end]`` end with one of ``words`` and at least one blank, then perhaps a
     line break, where "$" also matches? A pattern "...(?:word|word){S}+$" searched in that
@@ -123,11 +133,7 @@ def ends_before_blanks(text: str, words: tuple[str, ...], lo: int, end: int) -> 
     >>> ends_before_blanks("exports to  ", ("to", "into"), 0, 12), ends_before_blanks("photo", ("to",), 0, 5)
     (True, False)
     """
-    if end > lo and text[end - 1] == "\n":
-        end -= 1
-    k = end
-    while k > lo and text[k - 1] in " \t\u00a0":
-        k -= 1
+    k, end = _before_blanks(text, lo, end)
     return k < end and text.endswith(words, lo, k)
 
 
@@ -207,11 +213,7 @@ def currency_may_end(text: str, lo: int, end: int) -> bool:
     >>> currency_may_end("paid US$ 5", 0, 9), currency_may_end("paid 5", 0, 5)
     (True, False)
     """
-    if end > lo and text[end - 1] == "\n":
-        end -= 1
-    k = end
-    while k > lo and text[k - 1] in " \t\u00a0":
-        k -= 1
+    k, _ = _before_blanks(text, lo, end)
     return k > lo and (text[k - 1] in _CURRENCY_END_CHARS or text[max(lo, k - 2):k] in _CURRENCY_END_2
                        or text[max(lo, k - 3):k] in _CURRENCY_END_3)
 
