@@ -27,9 +27,14 @@ def load_tables(tables: Path = DEFAULT_TABLES) -> tuple[list[Region], list[Metri
     tables = Path(tables)
     if not (tables / "regions.csv").exists() and tables == DEFAULT_TABLES:
         tables = _REPO_TABLES
-    regions = _read_csv(tables / "regions.csv")
+    import pandas as pd
+
+    from tasks.gazetteer import COLUMNS, world_regions
+    from tasks.read_raw import records
+
+    curated = pd.DataFrame(_read_csv(tables / "regions.csv"), columns=list(COLUMNS)).dropna(subset=["name"])
     metrics = _read_csv(tables / "metrics.csv")
-    return regions_from_rows(regions), metrics_from_rows(metrics)
+    return regions_from_rows(records(world_regions(curated))), metrics_from_rows(metrics)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

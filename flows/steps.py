@@ -9,6 +9,7 @@ from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from flows import precheck
 from schemas.tables import validate_tables
+from tasks import gazetteer
 from tasks import process_batch as batch_steps
 from tasks import read_raw
 from warehouse import engine as wh_engine
@@ -40,7 +41,7 @@ IO_RETRIES = dict(**FRESH, retries=3, retry_delay_seconds=[1, 4, 10], retry_cond
 
 @task(**IO_RETRIES)
 def read_tables(tables_dir):
-    return validate_tables(read_raw.read_tables(tables_dir))
+    return gazetteer.with_world(validate_tables(read_raw.read_tables(tables_dir)))
 
 
 @task(**IO_RETRIES)

@@ -32,7 +32,10 @@ CURRENT_YEAR = date.today().year
 # the gazetteer keeps the distinction because analysts filter on it.
 REGION_LEVELS = ("world", "supranational", "bloc", "economic_region", "country", "economy",
                  "province", "autonomous_region", "municipality", "sar", "prefecture", "corps",
-                 "county", "city")
+                 "county", "city",
+                 # world gazetteer levels (tasks/gazetteer.py, from ISO 3166-2 subdivision types)
+                 "nation", "state", "territory", "region", "district", "subdivision",
+                 "group", "excluded")
 UNIT_FAMILIES = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 PUB_DATE_PRECISIONS = ("year", "month", "day", "unknown")
 
@@ -88,6 +91,8 @@ class RegionsTable(_Curated):
     aliases: Series[str] = pa.Field(nullable=True)
     level: Series[str] = pa.Field(isin=list(REGION_LEVELS))
     parent: Series[str] = pa.Field(nullable=True)
+    currency: Series[str] = pa.Field(nullable=True, required=False, str_matches=r"^[A-Z]{3}$")  # the one it issues
+    seat_of: Series[str] = pa.Field(nullable=True, required=False)  # the government a capital stands for
 
     @pa.check("name", name="not_blank")
     def _name_not_blank(cls, s):
@@ -168,6 +173,7 @@ TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
 # (file, column) -> (file, column) whose values it must name.
 REFERENCES: tuple[tuple[str, str, str, str], ...] = (
     ("regions.csv", "parent", "regions.csv", "name"),
+    ("regions.csv", "seat_of", "regions.csv", "name"),
     ("official_series.csv", "region", "regions.csv", "name"),
     ("official_series.csv", "metric", "metrics.csv", "key"),
     ("pairing_assistance.csv", "partner", "regions.csv", "name"),
@@ -273,6 +279,8 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
                  ) -> tuple[pd.DataFrame | None, list[str]]:
     df = df.reset_index(drop=True)
     expected = _column_order(model)
+    optional = {n for n, col in model.to_schema().columns.items() if not col.required}
+    df = df.assign(**{c: None for c in optional if c not in df.columns})
     problems = [f"{_where(file, None, c)}: required column is missing" for c in expected
                 if c not in df.columns]
     problems += [f"{_where(file, None, c)}: unexpected column (expected only: {', '.join(expected)})"

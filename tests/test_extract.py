@@ -313,7 +313,7 @@ def test_periods_relative(text, pub, expected):
 REGIONS_CASES = [
     ("Xinjiang's per capita GDP was 54,280 yuan.", ["Xinjiang"]),
     ("Firms invested more than 2.3 trillion yuan in Xinjiang.", ["Xinjiang"]),
-    ("In 2023, the EU trade in goods deficit with China stood at €291 billion.", ["EU"]),
+    ("In 2023, the EU trade in goods deficit with China stood at €291 billion.", ["European Union"]),
     ("Beijing said it had lifted all 3 million members of Xinjiang's poor out of poverty.", ["Xinjiang"]),
     ("Xinjiang's per capita GDP dipped to 53,593 yuan – 74 per cent of China's average.",
      ["Xinjiang", "Xinjiang"]),
@@ -452,7 +452,7 @@ def test_curated_tables_have_sources_and_known_places():
         assert rows and all(r["source"].strip() for r in rows), name
     names = {r.name for r in REGIONS}
     for place in ("China", "Xinjiang", "Kashgar", "Tumshuq", "Urumqi", "Hotan", "Aksu", "Ili",
-                  "Guangdong", "Jiangsu", "Dongguan", "Shenzhen", "EU", "US", "UK", "Japan",
+                  "Guangdong", "Jiangsu", "Dongguan", "Shenzhen", "European Union", "United States", "United Kingdom", "Japan",
                   "Hong Kong", "Tibet", "Inner Mongolia", "Macau"):
         assert place in names
     parents = {r.name: r.parent for r in REGIONS}

@@ -137,7 +137,7 @@ def test_malformed_articles_table(mutate, row, column, says):
 @pytest.mark.parametrize("mutate, row, column, says", [
     (lambda t: set_cell(t, "regions.csv", 3, "parent", "Xinjang"), 3, "parent",
      "unknown region, not a name in regions.csv (value: Xinjang)"),
-    (lambda t: set_cell(t, "regions.csv", 2, "level", "state"), 2, "level", "must be one of"),
+    (lambda t: set_cell(t, "regions.csv", 2, "level", "hamlet"), 2, "level", "must be one of"),
     (lambda t: set_cell(t, "regions.csv", 2, "name", "Xinjiang"), 2, "name", "duplicate"),
     (lambda t: set_cell(t, "regions.csv", 0, "source", None), 0, "source", "is empty"),
     (lambda t: t.__setitem__("regions.csv", t["regions.csv"].assign(population="1")), None, "population",

@@ -51,12 +51,14 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A gazetteer entry (raw/tables/regions.csv)."""
+    """A gazetteer entry (tasks/gazetteer.py: the world's places with regions.csv on top)."""
 
     name: str
     aliases: tuple[str, ...] = ()
     level: str = "province"
     parent: str | None = None
+    currency: str | None = None      # the ISO 4217 currency this place issues (a weak prior)
+    seat_of: str | None = None       # a capital: the government it stands for ("Seoul said")
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,11 +40,34 @@ from .sentences import clause_bounds
 LEVEL_RANK = {"world": 0, "bloc": 0, "country": 0, "economy": 0, "economic_region": 1,
               "province": 2, "autonomous_region": 2, "municipality": 2, "sar": 2,
               "prefecture": 3, "city": 3, "county": 4, "district": 4}
-# capitals that stand for their government ("Beijing says ...")
-_CAPITALS = {"Beijing": "China", "Washington": "US", "Tokyo": "Japan", "Moscow": "Russia",
-             "Brussels": "EU", "New Delhi": "India", "Seoul": "South Korea", "London": "UK",
-             "Taipei": "Taiwan", "Canberra": "Australia", "Ottawa": "Canada", "Berlin": "Germany",
-             "Paris": "France"}
+# ISO 3166-2 subdivision types (tasks/gazetteer.py) rank like the Chinese levels above them
+LEVEL_RANK.update({"nation": 1, "region": 2, "state": 2, "territory": 2, "subdivision": 2,
+                   "district": 3})
+# named groups of countries (OPEC, G20) and package names that are not places: never a region
+_NOT_PLACES = frozenset({"group", "excluded"})
+# a small place named with its administrative word is a place though no table lists it
+# ("Shule county", "Xiaoshan district", "Yangjia township")
+_ADMIN_PLACE_RE = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][a-z'’-]+)(?:[ ][A-Z][a-z'’-]+){0,2})[ ]"
+    r"(township|county|prefecture|district|village|Township|County|Prefecture|District|Village)\b")
+_ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "county",
+                      "prefecture": "prefecture", "district": "district"}
+# words that begin a noun phrase, not a name ("The county", "Each district", "Federal District")
+_NOT_NAME_WORDS = frozenset("""The A An This That These Those Each Every Any No Our Their Its His Her
+One Some Other Another Which What Whose Federal National Central Local Home Business School Financial
+Special Economic Electoral Congressional Metropolitan Municipal Rural Urban Poor Neighbouring
+Neighboring Coastal Border Administrative""".split())
+# a dateline names where the story was filed, not what it is about: "NAIROBI, Jan 27 (Reuters) -",
+# "Nairobi — Nairobi, Turkana and ...", "Jakarta. The Indonesian government ..."
+_DATELINE_TAIL_RE = re.compile(
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
+    r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t])")
+# national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
+_NATIONAL_BODY_RE = re.compile(
+    r"\b[Tt]he[ \t]+(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
+    r"[Ss]tatistics[ \t]+(?:office|agency|bureau))\b")
+_NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", "inance minist",
+                        "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
 _ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
 Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
 Island Islands Mainland""".split())
@@ -137,7 +160,7 @@ def regions_from_rows(rows: Iterable[Mapping[str, str]]) -> list[Region]:
 
     >>> regions_from_rows([{"name": "Xinjiang", "aliases": "Sinkiang|新疆", "level": "province",
     ...                     "parent": "China"}])
-    [Region(name='Xinjiang', aliases=('Sinkiang', '新疆'), level='province', parent='China')]
+    [Region(name='Xinjiang', aliases=('Sinkiang', '新疆'), level='province', parent='China', currency=None, seat_of=None)]
     """
     out = []
     for r in rows:
@@ -146,18 +169,29 @@ def regions_from_rows(rows: Iterable[Mapping[str, str]]) -> list[Region]:
             continue
         aliases = tuple(a.strip() for a in (r.get("aliases") or "").split("|") if a.strip())
         level = (r.get("level") or "province").strip() or "province"
-        parent = (r.get("parent") or "").strip() or None
-        out.append(Region(name=name, aliases=aliases, level=level, parent=parent))
+        parent, currency, seat_of = (_text(r.get(k)) for k in ("parent", "currency", "seat_of"))
+        out.append(Region(name=name, aliases=aliases, level=level, parent=parent, currency=currency,
+                          seat_of=seat_of))
     return out
 
 
+def _text(v) -> str | None:
+    return v.strip() or None if isinstance(v, str) else None
+
+
 class _Gazetteer:
-    __slots__ = ("rx", "by_surface", "level", "parent", "country_of")
+    __slots__ = ("rx", "by_surface", "level", "parent", "country_of", "seat_of", "of_currency")
 
     def __init__(self, regions: Sequence[Region]):
         self.by_surface: dict[str, str] = {}
         self.level: dict[str, int] = {}
         self.parent: dict[str, str | None] = {}
+        self.seat_of: dict[str, str] = {r.name: r.seat_of for r in regions if r.seat_of}
+        self.of_currency: dict[str, str] = {}
+        for r in regions:
+            if r.currency:
+                self.of_currency.setdefault(r.currency, r.name)
+        regions = [r for r in regions if r.level not in _NOT_PLACES]
         for r in regions:
             self.level[r.name] = LEVEL_RANK.get(r.level, 2)
             self.parent[r.name] = r.parent
@@ -239,15 +273,43 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
             continue  # "Bank of China", "University of Hong Kong"
         if _CURRENCY_AFTER_RE.match(text, e):
             continue  # "U.S. dollars", "Hong Kong dollars": a currency
-        if name in _CAPITALS and _CAPITALS[name] in gaz.level and _GOV_VERB_RE.match(text, e):
-            name = _CAPITALS[name]
+        if name in gaz.seat_of and gaz.seat_of[name] in gaz.level and _GOV_VERB_RE.match(text, e):
+            name = gaz.seat_of[name]
+        if _is_dateline(text, s, e):
+            continue
         near, far = max(0, s - 20), max(0, s - 60)
         demoted = bool((_may_end(folded, _DEMOTE_LAST, near, s) and _DEMOTE_BEFORE_RE.search(text, near, s))
                        or _BASED_AFTER_RE.match(text, e)
                        or (_may_end(folded, _TRADE_LAST, far, s) and _TRADE_TO_RE.search(text, far, s))
                        or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e)))
         out.append(Mention(s, e, name, demoted))
+    if "ounty" in text or "istrict" in text or "ownship" in text or "refecture" in text or "illage" in text:
+        _add_admin_places(text, out, gaz)
     return out
+
+
+def _is_dateline(text: str, s: int, e: int) -> bool:
+    """Is the place at s..e the dateline opening a paragraph?"""
+    line_start = text.rfind("\n", 0, s) + 1
+    return not text[line_start:s].strip() and bool(_DATELINE_TAIL_RE.match(text, e))
+
+
+def _add_admin_places(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
+    known = [(m.start, m.end) for m in mentions]
+    extra = []
+    for m in _ADMIN_PLACE_RE.finditer(text):
+        name = m.group(1)
+        first = name.split(" ", 1)[0]
+        if first in _NOT_NAME_WORDS or name in gaz.by_surface or any(s < m.end() and m.start() < e for s, e in known):
+            continue
+        if first in gaz.by_surface and " " in name:
+            continue  # "Kenya County Government": a known place starts the phrase
+        s = m.start()
+        demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s))
+        extra.append(Mention(s, m.end(1), name, demoted))
+    if extra:
+        mentions.extend(extra)
+        mentions.sort(key=lambda m: m.start)
 
 
 def _ranks(text: str, s: int, e: int) -> bool:
@@ -349,6 +411,9 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
                            or _ranks(text, m.start(), m.end()))
             mentions.append(Mention(m.start(), m.end(), main_country, demoted))
         mentions.sort(key=lambda m: m.start)
+    if main_country and any(w in text for w in _NATIONAL_BODY_WORDS):
+        mentions.extend(Mention(m.start(), m.end(), main_country) for m in _NATIONAL_BODY_RE.finditer(text))
+        mentions.sort(key=lambda m: m.start)
     if "he region" in text or "he province" in text or "he city" in text or "he prefecture" in text \
             or "he municipality" in text:
         _add_anaphora(text, mentions, gaz)
@@ -371,6 +436,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         if p:
             doc_main = p
             break
+    named = {gaz.country_of.get(m.name, m.name) for m in mentions if not m.demoted}
     recipients: dict[str, int] = {}
     low = text.lower()
     for m in (mentions if any(w in low for w in _AID_STEMS) else ()):
@@ -392,6 +458,9 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
             if r is None:
                 partner = next((m.name for m in ms if m.demoted), None)
                 r = running or partner or doc_main
+                prior = _currency_place(c, gaz, named)
+                if prior and r != prior and not (r and gaz.is_ancestor(prior, r)):
+                    r = prior
             c.region = r
             if from_text and not (c.link_type == "conversion" and c.link.start < c.start):
                 votes[r] = votes.get(r, 0) + 1
@@ -461,6 +530,16 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
                 break
             return m.name, True
     return None, False
+
+
+def _currency_place(c, gaz: _Gazetteer, named: set[str]) -> str | None:
+    """The country whose currency a money figure is in, where the text names that country: a
+    weak prior for a figure no place of its own sentence claims ("£14bn" in a UK text that
+    later mentions India)."""
+    if c.kind != "money" or (c.link_type == "conversion" and c.link is not None and c.link.start < c.start):
+        return None
+    place = gaz.of_currency.get(c.unit)
+    return place if place in named else None
 
 
 def _primary(ms: list[Mention], gaz: _Gazetteer, text: str = "") -> str | None:
