@@ -70,7 +70,10 @@ _NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", 
                         "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
 _ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
 Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
-Island Islands Mainland""".split())
+Island Islands Mainland""".split()) | frozenset(
+    # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
+    """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
+Governor Cabinet Budget Exchequer Finance Economy""".split())
 _S = r"[ \t\u00a0]"
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 _OF_NAME_RE = Finder(re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$"))
@@ -404,7 +407,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         return
     gaz = _gazetteer(regions)
     mentions = find_mentions(text, gaz)
-    main_country = _main_country(mentions, gaz)
+    main_country = _main_country(mentions, gaz, cands)
     if main_country and ("ountr" in text or "nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
@@ -446,8 +449,13 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
             recipients[m.name] = recipients.get(m.name, 0) + 1
     recipient = max(recipients.items(), key=lambda kv: kv[1])[0] if recipients else None
     transfers = any(w in low for w in _TRANSFER_STEMS)
-    running = None
+    running, last = None, None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
+        if running and main_country and last is not None and si < len(sents.spans) \
+                and "\n" in text[sents.spans[last][1]:sents.spans[si][0]] \
+                and gaz.country_of.get(running, running) != main_country:
+            running = None  # an aside on another country does not outlive its paragraph
+        last = si
         ms = by_sent.get(si, [])
         good = [m for m in ms if not m.demoted]
         figs = figs_by_sent.get(si, [])
@@ -558,11 +566,16 @@ def _primary(ms: list[Mention], gaz: _Gazetteer, text: str = "") -> str | None:
     return best
 
 
-def _main_country(mentions: list[Mention], gaz: _Gazetteer) -> str | None:
+def _main_country(mentions: list[Mention], gaz: _Gazetteer, cands: Sequence = ()) -> str | None:
+    """The country the text names most, its money's currencies counting as mentions."""
     counts: dict[str, int] = {}
     for m in mentions:
         top = gaz.country_of.get(m.name, m.name)
         counts[top] = counts.get(top, 0) + 1
+    for c in cands:
+        top = gaz.of_currency.get(c.unit) if c.kind == "money" else None
+        if top in counts:
+            counts[top] += 1
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: kv[1])[0]

@@ -1,0 +1,176 @@
+"""The place a figure is about, on any economy: the world gazetteer and FORMAT.md's "Regions" rules.
+
+Every sentence here was written for these tests (none is from a development set).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from flows.cli_extract import load_tables
+from tasks.extract import parse_figures
+from tasks.gazetteer import world_regions
+
+REGIONS, METRICS = load_tables()
+
+
+def places(text: str, pub_date: str | None = "2024-06-30") -> list[tuple[str, str | None]]:
+    return [(f.surface, f.region) for f in parse_figures(text, pub_date, regions=REGIONS, metrics=METRICS)]
+
+
+def curated(*rows: dict) -> pd.DataFrame:
+    base = {"aliases": None, "parent": None, "currency": None, "seat_of": None, "source": "a test"}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+# ---- the gazetteer: package data with the curated layer on top -----------------------------
+
+def test_every_iso_country_and_first_level_subdivision_is_known_with_its_codes():
+    world = world_regions(curated({"name": "China", "level": "country"})).set_index("name")
+    assert world.loc["Kenya", ["level", "iso_alpha2", "iso_alpha3"]].tolist() == ["country", "KE", "KEN"]
+    assert world.loc["Queensland", ["level", "parent", "iso_subdivision"]].tolist() == ["state", "Australia", "AU-QLD"]
+    assert world.loc["Rio Grande do Sul", "parent"] == "Brazil"
+    assert world.loc["Ontario", "iso_subdivision"] == "CA-ON"
+
+
+def test_countries_take_their_english_short_names():
+    world = world_regions(curated({"name": "China", "level": "country"}))
+    names = set(world["name"])
+    assert {"South Korea", "United Kingdom", "United States", "Iran", "Vietnam"} <= names
+    assert "Korea, Republic of" not in names
+
+
+def test_subdivisions_are_named_as_english_news_writes_them():
+    world = world_regions(curated({"name": "China", "level": "country"})).set_index("name")
+    assert world.loc["Nairobi", "aliases"] == "Nairobi City"          # generic word dropped
+    assert world.loc["Elgeyo Marakwet", "iso_subdivision"] == "KE-05"  # slash read as one name
+    assert "Chhattisgarh" in world.index                               # romanisation marks dropped
+
+
+def test_a_curated_row_takes_the_package_codes_and_its_own_name_wins():
+    world = world_regions(curated({"name": "Britain", "aliases": "United Kingdom|UK|British", "level": "country"})).set_index("name")
+    assert world.loc["Britain", ["iso_alpha2", "iso_alpha3"]].tolist() == ["GB", "GBR"]
+    assert "United Kingdom" not in world.index
+    assert "United Kingdom" in world.loc["Britain", "aliases"].split("|")
+
+
+def test_a_curated_alias_wins_over_a_package_name():
+    world = world_regions(curated({"name": "China", "level": "country"},
+                                  {"name": "Xinjiang", "aliases": "Georgia", "level": "province", "parent": "China"}))
+    owners = world[world["aliases"].fillna("").str.split("|").apply(lambda a: "Georgia" in a)]["name"].tolist()
+    assert owners == ["Xinjiang"] and "Georgia" not in set(world["name"])
+
+
+def test_an_excluded_row_removes_a_package_name_that_is_not_a_place():
+    world = world_regions(curated({"name": "China", "level": "country"}, {"name": "Brent", "level": "excluded"}))
+    assert "Brent" not in set(world["name"])
+    assert "excluded" not in set(world["level"])
+
+
+def test_cities_come_under_their_country_and_capitals_stand_for_it():
+    world = world_regions(curated({"name": "China", "level": "country"})).set_index("name")
+    assert world.loc["Mumbai", ["level", "parent"]].tolist() == ["city", "India"]
+    assert world.loc["Seoul", "seat_of"] == "South Korea"
+    assert world.loc["Mumbai", "seat_of"] is None or pd.isna(world.loc["Mumbai", "seat_of"])
+
+
+def test_countries_carry_the_currency_they_issue_and_not_one_they_borrow():
+    world = world_regions(curated({"name": "China", "level": "country"})).set_index("name")
+    assert world.loc["South Africa", "currency"] == "ZAR"
+    assert world.loc["India", "currency"] == "INR"
+    assert pd.isna(world.loc["Ecuador", "currency"])   # uses the US dollar
+
+
+# ---- attribution ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maharashtra's budget deficit widened to 2.8 per cent last year.", "Maharashtra"),
+    ("In Ontario, the unemployment rate rose to 7.1 per cent in May.", "Ontario"),
+    ("Rio Grande do Sul lost 12 per cent of its harvest to the floods.", "Rio Grande do Sul"),
+    ("Bavaria's exports fell 3 per cent in 2023.", "Bavaria"),
+    ("Unemployment in Nakuru county reached 14 per cent.", "Nakuru"),
+    ("Factories in Mombasa added 2,300 jobs in the quarter.", "Mombasa"),
+], ids=["state possessive", "province locative", "state of Brazil", "English exonym", "Kenyan county", "city"])
+def test_a_subdivision_or_city_of_any_country_is_the_figures_place(text, expected):
+    assert places(text)[0][1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("British retail sales rose 1.2 per cent in March.", "United Kingdom"),
+    ("Kenyan tea exports earned 14 per cent more than in 2022.", "Kenya"),
+    ("The Nigerian economy grew 3.4 per cent last year.", "Nigeria"),
+], ids=["British", "Kenyan", "Nigerian"])
+def test_a_demonym_stands_for_its_country(text, expected):
+    assert places(text)[0][1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Bank of England held its main rate at 5.25 per cent.", "United Kingdom"),
+    ("The Reserve Bank of India expects inflation of 4.5 per cent.", "India"),
+    ("The ECB raised its deposit rate to 4 per cent.", "Eurozone"),
+    ("Statistics Canada said prices rose 2.9 per cent.", "Canada"),
+], ids=["Bank of England", "RBI", "ECB", "Statistics Canada"])
+def test_a_national_institution_stands_for_its_country_or_bloc(text, expected):
+    assert places(text)[0][1] == expected
+
+
+def test_a_capital_used_for_its_government_is_its_country():
+    assert places("Seoul said it would spend 2 trillion won on chips.")[0][1] == "South Korea"
+    assert places("Washington imposed tariffs of 25 per cent on steel.")[0][1] == "United States"
+
+
+def test_a_capital_as_a_place_stays_the_city():
+    assert places("House prices in Nairobi rose 6 per cent.")[0][1] == "Nairobi"
+
+
+def test_the_currency_is_a_weak_prior_for_a_figure_no_place_of_its_sentence_claims():
+    text = ("The UK Chancellor set out her plans on Wednesday. India's Maharashtra state was also in the news. "
+            "Borrowing will reach £87bn this year.")
+    assert places(text)[-1] == ("£87bn", "United Kingdom")
+
+
+def test_the_currency_prior_needs_the_country_to_be_named_in_the_text():
+    # a bare dollar amount in an Indonesian story is not about the United States
+    text = "Indonesia will spend more on free meals. The extra $6 billion starts in September."
+    assert places(text)[-1][1] == "Indonesia"
+
+
+def test_a_place_only_compared_with_is_not_the_region():
+    figs = places("Kenya's tea exports to Pakistan rose 9 per cent in 2023.")
+    assert figs[0][1] == "Kenya"
+
+
+def test_a_dateline_is_not_the_region():
+    text = "NAIROBI, Jan 27 (Reuters) - Tanzania's economy grew 5.1 per cent in 2023."
+    assert places(text)[0][1] == "Tanzania"
+    text = "Jakarta. The Philippine central bank cut rates by 25 basis points."
+    assert places(text)[0][1] == "Philippines"
+
+
+def test_a_small_place_named_with_its_administrative_word_is_a_place():
+    assert places("Incomes in Yangjiazhuang township rose 8 per cent.")[0][1] == "Yangjiazhuang"
+    assert places("Incomes in Dorsetshire County rose 8 per cent.")[0][1] == "Dorsetshire"
+
+
+def test_a_group_of_countries_is_not_a_region():
+    assert places("OPEC pumped 27 million barrels a day in May.")[0][1] is None
+
+
+def test_the_national_treasury_stands_for_the_texts_country():
+    text = ("Kenya's counties will share more revenue. The Treasury said the pool would grow "
+            "by 9 per cent.")
+    assert places(text)[-1][1] == "Kenya"
+
+
+def test_no_fall_back_to_a_country_the_figures_paragraph_does_not_concern():
+    text = ("U.S. tariffs weighed on the outlook as the finance ministry presented the budget.\n"
+            "Brazil's government expects revenue of R$2.9 trillion next year.\n"
+            "Spending on pensions will rise 7 per cent.")
+    assert [r for _, r in places(text)] == ["Brazil", "Brazil"]
+
+
+def test_an_aside_on_another_country_does_not_outlive_its_paragraph():
+    text = ("Public sector borrowing in the year to March was 120 billion pounds, the ONS said.\n"
+            "Separately, Maharashtra's budget grew.\n"
+            "Net debt stood at 98 per cent of GDP.")
+    assert places(text)[-1] == ("98 per cent", "United Kingdom")
