@@ -54,9 +54,10 @@ _LEVEL_WORDS = (("special administrative", "sar"), ("autonomous", "autonomous_re
                 ("region", "region"), ("country", "nation"), ("city", "city"))
 # ISO 3166-2 writes names in the country's own romanisation, with its generic word: English
 # news writes "Xinjiang", "Nairobi", "Gansu"
-_GENERIC_SUFFIX = re.compile(
-    r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur|Weiwu'er|Tebiexingzhengqu|City|County|Province|"
-    r"Prefecture|Region|State|Oblast|Oblys|Krai|Kray|Governorate|Department|Département)$")
+_ROMANISED_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur|Weiwu'er|Tebiexingzhengqu)$")
+# an English generic word goes only where what is left is itself a city's name ("Nairobi City"),
+# not where it is part of the name ("Free State", "Western Cape Province" stays whole)
+_ENGLISH_SUFFIX = re.compile(r"\s+(?:City|County|Province|Prefecture|Region|State|Governorate)$")
 # macrons, dots below and breves mark a romanisation (Chhattīsgarh, Jhārkhand); English news
 # drops them, but keeps the accents of names written in Latin script (Baden-Württemberg)
 _ROMANISATION_MARKS = {"\u0304", "\u0323", "\u0306", "\u0331", "\u0307"}
@@ -189,12 +190,16 @@ def _package_rows() -> list[dict]:
                    if (s.parent_code is None and s.type.lower() not in _GROUPING_TYPES)
                    or (s.parent_code and by_code.get(s.parent_code) is not None
                        and by_code[s.parent_code].type.lower() in _GROUPING_TYPES)]
+    cities = {(c["countrycode"], _key(c["name"])) for c in gc.get_cities().values()}
     for s in sorted(first_level, key=lambda s: -population.get(s.country_code, 0)):
         if s.country_code not in country_name:
             continue
         full = re.sub(r"\s*\[.*?\]|\s*\((?:en|fr|pt|es)\)", "", s.name).strip()
         plain = _english_form(full)
-        name = _GENERIC_SUFFIX.sub("", plain) or plain
+        name = _ROMANISED_SUFFIX.sub("", plain) or plain
+        bare = _ENGLISH_SUFFIX.sub("", name)
+        if bare != name and (s.country_code, _key(bare)) in cities:
+            name = bare
         rows.append(_row(name, [full, plain], _level(s.type), country_name[s.country_code],
                          s.country_code, None, s.code, _SOURCE_SUBDIVISION))
     capital = {c["iso"]: c["capital"] for c in gc.get_countries().values() if c["capital"]}

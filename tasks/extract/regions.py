@@ -301,13 +301,15 @@ def _add_admin_places(text: str, mentions: list[Mention], gaz: _Gazetteer) -> No
     known = [(m.start, m.end) for m in mentions]
     extra = []
     for m in _ADMIN_PLACE_RE.finditer(text):
-        name = m.group(1)
+        name, s = m.group(1), m.start()
+        own = re.search(r"['’]s ", name)
+        if own:  # "Nagri's Choqen County": the county is Choqen
+            name, s = name[own.end():], s + own.end()
         first = name.split(" ", 1)[0]
         if first in _NOT_NAME_WORDS or name in gaz.by_surface or any(s < m.end() and m.start() < e for s, e in known):
             continue
         if first in gaz.by_surface and " " in name:
             continue  # "Kenya County Government": a known place starts the phrase
-        s = m.start()
         demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, s - 20), s))
         extra.append(Mention(s, m.end(1), name, demoted))
     if extra:
