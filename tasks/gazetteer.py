@@ -117,16 +117,21 @@ def _add(rows: list[dict], taken: dict[str, int], row: dict) -> None:
 
 
 def _match(row: dict, country: str | None, package: list[dict]) -> int | None:
-    """The package entry a curated row names, within the row's country where it has one."""
+    """The package entry a curated row names, within the row's country where it has one: of
+    several, one of the row's own kind (country or not), a subdivision before a city."""
     index = _package_index()
+    is_country = row["level"] in ("country", "economy")
+    home = None if country is None else {_key(country), *(_key(a) for a in _country_aliases(country, package))}
+    found = []
     for s in (row["name"], *_split(row["aliases"])):
         for i in index.get(_key(s), ()):
             pkg = package[i]
-            same_country = pkg["level"] == "country" or country is None \
-                or _key(pkg["parent"] or "") in {_key(country), *(_key(a) for a in _country_aliases(country, package))}
-            if same_country and (pkg["level"] == "country") == (row["level"] in ("country", "economy")):
-                return i
-    return None
+            if (pkg["level"] == "country") != is_country:
+                continue
+            if home is not None and pkg["level"] != "country" and _key(pkg["parent"] or "") not in home:
+                continue
+            found.append((pkg["iso_subdivision"] is None, i))
+    return min(found)[1] if found else None
 
 
 def _country_chain(curated: pd.DataFrame) -> dict[str, str | None]:
@@ -200,7 +205,7 @@ def _package_rows() -> list[dict]:
         bare = _ENGLISH_SUFFIX.sub("", name)
         if bare != name and (s.country_code, _key(bare)) in cities:
             name = bare
-        rows.append(_row(name, [full, plain], _level(s.type), country_name[s.country_code],
+        rows.append(_row(name, [full, plain, _ascii_form(name)], _level(s.type), country_name[s.country_code],
                          s.country_code, None, s.code, _SOURCE_SUBDIVISION))
     capital = {c["iso"]: c["capital"] for c in gc.get_countries().values() if c["capital"]}
     seats = {}  # a capital stands for its government: "Washington imposed", "Seoul said"
@@ -216,7 +221,7 @@ def _package_rows() -> list[dict]:
             continue
         name = city["name"]
         seat = seats.get(_key(name))
-        rows.append(_row(name, [_english_form(name)], "city", country_name[city["countrycode"]],
+        rows.append(_row(name, [_english_form(name), _ascii_form(name)], "city", country_name[city["countrycode"]],
                          city["countrycode"], None, None, _SOURCE_CITY,
                          seat_of=seat[1] if seat and seat[0] == city["countrycode"] else None))
     return rows
@@ -239,6 +244,11 @@ def _row(name, aliases, level, parent, alpha2, alpha3, subdivision, source, curr
             "currency": currency, "seat_of": seat_of, "source": source}
 
 
+def _ascii_form(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
 def _english_form(name: str) -> str:
     """Without romanisation marks; a slash between two names read as one name ("Elgeyo/Marakwet")."""
     decomposed = unicodedata.normalize("NFD", name)
@@ -252,7 +262,9 @@ def _level(iso_type: str) -> str:
 
 
 def _key(s: str) -> str:
-    return " ".join(str(s).split()).casefold()
+    """Names compared without case, spacing or accents ("Brasília" is the capital "Brasilia")."""
+    folded = unicodedata.normalize("NFKD", " ".join(str(s).split()).casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 def _blank(v):
@@ -267,9 +279,10 @@ def _split(aliases: str | None) -> list[str]:
 
 
 def _join(aliases: list[str], name: str) -> str | None:
-    seen, out = {_key(name)}, []
+    # spelled differently is a different alias to the engine, which matches text exactly
+    seen, out = {name}, []
     for a in aliases:
-        if a and _key(a) not in seen:
-            seen.add(_key(a))
+        if a and a not in seen:
+            seen.add(a)
             out.append(a)
     return "|".join(out) or None

@@ -174,3 +174,26 @@ def test_an_aside_on_another_country_does_not_outlive_its_paragraph():
             "Separately, Maharashtra's budget grew.\n"
             "Net debt stood at 98 per cent of GDP.")
     assert places(text)[-1] == ("98 per cent", "United Kingdom")
+
+
+def test_a_figure_of_places_named_together_has_no_single_region():
+    assert places("Tamil Nadu and Gujarat together attracted Rs 45,000 crore.")[0][1] is None
+    assert places("Investment of 4 billion yuan went to Aksu and Hotan.")[0][1] is None
+
+
+def test_a_possessive_place_owns_the_figure_after_it_even_when_compared():
+    figs = places("Spain's jobless rate of 11.7% was above Catalonia's 9.8%.")
+    assert figs == [("11.7%", "Spain"), ("9.8%", "Catalonia")]
+
+
+def test_a_place_inside_another_is_the_more_specific():
+    assert places("Yecheng County in Kashgar built 2,000 new homes.")[0][1] == "Yecheng"
+
+
+def test_an_alias_in_lower_case_also_opens_a_sentence():
+    assert places("The Fed held its benchmark rate at 5.5%.")[0][1] == "United States"
+
+
+def test_a_state_named_with_its_word_and_a_capital_written_without_accents():
+    assert places("Lagos State's budget rose 14 per cent.")[0][1] == "Lagos"
+    assert places("Brasilia said the deficit would be 0.5 per cent of GDP.")[0][1] == "Brazil"

@@ -70,12 +70,14 @@ _NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", 
                         "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
 _ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
 Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
-Island Islands Mainland""".split()) | frozenset(
+Island Islands Mainland State Territory Governorate Oblast Department""".split()) | frozenset(
     # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
     """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
 Governor Cabinet Budget Exchequer Finance Economy""".split())
 _S = r"[ \t\u00a0]"
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
+# "Gujarat Rs 30,000 crore": a currency before an amount, not the rest of a name
+_AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
 _OF_NAME_RE = Finder(re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$"))
 _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
@@ -128,6 +130,16 @@ _ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "c
                     "prefecture": (3,)}
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
+# places named together share what follows: "Tamil Nadu and Gujarat attracted ...", "in Aksu and
+# Hotan": a figure of several places has none of its own (FORMAT.md: null)
+_COORDINATED_RE = re.compile(rf"(?:['’]s)?,?{_S}+(?:and|&){_S}+(?:the{_S}+)?")
+# "Catalonia's 9.8%", "Spain's jobless rate of 11.7%": a possessive governs the figure it owns
+_POSSESSIVE_GAP_RE = re.compile(
+    rf"['’]s(?:{_S}+(?!(?:for|in|on|by|with|over|from|since|after|than|and|or|that|which|of|at|to|was|is)\b)"
+    rf"[a-z][a-z-]*){{0,3}}(?:{_S}+(?:of|at|was|is|to|stood{_S}+at))?{_S}+")
+# "Yecheng County in Kashgar": the place inside the other is the more specific
+_LOCATED_IN_RE = re.compile(rf"(?:{_S}+(?:County|Township|District|Prefecture|Village|county|township|district|"
+                            rf"prefecture|village|city|City))?(?:{_S}+in|,){_S}+(?:the{_S}+)?")
 _LOCATIVE_RE = re.compile(rf"(?<![\w])(?:in|across|within|throughout|into|to|at|inside)(?:{_S}+[a-z-]+)?{_S}+$")
 
 
@@ -200,6 +212,8 @@ class _Gazetteer:
             self.parent[r.name] = r.parent
             for s in (r.name, *r.aliases):
                 self.by_surface.setdefault(s, r.name)
+                if s[:1].islower():  # "the Fed", "euro zone" opening a sentence
+                    self.by_surface.setdefault(s[:1].upper() + s[1:], r.name)
                 if any(ch.isalpha() and ch.isascii() for ch in s):
                     self.by_surface.setdefault(s.upper(), r.name)
         body = trie_alt(self.by_surface)
@@ -266,7 +280,8 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         poss = text.startswith(("'s", "’s"), e)
         if not poss:
             nx = _NEXT_CAP_RE.match(text, e)
-            if nx and nx.group(1) not in _ADMIN_WORDS and not _sentence_start(text, e):
+            if nx and nx.group(1) not in _ADMIN_WORDS and not _sentence_start(text, e) \
+                    and not _AMOUNT_AFTER_RE.match(text, nx.end()):
                 nxt_word = nx.group(1)
                 if nxt_word not in gaz.by_surface:
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
@@ -465,14 +480,14 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         for c in figs:
             r, from_text = _pick(text, sents.spans[si] if si < len(sents.spans) else (0, len(text)),
                                  c, figs, good, ms, recipient, transfers)
-            if r is None:
+            if r is None and not from_text:
                 partner = next((m.name for m in ms if m.demoted), None)
                 r = running or partner or doc_main
                 prior = _currency_place(c, gaz, named)
                 if prior and r != prior and not (r and gaz.is_ancestor(prior, r)):
                     r = prior
             c.region = r
-            if from_text and not (c.link_type == "conversion" and c.link.start < c.start):
+            if r and from_text and not (c.link_type == "conversion" and c.link.start < c.start):
                 votes[r] = votes.get(r, 0) + 1
         if votes:  # the place most of the sentence's figures are about carries on
             running = max(votes.items(), key=lambda kv: kv[1])[0]
@@ -498,6 +513,12 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
     for m in allm:
         if m.end <= c.start and c.start - m.end <= 40 and _AVERAGE_OF_RE.fullmatch(text, m.end, c.start):
             return m.name, True
+    # 0c. owned by a possessive place right before it, even one that is compared with
+    for m in reversed(allm):
+        if m.end <= c.start:
+            if c.start - m.end <= 48 and _POSSESSIVE_GAP_RE.fullmatch(text, m.end, c.start):
+                return m.name, True
+            break
     # 1. right after, in the figure's noun phrase
     for m in good:
         if m.start < c.end:
@@ -508,6 +529,8 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
         if g and not _STRONG_BREAK_RE.search(text, c.end, m.start):
             if c.kind == "percent" and _RATIO_OF_RE.search(text[c.end:m.start]):
                 break  # "81 per cent of China's per capita GDP": the base of a ratio
+            if _coordinated_after(text, m, good):
+                return None, True
             return m.name, True
         break
     # 1b. money sent or spent: the place receiving it, later in the sentence
@@ -531,6 +554,12 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
         m = prev[-1]
         if recipient and m.name != recipient and _AID_ACTOR_RE.match(text, m.end):
             return recipient, True  # the giver of aid: the figure is the recipient's
+        if len(prev) > 1 and prev[-2].name != m.name:
+            before = prev[-2]
+            if _COORDINATED_RE.fullmatch(text, before.end, m.start) and not _figure_between(before, m, figs):
+                return None, True
+            if _LOCATED_IN_RE.fullmatch(text, before.end, m.start):
+                return before.name, True
         return m.name, True
     # 3. after, in the same clause, before any other figure
     lo, hi = clause_bounds(text, s_start, s_end, c.start)
@@ -540,6 +569,16 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
                 break
             return m.name, True
     return None, False
+
+
+def _coordinated_after(text: str, m: Mention, good: list[Mention]) -> bool:
+    """Is ``m`` the first of places named together ("in Aksu and Hotan")?"""
+    nxt = next((n for n in good if n.start >= m.end), None)
+    return nxt is not None and nxt.name != m.name and bool(_COORDINATED_RE.fullmatch(text, m.end, nxt.start))
+
+
+def _figure_between(a: Mention, b: Mention, figs: list) -> bool:
+    return any(a.end <= f.start < b.start for f in figs)
 
 
 def _currency_place(c, gaz: _Gazetteer, named: set[str]) -> str | None:
