@@ -197,3 +197,10 @@ def test_an_alias_in_lower_case_also_opens_a_sentence():
 def test_a_state_named_with_its_word_and_a_capital_written_without_accents():
     assert places("Lagos State's budget rose 14 per cent.")[0][1] == "Lagos"
     assert places("Brasilia said the deficit would be 0.5 per cent of GDP.")[0][1] == "Brazil"
+
+
+def test_a_national_budget_that_names_a_province_later_is_national_before_it():
+    text = ("CAPE TOWN - The National Treasury presented the budget on Wednesday.\n"
+            "Social grants will increase by 3.4 per cent.\n"
+            "Gauteng will receive R178bn in equitable share transfers.")
+    assert places(text)[0] == ("3.4 per cent", "South Africa")

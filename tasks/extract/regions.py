@@ -64,10 +64,11 @@ _DATELINE_TAIL_RE = re.compile(
     r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t])")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
 _NATIONAL_BODY_RE = re.compile(
-    r"\b[Tt]he[ \t]+(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
-    r"[Ss]tatistics[ \t]+(?:office|agency|bureau))\b")
+    r"\b(?:[Tt]he[ \t]+(?:National[ \t]+)?(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
+    r"[Ss]tatistics[ \t]+(?:office|agency|bureau))|National[ \t]+Treasury|Finance[ \t]+Minister)\b")
 _NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", "inance minist",
                         "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
+
 _ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
 Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
 Island Islands Mainland State Territory Governorate Oblast Department""".split()) | frozenset(
