@@ -28,6 +28,7 @@ from . import metrics as _metrics
 from . import patterns as P
 from . import periods as _periods
 from . import regions as _regions
+from ._cache import by_identity
 from ._finder import Finder, matches_at
 from ._lexicon import (AMBIGUOUS_CURRENCIES, CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
                        DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
@@ -108,10 +109,17 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     cands = [c for c in cands if not (c.soft_drop and c.bare and c.link is None) and _plausible(c)]
     for c in cands:
         c.sent = sents.of(c.start)
-    _periods.assign(text, sents, cands, pub_date)
+    # regions first: the place a text is about sets the fiscal calendar of its periods
     _regions.assign(text, sents, cands, regions)
+    _periods.assign(text, sents, cands, pub_date,
+                    _periods.fiscal_country([c.region for c in cands], _parents(regions)) if regions else None)
     _metrics.assign(text, sents, cands, metrics)
     return _freeze(text, cands)
+
+
+@by_identity
+def _parents(regions: tuple[Region, ...]) -> dict[str, str]:
+    return {r.name: r.parent for r in regions if r.parent}
 
 
 _MINUS_BEFORE_RE = re.compile(r"(?<![\w-])(?:minus|negative)[ \t]+$", re.I)

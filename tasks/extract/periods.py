@@ -64,23 +64,51 @@ _PLAN_NUMS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "ei
               "fifteenth": 15}
 _PLAN_ORD = ("(?i:" + "|".join(_PLAN_NUMS) + r")|(?:[3-9]|1[0-5])(?:rd|th)")
 _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|season|half)"
+# "the same quarter of", "the corresponding period in": a named base's unit of time
+_SAME = (rf"the{_S}+(?i:same|corresponding|equivalent|comparable){_S}+(?:(?i:period|quarter|month|half|time|week|season|months)"
+         rf"){_S}+(?:of|in)")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
     ("span", re.compile(
         rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})"
         rf"|{_S}+(?:to|and|through|until|till){_S}+(?:(?i:fiscal|FY){_S}*)?({_YEAR}))(?![\w%]|[-/.,]\d)")),
-    ("fy", re.compile(rf"\b(?:FY|fiscal{_S}+(?:year{_S}+)?)'?({_YEAR}|\d{{2}})\b")),
-    ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till)\b)")),
+    # "FY2019-20", "FY 2013/14", "fiscal 2016", "FY16", "financial year 2021": a fiscal year
+    ("fy", re.compile(rf"\b(?:FY{_S}*|(?i:fiscal|financial|business|budget){_S}+(?:(?i:year){_S}+)?)['’]?({_YEAR}|\d{{2}})"
+                      rf"(?:{_DASH}(?:FY{_S}*)?({_YEAR}|\d{{2}}))?(?![\w%]|[.,]\d)")),
+    # "the six months to March 2023", "half year ended 31 January 2011", "the year to June":
+    # a stretch of months that ends in a named month
+    ("nto", re.compile(
+        rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
+        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter)){_S}+(?:(?i:period){_S}+)?"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
+    ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
+    # a change against a named base: "than in 2022", "over the corresponding quarter of 2016",
+    # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to)"
-        rf"(?:{_S}+(?:in|the{_S}+same{_S}+period{_S}+(?:of|in|last{_S}+year)|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
+        rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
+        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|(?:{_MONTH}{_S}+)?{_Y}(?={_S}+levels?\b)))"
+        rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against)"
-        rf"(?:{_S}+(?:in|the{_S}+same{_S}+(?:period|time|month|quarter)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind)"
+        rf"(?:{_S}+(?:in|(?:the{_S}+(?:same|corresponding|equivalent)|this){_S}+(?:period|time|month|quarter|half|week|stage|point)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
         rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
+    # "the first time in 18 years", "the lowest in nearly 30 years", "the highest level in seven
+    # quarters": a record over a span ending now; the period of the duration only
+    ("record", re.compile(
+        rf"\b(?i:first|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|"
+        rf"steepest|best|worst|most|least|longest)(?:{_S}+(?i:time|level|rate|pace|reading|number|amount|gain|"
+        rf"rise|increase|drop|fall|decline|growth|monthly|quarterly|annual|yearly)){{0,2}}"
+        rf"{_S}+(?i:in|for){_S}+(?:(?i:nearly|almost|about|around|more{_S}+than|over|some|at{_S}+least){_S}+)?"
+        rf"({_N}){_S}+(?i:(years?|decades?|quarters?|months?))\b")),
+    # "the current business year", "last fiscal year", "next year's budget": a fiscal year
+    # counted from the publication date
+    ("fyrel", re.compile(
+        rf"\b(?:(?i:the){_S}+)?(?i:(current|this|last|previous|prior|past|next|coming|new|present)){_S}+"
+        rf"(?:(?i:fiscal|financial|business|budget|budgetary){_S}+(?i:year)\b|(?i:year)['’]s{_S}+(?i:budget)\b)")),
     ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
     # relative dates (need the publication year)
@@ -99,7 +127,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
-    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
@@ -111,16 +139,16 @@ _ANCHOR_WORDS = (
     "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
     "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
     "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment",
-    "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
     *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3])
 _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
 _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
-_YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
-_WORD_KINDS = ("relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
+_YEAR_KINDS = ("nto", "fy", "span", "since", "compare", "decade", "point")
+_WORD_KINDS = ("fyrel", "nto", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "firstn", "quarter", "month")
-_UNDATED_KINDS = ("sincethen", "prevyear", "carry", "shift")  # need no publication date
+_UNDATED_KINDS = ("nto", "fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
     rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
@@ -163,14 +191,112 @@ _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|se
 _GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
 
 
+# Government fiscal years that do not follow the calendar: the month each starts in, and whether
+# "fiscal N" names the year it starts in (Japan: fiscal 2016 = April 2016 - March 2017) rather
+# than the year it ends in (India's FY2020, the US federal fiscal 2020, Australia's FY20).
+# Sources: CIA World Factbook, "Fiscal year" field; Japan Ministry of Finance; US Congressional
+# Budget Act of 1974 (October 1 - September 30); Australian Treasury (1 July - 30 June).
+FISCAL_CALENDARS: dict[str, tuple[int, bool]] = {
+    "India": (4, False), "Japan": (4, True), "United Kingdom": (4, False), "Hong Kong": (4, False),
+    "Canada": (4, False), "Singapore": (4, False), "South Africa": (4, False), "New Zealand": (7, False),
+    "Australia": (7, False), "Pakistan": (7, False), "Bangladesh": (7, False), "Egypt": (7, False),
+    "Kenya": (7, False), "United States": (10, False),
+}
+CALENDAR_YEAR: tuple[int, bool] = (1, False)
+# a country's name and adjective, as a text signals it when no region is known
+_FISCAL_NAMES_RE = re.compile(
+    r"\b(India|Indian|Japan|Japanese|Tokyo|UK|U\.K\.|Britain|British|United Kingdom|Hong Kong|Canada|Canadian|"
+    r"Singapore|South Africa|South African|New Zealand|Australia|Australian|Pakistan|Pakistani|Bangladesh|"
+    r"Egypt|Egyptian|Kenya|Kenyan|United States|U\.S\.|US|American|Congress|Pentagon|"
+    # places and money that only one of them has
+    r"Queensland|New South Wales|Tasmania|Canberra|Sydney|Melbourne|Mumbai|New Delhi|Delhi|Karnataka|"
+    r"Maharashtra|Tamil Nadu|Kerala|crores?|lakhs?|rupees?|Rs|yen|Osaka|London|Scotland|Wales|Ottawa|Ontario|Nairobi)\b"
+    r"|(A\$|HK\$|C\$|NZ\$|£|¥)")
+# the gazetteer's short names of countries with a fiscal calendar
+_COUNTRY_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "United States",
+                    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom"}
+_FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK": "United Kingdom",
+                   "U.K.": "United Kingdom", "Britain": "United Kingdom", "British": "United Kingdom",
+                   "Canadian": "Canada", "South African": "South Africa", "Australian": "Australia",
+                   "Pakistani": "Pakistan", "Egyptian": "Egypt", "Kenyan": "Kenya", "U.S.": "United States",
+                   "US": "United States", "American": "United States", "Congress": "United States",
+                   "Pentagon": "United States", "Queensland": "Australia", "New South Wales": "Australia",
+                   "Tasmania": "Australia", "Canberra": "Australia", "Sydney": "Australia", "Melbourne": "Australia",
+                   "A$": "Australia", "Mumbai": "India", "New Delhi": "India", "Delhi": "India", "Karnataka": "India",
+                   "Maharashtra": "India", "Tamil Nadu": "India", "Kerala": "India", "crore": "India",
+                   "crores": "India", "lakh": "India", "lakhs": "India", "rupee": "India", "rupees": "India",
+                   "Rs": "India", "yen": "Japan", "¥": "Japan", "Osaka": "Japan", "London": "United Kingdom",
+                   "Scotland": "United Kingdom", "Wales": "United Kingdom", "£": "United Kingdom",
+                   "HK$": "Hong Kong", "Ottawa": "Canada", "Ontario": "Canada", "C$": "Canada",
+                   "NZ$": "New Zealand", "Nairobi": "Kenya"}
+# a company's own year, as the text states it: "the fiscal year ending March 2017", "its
+# business year to the end of June", "year ended 31 March"
+_YEAR_END_RE = re.compile(
+    rf"\b(?i:fiscal|financial|business|accounting|budget)?{_S}*(?i:year){_S}+(?:(?i:that|which){_S}+)?"
+    rf"(?i:ends?|ended|ending|to|closing|runs{_S}+to){_S}+(?:(?i:in|on|at){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?")
+_YEAR_END = Finder(_YEAR_END_RE)
+
+
+def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
+    """The fiscal calendar (start month, named by its start year) a text's fiscal years follow:
+    the company's own year where the text states one ("the fiscal year ending March 2017"),
+    else its country's (``country``, or the country the text names most), else the calendar year.
+
+    >>> calendar_of("Japan"), calendar_of("United States"), calendar_of("China")
+    ((4, True), (10, False), (1, False))
+    >>> calendar_of(None, "Toyota expects its profit for the year ending March 2025 to rise.")
+    (4, False)
+    """
+    if country is None and text and ("iscal" in text or "FY" in text or "inancial" in text or "usiness" in text
+                                     or "udget" in text or "year" in text):
+        counts: dict[str, int] = {}
+        for m in _FISCAL_NAMES_RE.finditer(text):
+            name = _FISCAL_NAME_OF.get(m.group(m.lastindex), m.group(m.lastindex))
+            counts[name] = counts.get(name, 0) + 1
+        if counts:
+            country = max(counts.items(), key=lambda kv: kv[1])[0]
+    start, by_start = FISCAL_CALENDARS.get(_COUNTRY_ALIASES.get(country or "", country or ""), CALENDAR_YEAR)
+    m = _YEAR_END.search(text) if text and "ear" in text else None
+    if m:
+        end = MONTHS.get(m.group(1).lower().rstrip("."))
+        if end:
+            start = end % 12 + 1
+            if m.group(2):  # "fiscal 2016, the year ending March 2017": named by its start year
+                y2 = int(m.group(2))
+                near = _BY_KIND["fy"].search(text, max(0, m.start() - 120), min(len(text), m.end() + 120))
+                if near and not near.group(2):
+                    n = int(near.group(1)) if len(near.group(1)) == 4 else 2000 + int(near.group(1))
+                    by_start = n == y2 - 1 and start > 1
+    return start, by_start
+
+
+def fiscal_year(n: int, cal: tuple[int, bool]) -> tuple[int, int]:
+    """The calendar years of fiscal year ``n`` ("fiscal 2016", "FY16") under calendar ``cal``."""
+    start, by_start = cal
+    if start == 1:
+        return n, n
+    return (n, n + 1) if by_start else (n - 1, n)
+
+
+def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int, int]:
+    """The calendar years of the fiscal year under way at a publication date."""
+    start, _ = cal
+    if start == 1:
+        return py, py
+    y0 = py if pm is None or pm >= start else py - 1
+    return y0, y0 + 1
+
+
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
         self.y0, self.y1, self.n, self.sign = y0, y1, n, sign
         self.written = False  # a year written in digits (may collide with a figure)
         self.base: int | None = None  # the year a "shift" ("a year earlier") counts from
+        self.whole = False  # one period across two calendar years (a fiscal year): never split
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -202,10 +328,11 @@ def _count(s: str | None) -> int:
 
 
 def find_dates(text: str, pub_date: str | None = None,
-               taken: Sequence[tuple[int, int]] = ()) -> list[DateExpr]:
+               taken: Sequence[tuple[int, int]] = (), calendar: tuple[int, bool] = CALENDAR_YEAR) -> list[DateExpr]:
     """Every date expression in ``text`` (non-overlapping, in text order).
 
-    ``taken`` are numeral spans of figures: a year-like number that is a figure is no date.
+    ``taken`` are numeral spans of figures: a year-like number that is a figure is no date;
+    ``calendar`` is the fiscal calendar of the text (see ``calendar_of``).
     """
     py, pm = pub_parts(pub_date)
     found: list[DateExpr] = []
@@ -224,9 +351,10 @@ def find_dates(text: str, pub_date: str | None = None,
                 if start < last:  # inside the expression before: not one of its own
                     continue
                 last = end
-                d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text)
+                d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text, calendar)
                 if d is not None:
-                    d.written = kind in _YEAR_KINDS
+                    # a written year may collide with a figure; a stretch of months holds one ("12 months")
+                    d.written = kind in _YEAR_KINDS and kind != "nto"
                     if kind == "month" and _DATELINE_AFTER_RE.match(text, d.end):
                         continue  # "BEIJING, Sept. 10 (Xinhua) --": when the story was filed
                     if (d.kind == "point" and d.written and text.find("ince", max(0, d.start - 100), d.start) != -1
@@ -239,7 +367,7 @@ def find_dates(text: str, pub_date: str | None = None,
             continue
         if any(w in text for w in needed):
             for m in (_plan_matches(text) if kind == "plan" else _INYEARS.finditer(text)):
-                d = _make(kind, m, py, pm, text)
+                d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
     low = folded(text)
@@ -272,6 +400,40 @@ def find_dates(text: str, pub_date: str | None = None,
     return out
 
 
+def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> DateExpr | None:
+    """ "the six months to March 2023", "half year ended 31 January 2011", "the 12 months to June":
+    the calendar years from the stretch's first month to its last; without a year the month is
+    the latest one by the publication date. Twelve months to a month are that month's year and
+    the year before (a change over twelve months compares with the year before)."""
+    end = MONTHS.get(m.group(3).lower().rstrip("."))
+    if end is None:
+        return None
+    if m.group(4):
+        y = int(m.group(4))
+    elif py is not None:
+        y = py - 1 if pm is not None and end > pm else py
+    else:
+        return None
+    g = m.group().lower()
+    if m.group(1):
+        n = _count(m.group(1))
+    elif "half" in g:
+        n = 6
+    elif m.group(2):
+        n = 12
+    else:
+        n = 3
+    if not 1 <= n <= 36:
+        return None
+    if n == 12 and m.group(1):
+        y0 = y - 1
+    else:
+        y0 = (y * 12 + end - n) // 12
+    d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
+    d.whole = True
+    return d
+
+
 def _plan_matches(text: str) -> list[re.Match]:
     """The "plan" pattern's matches, as its ``finditer`` over the whole text, but tried only
     at the few positions before a "five-year" where one can start."""
@@ -298,8 +460,23 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -
     return False
 
 
-def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> DateExpr | None:
+def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
+          cal: tuple[int, bool] = CALENDAR_YEAR) -> DateExpr | None:
     s, e = m.span()
+    if kind == "fy":
+        ys, ys2 = m.group(1), m.group(2)
+        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+        if ys2:  # "FY2019-20", "2024/25": both years, whatever the calendar
+            y1 = int(ys2) if len(ys2) == 4 else y - y % 100 + int(ys2)
+            if not (y < y1 <= y + 1):
+                return None
+            d = DateExpr(s, e, "span", y, y1)
+        else:
+            d = DateExpr(s, e, "span", *fiscal_year(y, cal))
+        d.whole = True
+        return d
+    if kind == "nto":
+        return _months_to(m, s, e, py, pm)
     if kind == "span":
         y0 = int(m.group(1))
         y1s = m.group(2) or m.group(3)
@@ -311,10 +488,6 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         if not (y0 < y1 <= y0 + 80):  # "from 1955 to 2020": histories span decades
             return None
         return DateExpr(s, e, "span", y0, y1)
-    if kind == "fy":
-        ys = m.group(1)
-        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
-        return DateExpr(s, e, "point", y, y)
     if kind == "point":
         y = int(m.group(1))
         if _PRICE_BASE_RE.match(text, e):
@@ -324,7 +497,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         y = int(m.group(1))
         return DateExpr(s, e, "since", y, None)
     if kind == "compare":
-        y = int(m.group(1))
+        y = int(next(g for g in m.groups() if g and g.isdigit()))
         return DateExpr(s, e, "compare", y, y)
     if kind == "decade":
         y = int(m.group(1))
@@ -355,6 +528,27 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
     g = m.group().lower()
     if kind == "this":
         return DateExpr(s, e, "point", py, py)
+    if kind == "fyrel":
+        which = m.group(1).lower()
+        shift = -1 if which in ("last", "previous", "prior", "past") else 1 if which in ("next", "coming", "new") else 0
+        if g.endswith("budget"):  # "next year's budget": the fiscal year that begins next year
+            y0 = py + shift
+            y1 = y0 + 1 if cal[0] > 1 else y0
+        else:
+            y0, y1 = current_fiscal(py, pm, cal)
+            if which == "new":  # "the new fiscal year": the one just begun, else the next
+                shift = 0 if pm is None or cal[0] == 1 or pm - cal[0] in (0, 1) else 1
+            y0, y1 = y0 + shift, y1 + shift
+        d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
+        d.whole = True
+        return d
+    if kind == "record":
+        n = _count(m.group(1))
+        unit = m.group(2).lower()
+        months = n * {"y": 12, "d": 120, "q": 3, "m": 1}[unit[0]]
+        now = py * 12 + (pm or 12) - 1
+        d = DateExpr(s, e, "record", (now - months) // 12, py)
+        return d
     if kind == "relcompare":
         if "last" not in m.group(1).lower():
             return None  # "than the previous year": no year stated
@@ -446,12 +640,35 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
 # ---------------------------------------------------------------------------------------------
 # assignment
 # ---------------------------------------------------------------------------------------------
-def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
-    """Set ``period`` on every candidate figure (in place)."""
+def fiscal_country(places, parent_of) -> str | None:
+    """The country whose fiscal calendar a text's figures follow: of the places they are about
+    (``places``, one per figure; ``parent_of`` maps a place to the one containing it), the one
+    each place lies in that has a fiscal calendar of its own (Queensland: Australia, Hong Kong:
+    Hong Kong), else its country; the most common such country.
+
+    >>> fiscal_country(["Queensland", "Queensland", None], {"Queensland": "Australia"})
+    'Australia'
+    """
+    counts: dict[str, int] = {}
+    for p in places:
+        if not p:
+            continue
+        top, seen = p, set()
+        while _COUNTRY_ALIASES.get(top, top) not in FISCAL_CALENDARS and parent_of.get(top) and top not in seen:
+            seen.add(top)
+            top = parent_of[top]
+        counts[top] = counts.get(top, 0) + 1
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+
+
+def assign(text: str, sents, cands: list, pub_date: str | None, country: str | None = None) -> None:
+    """Set ``period`` on every candidate figure (in place); ``country`` (the text's, if known)
+    sets the fiscal calendar of "fiscal 2016" and "the current business year"."""
     if not cands:
         return
     py, _ = pub_parts(pub_date)
-    dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands])
+    cal = calendar_of(country, text)
+    dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands], cal)
     # "160 times in 65 years" is the text's own "from 1955 to 2020" when it states one that long
     spans = [(d.y0, d.y1) for d in dates if d.kind == "span" and d.written]
     for d in dates:
