@@ -127,7 +127,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
-    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}"
+                          # "the October election": an event's name, not when a figure was
+                          rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
@@ -156,12 +158,21 @@ _NO_DATE_RE = re.compile(
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b)", re.I)
+# "with the last instance occurring in the third quarter of 2022", "last seen in 2008": when a
+# record was last matched, not the period of the figures around it
+_LAST_TIME = Finder(re.compile(
+    rf"\b(?i:last|previous)(?:{_S}+(?i:such))?{_S}+(?:(?i:time|instance|occasion|occurrence)\b|"
+    rf"(?i:seen|recorded|reached|hit|touched|happened|occurred)\b)[^.;!?\n]{{0,60}}?{_YEAR}"))
 # every such marker holds one of these words (in any case): stretches without them need no search
 _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–)")
 _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
+# "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
+_FUTURE_MONTH_RE = re.compile(
+    r"\b(?:will|shall|'ll|set\s+to|is\s+to|are\s+to|due|scheduled|plans?|planned|aims?|intends?|expects?|"
+    r"expected|forecasts?|to\s+be|starting|beginning|from\s+next)\b[^.;:!?\n]{0,60}$", re.I)
 # "will double in 10 years": a span ahead of the publication
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
@@ -289,7 +300,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -297,6 +308,7 @@ class DateExpr:
         self.written = False  # a year written in digits (may collide with a figure)
         self.base: int | None = None  # the year a "shift" ("a year earlier") counts from
         self.whole = False  # one period across two calendar years (a fiscal year): never split
+        self.ahead = False  # a date still to come at publication ("will start in September")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -375,6 +387,8 @@ def find_dates(text: str, pub_date: str | None = None,
                if (_YEAR_OR_SINCE.search(text, lo, hi) if low is None
                    else low.find("year", lo, hi) != -1 or low.find("since", lo, hi) != -1)
                for m in _NO_DATE_RE.finditer(text, lo, hi)]
+    if "ast " in text or "revious " in text:
+        blocked += [m.span() for m in _LAST_TIME.finditer(text)]
     taken = sorted(taken)
     tstarts = [s for s, _ in taken]
     blocked.sort()
@@ -552,10 +566,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     if kind == "relcompare":
         if "last" not in m.group(1).lower():
             return None  # "than the previous year": no year stated
-        if "same" in g:
-            # "from the same period last year": a year-on-year base; the figure is the current
-            # year's (the sentence's or the text's own, else the publication year)
+        if ("same" in g or "this" in g or "corresponding" in g or "equivalent" in g) and g.startswith("from"):
+            # "rose 7% from the same period last year": a year-on-year rate; the figure is the
+            # current year's (the sentence's or the text's own, else the publication year)
             return DateExpr(s, e, "yoy", py, py)
+        # "compared with the same period last year", "ahead of this time last year": a named base
         return DateExpr(s, e, "compare", py - 1, py - 1)
     if kind == "last":
         unit = g.split()[-1]
@@ -608,6 +623,12 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         if mon is None:
             return None
         y = py - 1 if pm is not None and mon > pm else py
+        ahead = (not g.startswith(("since", "back")) and pm is not None and mon != pm
+                 and _FUTURE_MONTH_RE.search(text, max(0, s - 80), s) is not None)
+        if ahead:  # "will be disbursed in September": the next September
+            d = DateExpr(s, e, "point", py + (mon < pm), py + (mon < pm))
+            d.ahead = True
+            return d
         if g.startswith("since"):  # "since October": from then until the publication
             return DateExpr(s, e, "span", y, py) if y < py else DateExpr(s, e, "point", y, y)
         return DateExpr(s, e, "point", y, y)
@@ -687,11 +708,15 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
-            _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
+            bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
+        else:
+            bases = set()
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py)), None)
+                      and id(d) not in bases and not d.ahead
+                      and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
+                               and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
             if r is not None:
                 running = r
                 break
@@ -708,8 +733,12 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
     for d in ds:
-        if d.kind in ("point", "span", "compare"):
+        if d.kind in ("point", "span", "compare", "record"):
             out[id(d)] = (d.y0, d.y1)
+        if (d.kind == "point" and d.written and py is not None and d.y0 > py
+                and text.find("by", max(0, d.start - 20), d.start) != -1
+                and _BY_END_RE.search(text, max(0, d.start - 20), d.start)):
+            out[id(d)] = (py, d.y0)  # "to 5 million by 2030": a target, from now to that year
     for d in ds:
         if d.kind == "since":
             end = None
@@ -755,14 +784,17 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
     return out
 
 
-def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> None:
+def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> set[int]:
+    """Set the period of the figures of one sentence; returns the ids of the dates that are only
+    a comparison's base ("up from 60,000 in 2019"), which later sentences do not take."""
     usable = [d for d in ds if id(d) in resolved]
     if not usable:  # no date in the sentence: the one carried over (the common case, kept cheap)
         if running is not None:
             for c in figs:
                 c.period = running
-        return
-    plain = [d for d in usable if d.kind != "compare"]
+        return set()
+    records = [d for d in usable if d.kind == "record"]
+    plain = [d for d in usable if d.kind not in ("compare", "record")]
     compares = [d for d in usable if d.kind == "compare"]
     fig_spans = [(c.start, c.end) for c in figs]
 
@@ -820,7 +852,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             if y0 is not None and y1 is not None and y0 < y1:
                 local[id(c)] = (y0, y0)
     # ranges inside a sentence with a span of years: first end -> first year, second -> last
-    span_dates = [d for d in plain if d.kind == "span" or (d.kind == "since")]
+    span_dates = [d for d in plain if (d.kind == "span" and not d.whole) or d.kind == "since"]
     for c in figs:
         if c.link_type == "range" and c.link is not None and c.start < c.link.start and c.link in figs:
             a, b = c, c.link
@@ -845,7 +877,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
         text.find("than", s_start, s_end) != -1 or text.find("ompared", s_start, s_end) != -1
         or text.find("versus", s_start, s_end) != -1 or text.find("against", s_start, s_end) != -1)
     for c in figs:
-        own = next((d for d in plain if d.start <= c.start < d.end), None)
+        own = next((d for d in plain if d.start <= c.start < d.end), None) \
+            or next((d for d in records if d.start <= c.start < d.end), None)
         if own is not None:  # "over the past 11 years": the duration is its own period
             c.period = resolved[id(own)]
             continue
@@ -886,6 +919,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             continue
         if running is not None:
             c.period = running
+    return attached
 
 
 _CUMULATIVE_RE = re.compile(r"\b(?:cumulative|cumulatively|accumulated|in\s+total|a\s+total\s+of|altogether|combined|"
