@@ -300,7 +300,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -309,6 +309,7 @@ class DateExpr:
         self.base: int | None = None  # the year a "shift" ("a year earlier") counts from
         self.whole = False  # one period across two calendar years (a fiscal year): never split
         self.ahead = False  # a date still to come at publication ("will start in September")
+        self.months = 0  # the length of a stretch of months written as a number ("the 12 months to June")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -445,6 +446,7 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
         y0 = (y * 12 + end - n) // 12
     d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
     d.whole = True
+    d.months = n if m.group(1) else 0
     return d
 
 
@@ -501,7 +503,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
                 y1 += 100
         if not (y0 < y1 <= y0 + 80):  # "from 1955 to 2020": histories span decades
             return None
-        return DateExpr(s, e, "span", y0, y1)
+        d = DateExpr(s, e, "span", y0, y1)
+        d.whole = bool(m.group(2)) and y1 == y0 + 1  # "2024-25", "2019/20": a fiscal year
+        return d
     if kind == "point":
         y = int(m.group(1))
         if _PRICE_BASE_RE.match(text, e):
@@ -829,7 +833,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
                 break
             if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
                 raw_local[id(c)] = resolved[id(d)]
-                local[id(c)] = _end_state(text, s_start, c, resolved[id(d)])
+                local[id(c)] = _period_of(text, s_start, c, d, resolved)
                 if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
@@ -894,7 +898,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
                     and not (has_than and _based_elsewhere(text, c, d, figs))]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
-            c.period = _end_state(text, s_start, c, resolved[id(d)])
+            c.period = _period_of(text, s_start, c, d, resolved)
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
@@ -910,7 +914,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
             if pick is not None:
                 break
         if pick is not None:
-            c.period = _end_state(text, s_start, c, resolved[id(pick)])
+            c.period = _period_of(text, s_start, c, pick, resolved)
             continue
         # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
         shifted = next((d for d in plain if d.kind == "shift" and id(d) in attached and d.base is not None), None)
@@ -965,6 +969,23 @@ def _based_elsewhere(text: str, c, d: DateExpr, figs) -> bool:
         if f is not c and c.end <= f.start and f.end <= d.start and _THAN_RE.search(text, f.end, d.start):
             return True
     return False
+
+
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rising|rises?|increased?|increasing|grew|grown|growing|climbed|jumped|gained|up|"
+    r"fell|fallen|falling|falls?|dropped|declined?|declining|decreased?|down|slid|eased|"
+    r"inflation|change|increase|rise|decline|growth|gain)\b[^.;]{0,40}$", re.I)
+
+
+def _period_of(text: str, s_start: int, c, d: DateExpr, resolved) -> tuple[int, int]:
+    """The period date ``d`` gives figure ``c`` of its sentence: a change over the twelve months
+    to a month ("prices rose 0.8% in the 12 months to December") is a year-on-year rate, the
+    year of that month; otherwise see ``_end_state``."""
+    period = resolved[id(d)]
+    if (d.months == 12 and c.kind == "percent" and not d.start <= c.start < d.end
+            and _CHANGE_BEFORE_RE.search(text, max(s_start, c.start - 60), c.start)):
+        return period[1], period[1]
+    return _end_state(text, s_start, c, period)
 
 
 def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int, int]:
