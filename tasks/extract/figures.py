@@ -680,6 +680,8 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
             if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
                 return False
+            if pwl in MONTHS and pw[:1].isupper():
+                return False  # "from March 2019 levels": the year of a month
             # "March 23, 2018 shows", "Mar 9 2018 MIT researchers": the year of a date
             if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start):
                 return False

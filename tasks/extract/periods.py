@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
         rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|(?:{_MONTH}{_S}+)?{_Y}(?={_S}+levels?\b)))"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b))"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
@@ -595,7 +595,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return DateExpr(s, e, "point", py + 1, py + 1)
     if kind == "ago":
         n = _count(m.group(1))
-        return DateExpr(s, e, "point", py - n, py - n)
+        d = DateExpr(s, e, "point", py - n, py - n)
+        d.base = py  # "up from 1.1 trillion a year ago": the rest of the sentence is today's
+        return d
     if kind == "past":
         n = _count(m.group(1))
         unit = m.group(2).lower()
@@ -917,7 +919,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
             c.period = _period_of(text, s_start, c, pick, resolved)
             continue
         # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
-        shifted = next((d for d in plain if d.kind == "shift" and id(d) in attached and d.base is not None), None)
+        shifted = next((d for d in plain if d.kind in ("shift", "point") and id(d) in attached and d.base is not None), None)
         if shifted is not None:
             c.period = (shifted.base, shifted.base)
             continue
