@@ -6,6 +6,7 @@ only the figures named are asserted.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,50 @@ def test_an_article_without_a_date_gets_no_year_from_a_relative_expression(text,
 def test_an_article_without_a_date_still_reads_its_written_years():
     check("In fiscal 2019-20 revenue was Rs 2 lakh crore; a year earlier it was Rs 1.8 lakh crore.", None,
           {"Rs 2 lakh crore": (2019, 2020)})
+
+
+# --- granularity and first / last day ----------------------------------------------------------
+def details(text: str, pub: str | None) -> dict[str, tuple]:
+    return {f.surface: (f.period_granularity, f.period_first_day, f.period_last_day)
+            for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
+
+
+GRAINS = [
+    ("Brazil's GDP grew 0.9 per cent in Q3 2017.", "2017-12-01", "0.9 per cent",
+     ("quarter", date(2017, 7, 1), date(2017, 9, 30))),
+    ("In the first half of 2024, Malaysia's exports rose 5.1 per cent.", "2024-08-01", "5.1 per cent",
+     ("half", date(2024, 1, 1), date(2024, 6, 30))),
+    ("Exports from Chile fell 7.5 per cent in October.", "2024-03-15", "7.5 per cent",
+     ("month", date(2023, 10, 1), date(2023, 10, 31))),
+    ("On 30 June 2023, Zambia's reserves stood at $3 billion.", "2023-08-01", "$3 billion",
+     ("day", date(2023, 6, 30), date(2023, 6, 30))),
+    ("Morocco's tourism revenue reached $10 billion in 2023.", "2024-01-10", "$10 billion",
+     ("year", date(2023, 1, 1), date(2023, 12, 31))),
+    ("India's fiscal deficit was 6.4 per cent of GDP in 2022-23.", "2023-05-31", "6.4 per cent",
+     ("fiscal_year", date(2022, 4, 1), date(2023, 3, 31))),
+    ("The US federal deficit reached $1.7 trillion in fiscal 2023.", "2023-10-20", "$1.7 trillion",
+     ("fiscal_year", date(2022, 10, 1), date(2023, 9, 30))),
+    ("Between 2015 and 2020, Ethiopia built 3,000 km of roads.", "2021-01-01", "3,000 km",
+     ("multi_year", date(2015, 1, 1), date(2020, 12, 31))),
+    ("Ocado lost £150 million in the six months to March.", "2024-04-20", "£150 million",
+     ("half", date(2023, 10, 1), date(2024, 3, 31))),
+]
+
+
+@pytest.mark.parametrize("text,pub,surface,expected", GRAINS, ids=[g[0][:60] for g in GRAINS])
+def test_each_figure_knows_its_periods_granularity_and_first_and_last_day(text, pub, surface, expected):
+    assert details(text, pub)[surface] == expected
+
+
+def test_a_figure_without_a_period_has_no_granularity_or_days():
+    assert details("Revenue in Kenya was 5 billion shillings.", None)["5 billion shillings"] == (None, None, None)
+
+
+def test_first_and_last_days_lie_within_the_period_years():
+    texts = [t for t, *_ in PARTS_OF_YEARS + BASES + SPANS] + [g[0] for g in GRAINS]
+    for text in texts:
+        for f in parse_figures(text, "2024-05-15", regions=REGIONS, metrics=METRICS):
+            if f.period_first_day is not None:
+                assert f.period_start <= f.period_first_day.year, (text, f)
+            if f.period_last_day is not None:
+                assert f.period_first_day <= f.period_last_day <= date(f.period_end, 12, 31), (text, f)

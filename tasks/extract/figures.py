@@ -53,7 +53,7 @@ class Cand:
 
     __slots__ = ("start", "end", "cs", "ce", "mantissa", "scale", "value", "kind", "unit",
                  "qual", "word", "unit_kind", "sent", "link", "link_type", "period", "region",
-                 "metric", "soft_drop", "minor", "cur_name", "ne", "has_cue")
+                 "metric", "soft_drop", "minor", "cur_name", "ne", "has_cue", "period_detail")
 
     def __init__(self, cs: int, ce: int, mantissa: Decimal, word: bool):
         self.cs, self.ce = cs, ce
@@ -71,6 +71,7 @@ class Cand:
         self.link: Cand | None = None
         self.link_type: str | None = None
         self.period: tuple[int | None, int | None] = (None, None)
+        self.period_detail: tuple = (None, None, None)  # granularity, first day, last day
         self.region: str | None = None
         self.metric: str | None = None
         self.soft_drop = False
@@ -175,6 +176,8 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
             kind=c.kind, value=value, unit=c.unit or "count", qualifier=c.qual,
             period_start=c.period[0], period_end=c.period[1], region=c.region, metric=c.metric,
             link_seq=link_seq, link_type=c.link_type if link_seq is not None else None,
+            period_granularity=c.period_detail[0], period_first_day=c.period_detail[1],
+            period_last_day=c.period_detail[2],
         ))
     return out
 

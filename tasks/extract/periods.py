@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
+from datetime import date, timedelta
 from typing import Sequence
 
 from ._finder import AfterBoundary, Finder, lead, matches_at
@@ -300,7 +302,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -310,6 +312,8 @@ class DateExpr:
         self.whole = False  # one period across two calendar years (a fiscal year): never split
         self.ahead = False  # a date still to come at publication ("will start in September")
         self.months = 0  # the length of a stretch of months written as a number ("the 12 months to June")
+        self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
+        self.res: tuple | None = None  # the years it resolved to in its sentence
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -447,6 +451,8 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
     d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
     d.whole = True
     d.months = n if m.group(1) else 0
+    first = y * 12 + end - n  # months since year 0, zero-based
+    d.bounds = ((first // 12, first % 12 + 1), (y, end), None)
     return d
 
 
@@ -632,19 +638,26 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         ahead = (not g.startswith(("since", "back")) and pm is not None and mon != pm
                  and _FUTURE_MONTH_RE.search(text, max(0, s - 80), s) is not None)
         if ahead:  # "will be disbursed in September": the next September
-            d = DateExpr(s, e, "point", py + (mon < pm), py + (mon < pm))
+            y = py + (mon < pm)
+            d = DateExpr(s, e, "point", y, y)
             d.ahead = True
+            d.bounds = ((y, mon), (y, mon), _day_in(m.group()))
             return d
         if g.startswith("since"):  # "since October": from then until the publication
             return DateExpr(s, e, "span", y, py) if y < py else DateExpr(s, e, "point", y, y)
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "point", y, y)
+        d.bounds = ((y, mon), (y, mon), _day_in(m.group()))
+        return d
     if kind == "firstn":
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
         if "first" not in g:
             return None  # "the past 10 months": a span ending now; left undated
         y = py - 1 if pm is not None and n > pm else py
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "point", y, y)
+        if n <= 12:
+            d.bounds = ((y, 1), (y, n), None)
+        return d
     if kind == "quarter":
         if m.group(3):
             q = m.group(3)
@@ -660,8 +673,127 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             else:
                 start_month = (idx - 1) * 3 + 1
         y = py - 1 if pm is not None and start_month > pm else py
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "point", y, y)
+        d.bounds = ((y, start_month), (y, start_month + _part_length(m.group())), None)
+        return d
     return None  # pragma: no cover
+
+
+_DAY_RE = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]?\d)")
+# what a written year is a part of: "the third quarter of 2022", "Q3 2017", "H1 2024",
+# "June 30, 2023", "30 June 2023", "March 2019"
+_PART_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:(first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))(?:{_S}+(?:of|in))?"
+    rf"|\b(Q[1-4]|H[12])|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
+    rf"{_S}*(?:(?i:of){_S}+)?$")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}
+
+
+def _part_length(g: str) -> int:
+    """Months after the first of a quarter (2) or a half (5) named in ``g``."""
+    g = g.lower()
+    return 5 if ("half" in g or g.startswith("h")) else 2
+
+
+def _day_in(g: str) -> int | None:
+    d = _DAY_RE.search(g)
+    return int(d.group(1)) if d and 1 <= int(d.group(1)) <= 31 else None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, monthrange(y, m)[1])
+
+
+def _years_detail(period) -> tuple:
+    y0, y1 = period
+    if y0 is None:
+        return None, None, None
+    if y1 is None:  # "since 2020" with nothing later known
+        return "multi_year", date(y0, 1, 1), None
+    return ("year" if y0 == y1 else "multi_year"), date(y0, 1, 1), date(y1, 12, 31)
+
+
+def _written_part(text: str, d: DateExpr) -> tuple | None:
+    """The months of the part of a written year the text names before it ("Q3 2017")."""
+    m = _PART_BEFORE_RE.search(text, max(0, d.start - 28), d.start)
+    if m is None:
+        return None
+    y = d.y0
+    if m.group(1):
+        idx = _ORDINALS[m.group(1).lower()]
+        if m.group(2).lower() == "half":
+            first = 1 if idx == 1 else 7
+            return (y, first), (y, first + 5), None
+        return (y, idx * 3 - 2), (y, idx * 3), None
+    if m.group(3):
+        q = m.group(3)
+        first = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
+        return (y, first), (y, first + _part_length(q)), None
+    mon = MONTHS.get(m.group(5).lower().rstrip("."))
+    if mon is None:
+        return None
+    day = m.group(4) or m.group(6)
+    day = int(day) if day and 1 <= int(day) <= monthrange(y, mon)[1] else None
+    return (y, mon), (y, mon), day
+
+
+def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tuple:
+    """(granularity, first day, last day) of date expression ``d`` as it resolved."""
+    y0, y1 = d.y0, d.y1
+    b = d.bounds
+    if b is None and d.kind == "point" and d.written:
+        b = _written_part(text, d)
+    if b is None and d.kind == "point" and py is not None and y0 == py:
+        g = text[d.start:d.end].lower()
+        if d.kind == "point" and pm is not None and (g.endswith("month") or g.endswith("quarter")):
+            mon = pm - 1 if g.startswith(("last", "past")) else pm  # "last month", "this quarter"
+            if g.endswith("quarter"):
+                q = (pm - 1) // 3 - (1 if g.startswith(("last", "past")) else 0)
+                if q >= 0:
+                    b = ((py, q * 3 + 1), (py, q * 3 + 3), None)
+            elif mon >= 1:
+                b = ((py, mon), (py, mon), None)
+        elif d.end - d.start <= 24 and _NOW_RE.fullmatch(g) and pm is not None:
+            b = ((py, pm), (py, pm), pday)  # "currently": the publication date
+    if b is not None:
+        (ya, ma), (yb, mb), day = b
+        if day is not None and (ya, ma) == (yb, mb) and day <= monthrange(ya, ma)[1]:
+            return "day", date(ya, ma, day), date(ya, ma, day)
+        n = yb * 12 + mb - (ya * 12 + ma) + 1
+        gran = {3: "quarter", 6: "half", 12: "year"}.get(n, "month" if n < 12 else "multi_year")
+        return gran, date(ya, ma, 1), _month_end(yb, mb)
+    if d.whole:  # a fiscal year
+        start = cal[0]
+        if y1 == y0 + 1 and start > 1:
+            return "fiscal_year", date(y0, start, 1), date(y1, start, 1) - timedelta(days=1)
+        return "fiscal_year", date(y0, 1, 1), date(y1, 12, 31)
+    return _years_detail((y0, y1))
+
+
+_NOW_RE = re.compile(_BY_KIND["now"].pattern)
+
+
+def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -> None:
+    """Each figure's (granularity, first day, last day): the date expression's own where the
+    figure took its period unchanged from one, else the bounds of its years."""
+    py, pm = pub_parts(pub_date)
+    dm = re.match(r"\s*\d{4}-\d{1,2}-(\d{1,2})", pub_date) if isinstance(pub_date, str) else None
+    pday = int(dm.group(1)) if dm else None
+    cache: dict[int, tuple] = {}
+    for c in cands:
+        d = src.get(id(c))
+        if c.period[0] is None:
+            c.period_detail = (None, None, None)
+        elif d is not None and d.res == c.period == (d.y0, d.y1):
+            if id(d) not in cache:
+                try:
+                    cache[id(d)] = _detail(d, text, cal, py, pm, pday)
+                except ValueError:  # a month or day out of range: the years only
+                    cache[id(d)] = _years_detail(c.period)
+            c.period_detail = cache[id(d)]
+        else:
+            c.period_detail = _years_detail(c.period)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -708,27 +840,34 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     for c in cands:
         figs_by_sent.setdefault(c.sent, []).append(c)
     running: tuple[int, int] | None = None
+    running_d: DateExpr | None = None
+    src: dict[int, DateExpr] = {}  # the date expression each figure took its period from
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
         resolved = _resolve(text, ds, running, py)
+        for d in ds:
+            d.res = resolved.get(id(d))
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
-            bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
+            bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
         else:
             bases = set()
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
-            r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved
+            d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
                       and id(d) not in bases and not d.ahead
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
-            if r is not None:
-                running = r
+            if d is not None:
+                running, running_d = resolved[id(d)], d
                 break
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
+            if id(c.link) in src:
+                src[id(c)] = src[id(c.link)]
+    _set_details(text, cands, src, cal, pub_date)
 
 
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
@@ -790,14 +929,17 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
     return out
 
 
-def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> set[int]:
-    """Set the period of the figures of one sentence; returns the ids of the dates that are only
-    a comparison's base ("up from 60,000 in 2019"), which later sentences do not take."""
+def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d) -> set[int]:
+    """Set the period of the figures of one sentence (and in ``src`` the date expression each
+    took it from); returns the ids of the dates that are only a comparison's base ("up from
+    60,000 in 2019"), which later sentences do not take."""
     usable = [d for d in ds if id(d) in resolved]
     if not usable:  # no date in the sentence: the one carried over (the common case, kept cheap)
         if running is not None:
             for c in figs:
                 c.period = running
+                if running_d is not None:
+                    src[id(c)] = running_d
         return set()
     records = [d for d in usable if d.kind == "record"]
     plain = [d for d in usable if d.kind not in ("compare", "record")]
@@ -836,6 +978,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
             if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
+                src[id(c)] = d
                 if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
@@ -845,6 +988,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
                 and _TO_NEXT_RE.fullmatch(text, c.end, n.start)
                 and not _FROM_LEVEL_RE.search(text, max(s_start, c.start - 60), c.start)):
             local[id(c)] = local[id(n)]
+            if id(n) in src:
+                src[id(c)] = src[id(n)]
     # "rose from 11,045 yuan ($1,603) to 15,575 yuan ($2,414) in the same period": the start of
     # the span the other end is dated with
     for i, c in enumerate(figs):
@@ -887,6 +1032,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
             or next((d for d in records if d.start <= c.start < d.end), None)
         if own is not None:  # "over the past 11 years": the duration is its own period
             c.period = resolved[id(own)]
+            src[id(c)] = own
             continue
         if id(c) in local:
             c.period = local[id(c)]
@@ -901,6 +1047,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _period_of(text, s_start, c, d, resolved)
+            src[id(c)] = d
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
@@ -917,6 +1064,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
                 break
         if pick is not None:
             c.period = _period_of(text, s_start, c, pick, resolved)
+            src[id(c)] = pick
             continue
         # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
         shifted = next((d for d in plain if d.kind in ("shift", "point") and id(d) in attached and d.base is not None), None)
@@ -925,6 +1073,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> s
             continue
         if running is not None:
             c.period = running
+            if running_d is not None:
+                src[id(c)] = running_d
     return attached
 
 
