@@ -218,6 +218,11 @@ def test_a_month_ahead_in_a_sentence_about_the_future_is_this_years_or_the_next(
           {"400 baht": (2025, 2025)})
 
 
+def test_a_month_in_a_sentence_about_the_past_is_the_latest_such_month():
+    check("Exports from Chile fell 3% in October due to weak copper demand.", "2024-03-15", {"3%": (2023, 2023)})
+    check("Polish retail sales grew less than expected, rising 2% in November.", "2024-01-20", {"2%": (2023, 2023)})
+
+
 def test_the_same_period_carries_the_period_it_refers_to():
     check("In 2022, Kenya's tea exports earned $1.3 billion. Coffee earned $230 million in the same period.",
           "2023-03-01", {"$230 million": (2022, 2022)})

@@ -76,7 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})"
         rf"|{_S}+(?:to|and|through|until|till){_S}+(?:(?i:fiscal|FY){_S}*)?({_YEAR}))(?![\w%]|[-/.,]\d)")),
     # "FY2019-20", "FY 2013/14", "fiscal 2016", "FY16", "financial year 2021": a fiscal year
-    ("fy", re.compile(rf"\b(?:FY{_S}*|(?i:fiscal|financial|business|budget){_S}+(?:(?i:year){_S}+)?)['’]?({_YEAR}|\d{{2}})"
+    ("fy", re.compile(rf"\b(?:FY{_S}*|(?i:fiscal|budget){_S}+(?:(?i:year){_S}+)?|(?i:financial|business){_S}+(?i:year){_S}+)['’]?({_YEAR}|\d{{2}})"
                       rf"(?:{_DASH}(?:FY{_S}*)?({_YEAR}|\d{{2}}))?(?![\w%]|[.,]\d)")),
     # "the six months to March 2023", "half year ended 31 January 2011", "the year to June":
     # a stretch of months that ends in a named month
@@ -149,10 +149,10 @@ _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
 _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
-_YEAR_KINDS = ("nto", "fy", "span", "since", "compare", "decade", "point")
-_WORD_KINDS = ("fyrel", "nto", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
+_YEAR_KINDS = ("fy", "span", "since", "compare", "decade", "point")
+_WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "firstn", "quarter", "month")
-_UNDATED_KINDS = ("nto", "fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
+_UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
     rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
@@ -173,8 +173,9 @@ _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|�
 _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
-    r"\b(?:will|shall|'ll|set\s+to|is\s+to|are\s+to|due|scheduled|plans?|planned|aims?|intends?|expects?|"
-    r"expected|forecasts?|to\s+be|starting|beginning|from\s+next)\b[^.;:!?\n]{0,60}$", re.I)
+    r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
+    r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
+    r"|'ll\b)[^.;:!?\n]{0,60}$", re.I)
 # "will double in 10 years": a span ahead of the publication
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
@@ -194,6 +195,9 @@ _YEAR_ANCHOR = Finder(_YEAR_ANCHOR_RE)
 _INYEARS = Finder(_BY_KIND["inyears"])
 # every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
+# every stretch of months ending in a month has one of these words before its "to", "ended"
+_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
+_NTO_LEAD = 24  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
@@ -245,10 +249,14 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
 # a company's own year, as the text states it: "the fiscal year ending March 2017", "its
 # business year to the end of June", "year ended 31 March"
 _YEAR_END_RE = re.compile(
-    rf"\b(?i:fiscal|financial|business|accounting|budget)?{_S}*(?i:year){_S}+(?:(?i:that|which){_S}+)?"
+    rf"\b(?i:year){_S}+(?:(?i:that|which){_S}+)?"
     rf"(?i:ends?|ended|ending|to|closing|runs{_S}+to){_S}+(?:(?i:in|on|at){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?")
 _YEAR_END = Finder(_YEAR_END_RE)
+_FISCAL_NAMES = Finder(_FISCAL_NAMES_RE)
+
+
+_FISCAL_WORDS = ("iscal", "FY", "inancial year", "usiness year", "udget", "ccounting year", "year end", "year to")
 
 
 def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
@@ -261,16 +269,17 @@ def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
     >>> calendar_of(None, "Toyota expects its profit for the year ending March 2025 to rise.")
     (4, False)
     """
-    if country is None and text and ("iscal" in text or "FY" in text or "inancial" in text or "usiness" in text
-                                     or "udget" in text or "year" in text):
+    # only a text that speaks of fiscal years is searched for the country and a company's year
+    fiscal_words = bool(text) and any(w in text for w in _FISCAL_WORDS)
+    if country is None and fiscal_words:
         counts: dict[str, int] = {}
-        for m in _FISCAL_NAMES_RE.finditer(text):
+        for m in _FISCAL_NAMES.finditer(text):
             name = _FISCAL_NAME_OF.get(m.group(m.lastindex), m.group(m.lastindex))
             counts[name] = counts.get(name, 0) + 1
         if counts:
             country = max(counts.items(), key=lambda kv: kv[1])[0]
     start, by_start = FISCAL_CALENDARS.get(_COUNTRY_ALIASES.get(country or "", country or ""), CALENDAR_YEAR)
-    m = _YEAR_END.search(text) if text and "ear" in text else None
+    m = _YEAR_END.search(text) if fiscal_words else None
     if m:
         end = MONTHS.get(m.group(1).lower().rstrip("."))
         if end:
@@ -379,11 +388,13 @@ def find_dates(text: str, pub_date: str | None = None,
                         d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
                     found.append(d)
     # rarer expressions, searched only in texts that have their words
-    for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",))):
+    for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
+                         ("nto", (" to ", "ended", "ending", "through", "until"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
-            for m in (_plan_matches(text) if kind == "plan" else _INYEARS.finditer(text)):
+            for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text) if kind == "nto"
+                      else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
@@ -454,6 +465,16 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
     first = y * 12 + end - n  # months since year 0, zero-based
     d.bounds = ((first // 12, first % 12 + 1), (y, end), None)
     return d
+
+
+def _nto_matches(text: str) -> list[re.Match]:
+    """The "nto" pattern's matches ("the six months to March"), tried only at the word starts
+    shortly before a "months to", "half ended", "year to" where one can start."""
+    starts: set[int] = set()
+    for k in _NTO_CORE.finditer(text):
+        j = k.start()
+        starts.update(i for i in range(max(0, j - _NTO_LEAD), j + 1) if i == 0 or text[i - 1] in " \t\u00a0\n(")
+    return matches_at(_BY_KIND["nto"], text, starts)
 
 
 def _plan_matches(text: str) -> list[re.Match]:
@@ -701,8 +722,12 @@ def _day_in(g: str) -> int | None:
     return int(d.group(1)) if d and 1 <= int(d.group(1)) <= 31 else None
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(y: int, m: int) -> date:
-    return date(y, m, monthrange(y, m)[1])
+    leap = m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return date(y, m, _MONTH_DAYS[m - 1] + leap)
 
 
 def _years_detail(period) -> tuple:
