@@ -132,9 +132,11 @@ def test_halves_quarters_and_stretches_of_months_take_the_years_their_months_fal
     check(text, pub, expected)
 
 
-def test_a_change_over_twelve_months_to_a_month_is_that_months_year():
+def test_the_twelve_months_to_a_month_are_two_years_and_date_their_figures_by_the_months_they_cover():
     check("Mexican consumer prices rose 4.7 per cent in the 12 months to May.", "2024-06-10",
-          {"4.7 per cent": (2024, 2024), "12 months": (2023, 2024)})
+          {"4.7 per cent": (2023, 2024), "12 months": (2023, 2024)})
+    check("Swiss prices rose 1.7 per cent in the 12 months to December.", "2024-01-08",
+          {"1.7 per cent": (2023, 2023), "12 months": (2022, 2023)})
 
 
 # --- changes against a base --------------------------------------------------------------------

@@ -433,8 +433,8 @@ def find_dates(text: str, pub_date: str | None = None,
 def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> DateExpr | None:
     """ "the six months to March 2023", "half year ended 31 January 2011", "the 12 months to June":
     the calendar years from the stretch's first month to its last; without a year the month is
-    the latest one by the publication date. Twelve months to a month are that month's year and
-    the year before (a change over twelve months compares with the year before)."""
+    the latest one by the publication date. "The 12 months to" a month are that month's year
+    and the year before, as FORMAT.md writes them (the figures they date: see ``_period_of``)."""
     end = MONTHS.get(m.group(3).lower().rstrip("."))
     if end is None:
         return None
@@ -1148,21 +1148,14 @@ def _based_elsewhere(text: str, c, d: DateExpr, figs) -> bool:
     return False
 
 
-_CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:rose|risen|rising|rises?|increased?|increasing|grew|grown|growing|climbed|jumped|gained|up|"
-    r"fell|fallen|falling|falls?|dropped|declined?|declining|decreased?|down|slid|eased|"
-    r"inflation|change|increase|rise|decline|growth|gain)\b[^.;]{0,40}$", re.I)
-
-
 def _period_of(text: str, s_start: int, c, d: DateExpr, resolved) -> tuple[int, int]:
-    """The period date ``d`` gives figure ``c`` of its sentence: a change over the twelve months
-    to a month ("prices rose 0.8% in the 12 months to December") is a year-on-year rate, the
-    year of that month; otherwise see ``_end_state``."""
-    period = resolved[id(d)]
-    if (d.months == 12 and c.kind == "percent" and not d.start <= c.start < d.end
-            and _CHANGE_BEFORE_RE.search(text, max(s_start, c.start - 60), c.start)):
-        return period[1], period[1]
-    return _end_state(text, s_start, c, period)
+    """The period date ``d`` gives figure ``c`` of its sentence. The figures a stretch of twelve
+    months dates take the years its months fall in ("rose 0.8% in the 12 months to December":
+    that year), the stretch's own duration both years (see ``_months_to``); otherwise see
+    ``_end_state``."""
+    if d.months == 12 and d.bounds is not None and not d.start <= c.start < d.end:
+        return d.bounds[0][0], d.bounds[1][0]
+    return _end_state(text, s_start, c, resolved[id(d)])
 
 
 def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int, int]:
