@@ -28,6 +28,7 @@ from . import metrics as _metrics
 from . import patterns as P
 from . import periods as _periods
 from . import regions as _regions
+from ._cache import by_identity
 from ._finder import Finder, matches_at
 from ._lexicon import (AMBIGUOUS_CURRENCIES, CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
                        DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
@@ -52,7 +53,7 @@ class Cand:
 
     __slots__ = ("start", "end", "cs", "ce", "mantissa", "scale", "value", "kind", "unit",
                  "qual", "word", "unit_kind", "sent", "link", "link_type", "period", "region",
-                 "metric", "soft_drop", "minor", "cur_name", "ne", "has_cue")
+                 "metric", "soft_drop", "minor", "cur_name", "ne", "has_cue", "period_detail")
 
     def __init__(self, cs: int, ce: int, mantissa: Decimal, word: bool):
         self.cs, self.ce = cs, ce
@@ -70,6 +71,7 @@ class Cand:
         self.link: Cand | None = None
         self.link_type: str | None = None
         self.period: tuple[int | None, int | None] = (None, None)
+        self.period_detail: tuple = (None, None, None)  # granularity, first day, last day
         self.region: str | None = None
         self.metric: str | None = None
         self.soft_drop = False
@@ -108,10 +110,17 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     cands = [c for c in cands if not (c.soft_drop and c.bare and c.link is None) and _plausible(c)]
     for c in cands:
         c.sent = sents.of(c.start)
-    _periods.assign(text, sents, cands, pub_date)
+    # regions first: the place a text is about sets the fiscal calendar of its periods
     _regions.assign(text, sents, cands, regions)
+    _periods.assign(text, sents, cands, pub_date,
+                    _periods.fiscal_country([c.region for c in cands], _parents(regions)) if regions else None)
     _metrics.assign(text, sents, cands, metrics)
     return _freeze(text, cands)
+
+
+@by_identity
+def _parents(regions: tuple[Region, ...]) -> dict[str, str]:
+    return {r.name: r.parent for r in regions if r.parent}
 
 
 _MINUS_BEFORE_RE = re.compile(r"(?<![\w-])(?:minus|negative)[ \t]+$", re.I)
@@ -167,6 +176,8 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
             kind=c.kind, value=value, unit=c.unit or "count", qualifier=c.qual,
             period_start=c.period[0], period_end=c.period[1], region=c.region, metric=c.metric,
             link_seq=link_seq, link_type=c.link_type if link_seq is not None else None,
+            period_granularity=c.period_detail[0], period_first_day=c.period_detail[1],
+            period_last_day=c.period_detail[2],
         ))
     return out
 
@@ -672,6 +683,8 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
             if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
                 return False
+            if pwl in MONTHS and pw[:1].isupper():
+                return False  # "from March 2019 levels": the year of a month
             # "March 23, 2018 shows", "Mar 9 2018 MIT researchers": the year of a date
             if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start):
                 return False

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
+from datetime import date, timedelta
 from typing import Sequence
 
 from ._finder import AfterBoundary, Finder, lead, matches_at
@@ -64,23 +66,51 @@ _PLAN_NUMS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "ei
               "fifteenth": 15}
 _PLAN_ORD = ("(?i:" + "|".join(_PLAN_NUMS) + r")|(?:[3-9]|1[0-5])(?:rd|th)")
 _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|season|half)"
+# "the same quarter of", "the corresponding period in": a named base's unit of time
+_SAME = (rf"the{_S}+(?i:same|corresponding|equivalent|comparable){_S}+(?:(?i:period|quarter|month|half|time|week|season|months)"
+         rf"){_S}+(?:of|in)")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
     ("span", re.compile(
         rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})"
         rf"|{_S}+(?:to|and|through|until|till){_S}+(?:(?i:fiscal|FY){_S}*)?({_YEAR}))(?![\w%]|[-/.,]\d)")),
-    ("fy", re.compile(rf"\b(?:FY|fiscal{_S}+(?:year{_S}+)?)'?({_YEAR}|\d{{2}})\b")),
-    ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till)\b)")),
+    # "FY2019-20", "FY 2013/14", "fiscal 2016", "FY16", "financial year 2021": a fiscal year
+    ("fy", re.compile(rf"\b(?:FY{_S}*|(?i:fiscal|budget){_S}+(?:(?i:year){_S}+)?|(?i:financial|business){_S}+(?i:year){_S}+)['’]?({_YEAR}|\d{{2}})"
+                      rf"(?:{_DASH}(?:FY{_S}*)?({_YEAR}|\d{{2}}))?(?![\w%]|[.,]\d)")),
+    # "the six months to March 2023", "half year ended 31 January 2011", "the year to June":
+    # a stretch of months that ends in a named month
+    ("nto", re.compile(
+        rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
+        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter)){_S}+(?:(?i:period){_S}+)?"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
+    ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
+    # a change against a named base: "than in 2022", "over the corresponding quarter of 2016",
+    # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to)"
-        rf"(?:{_S}+(?:in|the{_S}+same{_S}+period{_S}+(?:of|in|last{_S}+year)|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
+        rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
+        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b))"
+        rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against)"
-        rf"(?:{_S}+(?:in|the{_S}+same{_S}+(?:period|time|month|quarter)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind)"
+        rf"(?:{_S}+(?:in|(?:the{_S}+(?:same|corresponding|equivalent)|this){_S}+(?:period|time|month|quarter|half|week|stage|point)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
         rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
+    # "the first time in 18 years", "the lowest in nearly 30 years", "the highest level in seven
+    # quarters": a record over a span ending now; the period of the duration only
+    ("record", re.compile(
+        rf"\b(?i:first|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|"
+        rf"steepest|best|worst|most|least|longest)(?:{_S}+(?i:time|level|rate|pace|reading|number|amount|gain|"
+        rf"rise|increase|drop|fall|decline|growth|monthly|quarterly|annual|yearly)){{0,2}}"
+        rf"{_S}+(?i:in|for){_S}+(?:(?i:nearly|almost|about|around|more{_S}+than|over|some|at{_S}+least){_S}+)?"
+        rf"({_N}){_S}+(?i:(years?|decades?|quarters?|months?))\b")),
+    # "the current business year", "last fiscal year", "next year's budget": a fiscal year
+    # counted from the publication date
+    ("fyrel", re.compile(
+        rf"\b(?:(?i:the){_S}+)?(?i:(current|this|last|previous|prior|past|next|coming|new|present)){_S}+"
+        rf"(?:(?i:fiscal|financial|business|budget|budgetary){_S}+(?i:year)\b|(?i:year)['’]s{_S}+(?i:budget)\b)")),
     ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
     # relative dates (need the publication year)
@@ -99,7 +129,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
-    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S})")),
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}"
+                          # "the October election": an event's name, not when a figure was
+                          rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
@@ -111,16 +143,16 @@ _ANCHOR_WORDS = (
     "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
     "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
     "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment",
-    "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
     *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3])
 _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
 _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
-_YEAR_KINDS = ("span", "fy", "since", "compare", "decade", "point")
-_WORD_KINDS = ("relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
+_YEAR_KINDS = ("fy", "span", "since", "compare", "decade", "point")
+_WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "firstn", "quarter", "month")
-_UNDATED_KINDS = ("sincethen", "prevyear", "carry", "shift")  # need no publication date
+_UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
     rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
@@ -128,12 +160,22 @@ _NO_DATE_RE = re.compile(
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b)", re.I)
+# "with the last instance occurring in the third quarter of 2022", "last seen in 2008": when a
+# record was last matched, not the period of the figures around it
+_LAST_TIME = Finder(re.compile(
+    rf"\b(?i:last|previous)(?:{_S}+(?i:such))?{_S}+(?:(?i:time|instance|occasion|occurrence)\b|"
+    rf"(?i:seen|recorded|reached|hit|touched|happened|occurred)\b)[^.;!?\n]{{0,60}}?{_YEAR}"))
 # every such marker holds one of these words (in any case): stretches without them need no search
 _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–)")
 _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
+# "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
+_FUTURE_MONTH_RE = re.compile(
+    r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
+    r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
+    r"|'ll\b)[^.;:!?\n]{0,60}$", re.I)
 # "will double in 10 years": a span ahead of the publication
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
@@ -153,6 +195,9 @@ _YEAR_ANCHOR = Finder(_YEAR_ANCHOR_RE)
 _INYEARS = Finder(_BY_KIND["inyears"])
 # every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
+# every stretch of months ending in a month has one of these words before its "to", "ended"
+_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
+_NTO_LEAD = 24  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
@@ -163,14 +208,121 @@ _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|se
 _GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
 
 
+# Government fiscal years that do not follow the calendar: the month each starts in, and whether
+# "fiscal N" names the year it starts in (Japan: fiscal 2016 = April 2016 - March 2017) rather
+# than the year it ends in (India's FY2020, the US federal fiscal 2020, Australia's FY20).
+# Sources: CIA World Factbook, "Fiscal year" field; Japan Ministry of Finance; US Congressional
+# Budget Act of 1974 (October 1 - September 30); Australian Treasury (1 July - 30 June).
+FISCAL_CALENDARS: dict[str, tuple[int, bool]] = {
+    "India": (4, False), "Japan": (4, True), "United Kingdom": (4, False), "Hong Kong": (4, False),
+    "Canada": (4, False), "Singapore": (4, False), "South Africa": (4, False), "New Zealand": (7, False),
+    "Australia": (7, False), "Pakistan": (7, False), "Bangladesh": (7, False), "Egypt": (7, False),
+    "Kenya": (7, False), "United States": (10, False),
+}
+CALENDAR_YEAR: tuple[int, bool] = (1, False)
+# a country's name and adjective, as a text signals it when no region is known
+_FISCAL_NAMES_RE = re.compile(
+    r"\b(India|Indian|Japan|Japanese|Tokyo|UK|U\.K\.|Britain|British|United Kingdom|Hong Kong|Canada|Canadian|"
+    r"Singapore|South Africa|South African|New Zealand|Australia|Australian|Pakistan|Pakistani|Bangladesh|"
+    r"Egypt|Egyptian|Kenya|Kenyan|United States|U\.S\.|US|American|Congress|Pentagon|"
+    # places and money that only one of them has
+    r"Queensland|New South Wales|Tasmania|Canberra|Sydney|Melbourne|Mumbai|New Delhi|Delhi|Karnataka|"
+    r"Maharashtra|Tamil Nadu|Kerala|crores?|lakhs?|rupees?|Rs|yen|Osaka|London|Scotland|Wales|Ottawa|Ontario|Nairobi)\b"
+    r"|(A\$|HK\$|C\$|NZ\$|£|¥)")
+# the gazetteer's short names of countries with a fiscal calendar
+_COUNTRY_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "United States",
+                    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom"}
+_FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK": "United Kingdom",
+                   "U.K.": "United Kingdom", "Britain": "United Kingdom", "British": "United Kingdom",
+                   "Canadian": "Canada", "South African": "South Africa", "Australian": "Australia",
+                   "Pakistani": "Pakistan", "Egyptian": "Egypt", "Kenyan": "Kenya", "U.S.": "United States",
+                   "US": "United States", "American": "United States", "Congress": "United States",
+                   "Pentagon": "United States", "Queensland": "Australia", "New South Wales": "Australia",
+                   "Tasmania": "Australia", "Canberra": "Australia", "Sydney": "Australia", "Melbourne": "Australia",
+                   "A$": "Australia", "Mumbai": "India", "New Delhi": "India", "Delhi": "India", "Karnataka": "India",
+                   "Maharashtra": "India", "Tamil Nadu": "India", "Kerala": "India", "crore": "India",
+                   "crores": "India", "lakh": "India", "lakhs": "India", "rupee": "India", "rupees": "India",
+                   "Rs": "India", "yen": "Japan", "¥": "Japan", "Osaka": "Japan", "London": "United Kingdom",
+                   "Scotland": "United Kingdom", "Wales": "United Kingdom", "£": "United Kingdom",
+                   "HK$": "Hong Kong", "Ottawa": "Canada", "Ontario": "Canada", "C$": "Canada",
+                   "NZ$": "New Zealand", "Nairobi": "Kenya"}
+# a company's own year, as the text states it: "the fiscal year ending March 2017", "its
+# business year to the end of June", "year ended 31 March"
+_YEAR_END_RE = re.compile(
+    rf"\b(?i:year){_S}+(?:(?i:that|which){_S}+)?"
+    rf"(?i:ends?|ended|ending|to|closing|runs{_S}+to){_S}+(?:(?i:in|on|at){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?")
+_YEAR_END = Finder(_YEAR_END_RE)
+_FISCAL_NAMES = Finder(_FISCAL_NAMES_RE)
+
+
+_FISCAL_WORDS = ("iscal", "FY", "inancial year", "usiness year", "udget", "ccounting year", "year end", "year to")
+
+
+def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
+    """The fiscal calendar (start month, named by its start year) a text's fiscal years follow:
+    the company's own year where the text states one ("the fiscal year ending March 2017"),
+    else its country's (``country``, or the country the text names most), else the calendar year.
+
+    >>> calendar_of("Japan"), calendar_of("United States"), calendar_of("China")
+    ((4, True), (10, False), (1, False))
+    >>> calendar_of(None, "Toyota expects its profit for the year ending March 2025 to rise.")
+    (4, False)
+    """
+    # only a text that speaks of fiscal years is searched for the country and a company's year
+    fiscal_words = bool(text) and any(w in text for w in _FISCAL_WORDS)
+    if country is None and fiscal_words:
+        counts: dict[str, int] = {}
+        for m in _FISCAL_NAMES.finditer(text):
+            name = _FISCAL_NAME_OF.get(m.group(m.lastindex), m.group(m.lastindex))
+            counts[name] = counts.get(name, 0) + 1
+        if counts:
+            country = max(counts.items(), key=lambda kv: kv[1])[0]
+    start, by_start = FISCAL_CALENDARS.get(_COUNTRY_ALIASES.get(country or "", country or ""), CALENDAR_YEAR)
+    m = _YEAR_END.search(text) if fiscal_words else None
+    if m:
+        end = MONTHS.get(m.group(1).lower().rstrip("."))
+        if end:
+            start = end % 12 + 1
+            if m.group(2):  # "fiscal 2016, the year ending March 2017": named by its start year
+                y2 = int(m.group(2))
+                near = _BY_KIND["fy"].search(text, max(0, m.start() - 120), min(len(text), m.end() + 120))
+                if near and not near.group(2):
+                    n = int(near.group(1)) if len(near.group(1)) == 4 else 2000 + int(near.group(1))
+                    by_start = n == y2 - 1 and start > 1
+    return start, by_start
+
+
+def fiscal_year(n: int, cal: tuple[int, bool]) -> tuple[int, int]:
+    """The calendar years of fiscal year ``n`` ("fiscal 2016", "FY16") under calendar ``cal``."""
+    start, by_start = cal
+    if start == 1:
+        return n, n
+    return (n, n + 1) if by_start else (n - 1, n)
+
+
+def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int, int]:
+    """The calendar years of the fiscal year under way at a publication date."""
+    start, _ = cal
+    if start == 1:
+        return py, py
+    y0 = py if pm is None or pm >= start else py - 1
+    return y0, y0 + 1
+
+
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
         self.y0, self.y1, self.n, self.sign = y0, y1, n, sign
         self.written = False  # a year written in digits (may collide with a figure)
         self.base: int | None = None  # the year a "shift" ("a year earlier") counts from
+        self.whole = False  # one period across two calendar years (a fiscal year): never split
+        self.ahead = False  # a date still to come at publication ("will start in September")
+        self.months = 0  # the length of a stretch of months written as a number ("the 12 months to June")
+        self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
+        self.res: tuple | None = None  # the years it resolved to in its sentence
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -202,10 +354,11 @@ def _count(s: str | None) -> int:
 
 
 def find_dates(text: str, pub_date: str | None = None,
-               taken: Sequence[tuple[int, int]] = ()) -> list[DateExpr]:
+               taken: Sequence[tuple[int, int]] = (), calendar: tuple[int, bool] = CALENDAR_YEAR) -> list[DateExpr]:
     """Every date expression in ``text`` (non-overlapping, in text order).
 
-    ``taken`` are numeral spans of figures: a year-like number that is a figure is no date.
+    ``taken`` are numeral spans of figures: a year-like number that is a figure is no date;
+    ``calendar`` is the fiscal calendar of the text (see ``calendar_of``).
     """
     py, pm = pub_parts(pub_date)
     found: list[DateExpr] = []
@@ -224,9 +377,10 @@ def find_dates(text: str, pub_date: str | None = None,
                 if start < last:  # inside the expression before: not one of its own
                     continue
                 last = end
-                d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text)
+                d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text, calendar)
                 if d is not None:
-                    d.written = kind in _YEAR_KINDS
+                    # a written year may collide with a figure; a stretch of months holds one ("12 months")
+                    d.written = kind in _YEAR_KINDS and kind != "nto"
                     if kind == "month" and _DATELINE_AFTER_RE.match(text, d.end):
                         continue  # "BEIJING, Sept. 10 (Xinhua) --": when the story was filed
                     if (d.kind == "point" and d.written and text.find("ince", max(0, d.start - 100), d.start) != -1
@@ -234,12 +388,14 @@ def find_dates(text: str, pub_date: str | None = None,
                         d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
                     found.append(d)
     # rarer expressions, searched only in texts that have their words
-    for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",))):
+    for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
+                         ("nto", (" to ", "ended", "ending", "through", "until"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
-            for m in (_plan_matches(text) if kind == "plan" else _INYEARS.finditer(text)):
-                d = _make(kind, m, py, pm, text)
+            for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text) if kind == "nto"
+                      else _INYEARS.finditer(text)):
+                d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
     low = folded(text)
@@ -247,6 +403,8 @@ def find_dates(text: str, pub_date: str | None = None,
                if (_YEAR_OR_SINCE.search(text, lo, hi) if low is None
                    else low.find("year", lo, hi) != -1 or low.find("since", lo, hi) != -1)
                for m in _NO_DATE_RE.finditer(text, lo, hi)]
+    if "ast " in text or "revious " in text:
+        blocked += [m.span() for m in _LAST_TIME.finditer(text)]
     taken = sorted(taken)
     tstarts = [s for s, _ in taken]
     blocked.sort()
@@ -270,6 +428,53 @@ def find_dates(text: str, pub_date: str | None = None,
         out.append(d)
         last_end = d.end
     return out
+
+
+def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> DateExpr | None:
+    """ "the six months to March 2023", "half year ended 31 January 2011", "the 12 months to June":
+    the calendar years from the stretch's first month to its last; without a year the month is
+    the latest one by the publication date. "The 12 months to" a month are that month's year
+    and the year before, as FORMAT.md writes them (the figures they date: see ``_period_of``)."""
+    end = MONTHS.get(m.group(3).lower().rstrip("."))
+    if end is None:
+        return None
+    if m.group(4):
+        y = int(m.group(4))
+    elif py is not None:
+        y = py - 1 if pm is not None and end > pm else py
+    else:
+        return None
+    g = m.group().lower()
+    if m.group(1):
+        n = _count(m.group(1))
+    elif "half" in g:
+        n = 6
+    elif m.group(2):
+        n = 12
+    else:
+        n = 3
+    if not 1 <= n <= 36:
+        return None
+    if n == 12 and m.group(1):
+        y0 = y - 1
+    else:
+        y0 = (y * 12 + end - n) // 12
+    d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
+    d.whole = True
+    d.months = n if m.group(1) else 0
+    first = y * 12 + end - n  # months since year 0, zero-based
+    d.bounds = ((first // 12, first % 12 + 1), (y, end), None)
+    return d
+
+
+def _nto_matches(text: str) -> list[re.Match]:
+    """The "nto" pattern's matches ("the six months to March"), tried only at the word starts
+    shortly before a "months to", "half ended", "year to" where one can start."""
+    starts: set[int] = set()
+    for k in _NTO_CORE.finditer(text):
+        j = k.start()
+        starts.update(i for i in range(max(0, j - _NTO_LEAD), j + 1) if i == 0 or text[i - 1] in " \t\u00a0\n(")
+    return matches_at(_BY_KIND["nto"], text, starts)
 
 
 def _plan_matches(text: str) -> list[re.Match]:
@@ -298,8 +503,23 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -
     return False
 
 
-def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> DateExpr | None:
+def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
+          cal: tuple[int, bool] = CALENDAR_YEAR) -> DateExpr | None:
     s, e = m.span()
+    if kind == "fy":
+        ys, ys2 = m.group(1), m.group(2)
+        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+        if ys2:  # "FY2019-20", "2024/25": both years, whatever the calendar
+            y1 = int(ys2) if len(ys2) == 4 else y - y % 100 + int(ys2)
+            if not (y < y1 <= y + 1):
+                return None
+            d = DateExpr(s, e, "span", y, y1)
+        else:
+            d = DateExpr(s, e, "span", *fiscal_year(y, cal))
+        d.whole = True
+        return d
+    if kind == "nto":
+        return _months_to(m, s, e, py, pm)
     if kind == "span":
         y0 = int(m.group(1))
         y1s = m.group(2) or m.group(3)
@@ -310,11 +530,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
                 y1 += 100
         if not (y0 < y1 <= y0 + 80):  # "from 1955 to 2020": histories span decades
             return None
-        return DateExpr(s, e, "span", y0, y1)
-    if kind == "fy":
-        ys = m.group(1)
-        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "span", y0, y1)
+        d.whole = bool(m.group(2)) and y1 == y0 + 1  # "2024-25", "2019/20": a fiscal year
+        return d
     if kind == "point":
         y = int(m.group(1))
         if _PRICE_BASE_RE.match(text, e):
@@ -324,7 +542,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         y = int(m.group(1))
         return DateExpr(s, e, "since", y, None)
     if kind == "compare":
-        y = int(m.group(1))
+        y = int(next(g for g in m.groups() if g and g.isdigit()))
         return DateExpr(s, e, "compare", y, y)
     if kind == "decade":
         y = int(m.group(1))
@@ -355,13 +573,35 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
     g = m.group().lower()
     if kind == "this":
         return DateExpr(s, e, "point", py, py)
+    if kind == "fyrel":
+        which = m.group(1).lower()
+        shift = -1 if which in ("last", "previous", "prior", "past") else 1 if which in ("next", "coming", "new") else 0
+        if g.endswith("budget"):  # "next year's budget": the fiscal year that begins next year
+            y0 = py + shift
+            y1 = y0 + 1 if cal[0] > 1 else y0
+        else:
+            y0, y1 = current_fiscal(py, pm, cal)
+            if which == "new":  # "the new fiscal year": the one just begun, else the next
+                shift = 0 if pm is None or cal[0] == 1 or pm - cal[0] in (0, 1) else 1
+            y0, y1 = y0 + shift, y1 + shift
+        d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
+        d.whole = True
+        return d
+    if kind == "record":
+        n = _count(m.group(1))
+        unit = m.group(2).lower()
+        months = n * {"y": 12, "d": 120, "q": 3, "m": 1}[unit[0]]
+        now = py * 12 + (pm or 12) - 1
+        d = DateExpr(s, e, "record", (now - months) // 12, py)
+        return d
     if kind == "relcompare":
         if "last" not in m.group(1).lower():
             return None  # "than the previous year": no year stated
-        if "same" in g:
-            # "from the same period last year": a year-on-year base; the figure is the current
-            # year's (the sentence's or the text's own, else the publication year)
+        if ("same" in g or "this" in g or "corresponding" in g or "equivalent" in g) and g.startswith("from"):
+            # "rose 7% from the same period last year": a year-on-year rate; the figure is the
+            # current year's (the sentence's or the text's own, else the publication year)
             return DateExpr(s, e, "yoy", py, py)
+        # "compared with the same period last year", "ahead of this time last year": a named base
         return DateExpr(s, e, "compare", py - 1, py - 1)
     if kind == "last":
         unit = g.split()[-1]
@@ -382,7 +622,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         return DateExpr(s, e, "point", py + 1, py + 1)
     if kind == "ago":
         n = _count(m.group(1))
-        return DateExpr(s, e, "point", py - n, py - n)
+        d = DateExpr(s, e, "point", py - n, py - n)
+        d.base = py  # "up from 1.1 trillion a year ago": the rest of the sentence is today's
+        return d
     if kind == "past":
         n = _count(m.group(1))
         unit = m.group(2).lower()
@@ -414,16 +656,29 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
         if mon is None:
             return None
         y = py - 1 if pm is not None and mon > pm else py
+        ahead = (not g.startswith(("since", "back")) and pm is not None and mon != pm
+                 and _FUTURE_MONTH_RE.search(text, max(0, s - 80), s) is not None)
+        if ahead:  # "will be disbursed in September": the next September
+            y = py + (mon < pm)
+            d = DateExpr(s, e, "point", y, y)
+            d.ahead = True
+            d.bounds = ((y, mon), (y, mon), _day_in(m.group()))
+            return d
         if g.startswith("since"):  # "since October": from then until the publication
             return DateExpr(s, e, "span", y, py) if y < py else DateExpr(s, e, "point", y, y)
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "point", y, y)
+        d.bounds = ((y, mon), (y, mon), _day_in(m.group()))
+        return d
     if kind == "firstn":
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
         if "first" not in g:
             return None  # "the past 10 months": a span ending now; left undated
         y = py - 1 if pm is not None and n > pm else py
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "point", y, y)
+        if n <= 12:
+            d.bounds = ((y, 1), (y, n), None)
+        return d
     if kind == "quarter":
         if m.group(3):
             q = m.group(3)
@@ -439,19 +694,165 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str) -> 
             else:
                 start_month = (idx - 1) * 3 + 1
         y = py - 1 if pm is not None and start_month > pm else py
-        return DateExpr(s, e, "point", y, y)
+        d = DateExpr(s, e, "point", y, y)
+        d.bounds = ((y, start_month), (y, start_month + _part_length(m.group())), None)
+        return d
     return None  # pragma: no cover
+
+
+_DAY_RE = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]?\d)")
+# what a written year is a part of: "the third quarter of 2022", "Q3 2017", "H1 2024",
+# "June 30, 2023", "30 June 2023", "March 2019"
+_PART_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:(first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))(?:{_S}+(?:of|in))?"
+    rf"|\b(Q[1-4]|H[12])|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
+    rf"{_S}*(?:(?i:of){_S}+)?$")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}
+
+
+def _part_length(g: str) -> int:
+    """Months after the first of a quarter (2) or a half (5) named in ``g``."""
+    g = g.lower()
+    return 5 if ("half" in g or g.startswith("h")) else 2
+
+
+def _day_in(g: str) -> int | None:
+    d = _DAY_RE.search(g)
+    return int(d.group(1)) if d and 1 <= int(d.group(1)) <= 31 else None
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_end(y: int, m: int) -> date:
+    leap = m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return date(y, m, _MONTH_DAYS[m - 1] + leap)
+
+
+def _years_detail(period) -> tuple:
+    y0, y1 = period
+    if y0 is None:
+        return None, None, None
+    if y1 is None:  # "since 2020" with nothing later known
+        return "multi_year", date(y0, 1, 1), None
+    return ("year" if y0 == y1 else "multi_year"), date(y0, 1, 1), date(y1, 12, 31)
+
+
+def _written_part(text: str, d: DateExpr) -> tuple | None:
+    """The months of the part of a written year the text names before it ("Q3 2017")."""
+    m = _PART_BEFORE_RE.search(text, max(0, d.start - 28), d.start)
+    if m is None:
+        return None
+    y = d.y0
+    if m.group(1):
+        idx = _ORDINALS[m.group(1).lower()]
+        if m.group(2).lower() == "half":
+            first = 1 if idx == 1 else 7
+            return (y, first), (y, first + 5), None
+        return (y, idx * 3 - 2), (y, idx * 3), None
+    if m.group(3):
+        q = m.group(3)
+        first = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
+        return (y, first), (y, first + _part_length(q)), None
+    mon = MONTHS.get(m.group(5).lower().rstrip("."))
+    if mon is None:
+        return None
+    day = m.group(4) or m.group(6)
+    day = int(day) if day and 1 <= int(day) <= monthrange(y, mon)[1] else None
+    return (y, mon), (y, mon), day
+
+
+def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tuple:
+    """(granularity, first day, last day) of date expression ``d`` as it resolved."""
+    y0, y1 = d.y0, d.y1
+    b = d.bounds
+    if b is None and d.kind == "point" and d.written:
+        b = _written_part(text, d)
+    if b is None and d.kind == "point" and py is not None and y0 == py:
+        g = text[d.start:d.end].lower()
+        if d.kind == "point" and pm is not None and (g.endswith("month") or g.endswith("quarter")):
+            mon = pm - 1 if g.startswith(("last", "past")) else pm  # "last month", "this quarter"
+            if g.endswith("quarter"):
+                q = (pm - 1) // 3 - (1 if g.startswith(("last", "past")) else 0)
+                if q >= 0:
+                    b = ((py, q * 3 + 1), (py, q * 3 + 3), None)
+            elif mon >= 1:
+                b = ((py, mon), (py, mon), None)
+        elif d.end - d.start <= 24 and _NOW_RE.fullmatch(g) and pm is not None:
+            b = ((py, pm), (py, pm), pday)  # "currently": the publication date
+    if b is not None:
+        (ya, ma), (yb, mb), day = b
+        if day is not None and (ya, ma) == (yb, mb) and day <= monthrange(ya, ma)[1]:
+            return "day", date(ya, ma, day), date(ya, ma, day)
+        n = yb * 12 + mb - (ya * 12 + ma) + 1
+        gran = {3: "quarter", 6: "half", 12: "year"}.get(n, "month" if n < 12 else "multi_year")
+        return gran, date(ya, ma, 1), _month_end(yb, mb)
+    if d.whole:  # a fiscal year
+        start = cal[0]
+        if y1 == y0 + 1 and start > 1:
+            return "fiscal_year", date(y0, start, 1), date(y1, start, 1) - timedelta(days=1)
+        return "fiscal_year", date(y0, 1, 1), date(y1, 12, 31)
+    return _years_detail((y0, y1))
+
+
+_NOW_RE = re.compile(_BY_KIND["now"].pattern)
+
+
+def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -> None:
+    """Each figure's (granularity, first day, last day): the date expression's own where the
+    figure took its period unchanged from one, else the bounds of its years."""
+    py, pm = pub_parts(pub_date)
+    dm = re.match(r"\s*\d{4}-\d{1,2}-(\d{1,2})", pub_date) if isinstance(pub_date, str) else None
+    pday = int(dm.group(1)) if dm else None
+    cache: dict[int, tuple] = {}
+    for c in cands:
+        d = src.get(id(c))
+        if c.period[0] is None:
+            c.period_detail = (None, None, None)
+        elif d is not None and d.res == c.period == (d.y0, d.y1):
+            if id(d) not in cache:
+                try:
+                    cache[id(d)] = _detail(d, text, cal, py, pm, pday)
+                except ValueError:  # a month or day out of range: the years only
+                    cache[id(d)] = _years_detail(c.period)
+            c.period_detail = cache[id(d)]
+        else:
+            c.period_detail = _years_detail(c.period)
 
 
 # ---------------------------------------------------------------------------------------------
 # assignment
 # ---------------------------------------------------------------------------------------------
-def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
-    """Set ``period`` on every candidate figure (in place)."""
+def fiscal_country(places, parent_of) -> str | None:
+    """The country whose fiscal calendar a text's figures follow: of the places they are about
+    (``places``, one per figure; ``parent_of`` maps a place to the one containing it), the one
+    each place lies in that has a fiscal calendar of its own (Queensland: Australia, Hong Kong:
+    Hong Kong), else its country; the most common such country.
+
+    >>> fiscal_country(["Queensland", "Queensland", None], {"Queensland": "Australia"})
+    'Australia'
+    """
+    counts: dict[str, int] = {}
+    for p in places:
+        if not p:
+            continue
+        top, seen = p, set()
+        while _COUNTRY_ALIASES.get(top, top) not in FISCAL_CALENDARS and parent_of.get(top) and top not in seen:
+            seen.add(top)
+            top = parent_of[top]
+        counts[top] = counts.get(top, 0) + 1
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+
+
+def assign(text: str, sents, cands: list, pub_date: str | None, country: str | None = None) -> None:
+    """Set ``period`` on every candidate figure (in place); ``country`` (the text's, if known)
+    sets the fiscal calendar of "fiscal 2016" and "the current business year"."""
     if not cands:
         return
     py, _ = pub_parts(pub_date)
-    dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands])
+    cal = calendar_of(country, text)
+    dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands], cal)
     # "160 times in 65 years" is the text's own "from 1955 to 2020" when it states one that long
     spans = [(d.y0, d.y1) for d in dates if d.kind == "span" and d.written]
     for d in dates:
@@ -464,23 +865,34 @@ def assign(text: str, sents, cands: list, pub_date: str | None) -> None:
     for c in cands:
         figs_by_sent.setdefault(c.sent, []).append(c)
     running: tuple[int, int] | None = None
+    running_d: DateExpr | None = None
+    src: dict[int, DateExpr] = {}  # the date expression each figure took its period from
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
         resolved = _resolve(text, ds, running, py)
+        for d in ds:
+            d.res = resolved.get(id(d))
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
-            _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py)
+            bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
+        else:
+            bases = set()
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
-            r = next((resolved[id(d)] for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py)), None)
-            if r is not None:
-                running = r
+            d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
+                      and id(d) not in bases and not d.ahead
+                      and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
+                               and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
+            if d is not None:
+                running, running_d = resolved[id(d)], d
                 break
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
+            if id(c.link) in src:
+                src[id(c)] = src[id(c.link)]
+    _set_details(text, cands, src, cal, pub_date)
 
 
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
@@ -491,8 +903,12 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
     for d in ds:
-        if d.kind in ("point", "span", "compare"):
+        if d.kind in ("point", "span", "compare", "record"):
             out[id(d)] = (d.y0, d.y1)
+        if (d.kind == "point" and d.written and py is not None and d.y0 > py
+                and text.find("by", max(0, d.start - 20), d.start) != -1
+                and _BY_END_RE.search(text, max(0, d.start - 20), d.start)):
+            out[id(d)] = (py, d.y0)  # "to 5 million by 2030": a target, from now to that year
     for d in ds:
         if d.kind == "since":
             end = None
@@ -538,14 +954,20 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
     return out
 
 
-def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> None:
+def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d) -> set[int]:
+    """Set the period of the figures of one sentence (and in ``src`` the date expression each
+    took it from); returns the ids of the dates that are only a comparison's base ("up from
+    60,000 in 2019"), which later sentences do not take."""
     usable = [d for d in ds if id(d) in resolved]
     if not usable:  # no date in the sentence: the one carried over (the common case, kept cheap)
         if running is not None:
             for c in figs:
                 c.period = running
-        return
-    plain = [d for d in usable if d.kind != "compare"]
+                if running_d is not None:
+                    src[id(c)] = running_d
+        return set()
+    records = [d for d in usable if d.kind == "record"]
+    plain = [d for d in usable if d.kind not in ("compare", "record")]
     compares = [d for d in usable if d.kind == "compare"]
     fig_spans = [(c.start, c.end) for c in figs]
 
@@ -580,7 +1002,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
                 break
             if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
                 raw_local[id(c)] = resolved[id(d)]
-                local[id(c)] = _end_state(text, s_start, c, resolved[id(d)])
+                local[id(c)] = _period_of(text, s_start, c, d, resolved)
+                src[id(c)] = d
                 if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
@@ -590,6 +1013,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
                 and _TO_NEXT_RE.fullmatch(text, c.end, n.start)
                 and not _FROM_LEVEL_RE.search(text, max(s_start, c.start - 60), c.start)):
             local[id(c)] = local[id(n)]
+            if id(n) in src:
+                src[id(c)] = src[id(n)]
     # "rose from 11,045 yuan ($1,603) to 15,575 yuan ($2,414) in the same period": the start of
     # the span the other end is dated with
     for i, c in enumerate(figs):
@@ -603,7 +1028,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             if y0 is not None and y1 is not None and y0 < y1:
                 local[id(c)] = (y0, y0)
     # ranges inside a sentence with a span of years: first end -> first year, second -> last
-    span_dates = [d for d in plain if d.kind == "span" or (d.kind == "since")]
+    span_dates = [d for d in plain if (d.kind == "span" and not d.whole) or d.kind == "since"]
     for c in figs:
         if c.link_type == "range" and c.link is not None and c.start < c.link.start and c.link in figs:
             a, b = c, c.link
@@ -628,9 +1053,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
         text.find("than", s_start, s_end) != -1 or text.find("ompared", s_start, s_end) != -1
         or text.find("versus", s_start, s_end) != -1 or text.find("against", s_start, s_end) != -1)
     for c in figs:
-        own = next((d for d in plain if d.start <= c.start < d.end), None)
+        own = next((d for d in plain if d.start <= c.start < d.end), None) \
+            or next((d for d in records if d.start <= c.start < d.end), None)
         if own is not None:  # "over the past 11 years": the duration is its own period
             c.period = resolved[id(own)]
+            src[id(c)] = own
             continue
         if id(c) in local:
             c.period = local[id(c)]
@@ -644,7 +1071,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
                     and not (has_than and _based_elsewhere(text, c, d, figs))]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
-            c.period = _end_state(text, s_start, c, resolved[id(d)])
+            c.period = _period_of(text, s_start, c, d, resolved)
+            src[id(c)] = d
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
@@ -660,15 +1088,19 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py) -> N
             if pick is not None:
                 break
         if pick is not None:
-            c.period = _end_state(text, s_start, c, resolved[id(pick)])
+            c.period = _period_of(text, s_start, c, pick, resolved)
+            src[id(c)] = pick
             continue
         # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
-        shifted = next((d for d in plain if d.kind == "shift" and id(d) in attached and d.base is not None), None)
+        shifted = next((d for d in plain if d.kind in ("shift", "point") and id(d) in attached and d.base is not None), None)
         if shifted is not None:
             c.period = (shifted.base, shifted.base)
             continue
         if running is not None:
             c.period = running
+            if running_d is not None:
+                src[id(c)] = running_d
+    return attached
 
 
 _CUMULATIVE_RE = re.compile(r"\b(?:cumulative|cumulatively|accumulated|in\s+total|a\s+total\s+of|altogether|combined|"
@@ -714,6 +1146,16 @@ def _based_elsewhere(text: str, c, d: DateExpr, figs) -> bool:
         if f is not c and c.end <= f.start and f.end <= d.start and _THAN_RE.search(text, f.end, d.start):
             return True
     return False
+
+
+def _period_of(text: str, s_start: int, c, d: DateExpr, resolved) -> tuple[int, int]:
+    """The period date ``d`` gives figure ``c`` of its sentence. The figures a stretch of twelve
+    months dates take the years its months fall in ("rose 0.8% in the 12 months to December":
+    that year), the stretch's own duration both years (see ``_months_to``); otherwise see
+    ``_end_state``."""
+    if d.months == 12 and d.bounds is not None and not d.start <= c.start < d.end:
+        return d.bounds[0][0], d.bounds[1][0]
+    return _end_state(text, s_start, c, resolved[id(d)])
 
 
 def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int, int]:

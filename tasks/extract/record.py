@@ -6,16 +6,19 @@ warehouse tables (warehouse/tables.py); keep them the same word everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 Kind = Literal["money", "percent", "quantity"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 LinkType = Literal["conversion", "range"]
+Granularity = Literal["day", "month", "quarter", "half", "year", "fiscal_year", "multi_year"]
 
 KINDS: tuple[str, ...] = ("money", "percent", "quantity")
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most")
 LINK_TYPES: tuple[str, ...] = ("conversion", "range")
+GRANULARITIES: tuple[str, ...] = ("day", "month", "quarter", "half", "year", "fiscal_year", "multi_year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,9 @@ class Figure:
     ``text[start:end]``. ``value`` is fully scaled (percent 81 means 81 %). ``link_seq``
     points to the partner figure (same article, its ``seq``: position in the returned list) of a
     conversion ("4,000 yuan (US$620)") or of the other end of a range.
+    ``period_granularity`` says what the period is (a quarter, a fiscal year, ...) and
+    ``period_first_day``/``period_last_day`` bound it (where only the years are known, the
+    first and last days of those years); all three are None when the period is.
     """
 
     seq: int
@@ -43,6 +49,9 @@ class Figure:
     metric: str | None = None
     link_seq: int | None = None
     link_type: LinkType | None = None
+    period_granularity: Granularity | None = None
+    period_first_day: date | None = None
+    period_last_day: date | None = None
 
     def as_dict(self) -> dict:
         # dataclasses.asdict deep-copies every field: ~12x slower, and the fields are flat

@@ -1,0 +1,298 @@
+"""Periods as a reader reads them (FORMAT.md, "Periods"; issue 13), one rule per test.
+
+Every sentence here is written for these tests (several economies, varied wording); none is
+taken from a benchmark set. A case is (text, publication date, {figure surface: (start, end)}):
+only the figures named are asserted.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from flows.cli_extract import load_tables
+from tasks.extract import parse_figures
+from tasks.extract.periods import calendar_of, current_fiscal, fiscal_year
+
+ROOT = Path(__file__).resolve().parents[1]
+REGIONS, METRICS = load_tables(ROOT / "raw" / "tables")
+
+
+def periods(text: str, pub: str | None) -> dict[str, tuple[int | None, int | None]]:
+    return {f.surface: (f.period_start, f.period_end)
+            for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
+
+
+def check(text: str, pub: str | None, expected: dict) -> None:
+    got = periods(text, pub)
+    assert {k: got.get(k, "missing") for k in expected} == expected, got
+
+
+def cases(rows):
+    return pytest.mark.parametrize("text,pub,expected", rows, ids=[r[0][:70] for r in rows])
+
+
+# --- fiscal calendars ------------------------------------------------------------------------
+def test_a_fiscal_year_written_with_both_years_takes_both_whatever_the_country():
+    check("Pakistan's tax take reached Rs9.3 trillion in FY2023-24.", "2024-07-10",
+          {"Rs9.3 trillion": (2023, 2024)})
+    check("Scotland will spend £1.2 billion on rail in 2024/25.", "2024-03-01",
+          {"£1.2 billion": (2024, 2025)})
+    check("Kenya's deficit narrowed to 5.4 per cent of GDP in FY 2013/14.", "2014-09-01",
+          {"5.4 per cent": (2013, 2014)})
+    check("Victoria's budget for 2019-20 forecast a surplus of A$1.3 billion.", "2019-05-28",
+          {"A$1.3 billion": (2019, 2020)})
+
+
+def test_fiscal_n_in_india_ends_in_march_of_year_n():
+    check("India's fiscal deficit is projected at 4.4 per cent of GDP in fiscal 2026.", "2025-02-02",
+          {"4.4 per cent": (2025, 2026)})
+
+
+def test_fiscal_n_in_japan_begins_in_april_of_year_n():
+    check("Japan's government expects tax revenue of 69.6 trillion yen in fiscal 2023.", "2023-01-10",
+          {"69.6 trillion yen": (2023, 2024)})
+
+
+def test_the_us_federal_fiscal_year_begins_in_october_of_the_year_before():
+    check("The US federal deficit reached $1.7 trillion in fiscal 2023.", "2023-10-20",
+          {"$1.7 trillion": (2022, 2023)})
+
+
+def test_a_fiscal_year_in_a_calendar_year_country_is_that_calendar_year():
+    check("Germany's federal budget foresees 476 billion euros of spending in fiscal 2024.", "2023-07-05",
+          {"476 billion euros": (2024, 2024)})
+
+
+def test_a_company_year_follows_the_end_the_text_states():
+    check("Nintendo expects a net profit of 340 billion yen in fiscal 2016, the year ending March 2017.",
+          "2016-04-27", {"340 billion yen": (2016, 2017)})
+    assert calendar_of(None, "Its business year ends in June.") == (7, False)
+    assert calendar_of(None, "Results for the year ended 31 March.") == (4, False)
+
+
+def test_the_current_business_year_is_the_fiscal_year_under_way_at_publication():
+    check("Hitachi raised its forecast for the current business year to 1.1 trillion yen.", "2023-10-27",
+          {"1.1 trillion yen": (2023, 2024)})
+    check("Hitachi raised its forecast for the current business year to 1.1 trillion yen.", "2024-02-05",
+          {"1.1 trillion yen": (2023, 2024)})
+    check("Infosys expects sales to grow 4 per cent this fiscal year, as Indian IT spending slows.",
+          "2024-07-18", {"4 per cent": (2024, 2025)})
+    check("BMW expects margins of 8 per cent in the current business year.", "2024-03-14",
+          {"8 per cent": (2024, 2024)})
+
+
+def test_last_and_next_fiscal_year_count_from_the_one_under_way():
+    check("Australia's government recorded a surplus of A$15.8 billion last financial year.", "2024-09-30",
+          {"A$15.8 billion": (2023, 2024)})
+    check("Wellington expects New Zealand's deficit to reach NZ$9 billion next fiscal year.", "2024-12-17",
+          {"NZ$9 billion": (2025, 2026)})
+
+
+def test_next_years_budget_is_the_fiscal_year_that_begins_next_year():
+    check("Treasury says the New South Wales deficit will shrink to A$800 million in next year's budget.",
+          "2024-06-18", {"A$800 million": (2025, 2026)})
+
+
+def test_fiscal_helpers():
+    assert fiscal_year(2016, (4, True)) == (2016, 2017)
+    assert fiscal_year(2016, (7, False)) == (2015, 2016)
+    assert fiscal_year(2016, (1, False)) == (2016, 2016)
+    assert current_fiscal(2024, 3, (4, False)) == (2023, 2024)
+    assert current_fiscal(2024, 4, (4, False)) == (2024, 2025)
+
+
+def test_a_fiscal_year_carries_on_to_the_next_sentence():
+    check("The Queensland budget shows a A$2 billion deficit for 2025-26. Health spending rises "
+          "9 per cent.", "2025-06-24", {"A$2 billion": (2025, 2026), "9 per cent": (2025, 2026)})
+
+
+# --- halves, quarters, months ----------------------------------------------------------------
+PARTS_OF_YEARS = [
+    ("Brazil's GDP grew 0.9 per cent in Q3 2017.", "2017-12-01", {"0.9 per cent": (2017, 2017)}),
+    ("Chile exported $12 billion of copper in the first four months of 2023.", "2023-06-01",
+     {"$12 billion": (2023, 2023)}),
+    ("Wesfarmers reported a profit of A$1.2 billion for the half year ended 31 January 2011.", "2011-03-01",
+     {"A$1.2 billion": (2010, 2011)}),
+    ("Tesco's sales rose 4 per cent to £32 billion in the six months to August.", "2023-10-04",
+     {"£32 billion": (2023, 2023)}),
+    ("Ocado lost £150 million in the six months to March.", "2024-04-20", {"£150 million": (2023, 2024)}),
+    ("Canadian home sales totalled 480,000 in the 12 months to March 2022.", "2022-04-15",
+     {"480,000": (2021, 2022)}),
+    ("Turnover reached 40 billion rand in the nine months ended September 30, 2023.", "2023-11-01",
+     {"40 billion rand": (2023, 2023)}),
+    ("Qantas earned A$2.5 billion in the year to June 2023.", "2023-08-24", {"A$2.5 billion": (2022, 2023)}),
+    ("In the second quarter, Hyundai sold 1.1 million cars.", "2024-07-25", {"1.1 million cars": (2024, 2024)}),
+]
+
+
+@cases(PARTS_OF_YEARS)
+def test_halves_quarters_and_stretches_of_months_take_the_years_their_months_fall_in(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_the_twelve_months_to_a_month_are_two_years_and_date_their_figures_by_the_months_they_cover():
+    check("Mexican consumer prices rose 4.7 per cent in the 12 months to May.", "2024-06-10",
+          {"4.7 per cent": (2023, 2024), "12 months": (2023, 2024)})
+    check("Swiss prices rose 1.7 per cent in the 12 months to December.", "2024-01-08",
+          {"1.7 per cent": (2023, 2023), "12 months": (2022, 2023)})
+
+
+# --- changes against a base --------------------------------------------------------------------
+BASES = [
+    ("Vietnam's GDP growth in the second quarter was 3.74 percentage points higher than the "
+     "corresponding quarter of 2016.", "2017-07-05", {"3.74 percentage points": (2016, 2017)}),
+    ("Holiday bookings at Jet2 are 55% ahead of this time last year.", "2023-03-01", {"55%": (2022, 2023)}),
+    ("Nigeria's oil output in 2022 was 12 per cent lower than in 2021.", "2023-01-20",
+     {"12 per cent": (2021, 2022)}),
+    ("Ford's first-half profit jumped 30 per cent compared with the same period last year.", "2023-07-27",
+     {"30 per cent": (2022, 2023)}),
+    ("Air traffic in Spain rose 5% from March 2019 levels.", "2023-04-15",
+     {"5%": (2019, 2023)}),
+]
+
+
+@cases(BASES)
+def test_a_change_against_a_named_base_runs_from_the_base_to_its_own_year(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_year_on_year_rate_keeps_its_own_period_and_the_year_ago_level_takes_the_year_before():
+    check("Toyota's operating profit rose 20 per cent year-on-year to 1.3 trillion yen, up from "
+          "1.1 trillion yen a year ago.", "2024-08-01",
+          {"20 per cent": (2024, 2024), "1.3 trillion yen": (2024, 2024), "1.1 trillion yen": (2023, 2023)})
+    check("Exports from Peru climbed 8% from the same period last year.", "2024-05-01", {"8%": (2024, 2024)})
+
+
+def test_a_year_ago_base_does_not_become_the_period_of_later_sentences():
+    check("Kia's second-quarter profit rose to 3.6 trillion won from 3.4 trillion won a year ago. "
+          "Sales grew 2% to 27 trillion won.", "2024-07-26",
+          {"3.4 trillion won": (2023, 2023), "2%": (2024, 2024), "27 trillion won": (2024, 2024)})
+
+
+# --- superlatives and spans ------------------------------------------------------------------
+SPANS = [
+    ("Norway's jobless rate hit a record for the first time in 18 years.", "2022-05-01",
+     {"18 years": (2004, 2022)}),
+    ("Inflation in Turkey is the highest in nearly 30 years.", "2022-10-05", {"nearly 30 years": (1992, 2022)}),
+    ("Ghana's cocoa output fell by a third over the past five years.", "2024-09-01",
+     {"five years": (2019, 2024)}),
+    ("Egypt plans to attract $100 billion over the next 10 years.", "2023-05-01", {"$100 billion": (2023, 2033)}),
+    ("Indonesia wants to raise nickel output to 2 million tonnes by 2030.", "2024-02-01",
+     {"2 million tonnes": (2024, 2030)}),
+    ("Colombia has drawn $20 billion of investment since 2018.", "2023-03-01", {"$20 billion": (2018, 2023)}),
+]
+
+
+@cases(SPANS)
+def test_superlative_and_span_expressions_run_between_their_years(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_record_span_is_the_period_of_its_duration_not_of_the_other_figures():
+    check("Unemployment in Poland fell to 2.8 per cent in May, the lowest in 30 years.", "2023-06-30",
+          {"2.8 per cent": (2023, 2023), "30 years": (1993, 2023)})
+
+
+def test_when_a_record_was_last_matched_is_no_period_for_later_sentences():
+    check("In the third quarter, LG posted a profit of 1 trillion won for the first time in six quarters, "
+          "the last instance being in the first quarter of 2022. Sales rose 4% to 20 trillion won.",
+          "2023-10-27", {"1 trillion won": (2023, 2023), "4%": (2023, 2023), "20 trillion won": (2023, 2023)})
+
+
+# --- what carries to the next sentence -------------------------------------------------------
+def test_a_date_still_to_come_does_not_carry_but_the_text_own_period_does():
+    check("In 2024, Vietnam exported $405 billion of goods. The ministry will publish details in "
+          "September. Rice exports reached 9 million tonnes.", "2025-02-10",
+          {"$405 billion": (2024, 2024), "9 million tonnes": (2024, 2024)})
+
+
+def test_a_month_that_names_an_event_is_no_date_of_the_figures():
+    check("In 2023, Argentina's inflation reached 211 per cent. Ahead of the October election, "
+          "the peso fell 20 per cent.", "2024-01-12", {"20 per cent": (2023, 2023)})
+
+
+def test_a_month_ahead_in_a_sentence_about_the_future_is_this_years_or_the_next():
+    check("The Philippines will start paying a 2,000-peso bonus in September.", "2025-02-25",
+          {"2,000-peso": (2025, 2025)})
+    check("Thailand will raise the minimum wage to 400 baht in January.", "2024-11-20",
+          {"400 baht": (2025, 2025)})
+
+
+def test_a_month_in_a_sentence_about_the_past_is_the_latest_such_month():
+    check("Exports from Chile fell 3% in October due to weak copper demand.", "2024-03-15", {"3%": (2023, 2023)})
+    check("Polish retail sales grew less than expected, rising 2% in November.", "2024-01-20", {"2%": (2023, 2023)})
+
+
+def test_the_same_period_carries_the_period_it_refers_to():
+    check("In 2022, Kenya's tea exports earned $1.3 billion. Coffee earned $230 million in the same period.",
+          "2023-03-01", {"$230 million": (2022, 2022)})
+
+
+# --- no publication date ---------------------------------------------------------------------
+UNDATED = [
+    ("Revenue in Morocco rose 6 per cent last year.", {"6 per cent": (None, None)}),
+    ("The firm expects sales of $3 billion in the current fiscal year.", {"$3 billion": (None, None)}),
+    ("Prices rose 3% in the six months to June.", {"3%": (None, None)}),
+    ("Peru's inflation is the highest in 20 years.", {"20 years": (None, None)}),
+    ("Sales jumped 40% ahead of this time last year.", {"40%": (None, None)}),
+    ("Chile will spend $2 billion next year's budget.", {"$2 billion": (None, None)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNDATED, ids=[r[0][:60] for r in UNDATED])
+def test_an_article_without_a_date_gets_no_year_from_a_relative_expression(text, expected):
+    check(text, None, expected)
+
+
+def test_an_article_without_a_date_still_reads_its_written_years():
+    check("In fiscal 2019-20 revenue was Rs 2 lakh crore; a year earlier it was Rs 1.8 lakh crore.", None,
+          {"Rs 2 lakh crore": (2019, 2020)})
+
+
+# --- granularity and first / last day ----------------------------------------------------------
+def details(text: str, pub: str | None) -> dict[str, tuple]:
+    return {f.surface: (f.period_granularity, f.period_first_day, f.period_last_day)
+            for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
+
+
+GRAINS = [
+    ("Brazil's GDP grew 0.9 per cent in Q3 2017.", "2017-12-01", "0.9 per cent",
+     ("quarter", date(2017, 7, 1), date(2017, 9, 30))),
+    ("In the first half of 2024, Malaysia's exports rose 5.1 per cent.", "2024-08-01", "5.1 per cent",
+     ("half", date(2024, 1, 1), date(2024, 6, 30))),
+    ("Exports from Chile fell 7.5 per cent in October.", "2024-03-15", "7.5 per cent",
+     ("month", date(2023, 10, 1), date(2023, 10, 31))),
+    ("On 30 June 2023, Zambia's reserves stood at $3 billion.", "2023-08-01", "$3 billion",
+     ("day", date(2023, 6, 30), date(2023, 6, 30))),
+    ("Morocco's tourism revenue reached $10 billion in 2023.", "2024-01-10", "$10 billion",
+     ("year", date(2023, 1, 1), date(2023, 12, 31))),
+    ("India's fiscal deficit was 6.4 per cent of GDP in 2022-23.", "2023-05-31", "6.4 per cent",
+     ("fiscal_year", date(2022, 4, 1), date(2023, 3, 31))),
+    ("The US federal deficit reached $1.7 trillion in fiscal 2023.", "2023-10-20", "$1.7 trillion",
+     ("fiscal_year", date(2022, 10, 1), date(2023, 9, 30))),
+    ("Between 2015 and 2020, Ethiopia built 3,000 km of roads.", "2021-01-01", "3,000 km",
+     ("multi_year", date(2015, 1, 1), date(2020, 12, 31))),
+    ("Ocado lost £150 million in the six months to March.", "2024-04-20", "£150 million",
+     ("half", date(2023, 10, 1), date(2024, 3, 31))),
+]
+
+
+@pytest.mark.parametrize("text,pub,surface,expected", GRAINS, ids=[g[0][:60] for g in GRAINS])
+def test_each_figure_knows_its_periods_granularity_and_first_and_last_day(text, pub, surface, expected):
+    assert details(text, pub)[surface] == expected
+
+
+def test_a_figure_without_a_period_has_no_granularity_or_days():
+    assert details("Revenue in Kenya was 5 billion shillings.", None)["5 billion shillings"] == (None, None, None)
+
+
+def test_first_and_last_days_lie_within_the_period_years():
+    texts = [t for t, *_ in PARTS_OF_YEARS + BASES + SPANS] + [g[0] for g in GRAINS]
+    for text in texts:
+        for f in parse_figures(text, "2024-05-15", regions=REGIONS, metrics=METRICS):
+            if f.period_first_day is not None:
+                assert f.period_start <= f.period_first_day.year, (text, f)
+            if f.period_last_day is not None:
+                assert f.period_first_day <= f.period_last_day <= date(f.period_end, 12, 31), (text, f)
