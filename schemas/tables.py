@@ -27,13 +27,15 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+# the unit families are the engine's: it knows how each fits a figure (family_fits)
+from tasks.extract.metrics import UNIT_FAMILIES
+
 CURRENT_YEAR = date.today().year
 # China's provincial level has four kinds (province, autonomous region, municipality, SAR);
 # the gazetteer keeps the distinction because analysts filter on it.
 REGION_LEVELS = ("world", "supranational", "bloc", "economic_region", "country", "economy",
                  "province", "autonomous_region", "municipality", "sar", "prefecture", "corps",
                  "county", "city")
-UNIT_FAMILIES = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 PUB_DATE_PRECISIONS = ("year", "month", "day", "unknown")
 
 
