@@ -125,6 +125,10 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
                     md = lex.by_trigger.get(" ".join(m.group().lower().split()))
                 if md is not None:
                     hits.setdefault(sents.of(m.start()), []).append((m.start(), m.end(), md))
+    measured: dict[int, list] = {}
+    for c in cands:
+        if c.unit_kind != "noun":
+            measured.setdefault(c.sent, []).append(c)
     for c in cands:
         s_start, s_end = sents.spans[c.sent] if c.sent < len(sents.spans) else (0, len(text))
         own = [md for ts, te, md in hits.get(c.sent, ())
@@ -142,7 +146,7 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
                                and c.link.start > c.start) else c.end
         # another figure's unit of measure ("50 basis points") names no metric; what another
         # figure counts ("4,168 employees") can still be what a share is of
-        units_of_others = [o for o in cands if o.sent == c.sent and o is not c and o.unit_kind != "noun"]
+        units_of_others = [o for o in measured.get(c.sent, ()) if o is not c]
         for ts, te, md in hits.get(c.sent, ()):
             fits = family_fits(md.unit_family, c.kind, c.unit)
             if not fits and not _derived(md.unit_family, c.kind, c.unit):
