@@ -28,13 +28,14 @@ from ._lexicon import FUNCTION_WORDS, TIME_UNITS
 from .patterns import trie_alt
 from .record import MetricDef
 
-_TIME_UNITS = frozenset(TIME_UNITS.values())
+# the unit_family vocabulary of metrics.csv (schemas.tables checks the table against it)
+UNIT_FAMILIES: tuple[str, ...] = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 # What a figure of each unit family is: its kind, and for quantities what its unit must be.
 # A duration is counted in units of time; a count, physical quantity or index level is not
 # (nor is a multiple, "3.7 times", which is a ratio of two values of one metric); a rate
 # moves in basis points (hundredths of a percentage point) as well as in per cent.
+_TIME_UNITS = frozenset(TIME_UNITS.values())
 _NOT_AMOUNTS = frozenset({"times", "basis point"})
-UNIT_FAMILIES: tuple[str, ...] = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 
 
 def family_fits(family: str, kind: str, unit: str | None) -> bool:
@@ -51,13 +52,16 @@ def family_fits(family: str, kind: str, unit: str | None) -> bool:
         return unit in _TIME_UNITS
     if family == "percent":
         return unit == "basis point"
-    return family in ("count", "quantity", "physical") and unit not in _TIME_UNITS and unit not in _NOT_AMOUNTS
+    return (family in ("count", "quantity", "physical")
+            and unit not in _TIME_UNITS and unit not in _NOT_AMOUNTS)
 
 
 def _derived(family: str, kind: str, unit: str | None) -> bool:
     """A percentage or multiple of an amount, count or physical quantity names a change in it,
     a share of it or a multiple of it; a span of time has no such share."""
     return (kind == "percent" or unit == "times") and family in ("money", "count", "quantity", "physical")
+
+
 _CHANGE_RE = re.compile(r"\b(?:grew|grow|growth|rose|rise|rising|fell|fall|falling|increased?|"
                         r"decreased?|declined?|dropped|drop|up|down|higher|lower|more|less|"
                         r"expanded|shrank|contracted|jumped|surged|slid|slipped|gained|lost|"
