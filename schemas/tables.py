@@ -27,6 +27,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+# the unit families are the engine's: it knows how each fits a figure (family_fits)
+from tasks.extract.metrics import UNIT_FAMILIES
+
 CURRENT_YEAR = date.today().year
 # China's provincial level has four kinds (province, autonomous region, municipality, SAR);
 # the gazetteer keeps the distinction because analysts filter on it.
@@ -36,7 +39,6 @@ REGION_LEVELS = ("world", "supranational", "bloc", "economic_region", "country",
                  # world gazetteer levels (tasks/gazetteer.py, from ISO 3166-2 subdivision types)
                  "nation", "state", "territory", "region", "district", "subdivision",
                  "group", "excluded")
-UNIT_FAMILIES = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 PUB_DATE_PRECISIONS = ("year", "month", "day", "unknown")
 
 

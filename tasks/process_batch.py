@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from schemas.figures import NormalisedFigures
+from schemas.figures import NormalisedFigures, with_metric_lexicon
 from tasks import claims, extract_articles, normalise, validate
 from tasks.extract import MetricDef, Region, metrics_from_rows, regions_from_rows
 from tasks.read_raw import RawArticle, records
@@ -70,7 +70,8 @@ def process_batch(articles: Sequence[RawArticle], pub_dates: Mapping[str, str | 
                                                   curated.metrics)
     normalised = normalise.metric_keys(normalise.normalise(extracted, curated.fx, pub_years),
                                        curated.metrics_table)
-    figures, rejected = validate.split_valid(normalised, NormalisedFigures, source)
+    model = with_metric_lexicon(NormalisedFigures, curated.metrics_table)
+    figures, rejected = validate.split_valid(normalised, model, source)
     checks = claims.check_claims(figures, curated.official, curated.fx, pub_years,
                                  regions=curated.regions_table,
                                  texts={a.article_hash: a.text for a in articles})

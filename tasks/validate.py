@@ -41,12 +41,13 @@ def split_valid(df: pd.DataFrame, model: type[pa.DataFrameModel], source: str
                                  + "; ".join(f"{r.column}: {r.check} ({r.failure_case})"
                                              for r in frame_level.itertuples()))
             row_level = uncoercible
-        records += _records(remaining, row_level, source)
+        records += _records(remaining, row_level, source, model)
         remaining = remaining.drop(index=pd.Index(row_level["index"].unique()))
     raise ValueError(f"{source}: still failing {model.__name__} after {_MAX_PASSES} passes")
 
 
-def _records(df: pd.DataFrame, row_level: pd.DataFrame, source: str) -> list[dict]:
+def _records(df: pd.DataFrame, row_level: pd.DataFrame, source: str,
+             model: type[pa.DataFrameModel]) -> list[dict]:
     # A dataframe-wide check reports every column of a failing row; one record per row
     # and check is what a person wants to read.
     frame_wide = row_level["schema_context"] == "DataFrameSchema"
@@ -69,7 +70,7 @@ def _records(df: pd.DataFrame, row_level: pd.DataFrame, source: str) -> list[dic
             "column": column,
             "check": str(case.check),
             "failure_case": failure,
-            "reason": _reason(source, row, column, case),
+            "reason": _reason(source, row, column, case, model),
         })
     return records
 
@@ -82,10 +83,15 @@ def _values(row: pd.Series) -> str:
     return text[:500]
 
 
-def _reason(source: str, row: pd.Series, column: str | None, case) -> str:
+def _reason(source: str, row: pd.Series, column: str | None, case, model) -> str:
     where = f"{source}: row {case.index}"
     if "surface" in row:
         where = f"{source}: figure {row.get('seq')} {row.get('surface')!r} at {row.get('start')}-{row.get('end')}"
+    # a model whose check needs words of its own says them (schemas.figures.with_metric_lexicon)
+    explain = getattr(model, "failure_reason", None)
+    why = explain(str(case.check), row) if explain is not None else None
+    if why:
+        return f"{where}: fails {case.check}: {why}"
     if column is None:
         return f"{where}: fails {case.check} ({_values(row)[:200]})"
     return f"{where}, column {column}: fails {case.check} (value: {case.failure_case})"

@@ -11,6 +11,12 @@ the figure ("Revenue from land premium is $19.4 billion" -> "land premium").
 >>> [(f.surface, f.metric) for f in parse_figures(
 ...     "Xinjiang's per capita GDP increased to 54,280 yuan.", metrics=lex)]
 [('54,280 yuan', 'per capita GDP')]
+
+A lexicon metric is only ever given to a figure its unit family can describe
+(``family_fits``): an amount of money never becomes a growth rate, a span of years never
+becomes a budget. A percentage or multiple of a metric measured otherwise is named after it
+("change in exports", "share of employees", "multiple of profit"); a figure no metric fits
+keeps the text's own words, or none: never a lexicon metric of the wrong family.
 """
 from __future__ import annotations
 
@@ -18,11 +24,44 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
-from ._lexicon import FUNCTION_WORDS
+from ._lexicon import FUNCTION_WORDS, TIME_UNITS
 from .patterns import trie_alt
 from .record import MetricDef
 
-_FAMILY_OF_KIND = {"money": ("money",), "percent": ("percent", "rate"), "quantity": ("count", "quantity", "duration")}
+# the unit_family vocabulary of metrics.csv (schemas.tables checks the table against it)
+UNIT_FAMILIES: tuple[str, ...] = ("money", "percent", "quantity", "count", "duration", "physical", "any")
+# What a figure of each unit family is: its kind, and for quantities what its unit must be.
+# A duration is counted in units of time; a count, physical quantity or index level is not
+# (nor is a multiple, "3.7 times", which is a ratio of two values of one metric); a rate
+# moves in basis points (hundredths of a percentage point) as well as in per cent.
+_TIME_UNITS = frozenset(TIME_UNITS.values())
+_NOT_AMOUNTS = frozenset({"times", "basis point"})
+
+
+def family_fits(family: str, kind: str, unit: str | None) -> bool:
+    """Can a metric of unit ``family`` be what a figure of ``kind`` and ``unit`` measures?
+
+    >>> family_fits("percent", "money", "INR"), family_fits("duration", "quantity", "year")
+    (False, True)
+    """
+    if family == "any":
+        return True
+    if kind == "money" or kind == "percent":
+        return family == kind
+    if family == "duration":
+        return unit in _TIME_UNITS
+    if family == "percent":
+        return unit == "basis point"
+    return (family in ("count", "quantity", "physical")
+            and unit not in _TIME_UNITS and unit not in _NOT_AMOUNTS)
+
+
+def _derived(family: str, kind: str, unit: str | None) -> bool:
+    """A percentage or multiple of an amount, count or physical quantity names a change in it,
+    a share of it or a multiple of it; a span of time has no such share."""
+    return (kind == "percent" or unit == "times") and family in ("money", "count", "quantity", "physical")
+
+
 _CHANGE_RE = re.compile(r"\b(?:grew|grow|growth|rose|rise|rising|fell|fall|falling|increased?|"
                         r"decreased?|declined?|dropped|drop|up|down|higher|lower|more|less|"
                         r"expanded|shrank|contracted|jumped|surged|slid|slipped|gained|lost|"
@@ -57,11 +96,15 @@ def metrics_from_rows(rows: Iterable[Mapping[str, str]]) -> list[MetricDef]:
 
 
 class _Lexicon:
-    __slots__ = ("rx", "by_trigger")
+    __slots__ = ("rx", "by_trigger", "by_name")
 
     def __init__(self, metrics: Sequence[MetricDef]):
         self.by_trigger: dict[str, MetricDef] = {}
+        # a metric as the pipeline reads a figure's label back (tasks.normalise.metric_keys)
+        self.by_name: dict[str, MetricDef] = {}
         for md in metrics:
+            self.by_name.setdefault(md.key.casefold(), md)
+            self.by_name.setdefault(md.label.casefold(), md)
             for t in (*md.triggers, md.label):
                 self.by_trigger.setdefault(" ".join(t.lower().split()), md)
         body = trie_alt(self.by_trigger, fold=True, space=r"[\s-]+")
@@ -77,8 +120,8 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
     if not cands:
         return
     hits: dict[int, list[tuple[int, int, MetricDef]]] = {}
-    if metrics:
-        lex = _lexicon(metrics)
+    lex = _lexicon(metrics) if metrics else None
+    if lex is not None:
         if lex.rx is not None:
             for m in (m for lo, hi in _figure_sentences(sents, cands) for m in lex.rx.finditer(text, lo, hi)):
                 md = lex.by_trigger.get(" ".join(m.group().lower().replace("-", " ").split()))
@@ -86,9 +129,14 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
                     md = lex.by_trigger.get(" ".join(m.group().lower().split()))
                 if md is not None:
                     hits.setdefault(sents.of(m.start()), []).append((m.start(), m.end(), md))
+    measured: dict[int, list] = {}
+    for c in cands:
+        if c.unit_kind != "noun":
+            measured.setdefault(c.sent, []).append(c)
     for c in cands:
         s_start, s_end = sents.spans[c.sent] if c.sent < len(sents.spans) else (0, len(text))
-        own = [md for ts, te, md in hits.get(c.sent, ()) if ts < c.end and c.start < te]
+        own = [md for ts, te, md in hits.get(c.sent, ())
+               if ts < c.end and c.start < te and family_fits(md.unit_family, c.kind, c.unit)]
         if own:  # a trigger in the figure's own words: "4,168 employees"
             c.metric = own[-1].label
             continue
@@ -96,24 +144,38 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
             c.metric = _counted(text, c)
             continue
         best, best_d = None, None
+        # "12.1 trillion won (about USD8.8 billion) towards facilities investment": the words
+        # after an amount begin after its conversion, which is part of the same mention
+        after = c.link.end if (c.link_type == "conversion" and c.link is not None
+                               and c.link.start > c.start) else c.end
+        # another figure's unit of measure ("50 basis points") names no metric; what another
+        # figure counts ("4,168 employees") can still be what a share is of
+        units_of_others = [o for o in measured.get(c.sent, ()) if o is not c]
         for ts, te, md in hits.get(c.sent, ()):
+            fits = family_fits(md.unit_family, c.kind, c.unit)
+            if not fits and not _derived(md.unit_family, c.kind, c.unit):
+                continue
+            if any(o.start <= ts and te <= o.end for o in units_of_others):
+                continue
             if te <= c.start:
                 d = c.start - te
-            elif ts >= c.end:
-                d = (ts - c.end) * 2 + 10
-                if _CLAUSE_GAP_RE.search(text, c.end, ts):  # "..., and per capita income": another figure's
+            elif ts >= after:
+                d = (ts - after) * 2 + 10
+                if _CLAUSE_GAP_RE.search(text, after, ts):  # "..., and per capita income": another figure's
                     d += 100
             else:
                 d = 0
             if d > 160:
                 continue
-            if md.unit_family not in ("any",) and md.unit_family not in _FAMILY_OF_KIND.get(c.kind, ()):
+            if not fits:
                 d = d * 2 + 20
             if best_d is None or d < best_d:
                 best, best_d = md, d
         if best is not None:
             label = best.label
-            if c.kind == "percent" and best.unit_family not in ("percent", "rate", "any"):
+            if c.unit == "times" and not family_fits(best.unit_family, c.kind, c.unit):
+                label = f"multiple of {label}"
+            elif c.kind == "percent" and not family_fits(best.unit_family, c.kind, c.unit):
                 if text.startswith(" of ", c.end):
                     label = f"share of {label}"
                 elif _CHANGE_RE.search(text, max(s_start, c.start - 40), min(s_end, c.end + 30)):
@@ -126,6 +188,12 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
     for c in cands:
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.metric = c.link.metric
+        if lex is not None and c.metric is not None:
+            # The text's own words can spell a metric of another family ("growth rate"
+            # before an amount): read back as a key, that would be a wrong guess.
+            md = lex.by_name.get(c.metric.casefold())
+            if md is not None and not family_fits(md.unit_family, c.kind, c.unit):
+                c.metric = None
 
 
 def _figure_sentences(sents, cands) -> list[tuple[int, int]]:
