@@ -220,6 +220,13 @@ def test_a_date_still_to_come_does_not_carry_but_the_text_own_period_does():
           {"$405 billion": (2024, 2024), "9 million tonnes": (2024, 2024)})
 
 
+def test_a_dateline_is_when_the_story_was_filed_not_a_period():
+    check("OTTAWA, Jan 24 (Reuters) - Canada's jobless rate is 6.5 per cent, the agency said.",
+          "2024-01-25", {"6.5 per cent": (None, None)})
+    check("LONDON, April 24 (Reuters) - Britain borrowed £120 billion in the financial year to March, "
+          "£6 billion more than forecast.", "2024-04-24", {"£6 billion": (2023, 2024)})
+
+
 def test_a_month_that_names_an_event_is_no_date_of_the_figures():
     check("In 2023, Argentina's inflation reached 211 per cent. Ahead of the October election, "
           "the peso fell 20 per cent.", "2024-01-12", {"20 per cent": (2023, 2023)})
@@ -292,6 +299,8 @@ GRAINS = [
      "Rs 16,175 crore", ("quarter", date(2024, 4, 1), date(2024, 6, 30))),
     ("The Reserve Bank of India expects growth of 7.2% in 2024-25.", "2024-06-07", "7.2%",
      ("fiscal_year", date(2024, 4, 1), date(2025, 3, 31))),
+    ("Canada's deficit reached C$40 billion in the financial year to March.", "2024-05-01", "C$40 billion",
+     ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))),
 ]
 
 

@@ -171,7 +171,7 @@ _LAST_TIME = Finder(re.compile(
 _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
-_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–)")
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–|-(?=[ \t]))")
 _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
@@ -801,6 +801,9 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
                 b = ((py, mon), (py, mon), None)
         elif d.end - d.start <= 24 and _NOW_RE.fullmatch(g) and pm is not None:
             b = ((py, pm), (py, pm), pday)  # "currently": the publication date
+    if b is not None and d.whole and _FISCAL_IN_RE.search(text, d.start, d.end):
+        (ya, ma), (yb, mb), _ = b  # "the financial year to March"
+        return "fiscal_year", date(ya, ma, 1), _month_end(yb, mb)
     if b is not None:
         (ya, ma), (yb, mb), day = b
         if day is not None and (ya, ma) == (yb, mb) and day <= monthrange(ya, ma)[1]:
@@ -817,6 +820,7 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
 
 
 _NOW_RE = re.compile(_BY_KIND["now"].pattern)
+_FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
 
 def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -> None:
