@@ -95,6 +95,11 @@ def test_next_years_budget_is_the_fiscal_year_that_begins_next_year():
           "2024-06-18", {"A$800 million": (2025, 2026)})
 
 
+def test_a_year_before_a_fiscal_year_is_the_fiscal_year_before():
+    check("Wipro earned Rs 11,000 crore in FY2023-24, against Rs 11,350 crore a year earlier.", "2024-05-01",
+          {"Rs 11,000 crore": (2023, 2024), "Rs 11,350 crore": (2022, 2023)})
+
+
 def test_fiscal_helpers():
     assert fiscal_year(2016, (4, True)) == (2016, 2017)
     assert fiscal_year(2016, (7, False)) == (2015, 2016)
@@ -124,6 +129,11 @@ PARTS_OF_YEARS = [
      {"40 billion rand": (2023, 2023)}),
     ("Qantas earned A$2.5 billion in the year to June 2023.", "2023-08-24", {"A$2.5 billion": (2022, 2023)}),
     ("In the second quarter, Hyundai sold 1.1 million cars.", "2024-07-25", {"1.1 million cars": (2024, 2024)}),
+    ("In the July-September quarter, Wipro's profit rose 21% to Rs 3,209 crore.", "2024-10-17",
+     {"Rs 3,209 crore": (2024, 2024)}),
+    ("Israel's exports fell 4% in November-February.", "2024-03-20", {"4%": (2023, 2024)}),
+    ("In the first nine months of fiscal 2024, US sportswear maker Nike sold $38 billion of shoes.", "2024-04-01",
+     {"nine months": (2023, 2024)}),
 ]
 
 
@@ -148,6 +158,8 @@ BASES = [
      {"12 per cent": (2021, 2022)}),
     ("Ford's first-half profit jumped 30 per cent compared with the same period last year.", "2023-07-27",
      {"30 per cent": (2022, 2023)}),
+    ("Thai exports in the first quarter of 2024 were up 12 per cent on the same quarter of 2023.", "2024-05-01",
+     {"12 per cent": (2023, 2024)}),
     ("Air traffic in Spain rose 5% from March 2019 levels.", "2023-04-15",
      {"5%": (2019, 2023)}),
 ]
@@ -206,6 +218,13 @@ def test_a_date_still_to_come_does_not_carry_but_the_text_own_period_does():
     check("In 2024, Vietnam exported $405 billion of goods. The ministry will publish details in "
           "September. Rice exports reached 9 million tonnes.", "2025-02-10",
           {"$405 billion": (2024, 2024), "9 million tonnes": (2024, 2024)})
+
+
+def test_a_dateline_is_when_the_story_was_filed_not_a_period():
+    check("OTTAWA, Jan 24 (Reuters) - Canada's jobless rate is 6.5 per cent, the agency said.",
+          "2024-01-25", {"6.5 per cent": (None, None)})
+    check("LONDON, April 24 (Reuters) - Britain borrowed £120 billion in the financial year to March, "
+          "£6 billion more than forecast.", "2024-04-24", {"£6 billion": (2023, 2024)})
 
 
 def test_a_month_that_names_an_event_is_no_date_of_the_figures():
@@ -276,6 +295,12 @@ GRAINS = [
      ("multi_year", date(2015, 1, 1), date(2020, 12, 31))),
     ("Ocado lost £150 million in the six months to March.", "2024-04-20", "£150 million",
      ("half", date(2023, 10, 1), date(2024, 3, 31))),
+    ("In the April-June quarter, HDFC Bank's profit rose 35% to Rs 16,175 crore.", "2024-07-20",
+     "Rs 16,175 crore", ("quarter", date(2024, 4, 1), date(2024, 6, 30))),
+    ("The Reserve Bank of India expects growth of 7.2% in 2024-25.", "2024-06-07", "7.2%",
+     ("fiscal_year", date(2024, 4, 1), date(2025, 3, 31))),
+    ("Canada's deficit reached C$40 billion in the financial year to March.", "2024-05-01", "C$40 billion",
+     ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))),
 ]
 
 

@@ -85,13 +85,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter)){_S}+(?:(?i:period){_S}+)?"
         rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
         rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
+    # "the April-June quarter", "October-December 2023": a stretch from one month to another
+    ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
     # a change against a named base: "than in 2022", "over the corresponding quarter of 2016",
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
         rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b))"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
@@ -129,10 +131,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
-    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}"
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
                           rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
-    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:\d|this|last|next))")),
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -169,7 +171,7 @@ _LAST_TIME = Finder(re.compile(
 _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
-_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–)")
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–|-(?=[ \t]))")
 _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
@@ -197,7 +199,8 @@ _INYEARS = Finder(_BY_KIND["inyears"])
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 # every stretch of months ending in a month has one of these words before its "to", "ended"
 _NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
-_NTO_LEAD = 24  # "the twenty-four months": the longest words before the core
+_NTO_LEAD = 24
+_MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
@@ -224,7 +227,7 @@ CALENDAR_YEAR: tuple[int, bool] = (1, False)
 _FISCAL_NAMES_RE = re.compile(
     r"\b(India|Indian|Japan|Japanese|Tokyo|UK|U\.K\.|Britain|British|United Kingdom|Hong Kong|Canada|Canadian|"
     r"Singapore|South Africa|South African|New Zealand|Australia|Australian|Pakistan|Pakistani|Bangladesh|"
-    r"Egypt|Egyptian|Kenya|Kenyan|United States|U\.S\.|US|American|Congress|Pentagon|"
+    r"Egypt|Egyptian|Kenya|Kenyan|United States|U\.S\.|US|American|Congress|Congressional|Pentagon|White House|CBO|"
     # places and money that only one of them has
     r"Queensland|New South Wales|Tasmania|Canberra|Sydney|Melbourne|Mumbai|New Delhi|Delhi|Karnataka|"
     r"Maharashtra|Tamil Nadu|Kerala|crores?|lakhs?|rupees?|Rs|yen|Osaka|London|Scotland|Wales|Ottawa|Ontario|Nairobi)\b"
@@ -237,6 +240,7 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
                    "Canadian": "Canada", "South African": "South Africa", "Australian": "Australia",
                    "Pakistani": "Pakistan", "Egyptian": "Egypt", "Kenyan": "Kenya", "U.S.": "United States",
                    "US": "United States", "American": "United States", "Congress": "United States",
+                   "Congressional": "United States", "White House": "United States", "CBO": "United States",
                    "Pentagon": "United States", "Queensland": "Australia", "New South Wales": "Australia",
                    "Tasmania": "Australia", "Canberra": "Australia", "Sydney": "Australia", "Melbourne": "Australia",
                    "A$": "Australia", "Mumbai": "India", "New Delhi": "India", "Delhi": "India", "Karnataka": "India",
@@ -256,6 +260,7 @@ _YEAR_END = Finder(_YEAR_END_RE)
 _FISCAL_NAMES = Finder(_FISCAL_NAMES_RE)
 
 
+_TWO_YEARS_RE = re.compile(r"(?<![\d])(?:19|20)\d\d[-–/](?:19|20)?\d\d(?!\d)")  # "2024-25", "2019/2020"
 _FISCAL_WORDS = ("iscal", "FY", "inancial year", "usiness year", "udget", "ccounting year", "year end", "year to")
 
 
@@ -270,7 +275,7 @@ def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
     (4, False)
     """
     # only a text that speaks of fiscal years is searched for the country and a company's year
-    fiscal_words = bool(text) and any(w in text for w in _FISCAL_WORDS)
+    fiscal_words = bool(text) and (any(w in text for w in _FISCAL_WORDS) or _TWO_YEARS_RE.search(text) is not None)
     if country is None and fiscal_words:
         counts: dict[str, int] = {}
         for m in _FISCAL_NAMES.finditer(text):
@@ -389,12 +394,12 @@ def find_dates(text: str, pub_date: str | None = None,
                     found.append(d)
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
-                         ("nto", (" to ", "ended", "ending", "through", "until"))):
+                         ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
             for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text) if kind == "nto"
-                      else _INYEARS.finditer(text)):
+                      else _MRANGE.finditer(text) if kind == "mrange" else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
@@ -520,6 +525,21 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return d
     if kind == "nto":
         return _months_to(m, s, e, py, pm)
+    if kind == "mrange":
+        m0, m1 = (MONTHS.get(m.group(i).lower().rstrip(".")) for i in (1, 2))
+        if m0 is None or m1 is None or m0 == m1:
+            return None
+        if m.group(3):
+            y = int(m.group(3))
+        elif py is not None:
+            y = py - 1 if pm is not None and m1 > pm else py
+        else:
+            return None
+        y0 = y if m0 < m1 else y - 1  # "October-March": from the year before
+        d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
+        d.whole = y0 != y
+        d.bounds = ((y0, m0), (y, m1), None)
+        return d
     if kind == "span":
         y0 = int(m.group(1))
         y1s = m.group(2) or m.group(3)
@@ -781,6 +801,9 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
                 b = ((py, mon), (py, mon), None)
         elif d.end - d.start <= 24 and _NOW_RE.fullmatch(g) and pm is not None:
             b = ((py, pm), (py, pm), pday)  # "currently": the publication date
+    if b is not None and d.whole and _FISCAL_IN_RE.search(text, d.start, d.end):
+        (ya, ma), (yb, mb), _ = b  # "the financial year to March"
+        return "fiscal_year", date(ya, ma, 1), _month_end(yb, mb)
     if b is not None:
         (ya, ma), (yb, mb), day = b
         if day is not None and (ya, ma) == (yb, mb) and day <= monthrange(ya, ma)[1]:
@@ -797,6 +820,7 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
 
 
 _NOW_RE = re.compile(_BY_KIND["now"].pattern)
+_FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
 
 def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -> None:
@@ -937,8 +961,15 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
             if r is not None:
                 out[id(d)] = r
         elif d.kind in ("shift", "prevshift"):
-            prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point",) and id(o) in out]
-            base = prev[-1][0] if prev else (running[1] if running else py)
+            prev = [o for o in ds if o.start < d.start and id(o) in out
+                    and (o.kind == "point" or (o.kind == "span" and o.whole))]
+            if prev and prev[-1].kind == "span":  # "in FY2023-24 ..., a year earlier": the fiscal year before
+                y0, y1 = out[id(prev[-1])]
+                d.y0, d.y1 = y0 + d.sign * d.n, y1 + d.sign * d.n
+                out[id(d)] = (d.y0, d.y1)
+                d.base, d.whole = y1, True
+                continue
+            base = out[id(prev[-1])][0] if prev else (running[1] if running else py)
             if base is not None:
                 y = base + d.sign * d.n
                 out[id(d)] = (y, y)
