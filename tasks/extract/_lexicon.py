@@ -92,14 +92,15 @@ usd eur gbp jpy cny hkd chf cad aud nzd sgd inr krw twd rub brl mxn zar sek nok 
 CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "INR",
                                 "Rs.": "INR", "RM": "MYR", "CHF": "CHF", "SFr": "CHF",
                                 "Rp": "IDR", "Rp.": "IDR", "Sh": "?shilling", "KSh": "KES",
-                                "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "GH¢": "GHS",
+                                "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
                                 "GH₵": "GHS", "Tk": "BDT"}
 # upper-case codes in circulation that are also English words or common acronyms: not read as
 # currencies ("TOP 10", "ALL 3 members", "AMD 7nm")
 CODE_WORDS = frozenset("ALL TOP CUP PEN MAD BAM SOS GEL AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())
 # a capital letter glued to an amount that is a currency only in a text about a country that
-# uses it: "R59bn" in South African copy, never "R2-D2" elsewhere
-CONTEXT_SIGNS: dict[str, str] = {"R": "ZAR"}
+# uses it: "R59bn" in South African copy, "N5bn" in Nigerian copy; never "R2-D2" or "N95 masks"
+# (an amount of one or two digits needs a scale word after this sign)
+CONTEXT_SIGNS: dict[str, str] = {"R": "ZAR", "N": "NGN"}
 # head words of CLDR currency names that are ordinary English after a number ("5 real reasons",
 # "10 marks out of 20"); the full names ("Brazilian real") are still read
 CURRENCY_HEADS_NOT_NAMES = frozenset("""

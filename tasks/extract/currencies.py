@@ -211,6 +211,22 @@ _DOLLAR_TERRITORIES = tuple(sorted({t for c in DOLLARS for t in TENDER[c]}))
 
 
 @lru_cache(maxsize=1)
+def _bare_dollar_territories() -> frozenset[str]:
+    """Territories whose English copy prints their own dollar as a bare "$" (CLDR's English
+    locale of the territory: "$" in en_AU, en_CA, en_SG; "HK$" in en_HK, and no en_TW)."""
+    from babel import localedata
+
+    have = set(localedata.locale_identifiers())
+    out = set()
+    for t in _DOLLAR_TERRITORIES:
+        if f"en_{t}" in have:
+            symbols = Locale.parse(f"en_{t}").currency_symbols
+            if any(symbols.get(c) == "$" for c in TERRITORY_CURRENCIES[t] if c in DOLLARS):
+                out.add(t)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _own_marks() -> dict[str, re.Pattern]:
     """Per dollar: the text writes it by its own mark ("A$", "AUD", "Australian dollars")."""
     out = {}
@@ -224,12 +240,13 @@ def _own_marks() -> dict[str, re.Pattern]:
 
 def text_dollar(text: str) -> str:
     """The dollar a bare "$" means in ``text``: the US dollar, unless the text is about a country
-    whose own currency is another dollar (named at least twice, more often than the United
-    States) and never writes that dollar by its own mark ("A$", "AUD"), which would leave "$" to
-    the US dollar."""
+    whose own currency is another dollar that its papers print as "$" (named at least twice, more
+    often than the United States) and never writes that dollar by its own mark ("A$", "AUD"),
+    which would leave "$" to the US dollar."""
     counts = territory_counts(text, _DOLLAR_TERRITORIES)
     us = counts.pop("US", 0)
-    local, n = _most_named(counts)
+    bare = _bare_dollar_territories()
+    local, n = _most_named({t: k for t, k in counts.items() if t in bare})
     if local is None or n < 2 or n <= us:
         return "USD"
     code = next(c for c in TERRITORY_CURRENCIES[local] if c in DOLLARS)

@@ -377,6 +377,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
                 c.mantissa = c.mantissa + Decimal(num) / Decimal(den)
                 pos = m.end()
         pos = _read_scale(text, c, pos, pre is not None)
+        if pre is not None and pre[1] == cs - 1 and c.scale == 1 and ce - cs < 3 and text[cs - 1].isalpha():
+            return None  # "R2", "N95": a letter sign needs more than a short number (a name)
     c.ne = pos
     # glued on the right: ordinals ("10th"), decades ("1970s"), codes ("5G", "3D")
     if pos < n and text[pos].isalpha():
