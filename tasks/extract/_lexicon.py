@@ -93,10 +93,11 @@ CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": 
                                 "Rs.": "INR", "RM": "MYR", "CHF": "CHF", "SFr": "CHF",
                                 "Rp": "IDR", "Rp.": "IDR", "Sh": "?shilling", "KSh": "KES",
                                 "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
-                                "GH₵": "GHS", "Tk": "BDT"}
+                                "GH₵": "GHS", "Tk": "BDT", "E£": "EGP", "LE": "EGP", "S/": "PEN",
+                                "S/.": "PEN"}
 # upper-case codes in circulation that are also English words or common acronyms: not read as
 # currencies ("TOP 10", "ALL 3 members", "AMD 7nm")
-CODE_WORDS = frozenset("ALL TOP CUP PEN MAD BAM SOS GEL AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())
+CODE_WORDS = frozenset("ALL TOP CUP PEN BAM SOS AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())
 # a capital letter glued to an amount that is a currency only in a text about a country that
 # uses it: "R59bn" in South African copy, "N5bn" in Nigerian copy; never "R2-D2" or "N95 masks"
 # (an amount of one or two digits needs a scale word after this sign)
