@@ -143,6 +143,12 @@ def test_a_bare_dollar_in_canadian_copy_is_cad():
         (52.9e9, "CAD")]
 
 
+def test_us_dollar_marks_do_not_make_a_text_american():
+    text = ("Australia's budget: Canberra will repay US$3bn of US$-denominated debt and spend $2 billion "
+            "on roads, Australian officials said.")
+    assert amounts(text) == [(3e9, "USD"), (2e9, "AUD")]
+
+
 def test_a_bare_dollar_stays_usd_when_the_text_writes_the_local_dollar_by_its_own_mark():
     text = "Australia's Woodside will pay A$1.2 billion; the deal is worth $800 million, Australian officials said."
     assert amounts(text) == [(1.2e9, "AUD"), (800e6, "USD")]

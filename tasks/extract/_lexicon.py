@@ -122,7 +122,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "HK": ("Hong Kong", "HKSAR"), "MO": ("Macau", "Macao"), "KR": ("South Korea", "Seoul"),
     "CN": ("China", "Chinese", "Beijing"), "TW": ("Taiwan", "Taipei"), "IN": ("India", "Indian", "New Delhi"),
     "AU": ("Australia", "Canberra"), "CA": ("Canada", "Canadian", "Ottawa"),
-    "NZ": ("New Zealand", "Kiwi"), "ZA": ("South Africa", "Pretoria", "Johannesburg", "Cape Town"),
+    "NZ": ("New Zealand", "Kiwi"), "ZA": ("South Africa", "Pretoria", "Johannesburg", "Cape Town", "KwaZulu-Natal"),
     "KE": ("Kenya", "Nairobi"), "UG": ("Uganda", "Kampala"), "TZ": ("Tanzania", "Dar es Salaam", "Dodoma"),
     "NG": ("Nigeria", "Abuja", "Lagos"), "SG": ("Singapore",), "CD": ("Congo", "DR Congo", "DRC"),
     "PH": ("Philippines", "Filipino", "Manila"),
@@ -136,7 +136,8 @@ SUBDIVISION_NOT_CUES = frozenset((
     "Victoria", "Georgia", "Washington", "Central", "Northern", "Southern", "Eastern", "Western",
     "North", "South", "East", "West", "Free State", "North-West", "North East", "North West",
     "South East", "South West", "Canterbury", "Capital", "Coast", "Lakes", "Upper", "Lower",
-    "Greater", "Islands", "Federal", "Punjab", "Bengal", "Limburg", "Luxembourg",
+    "Greater", "Islands", "Federal", "Punjab", "Bengal", "Limburg", "Luxembourg", "Rivers", "Delta",
+    "Plateau", "Niger", "Central River", "Upper River", "Lower River",
 ))
 
 # currency names written after the amount; longest first when compiled

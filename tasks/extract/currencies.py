@@ -141,7 +141,9 @@ DOLLARS = frozenset(c for c in TENDER if _english_names(c)[0].endswith(" dollar"
 # ---------------------------------------------------------------------------------------------
 # the text's country, among the territories a shared sign may belong to
 # ---------------------------------------------------------------------------------------------
-_DEMONYM_TAIL = r"(?:n|ns|an|ans|ian|ians|ese|er|ers|i|is)?(?![A-Za-z])"
+# a demonym's ending after a place name ("Kenyan", "Queenslanders"); "US$" names a currency, not
+# the country
+_DEMONYM_TAIL = r"(?:n|ns|an|ans|ian|ians|ese|er|ers|i|is)?(?![A-Za-z$])"
 
 
 @lru_cache(maxsize=64)
@@ -211,7 +213,7 @@ _DOLLAR_TERRITORIES = tuple(sorted({t for c in DOLLARS for t in TENDER[c]}))
 
 
 @lru_cache(maxsize=1)
-def _bare_dollar_territories() -> frozenset[str]:
+def _bare_dollar_territories() -> tuple[str, ...]:
     """Territories whose English copy prints their own dollar as a bare "$" (CLDR's English
     locale of the territory: "$" in en_AU, en_CA, en_SG; "HK$" in en_HK, and no en_TW)."""
     from babel import localedata
@@ -223,7 +225,8 @@ def _bare_dollar_territories() -> frozenset[str]:
             symbols = Locale.parse(f"en_{t}").currency_symbols
             if any(symbols.get(c) == "$" for c in TERRITORY_CURRENCIES[t] if c in DOLLARS):
                 out.add(t)
-    return frozenset(out)
+    out.discard("US")  # the default, counted apart (and only when another dollar is named)
+    return tuple(sorted(out))
 
 
 @lru_cache(maxsize=1)
@@ -243,11 +246,8 @@ def text_dollar(text: str) -> str:
     whose own currency is another dollar that its papers print as "$" (named at least twice, more
     often than the United States) and never writes that dollar by its own mark ("A$", "AUD"),
     which would leave "$" to the US dollar."""
-    counts = territory_counts(text, _DOLLAR_TERRITORIES)
-    us = counts.pop("US", 0)
-    bare = _bare_dollar_territories()
-    local, n = _most_named({t: k for t, k in counts.items() if t in bare})
-    if local is None or n < 2 or n <= us:
+    local, n = _most_named(territory_counts(text, _bare_dollar_territories()))
+    if local is None or n < 2 or n <= territory_counts(text, ("US",)).get("US", 0):
         return "USD"
     code = next(c for c in TERRITORY_CURRENCIES[local] if c in DOLLARS)
     return "USD" if _own_marks()[code].search(text) else code
