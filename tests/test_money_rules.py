@@ -204,3 +204,9 @@ def test_amounts_after_the_brackets_close_are_not_conversions():
     figs = [f for f in parse_figures("It paid 1 trillion yen ($6.6 billion), and later $5 billion, 2 billion euros.")
             if f.kind == "money"]
     assert [f.link_type for f in figs] == ["conversion", "conversion", None, None]
+
+
+def test_a_year_after_a_possessive_names_a_dated_thing_but_a_plural_after_it_is_a_count():
+    assert parse_figures("Mexico's 2025 budget and India’s 2024 plan were passed.") == []
+    assert [(float(f.value), f.unit) for f in parse_figures("The company's 2000 employees struck.")] == [
+        (2000, "employee")]

@@ -703,6 +703,11 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
             if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
                 return False
+            # "Mexico's 2025 budget": a possessive and a singular noun name a dated thing
+            # (but "the firm's 2000 employees" are a count)
+            if pw.endswith(("'s", "’s")) and (nw := P.NEXT_WORD_RE.match(text, c.ce)) \
+                    and not is_plural(nw.group("w").lower()):
+                return False
             # "March 23, 2018 shows", "Mar 9 2018 MIT researchers": the year of a date;
             # "October 2018 levels": a month and its year
             if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start) or pwl in MONTHS:
