@@ -210,3 +210,10 @@ def test_a_year_after_a_possessive_names_a_dated_thing_but_a_plural_after_it_is_
     assert parse_figures("Mexico's 2025 budget and India’s 2024 plan were passed.") == []
     assert [(float(f.value), f.unit) for f in parse_figures("The company's 2000 employees struck.")] == [
         (2000, "employee")]
+
+
+def test_rs_and_rupees_are_indian_unless_the_text_is_about_another_rupee_country():
+    assert amounts("Maharashtra will spend Rs 500 crore and 20 billion rupees.") == [(5e9, "INR"), (20e9, "INR")]
+    assert amounts("Pakistan's budget: Islamabad will spend Rs 1.2 trillion and 300 billion rupees.") == [
+        (1.2e12, "PKR"), (300e9, "PKR")]
+    assert amounts("Sri Lanka's central bank printed Rs. 50 billion.") == [(50e9, "LKR")]

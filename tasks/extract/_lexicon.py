@@ -89,8 +89,8 @@ usd eur gbp jpy cny hkd chf cad aud nzd sgd inr krw twd rub brl mxn zar sek nok 
 """.split())
 # other written codes and the local signs papers print that CLDR's English data lacks (two or
 # three characters each: see patterns.currency_may_end); "?shilling": the text's country decides
-CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "INR",
-                                "Rs.": "INR", "RM": "MYR", "CHF": "CHF", "SFr": "CHF",
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "?rupee",
+                                "Rs.": "?rupee", "RM": "MYR", "CHF": "CHF", "SFr": "CHF",
                                 "Rp": "IDR", "Rp.": "IDR", "Sh": "?shilling", "KSh": "KES",
                                 "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
                                 "GH₵": "GHS", "Tk": "BDT", "E£": "EGP", "LE": "EGP", "S/": "PEN",
@@ -120,7 +120,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("United States", "U.S.", "US", "USA", "America", "American", "Americans"),
     "GB": ("Britain", "British", "UK", "U.K.", "England", "Scotland", "Wales"),
     "HK": ("Hong Kong", "HKSAR"), "MO": ("Macau", "Macao"), "KR": ("South Korea", "Seoul"),
-    "CN": ("China", "Chinese", "Beijing"), "TW": ("Taiwan", "Taipei"), "IN": ("India", "Indian", "New Delhi"),
+    "CN": ("China", "Chinese", "Beijing"), "TW": ("Taiwan", "Taipei"), "IN": ("India", "Indian", "New Delhi", "Mumbai"),
+    "PK": ("Pakistan", "Pakistani", "Islamabad", "Karachi"), "LK": ("Sri Lanka", "Sri Lankan", "Colombo"),
     "AU": ("Australia", "Canberra"), "CA": ("Canada", "Canadian", "Ottawa"),
     "NZ": ("New Zealand", "Kiwi"), "ZA": ("South Africa", "Pretoria", "Johannesburg", "Cape Town", "KwaZulu-Natal"),
     "KE": ("Kenya", "Nairobi"), "UG": ("Uganda", "Kampala"), "TZ": ("Tanzania", "Dar es Salaam", "Dodoma"),
@@ -155,7 +156,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "pounds": "GBP",
     "pound": "GBP", "quid": "GBP", "british pounds": "GBP",
     "yen": "JPY", "japanese yen": "JPY", "won": "KRW", "korean won": "KRW",
-    "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "roubles": "RUB", "rubles": "RUB",
+    "rupees": "?rupee", "rupee": "?rupee", "indian rupees": "INR", "roubles": "RUB", "rubles": "RUB",
     "rouble": "RUB", "ruble": "RUB", "ringgit": "MYR", "baht": "THB",
     "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "?peso", "peso": "?peso",
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
