@@ -217,3 +217,19 @@ def test_rs_and_rupees_are_indian_unless_the_text_is_about_another_rupee_country
     assert amounts("Pakistan's budget: Islamabad will spend Rs 1.2 trillion and 300 billion rupees.") == [
         (1.2e12, "PKR"), (300e9, "PKR")]
     assert amounts("Sri Lanka's central bank printed Rs. 50 billion.") == [(50e9, "LKR")]
+
+
+# --- exchange rates ----------------------------------------------------------------------------
+def test_an_exchange_rate_per_dollar_is_money_in_the_currency_named_before_it():
+    assert amounts("The rupee closed at 83.21 per dollar and the yen at 151.9 to the dollar.") == [
+        (83.21, "INR"), (151.9, "JPY")]
+    assert amounts("In Johannesburg the rand traded at 18.5 to the dollar.") == [(18.5, "ZAR")]
+
+
+def test_euro_and_sterling_against_the_dollar_are_quoted_in_dollars():
+    assert amounts("The euro rose to 1.09 against the dollar and sterling to 1.27 against the dollar.") == [
+        (1.09, "USD"), (1.27, "USD")]
+
+
+def test_a_rate_per_dollar_with_no_currency_named_before_it_is_no_money():
+    assert money("Each programme returned 5 per dollar of spending.") == []

@@ -346,6 +346,14 @@ RATE_UNITS = (
     "kilowatt-hour", "kWh", "mmBTU", "mmbtu", "pound", "minute", "second", "game", "seat",
     "room", "patient", "passenger", "vehicle", "car", "user", "subscriber", "citizen",
 )
+# exchange rates: "the rupee closed at 83.2 per dollar" is money in the currency named before it,
+# against one of these; and the words that name that currency besides its names
+FX_QUOTE_WORDS = ("dollar", "us dollar", "u.s. dollar", "greenback", "euro", "pound", "yen", "yuan")
+FX_SUBJECT_EXTRA: dict[str, str] = {"real": "BRL"}
+# market convention: these are quoted as the other currency per unit ("sterling at 1.27 against the
+# dollar" is 1.27 USD), the rest as units per dollar ("the rupee at 83.2 against the dollar" is INR);
+# "per dollar" and "to the dollar" always count units of the currency named first
+FX_BASE_CURRENCIES = frozenset({"EUR", "GBP", "AUD", "NZD"})
 # world commodity prices are quoted in US dollars whatever the paper's own dollar ("$52 a barrel"
 # in Canadian copy)
 USD_QUOTED_RATES = frozenset({"barrel", "ounce", "mmBTU", "mmbtu"})

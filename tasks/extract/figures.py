@@ -31,8 +31,9 @@ from . import periods as _periods
 from . import regions as _regions
 from ._finder import Finder, matches_at
 from ._lexicon import (CAPITAL_NON_NAMES, CODE_ALIASES, DOLLAR_PREFIXES_SPACED, FRACTION_WORDS,
-                       FUNCTION_WORDS, LABEL_WORDS, MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_PREFIX,
-                       QUALIFIER_SUFFIX, SCALE_ABBR, SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, USD_QUOTED_RATES)
+                       FUNCTION_WORDS, FX_BASE_CURRENCIES, FX_SUBJECT_EXTRA, LABEL_WORDS, MEASURE_UNITS,
+                       MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX, SCALE_ABBR,
+                       SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, USD_QUOTED_RATES)
 from .currencies import DOLLAR_PREFIXES, NAMES as CURRENCY_NAMES, SYMBOLS
 from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
@@ -401,6 +402,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     pos = _read_unit(text, c, pos, doc)
     if pos is None:
         return None
+    if c.unit_kind is None and c.scale == 1 and text.startswith(P.FX_LEADS, pos + 1):
+        pos = _fx_rate(text, c, pos, doc)
     if c.unit_kind is None and c.scale > 1 and P.INDIAN_SCALE_RE.search(text, c.ce, c.ne):
         # "210 crores", "Rs" left unsaid: crores and lakhs of nothing named are rupees
         c.kind, c.unit, c.unit_kind = "money", "INR", "money"
@@ -448,6 +451,31 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     if not _keep(text, c, word):
         return None
     return c
+
+
+def _fx_rate(text: str, c: Cand, pos: int, doc: _DocInfo) -> int:
+    """"The rupee closed at 83.2 per dollar": an exchange rate is money in the currency whose
+    rate it is, named before it in the sentence and other than the one it is quoted against."""
+    m = P.FX_QUOTE_RE.match(text, pos)
+    if m is None:
+        return pos
+    lo = max(0, c.start - 80)
+    lo = max(lo, text.rfind(".", lo, c.start) + 1, text.rfind("\n", lo, c.start) + 1)
+    last = None
+    for s in P.FX_SUBJECT_RE.finditer(text, lo, c.start):
+        last = s
+    if last is None:
+        return pos
+    w = " ".join(last.group("w").lower().split())
+    code = doc.currency(CURRENCY_NAMES.get(w) or FX_SUBJECT_EXTRA[w])
+    quote = " ".join(m.group("w").lower().split())
+    quote_code = doc.currency(CURRENCY_NAMES.get(quote, "USD" if quote == "greenback" else "$"))
+    if code == quote_code:
+        return pos
+    if code in FX_BASE_CURRENCIES and text.startswith("against", m.start() + 1):
+        code = quote_code  # "sterling at 1.27 against the dollar": dollars per pound
+    c.kind, c.unit, c.unit_kind = "money", code, "money"
+    return m.end()
 
 
 def _may_follow_cue(text: str, pos: int) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import product
 
 from ._finder import Finder
-from ._lexicon import (CODE_ALIASES, CONTEXT_SIGNS, GLUED_UNITS_OK, ISO_LOWER_SAFE, MEASURE_UNITS,
+from ._lexicon import (CODE_ALIASES, CONTEXT_SIGNS, FX_QUOTE_WORDS, FX_SUBJECT_EXTRA, GLUED_UNITS_OK, ISO_LOWER_SAFE, MEASURE_UNITS,
                        MINOR_UNITS, MONTHS, QUALIFIER_BRIDGE_VERBS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
                        RATE_UNITS, SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, TIMEZONES, TOP_VERB_LEADS)
 from .currencies import CODES as ISO_CODES, DOLLAR_PREFIXES, NAMES as CURRENCY_NAMES, SYMBOLS
@@ -342,6 +342,12 @@ UNIT_ORDER = (("pp", PERCENT_POINTS_RE), ("pct", PERCENT_RE), ("code", CURRENCY_
               ("meas", MEASURE_GLUED_RE))
 UNIT_DISPATCH_RE = re.compile("|".join(
     f"(?P<{k}{i}>{re.sub(r'[(][?]P<[A-Za-z_]+>', '(?:', rx.pattern)})" for i, (k, rx) in enumerate(UNIT_ORDER)))
+# "83.2 per dollar", "150 to the dollar", "1.08 against the euro": an exchange rate
+FX_QUOTE_RE = re.compile(
+    rf"{S}+(?:per|to{S}+the|to{S}+one|against{S}+the|a){S}+(?P<w>(?i:{trie_alt(FX_QUOTE_WORDS, fold=True)}))(?![A-Za-z])")
+# the currency whose rate it is, named shortly before ("the rupee closed at"), the last one wins
+FX_SUBJECT_RE = re.compile(rf"(?<![A-Za-z])(?P<w>(?i:{trie_alt({*CURRENCY_NAMES, *FX_SUBJECT_EXTRA}, fold=True)}))(?![A-Za-z])")
+FX_LEADS = ("per", "to the", "to one", "against the", "a ")  # (after one blank: a cheap test)
 RATE_RE = re.compile(
     rf"(?:{S}*/{S}*|{S}+per{S}+|{S}+an?{S}+|{S}+an?-|{S}+each{S}+)(?P<w>(?i:{trie_alt(RATE_UNITS, fold=True)}))(?![A-Za-z])"
 )
