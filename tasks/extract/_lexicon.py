@@ -26,6 +26,11 @@ SCALE_WORDS: dict[str, int] = {
     "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }
 DOZEN = {"dozen": 12}
+# scale words read after digits, plurals of the Indian ones too ("210 crores", "5 lakhs", "3 lacs");
+# consecutive ones multiply ("1.5 lakh crore" = 1.5e12)
+SCALE_WORDS_AFTER_DIGITS: dict[str, int] = {
+    **SCALE_WORDS, "dozen": 12, "crores": 10_000_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+}
 
 # abbreviations of scale words after digits ("$4.6bn", "12.3m tonnes", "5 mln")
 SCALE_ABBR: dict[str, int] = {
@@ -82,9 +87,59 @@ KGS TJS MNT PLN HUF CZK RON UAH ISK IRR IQD
 ISO_LOWER_SAFE = frozenset("""
 usd eur gbp jpy cny hkd chf cad aud nzd sgd inr krw twd rub brl mxn zar sek nok dkk myr thb idr php
 """.split())
-# other written codes
-CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "INR",
-                                "Rs.": "INR", "RM": "MYR", "CHF": "CHF", "SFr": "CHF"}
+# other written codes and the local signs papers print that CLDR's English data lacks (two or
+# three characters each: see patterns.currency_may_end); "?shilling": the text's country decides
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": "?rupee",
+                                "Rs.": "?rupee", "RM": "MYR", "CHF": "CHF", "SFr": "CHF",
+                                "Rp": "IDR", "Rp.": "IDR", "Sh": "?shilling", "KSh": "KES",
+                                "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
+                                "GH₵": "GHS", "Tk": "BDT", "E£": "EGP", "LE": "EGP", "S/": "PEN",
+                                "S/.": "PEN"}
+# upper-case codes in circulation that are also English words or common acronyms: not read as
+# currencies ("TOP 10", "ALL 3 members", "AMD 7nm")
+CODE_WORDS = frozenset("ALL TOP CUP PEN BAM SOS AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())
+# a capital letter glued to an amount that is a currency only in a text about a country that
+# uses it: "R59bn" in South African copy, "N5bn" in Nigerian copy; never "R2-D2" or "N95 masks"
+# (an amount of one or two digits needs a scale word after this sign)
+CONTEXT_SIGNS: dict[str, str] = {"R": "ZAR", "N": "NGN"}
+# head words of CLDR currency names that are ordinary English after a number ("5 real reasons",
+# "10 marks out of 20"); the full names ("Brazilian real") are still read
+CURRENCY_HEADS_NOT_NAMES = frozenset("""
+real reals mark marks sol soles dram drams sum som soms unit units gold silver pound pounds
+""".split())
+# the usual reading of a head word several currencies share when the text names none of their
+# countries (the others are read from the text's country: "Ugandan" makes "shillings" UGX)
+CURRENCY_DEFAULTS: dict[str, str] = {
+    "?dollar": "USD", "?pound": "GBP", "?rupee": "INR", "?shilling": "KES", "?dinar": "KWD",
+    "?rial": "IRR", "?riyal": "SAR", "?krona": "SEK", "?kwacha": "ZMW", "?lira": "TRY",
+    "?dirham": "AED", "?won": "KRW", "?yuan": "CNY", "?leu": "RON", "?manat": "AZN",
+    "?rupiah": "IDR", "?rand": "ZAR", "?escudo": "CVE",
+}
+# what papers call a country besides its CLDR English name (demonyms come from the currency names)
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States", "U.S.", "US", "USA", "America", "American", "Americans"),
+    "GB": ("Britain", "British", "UK", "U.K.", "England", "Scotland", "Wales"),
+    "HK": ("Hong Kong", "HKSAR"), "MO": ("Macau", "Macao"), "KR": ("South Korea", "Seoul"),
+    "CN": ("China", "Chinese", "Beijing"), "TW": ("Taiwan", "Taipei"), "IN": ("India", "Indian", "New Delhi", "Mumbai"),
+    "PK": ("Pakistan", "Pakistani", "Islamabad", "Karachi"), "LK": ("Sri Lanka", "Sri Lankan", "Colombo"),
+    "AU": ("Australia", "Canberra"), "CA": ("Canada", "Canadian", "Ottawa"),
+    "NZ": ("New Zealand", "Kiwi"), "ZA": ("South Africa", "Pretoria", "Johannesburg", "Cape Town", "KwaZulu-Natal"),
+    "KE": ("Kenya", "Nairobi"), "UG": ("Uganda", "Kampala"), "TZ": ("Tanzania", "Dar es Salaam", "Dodoma"),
+    "NG": ("Nigeria", "Abuja", "Lagos"), "SG": ("Singapore",), "CD": ("Congo", "DR Congo", "DRC"),
+    "PH": ("Philippines", "Filipino", "Manila"),
+}
+# ISO 3166-2 subdivision types that papers name as places of a country, and names that are not
+# a sign of the country (they are words, or places elsewhere as well)
+SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory", "Prefecture", "County", "Region",
+                               "Union territory", "Municipality", "Autonomous region", "Capital territory",
+                               "Capital district", "District", "Federal district", "Department"})
+SUBDIVISION_NOT_CUES = frozenset((
+    "Victoria", "Georgia", "Washington", "Central", "Northern", "Southern", "Eastern", "Western",
+    "North", "South", "East", "West", "Free State", "North-West", "North East", "North West",
+    "South East", "South West", "Canterbury", "Capital", "Coast", "Lakes", "Upper", "Lower",
+    "Greater", "Islands", "Federal", "Punjab", "Bengal", "Limburg", "Luxembourg", "Rivers", "Delta",
+    "Plateau", "Niger", "Central River", "Upper River", "Lower River",
+))
 
 # currency names written after the amount; longest first when compiled
 CURRENCY_NAMES: dict[str, str] = {
@@ -101,7 +156,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "pounds": "GBP",
     "pound": "GBP", "quid": "GBP", "british pounds": "GBP",
     "yen": "JPY", "japanese yen": "JPY", "won": "KRW", "korean won": "KRW",
-    "rupees": "INR", "rupee": "INR", "indian rupees": "INR", "roubles": "RUB", "rubles": "RUB",
+    "rupees": "?rupee", "rupee": "?rupee", "indian rupees": "INR", "roubles": "RUB", "rubles": "RUB",
     "rouble": "RUB", "ruble": "RUB", "ringgit": "MYR", "baht": "THB",
     "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "?peso", "peso": "?peso",
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
@@ -291,6 +346,17 @@ RATE_UNITS = (
     "kilowatt-hour", "kWh", "mmBTU", "mmbtu", "pound", "minute", "second", "game", "seat",
     "room", "patient", "passenger", "vehicle", "car", "user", "subscriber", "citizen",
 )
+# exchange rates: "the rupee closed at 83.2 per dollar" is money in the currency named before it,
+# against one of these; and the words that name that currency besides its names
+FX_QUOTE_WORDS = ("dollar", "us dollar", "u.s. dollar", "greenback", "euro", "pound", "yen", "yuan")
+FX_SUBJECT_EXTRA: dict[str, str] = {"real": "BRL"}
+# market convention: these are quoted as the other currency per unit ("sterling at 1.27 against the
+# dollar" is 1.27 USD), the rest as units per dollar ("the rupee at 83.2 against the dollar" is INR);
+# "per dollar" and "to the dollar" always count units of the currency named first
+FX_BASE_CURRENCIES = frozenset({"EUR", "GBP", "AUD", "NZD"})
+# world commodity prices are quoted in US dollars whatever the paper's own dollar ("$52 a barrel"
+# in Canadian copy)
+USD_QUOTED_RATES = frozenset({"barrel", "ounce", "mmBTU", "mmbtu"})
 
 # ---------------------------------------------------------------------------------------------
 # Dates

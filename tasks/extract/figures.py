@@ -24,16 +24,18 @@ from bisect import bisect_right
 from decimal import Decimal
 from typing import Sequence
 
+from . import currencies as _currencies
 from . import metrics as _metrics
 from . import patterns as P
 from . import periods as _periods
 from . import regions as _regions
 from ._cache import by_identity
 from ._finder import Finder, matches_at
-from ._lexicon import (AMBIGUOUS_CURRENCIES, CAPITAL_NON_NAMES, CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES,
-                       DOLLAR_PREFIXES_SPACED, FRACTION_WORDS, FUNCTION_WORDS, LABEL_WORDS,
-                       MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
-                       SCALE_ABBR, SCALE_WORDS, SYMBOLS, TIME_UNITS)
+from ._lexicon import (CAPITAL_NON_NAMES, CODE_ALIASES, DOLLAR_PREFIXES_SPACED, FRACTION_WORDS,
+                       FUNCTION_WORDS, FX_BASE_CURRENCIES, FX_SUBJECT_EXTRA, LABEL_WORDS, MEASURE_UNITS,
+                       MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX, SCALE_ABBR,
+                       SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, USD_QUOTED_RATES)
+from .currencies import DOLLAR_PREFIXES, NAMES as CURRENCY_NAMES, SYMBOLS
 from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
@@ -185,7 +187,7 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
 class _DocInfo:
     """Document-wide facts the reading of one figure depends on (computed when first asked)."""
 
-    __slots__ = ("text", "_dollar", "_yen", "_ambiguous")
+    __slots__ = ("text", "_dollar", "_yen", "_ambiguous", "_signs")
 
     _HK_RE = Finder(re.compile(r"\bHong Kong\b|\bHKSAR\b"))
     # the voice of a Hong Kong government paper, where "$" means HK$
@@ -202,6 +204,7 @@ class _DocInfo:
         self._dollar: str | None = None
         self._yen: str | None = None
         self._ambiguous: dict[str, str] = {}
+        self._signs: dict[str, str | None] = {}
 
     def currency(self, code: str) -> str:
         """The ISO code for a currency name: "$" the text's dollar, "?franc" by the text's country."""
@@ -210,21 +213,28 @@ class _DocInfo:
         if code[0] != "?":
             return code
         if code not in self._ambiguous:
-            low = self.text.lower()
-            self._ambiguous[code] = next(iso for cue, iso in AMBIGUOUS_CURRENCIES[code]
-                                         if not cue or re.search(rf"\b(?:{cue})", low))
+            self._ambiguous[code] = _currencies.resolve(code, self.text)
         return self._ambiguous[code]
+
+    def sign(self, sign: str) -> str | None:
+        """The currency a letter sign glued to an amount stands for in this text ("R" -> ZAR), if any."""
+        if sign not in self._signs:
+            self._signs[sign] = _currencies.context_sign(sign, self.text)
+        return self._signs[sign]
 
     @property
     def dollar(self) -> str:
-        """A plain "$" is the US dollar unless the text is a Hong Kong text that never says
-        which dollar it means (a Hong Kong government paper: "$554.6 billion" is HKD)."""
+        """A plain "$" is the US dollar unless the text's own currency is another dollar: a Hong
+        Kong text that never says which dollar it means (a Hong Kong government paper:
+        "$554.6 billion" is HKD), or a text about another dollar country (``text_dollar``)."""
         if self._dollar is None:
             text, self._dollar = self.text, "USD"
             hk = sum(1 for _ in self._HK_RE.finditer(text)) if "Hong Kong" in text or "HKSAR" in text else 0
             if (hk and not self._EXPLICIT_DOLLAR_RE.search(text) and hk > sum(1 for _ in self._US_RE.finditer(text))
                     and self._HK_GOV_RE.search(text)):
                 self._dollar = "HKD"
+            else:
+                self._dollar = _currencies.text_dollar(text)
         return self._dollar
 
     @property
@@ -346,7 +356,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     hy_qual = None
     if before and (before.isalpha() or before in "_#@/\\"):
         # only a currency code may be glued to the digits: "CNY5bn", "RM5 million", "Rs500"
-        if not (before.isalpha() and P.CODE_GLUED_RE.search(text, max(0, cs - 5), cs)):
+        if not (before.isalpha() and (P.CODE_GLUED_RE.search(text, max(0, cs - 5), cs)
+                                      or _context_sign(text, cs, doc))):
             return None
     if before in "-‑−" and cs >= 2 and text[cs - 2].isalpha() \
             and not P.GLUED_SCALE_END_RE.search(text, max(0, cs - 9), cs - 1):  # not "1.2m-1.5m"
@@ -359,8 +370,9 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
         return None  # "v1.2", "No.1"; but "Rs.500"
     c = Cand(cs, ce, val, word)
     pos = ce
-    # version numbers, IP addresses: "1.2.3"
-    if not word and pos < n and text[pos] == "." and pos + 1 < n and text[pos + 1].isdigit():
+    # version numbers, IP addresses: "1.2.3"; tickers "(0700.HK)"
+    if not word and pos < n and text[pos] == "." and pos + 1 < n and (
+            text[pos + 1].isdigit() or P.TICKER_SUFFIX_RE.match(text, pos)):
         return None
     # --- scale ------------------------------------------------------------------------------
     pre = _currency_prefix(text, cs, doc)
@@ -377,6 +389,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
                 c.mantissa = c.mantissa + Decimal(num) / Decimal(den)
                 pos = m.end()
         pos = _read_scale(text, c, pos, pre is not None)
+        if pre is not None and pre[1] == cs - 1 and c.scale == 1 and ce - cs < 3 and text[cs - 1].isalpha():
+            return None  # "R2", "N95": a letter sign needs more than a short number (a name)
     c.ne = pos
     # glued on the right: ordinals ("10th"), decades ("1970s"), codes ("5G", "3D")
     if pos < n and text[pos].isalpha():
@@ -387,7 +401,7 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     # --- currency before ----------------------------------------------------------------------
     left = cs
     if pre is not None:
-        code, left = pre
+        code, left, _ = pre
         c.kind, c.unit, c.unit_kind = "money", code, "money"
     # sign
     if left >= 1 and text[left - 1] in P.SIGN_CHARS and (left < 2 or text[left - 2] in P.SIGN_LEADS):
@@ -399,6 +413,11 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     pos = _read_unit(text, c, pos, doc)
     if pos is None:
         return None
+    if c.unit_kind is None and c.scale == 1 and text.startswith(P.FX_LEADS, pos + 1):
+        pos = _fx_rate(text, c, pos, doc)
+    if c.unit_kind is None and c.scale > 1 and P.INDIAN_SCALE_RE.search(text, c.ce, c.ne):
+        # "210 crores", "Rs" left unsaid: crores and lakhs of nothing named are rupees
+        c.kind, c.unit, c.unit_kind = "money", "INR", "money"
     c.value = c.mantissa * c.scale
     # --- rate ("/day", "per person", "a share") ------------------------------------------------
     if c.unit_kind in ("money", "noun", "measure", None):
@@ -406,6 +425,8 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
         if m and (c.unit_kind != "noun" or m.group("w") in ("day", "year", "month", "week")) \
                 and not P.RELATIVE_TIME_AFTER_RE.match(text, m.end()):  # not "8.4 million a year earlier"
             pos = m.end()
+            if pre is not None and pre[2] and m.group("w") in USD_QUOTED_RATES:
+                c.unit = "USD"
     # --- qualifiers -----------------------------------------------------------------------------
     lo = max(0, left - 24)
     m = (P.QUALIFIER_PREFIX_FIND.search(text, lo, left)
@@ -443,6 +464,31 @@ def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) 
     return c
 
 
+def _fx_rate(text: str, c: Cand, pos: int, doc: _DocInfo) -> int:
+    """"The rupee closed at 83.2 per dollar": an exchange rate is money in the currency whose
+    rate it is, named before it in the sentence and other than the one it is quoted against."""
+    m = P.FX_QUOTE_RE.match(text, pos)
+    if m is None:
+        return pos
+    lo = max(0, c.start - 80)
+    lo = max(lo, text.rfind(".", lo, c.start) + 1, text.rfind("\n", lo, c.start) + 1)
+    last = None
+    for s in P.FX_SUBJECT_RE.finditer(text, lo, c.start):
+        last = s
+    if last is None:
+        return pos
+    w = " ".join(last.group("w").lower().split())
+    code = doc.currency(CURRENCY_NAMES.get(w) or FX_SUBJECT_EXTRA[w])
+    quote = " ".join(m.group("w").lower().split())
+    quote_code = doc.currency(CURRENCY_NAMES.get(quote, "USD" if quote == "greenback" else "$"))
+    if code == quote_code:
+        return pos
+    if code in FX_BASE_CURRENCIES and text.startswith("against", m.start() + 1):
+        code = quote_code  # "sterling at 1.27 against the dollar": dollars per pound
+    c.kind, c.unit, c.unit_kind = "money", code, "money"
+    return m.end()
+
+
 def _may_follow_cue(text: str, pos: int) -> bool:
     """Could a qualifier cue ("about", "more than", "~", "sub-") end right before ``pos``?"""
     j = pos - 1
@@ -451,13 +497,14 @@ def _may_follow_cue(text: str, pos: int) -> bool:
     return j >= 0 and (text[j].isalpha() or text[j] in "~.-‑")
 
 
-def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int] | None:
-    """(ISO code, start offset) of a currency written before the number at ``cs``."""
+def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int, bool] | None:
+    """(ISO code, start offset, is it a bare "$") of a currency written before the number at ``cs``."""
     lo = max(0, cs - 12)
     # the sign may stand between currency and number: "$-5"; rare, ignored
     m = P.CURRENCY_PREFIX_FIND.search(text, lo, cs) if P.currency_may_end(text, lo, cs) else None
     if not m:
-        return None
+        sign = _context_sign(text, cs, doc) if cs and text[cs - 1] in P.CONTEXT_SIGNS_FIRST else None
+        return (sign, cs - 1, False) if sign else None
     if m.group("dollar"):
         dpre = m.group("dpre")
         code = doc.dollar
@@ -470,15 +517,24 @@ def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int] | Non
                 start = m.start("dpre")
         if m.group("post"):
             code = "USD"
-        return code, start
+        return code, start, start == m.start("dollar") and not m.group("post")
     if m.group("sym"):
         sym = m.group("sym")
         code = SYMBOLS[sym]
         if sym in "¥￥":
             code = doc.yen_sign
-        return code, m.start("sym")
+        return code, m.start("sym"), False
     code = m.group("code")
-    return CODE_ALIASES.get(code, code).upper(), m.start("code")
+    code = CODE_ALIASES.get(code, code)
+    return (doc.currency(code) if code[0] == "?" else code.upper()), m.start("code"), False
+
+
+def _context_sign(text: str, cs: int, doc: _DocInfo) -> str | None:
+    """The currency of a letter sign glued to the number at ``cs`` ("R59bn" in South African copy)."""
+    if cs < 1 or text[cs - 1] not in P.CONTEXT_SIGNS_FIRST:
+        return None
+    m = P.CONTEXT_SIGN_RE.search(text, max(0, cs - 3), cs)
+    return doc.sign(m.group("sign")) if m else None
 
 
 def _prefix_key(p: str) -> str | None:
@@ -496,7 +552,7 @@ def _read_scale(text: str, c: Cand, pos: int, money: bool) -> int:
         if not m:
             break
         w = m.group("w").lower()
-        scale *= 12 if w == "dozen" else SCALE_WORDS[w]
+        scale *= SCALE_WORDS_AFTER_DIGITS[w]
         pos = m.end()
     if scale == 1:
         m = P.SCALE_ABBR_GLUED_RE.match(text, pos) or P.SCALE_ABBR_SPACED_RE.match(text, pos)
@@ -544,7 +600,8 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
         return m.end()
     if kind == "code":
         w = m.group("w")
-        c.kind, c.unit, c.unit_kind = "money", CODE_ALIASES.get(w, w).upper(), "money"
+        w = CODE_ALIASES.get(w, w)
+        c.kind, c.unit, c.unit_kind = "money", doc.currency(w) if w[0] == "?" else w.upper(), "money"
         return m.end()
     if kind == "name":
         w = " ".join(m.group("w").lower().split())
@@ -564,6 +621,8 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
     if kind == "minor":
         if m.group("p"):
             code, div = "GBP", 100
+        elif m.group("c"):
+            code, div = MINOR_UNITS["c"]
         else:
             code, div = MINOR_UNITS[" ".join(m.group("w").lower().split())]
         c.kind, c.unit, c.unit_kind, c.minor = "money", doc.currency(code), "money", True
@@ -683,10 +742,14 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
             if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
                 return False
-            if pwl in MONTHS and pw[:1].isupper():
-                return False  # "from March 2019 levels": the year of a month
-            # "March 23, 2018 shows", "Mar 9 2018 MIT researchers": the year of a date
-            if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start):
+            # "Mexico's 2025 budget": a possessive and a singular noun name a dated thing
+            # (but "the firm's 2000 employees" are a count)
+            if pw.endswith(("'s", "’s")) and (nw := P.NEXT_WORD_RE.match(text, c.ce)) \
+                    and not is_plural(nw.group("w").lower()):
+                return False
+            # "March 23, 2018 shows", "Mar 9 2018 MIT researchers": the year of a date;
+            # "October 2018 levels": a month and its year
+            if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start) or pwl in MONTHS:
                 return False
             # "1988 sales of": the year of a yearly series
             if c.unit in _YEARLY_NOUNS:
@@ -756,6 +819,8 @@ def _link(text: str, cands: list[Cand]) -> list[Cand]:
         out.append(c)
         i += 1
     for a, b in zip(out, out[1:], strict=False):
+        if a.link_type == "conversion" and b.link is None and _try_further_conversion(text, a, b):
+            continue
         if a.link is not None or b.link is not None:
             continue
         if _try_range(text, a, b):
@@ -829,6 +894,23 @@ def _try_conversion(text: str, a: Cand, b: Cand) -> bool:
     a.link_type = b.link_type = "conversion"
     if b.qual == "exact":
         b.qual = a.qual
+    return True
+
+
+_FURTHER_CONVERSION_GAP_RE = re.compile(r"[ \t]*[,;/][ \t]*(?:or[ \t]+)?")
+
+
+def _try_further_conversion(text: str, a: Cand, b: Cand) -> bool:
+    """"5.2 trillion rupiah ($330 million, 300 million euros)": ``b``, after the converted amount
+    ``a`` inside the same brackets, converts the amount ``a`` converts, and takes its qualifier."""
+    src = a.link
+    if (b.kind != "money" or src is None or src.end > a.start or b.unit in (a.unit, src.unit)
+            or not _FURTHER_CONVERSION_GAP_RE.fullmatch(text, a.end, b.start)
+            or "(" not in text[src.end:a.start]):
+        return False
+    b.link, b.link_type = src, "conversion"
+    if b.qual == "exact":
+        b.qual = src.qual
     return True
 
 

@@ -1,7 +1,9 @@
 """Numerals: digit strings, spelled-out numbers and unit-noun lemmas.
 
->>> parse_digits("4,168")
-Decimal('4168')
+>>> parse_digits("4,168"), parse_digits("4,60,518.80")
+(Decimal('4168'), Decimal('460518.80'))
+>>> [m.group() for m in DIGITS_RE.finditer("Rs 4,60,518.80 crore, 1,00,000 and 12,345")]
+['4,60,518.80', '1,00,000', '12,345']
 >>> [(text, str(v)) for _, _, text, v in spelled_numbers("twenty-eight thousand six hundred forty-two students")]
 [('twenty-eight thousand six hundred forty-two', '28642')]
 >>> [str(v) for _, _, _, v in spelled_numbers("half a billion, one and a half million")]
@@ -32,7 +34,10 @@ SPELLED_RE = re.compile(caseless(
 _SPELLED = AfterBoundary(SPELLED_RE)  # read with the character before each number
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 
-_PLAIN_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![A-Za-z])\.[0-9]+"
+# Indian grouping, as printed: lakhs and crores in pairs before the last three digits ("4,60,518.80")
+_INDIAN_DIGITS = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?"
+_PLAIN_DIGITS = (rf"{_INDIAN_DIGITS}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+                 r"|(?<![A-Za-z])\.[0-9]+")
 DIGITS_RE = re.compile(  # (the leading lookahead lets the engine skip non-digits quickly)
     rf"(?=[0-9.])(?<![0-9_,])(?<![0-9][.])(?:{_PLAIN_DIGITS})(?![0-9]|,[0-9]{{3}}(?![0-9]))"
 )

@@ -11,10 +11,10 @@ from functools import lru_cache
 from itertools import product
 
 from ._finder import Finder
-from ._lexicon import (CODE_ALIASES, CURRENCY_NAMES, DOLLAR_PREFIXES, GLUED_UNITS_OK, ISO_LOWER_SAFE,
-                       ISO_CODES, MEASURE_UNITS, MINOR_UNITS, MONTHS, QUALIFIER_BRIDGE_VERBS,
-                       QUALIFIER_PREFIX, QUALIFIER_SUFFIX, RATE_UNITS, SYMBOLS, TIME_UNITS,
-                       TIMEZONES, TOP_VERB_LEADS)
+from ._lexicon import (CODE_ALIASES, CONTEXT_SIGNS, FX_QUOTE_WORDS, FX_SUBJECT_EXTRA, GLUED_UNITS_OK, ISO_LOWER_SAFE, MEASURE_UNITS,
+                       MINOR_UNITS, MONTHS, QUALIFIER_BRIDGE_VERBS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
+                       RATE_UNITS, SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, TIMEZONES, TOP_VERB_LEADS)
+from .currencies import CODES as ISO_CODES, DOLLAR_PREFIXES, NAMES as CURRENCY_NAMES, SYMBOLS
 
 
 def _alt(words, escape=True) -> str:
@@ -181,6 +181,9 @@ def windows(text: str, rx: re.Pattern, before: int, after: int) -> list[tuple[in
 
 
 S = r"[ \t\u00a0]"          # a blank inside a line
+# blanks, or one line break among blanks, before a lower-case word: what may stand between a
+# number and its scale word or currency in copy wrapped at a fixed width ("2.4\nbillion euros")
+SB = rf"(?:{S}+|{S}*\n{S}*(?=[a-z]))"
 HY = r"[-‑–]"                # hyphens that join a number to its unit
 MONTH_ALT = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
 MONTH_RE_SRC = rf"(?:(?i:{MONTH_ALT})\.?|May|MAY)"
@@ -257,6 +260,11 @@ QUALIFIER_SUFFIX_RE = re.compile(
 )
 
 CODE_GLUED_RE = re.compile(rf"(?<![A-Za-z])(?:{trie_alt(ISO_CODES | set(CODE_ALIASES) | ISO_LOWER_SAFE)})$")
+# a letter sign glued to the amount ("R59bn"): a currency only in its country's copy (figures)
+CONTEXT_SIGNS_FIRST = frozenset(s[-1] for s in CONTEXT_SIGNS)
+CONTEXT_SIGN_RE = re.compile(rf"(?<![\w&'’.-])(?P<sign>{'|'.join(map(re.escape, CONTEXT_SIGNS))})$")
+# "(0700.HK)", "(2354.TW)": an exchange code after a ticker number
+TICKER_SUFFIX_RE = re.compile(r"\.[A-Z]{1,4}(?=[)\],;])")
 GLUED_SCALE_END_RE = re.compile(r"[0-9](?:bn|mn|mln|m|k|K|tn|trn|b|pc|pct)$")
 OR_MORE_RE = re.compile(rf"{S}+or{S}+(?:more|so|less|fewer)\b")
 # "3 x 10^8", "1.2e6": powers of ten
@@ -288,9 +296,11 @@ def prev_word(text: str, lo: int, end: int) -> str:
 NEXT_WORD_RE = re.compile(rf"{S}+(?P<w>[A-Za-z][\w'’-]*)")
 
 # --- right of a number ------------------------------------------------------------------------
-SCALE_WORD_RE = re.compile(rf"(?:{S}*{HY}{S}*|{S}+)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore|dozen))\b")
+SCALE_WORD_RE = re.compile(
+    rf"(?:{S}*{HY}{S}*|{SB})(?P<w>(?i:{trie_alt(SCALE_WORDS_AFTER_DIGITS, fold=True)}))(?![A-Za-z])")
+INDIAN_SCALE_RE = re.compile(r"(?i:crores?|lakhs?|lacs?)\b")
 SCALE_ABBR_GLUED_RE = re.compile(r"(?P<w>bn|mn|mln|bln|tn|trn|k|K|m|M|b|B|T)(?![A-Za-z0-9²³])")
-SCALE_ABBR_SPACED_RE = re.compile(rf"{S}+(?P<w>bn|mn|mln|bln|tn|trn)\b")
+SCALE_ABBR_SPACED_RE = re.compile(rf"{SB}(?P<w>bn|mn|mln|bln|tn|trn)\b")
 METRE_CONTEXT_RE = re.compile(
     rf"{S}*(?:tall|high|long|deep|wide|away|above|below|sprint|race|run|dash|hurdles|freestyle|"
     rf"metres?|meters?|of{S}+water|under)\b|[²³]"
@@ -303,13 +313,14 @@ PERCENT_RE = re.compile(
     rf"{S}*(?:%|％)|{S}*-?{S}*(?i:per{S}?-?{S}?cents?|percents?|pct)\b|{S}?pc\b|{S}?p\.c\.|{S}*(?i:percentage)\b"
 )
 _NAMES = trie_alt(CURRENCY_NAMES, fold=True)
-CURRENCY_NAME_RE = re.compile(rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{_NAMES}))(?![A-Za-z])")
-CURRENCY_CODE_SUFFIX_RE = re.compile(rf"{S}*(?P<w>{trie_alt(ISO_CODES | ISO_LOWER_SAFE | {'RMB', 'Rmb', 'rmb'})})(?![A-Za-z])")
+CURRENCY_NAME_RE = re.compile(rf"(?:{SB}|{S}*{HY}{S}*|)(?P<w>(?i:{_NAMES}))(?![A-Za-z])")
+CURRENCY_CODE_SUFFIX_RE = re.compile(rf"(?:{SB}|){S}*(?P<w>{trie_alt(ISO_CODES | ISO_LOWER_SAFE | {'RMB', 'Rmb', 'rmb'})})(?![A-Za-z])")
 # "10 €", "100元", and "10 $" in tokenised copy (a "$" not followed by an amount)
 CURRENCY_SYMBOL_SUFFIX_RE = re.compile(rf"{S}?(?P<w>[{''.join(c for c in SYMBOLS if c != '$')}]|\$(?![ \t]*[0-9.]))")
 MINOR_UNIT_RE = re.compile(
     rf"{S}*(?:{HY}{S}*)?(?P<w>(?i:{trie_alt([k for k in MINOR_UNITS if k not in ('p', 'c')], fold=True)}))(?![A-Za-z])"
     rf"|(?P<p>{S}?p)(?![A-Za-z'’]|\.[A-Za-z])"
+    rf"|(?P<c>c)(?![A-Za-z'’]|\.[A-Za-z])"  # "50c": cents, glued only
 )
 POUND_WEIGHT_RE = re.compile(rf"{S}+of\b")
 US_AFTER_DOLLAR_RE = re.compile(rf"{S}+(?:US|U\.S\.)(?!{S}*\$)(?![A-Za-z])")
@@ -331,6 +342,12 @@ UNIT_ORDER = (("pp", PERCENT_POINTS_RE), ("pct", PERCENT_RE), ("code", CURRENCY_
               ("meas", MEASURE_GLUED_RE))
 UNIT_DISPATCH_RE = re.compile("|".join(
     f"(?P<{k}{i}>{re.sub(r'[(][?]P<[A-Za-z_]+>', '(?:', rx.pattern)})" for i, (k, rx) in enumerate(UNIT_ORDER)))
+# "83.2 per dollar", "150 to the dollar", "1.08 against the euro": an exchange rate
+FX_QUOTE_RE = re.compile(
+    rf"{S}+(?:per|to{S}+the|to{S}+one|against{S}+the|a){S}+(?P<w>(?i:{trie_alt(FX_QUOTE_WORDS, fold=True)}))(?![A-Za-z])")
+# the currency whose rate it is, named shortly before ("the rupee closed at"), the last one wins
+FX_SUBJECT_RE = re.compile(rf"(?<![A-Za-z])(?P<w>(?i:{trie_alt({*CURRENCY_NAMES, *FX_SUBJECT_EXTRA}, fold=True)}))(?![A-Za-z])")
+FX_LEADS = ("per", "to the", "to one", "against the", "a ")  # (after one blank: a cheap test)
 RATE_RE = re.compile(
     rf"(?:{S}*/{S}*|{S}+per{S}+|{S}+an?{S}+|{S}+an?-|{S}+each{S}+)(?P<w>(?i:{trie_alt(RATE_UNITS, fold=True)}))(?![A-Za-z])"
 )

@@ -1,0 +1,235 @@
+"""Money in every currency: the rules of FORMAT.md's "Values and units", one test per rule.
+
+Every sentence is our own, written in the style of UK, US, Indian, Japanese, euro-area, African
+and Latin American economics copy; none is taken from a benchmark set. A money figure is written
+(value, ISO code) or (value, ISO code, qualifier); only money figures are compared.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tasks.extract import parse_figures
+from tasks.extract import currencies
+
+
+def money(text: str) -> list[tuple]:
+    return [(float(f.value), f.unit, f.qualifier) for f in parse_figures(text) if f.kind == "money"]
+
+
+def amounts(text: str) -> list[tuple[float, str]]:
+    return [(v, u) for v, u, _ in money(text)]
+
+
+def approx(rows):
+    return [(pytest.approx(v, rel=1e-9), u) for v, u in rows]
+
+
+# --- the lexicon comes from CLDR, the curated layer on top ------------------------------------
+def test_every_currency_in_circulation_is_known_by_its_code():
+    assert {"KES", "ZAR", "IDR", "INR", "BRL", "NGN", "GHS", "VND", "XOF", "PEN"} <= set(currencies.TENDER)
+    assert {"KES", "ZAR", "IDR", "NGN", "XOF"} <= currencies.CODES
+
+
+def test_codes_that_are_english_words_are_not_read_as_currencies():
+    assert "ALL" in currencies.TENDER and "ALL" not in currencies.CODES
+    assert money("ALL 25 members voted and the TOP 10 firms paid.") == []
+
+
+def test_a_code_from_cldr_before_or_after_the_amount_is_money():
+    assert amounts("The central bank sold XOF 150 billion of bills.") == [(150e9, "XOF")]
+    assert amounts("Exports earned 2.3 billion GHS last year.") == [(2.3e9, "GHS")]
+
+
+def test_an_english_currency_name_from_cldr_is_money_in_singular_and_plural():
+    assert amounts("Tickets cost 500 Kenyan shillings and 20 Ghanaian cedis.") == [(500, "KES"), (20, "GHS")]
+    assert amounts("The loan is worth 4 billion Vietnamese dong.") == [(4e9, "VND")]
+
+
+def test_a_head_word_only_one_currency_has_is_that_currency():
+    assert amounts("Farmers were paid 5 trillion naira and 300 billion rupiah.") == [(5e12, "NGN"), (300e12 / 1000, "IDR")]
+
+
+def test_a_curated_name_wins_over_cldr():
+    assert currencies.NAMES["won"] == "KRW" and currencies.NAMES["reais"] == "BRL"
+    assert amounts("The chaebol earned 10 trillion won, or 50 billion reais.") == [(10e12, "KRW"), (50e9, "BRL")]
+
+
+# --- names shared by several currencies take the text's country -------------------------------
+def test_shillings_are_ugandan_in_a_ugandan_text_and_kenyan_in_a_kenyan_one():
+    assert amounts("Uganda's parliament passed a budget of 72 trillion shillings in Kampala.") == [(72e12, "UGX")]
+    assert amounts("Kenya's Treasury plans to raise 300 billion shillings, Kenyan officials said.") == [(300e9, "KES")]
+
+
+def test_sh_before_the_amount_follows_the_text_country():
+    assert amounts("Kenya: counties got Sh4tn and Sh195.6 billion from Nairobi.") == [(4e12, "KES"), (195.6e9, "KES")]
+    assert amounts("Tanzania's budget of Sh49 trillion was read in Dodoma by the Tanzanian minister.") == [(49e12, "TZS")]
+
+
+def test_pesos_are_argentine_in_an_argentine_text():
+    assert amounts("Argentina's Congress approved spending of 48 trillion pesos.") == [(48e12, "ARS")]
+    assert amounts("Mexican lawmakers approved 9 trillion pesos of spending.") == [(9e12, "MXN")]
+
+
+# --- local signs papers print ----------------------------------------------------------------
+def test_indian_signs_rs_and_the_rupee_sign_are_inr():
+    assert amounts("The ministry spent Rs 500 crore, Rs. 12 lakh and ₹3,000 crore.") == [
+        (5e9, "INR"), (1.2e6, "INR"), (3e10, "INR")]
+
+
+def test_kenyan_tanzanian_and_ugandan_shilling_signs():
+    assert amounts("Fees rose to KSh 1,200, TSh 5,000 and USh 40,000.") == [(1200, "KES"), (5000, "TZS"), (40000, "UGX")]
+
+
+def test_rupiah_and_real_signs():
+    assert amounts("Jakarta set aside Rp 71 trillion; Brasilia set aside R$ 12 billion.") == [(71e12, "IDR"), (12e9, "BRL")]
+
+
+def test_r_glued_to_an_amount_is_rand_in_south_african_copy():
+    text = "South Africa's Treasury projects revenue of R1.86-trillion, R59bn for Eskom and R12 billion for rail."
+    assert amounts(text) == [(1.86e12, "ZAR"), (59e9, "ZAR"), (12e9, "ZAR")]
+
+
+def test_r_is_no_currency_outside_south_african_copy_nor_in_names():
+    assert money("Rivian's R2 costs less; R&D grew and the R500 model sold out.") == []
+    assert money("South Africa's R2-D2 fans and R&D labs met in Pretoria.") == []
+
+
+def test_n_glued_to_an_amount_is_naira_in_nigerian_copy_but_not_a_mask_name():
+    text = "Nigeria's budget is N54.99 trillion, the Nigerian finance ministry said; N95 masks cost N2,000."
+    assert amounts(text) == [(54.99e12, "NGN"), (2000, "NGN")]
+
+
+# --- scale words -------------------------------------------------------------------------------
+def test_indian_digit_grouping_is_read_as_printed():
+    assert approx(amounts("Receipts were Rs 4,60,518.80 crore against Rs 3,25,140.50 crore.")) == approx(
+        [(4.6051880e12, "INR"), (3.2514050e12, "INR")])
+
+
+def test_lakh_crore_is_a_trillion_and_crores_take_the_plural():
+    assert amounts("Capital spending is Rs 11.11 lakh crore; the state got Rs 210 crores.") == [
+        (11.11e12, "INR"), (2.1e9, "INR")]
+
+
+def test_crores_of_nothing_named_are_rupees_but_crores_of_people_are_a_count():
+    assert amounts("The corporation set aside 210 crores for roads.") == [(2.1e9, "INR")]
+    assert money("About 2 crore people live in the city.") == []
+
+
+def test_abbreviated_scales_bn_tn_mn_and_m():
+    assert amounts("Borrowing hit £14.2bn, €1.7tn, $3mn and ¥450m.") == [
+        (14.2e9, "GBP"), (1.7e12, "EUR"), (3e6, "USD"), (450e6, "CNY")]
+
+
+def test_a_line_break_may_stand_between_a_number_and_its_scale_word_or_currency():
+    assert amounts("Japan's cabinet approved a 13.9\ntrillion yen package.") == [(13.9e12, "JPY")]
+    assert amounts("The ECB lent 2.4\nbillion euros and 300\neuros more.") == [(2.4e9, "EUR"), (300, "EUR")]
+    assert amounts("Rates rose 2.4  billion euros in all.") == [(2.4e9, "EUR")]
+
+
+def test_a_paragraph_break_or_a_capitalised_word_ends_the_figure():
+    assert money("The index rose 1.5\n\nYen traders were cautious.") == []
+    assert money("Shares closed at 14\nEuro area growth slowed.") == []
+
+
+# --- ambiguous symbols --------------------------------------------------------------------------
+def test_a_bare_dollar_in_an_australian_state_budget_is_aud():
+    text = ("Queensland's budget will fund $1000 off power bills. Queenslanders get fares of 50c, "
+            "the Queensland Treasurer said.")
+    assert amounts(text) == [(1000, "AUD"), (0.5, "AUD")]
+
+
+def test_a_bare_dollar_in_canadian_copy_is_cad():
+    assert amounts("Canada's budget: Ottawa will spend $52.9 billion, Canadian officials said in Ontario.") == [
+        (52.9e9, "CAD")]
+
+
+def test_us_dollar_marks_do_not_make_a_text_american():
+    text = ("Australia's budget: Canberra will repay US$3bn of US$-denominated debt and spend $2 billion "
+            "on roads, Australian officials said.")
+    assert amounts(text) == [(3e9, "USD"), (2e9, "AUD")]
+
+
+def test_a_bare_dollar_stays_usd_when_the_text_writes_the_local_dollar_by_its_own_mark():
+    text = "Australia's Woodside will pay A$1.2 billion; the deal is worth $800 million, Australian officials said."
+    assert amounts(text) == [(1.2e9, "AUD"), (800e6, "USD")]
+
+
+def test_a_bare_dollar_stays_usd_in_a_text_about_the_us_or_a_non_dollar_country():
+    assert amounts("Indonesia's free meals cost $6.14 billion, the Indonesian government said.") == [(6.14e9, "USD")]
+    assert amounts("The US Treasury and Canadian banks: America lent $5 billion to US firms.") == [(5e9, "USD")]
+    assert amounts("A single mention of Sydney, Australia: the firm raised $40 million.") == [(40e6, "USD")]
+
+
+def test_a_bare_dollar_stays_usd_where_local_copy_prints_its_own_dollar_with_letters():
+    assert amounts("Taiwan's TSMC will invest $20 billion in Taiwan, Taiwanese officials said.") == [(20e9, "USD")]
+
+
+def test_commodity_prices_per_barrel_are_usd_in_any_dollar_country():
+    text = "Alberta's oil traded at $52 a barrel, the Alberta energy minister told Canadians."
+    assert amounts(text) == [(52, "USD")]
+
+
+def test_the_yen_sign_is_jpy_in_japanese_copy_and_cny_in_chinese_copy():
+    assert amounts("Toyota expects profit of ¥4.3 trillion, the Japanese carmaker said in Japan.") == [(4.3e12, "JPY")]
+    assert amounts("China's Alibaba booked ¥50 billion, the Chinese firm said.") == [(50e9, "CNY")]
+
+
+# --- not figures ------------------------------------------------------------------------------
+def test_exchange_tickers_are_not_figures():
+    assert parse_figures("TSMC (2354.TW) and Tencent (0700.HK) led; Toyota (7203.T) fell.") == []
+
+
+def test_a_month_and_its_year_before_a_noun_is_a_date():
+    assert parse_figures("Output is still below October 2018 levels and Jan 2020 highs.") == []
+
+
+# --- conversions -----------------------------------------------------------------------------
+def test_a_conversion_into_two_currencies_is_three_linked_figures_with_the_amounts_qualifier():
+    figs = [f for f in parse_figures("Jakarta will spend about 5.2 trillion rupiah ($330 million, "
+                                     "300 million euros) on meals.") if f.kind == "money"]
+    assert [(float(f.value), f.unit, f.qualifier) for f in figs] == [
+        (5.2e12, "IDR", "approx"), (330e6, "USD", "approx"), (300e6, "EUR", "approx")]
+    assert [(f.link_seq, f.link_type) for f in figs[1:]] == [(figs[0].seq, "conversion")] * 2
+
+
+def test_a_conversions_own_cue_beats_the_inherited_qualifier():
+    figs = [f for f in parse_figures("Profit exceeded 10 trillion won (about $7.3 billion; nearly "
+                                     "6.7 billion euros).") if f.kind == "money"]
+    assert [(float(f.value), f.unit, f.qualifier) for f in figs] == [
+        (10e12, "KRW", "at_least"), (7.3e9, "USD", "approx"), (6.7e9, "EUR", "at_most")]
+    assert [f.link_seq for f in figs[1:]] == [figs[0].seq] * 2
+
+
+def test_amounts_after_the_brackets_close_are_not_conversions():
+    figs = [f for f in parse_figures("It paid 1 trillion yen ($6.6 billion), and later $5 billion, 2 billion euros.")
+            if f.kind == "money"]
+    assert [f.link_type for f in figs] == ["conversion", "conversion", None, None]
+
+
+def test_a_year_after_a_possessive_names_a_dated_thing_but_a_plural_after_it_is_a_count():
+    assert parse_figures("Mexico's 2025 budget and India’s 2024 plan were passed.") == []
+    assert [(float(f.value), f.unit) for f in parse_figures("The company's 2000 employees struck.")] == [
+        (2000, "employee")]
+
+
+def test_rs_and_rupees_are_indian_unless_the_text_is_about_another_rupee_country():
+    assert amounts("Maharashtra will spend Rs 500 crore and 20 billion rupees.") == [(5e9, "INR"), (20e9, "INR")]
+    assert amounts("Pakistan's budget: Islamabad will spend Rs 1.2 trillion and 300 billion rupees.") == [
+        (1.2e12, "PKR"), (300e9, "PKR")]
+    assert amounts("Sri Lanka's central bank printed Rs. 50 billion.") == [(50e9, "LKR")]
+
+
+# --- exchange rates ----------------------------------------------------------------------------
+def test_an_exchange_rate_per_dollar_is_money_in_the_currency_named_before_it():
+    assert amounts("The rupee closed at 83.21 per dollar and the yen at 151.9 to the dollar.") == [
+        (83.21, "INR"), (151.9, "JPY")]
+    assert amounts("In Johannesburg the rand traded at 18.5 to the dollar.") == [(18.5, "ZAR")]
+
+
+def test_euro_and_sterling_against_the_dollar_are_quoted_in_dollars():
+    assert amounts("The euro rose to 1.09 against the dollar and sterling to 1.27 against the dollar.") == [
+        (1.09, "USD"), (1.27, "USD")]
+
+
+def test_a_rate_per_dollar_with_no_currency_named_before_it_is_no_money():
+    assert money("Each programme returned 5 per dollar of spending.") == []
