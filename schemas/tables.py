@@ -107,12 +107,40 @@ class MetricsTable(_Curated):
         return _not_blank(s)
 
 
+# CNY per one unit of any currency in use: the dearest (the Kuwaiti dinar) is about 23 yuan,
+# the cheapest (the Iranian rial, the bolivar before its redenominations) millionths of one.
+ANY_CURRENCY_BAND = (1e-7, 100.0)
+# A currency the ECB publishes: within this factor of the lowest and highest annual means
+# it has had since 2005, which still refuses a rate entered the wrong way round (0.15 for
+# the dollar) or a slipped decimal point.
+ECB_BAND_FACTOR = 3.0
+
+
+def plausible_rate_band(currency: str) -> tuple[float, float]:
+    """The CNY-per-unit values fx_rates.csv accepts for `currency`."""
+    from tasks.normalise import ecb_reference
+
+    band = ecb_reference().history_band(currency)
+    if band is None:
+        return ANY_CURRENCY_BAND
+    return band[0] / ECB_BAND_FACTOR, band[1] * ECB_BAND_FACTOR
+
+
 class FxRatesTable(_Curated):
     """raw/tables/fx_rates.csv: annual average CNY per one unit of `currency` (grain: year, currency)."""
 
     year: Series[pa.Int64] = pa.Field(ge=1900, le=CURRENT_YEAR)
     currency: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", notin=["CNY"])
     cny_per_unit: Series[float] = pa.Field(gt=0)
+
+    @pa.dataframe_check(name="rate_is_plausible")
+    def _rate_is_plausible(cls, df):
+        # Non-positive rates are reported by gt(0) alone.
+        bands = {c: plausible_rate_band(c) for c in df["currency"].dropna().astype(str).unique()}
+        ok = [not (r > 0) or (math.isfinite(r) and bands[str(c)][0] <= r <= bands[str(c)][1])
+              if isinstance(c, str) and c in bands else True
+              for c, r in zip(df["currency"], df["cny_per_unit"].astype("float64"))]
+        return pd.Series(ok, index=df.index)
 
     class Config:
         unique = ["year", "currency"]
@@ -324,7 +352,8 @@ def _describe_failures(file: str, cases: pd.DataFrame, df: pd.DataFrame,
             continue
         column = str(case.column)
         if case.schema_context == "DataFrameSchema":
-            column = "pub_date_precision" if check == "precision_matches_pub_date" else column
+            column = {"precision_matches_pub_date": "pub_date_precision",
+                      "rate_is_plausible": "cny_per_unit"}.get(check, column)
         if (row, column) in unparsable:
             continue
         key = (row, column, check)
@@ -332,7 +361,13 @@ def _describe_failures(file: str, cases: pd.DataFrame, df: pd.DataFrame,
             continue
         seen.add(key)
         value = df.at[row, column] if column in df.columns else case.failure_case
-        out.append(f"{_where(file, row, column)}: {_describe(check, column)} (value: {_show(value)})")
+        what = _describe(check, column)
+        if check == "rate_is_plausible":
+            currency = str(df.at[row, "currency"])
+            low, high = plausible_rate_band(currency)
+            what = (f"is not a plausible rate for {currency}: yuan per unit must be a finite "
+                    f"number from {low:.3g} to {high:.3g}")
+        out.append(f"{_where(file, row, column)}: {what} (value: {_show(value)})")
     if dup_rows:
         out += _duplicate_key_messages(file, df, sorted(dup_rows), keys)
     return out
