@@ -220,7 +220,7 @@ def _where(file: str, row: int | None, column: str) -> str:
 def _show(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "empty"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value)
 
