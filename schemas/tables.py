@@ -88,6 +88,11 @@ class RegionsTable(_Curated):
     aliases: Series[str] = pa.Field(nullable=True)
     level: Series[str] = pa.Field(isin=list(REGION_LEVELS))
     parent: Series[str] = pa.Field(nullable=True)
+    # ISO 3166 codes: optional columns (the curated table may leave them to the world gazetteer).
+    iso_alpha2: Series[str] = pa.Field(nullable=True, required=False, str_matches=r"^[A-Z]{2}$")
+    iso_alpha3: Series[str] = pa.Field(nullable=True, required=False, str_matches=r"^[A-Z]{3}$")
+    iso_subdivision: Series[str] = pa.Field(nullable=True, required=False,
+                                            str_matches=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
     @pa.check("name", name="not_blank")
     def _name_not_blank(cls, s):
@@ -301,8 +306,9 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
                  ) -> tuple[pd.DataFrame | None, list[str]]:
     df = df.reset_index(drop=True)
     expected = _column_order(model)
+    optional = {name for name, col in model.to_schema().columns.items() if not col.required}
     problems = [f"{_where(file, None, c)}: required column is missing" for c in expected
-                if c not in df.columns]
+                if c not in df.columns and c not in optional]
     problems += [f"{_where(file, None, c)}: unexpected column (expected only: {', '.join(expected)})"
                  for c in df.columns if c not in expected]
     parsed, parse_problems, unparsable = _parse_numbers(df, model, file)
@@ -322,7 +328,7 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
                                        list(schema.unique or []))
     if problems:
         return None, sorted(problems, key=_row_of)
-    return validated[[c for c in expected]], []
+    return validated[[c for c in expected if c in validated.columns]], []
 
 
 def _column_order(model: type[pa.DataFrameModel]) -> list[str]:

@@ -293,3 +293,15 @@ def test_a_missing_key_column_is_reported_without_false_duplicates():
     tables = valid_tables()
     problems = problems_of({"fx_rates.csv": tables["fx_rates.csv"].drop(columns=["year"])})
     assert problems == ["fx_rates.csv: header (line 1 of the CSV), column year: required column is missing"]
+
+
+def test_regions_may_carry_iso_codes_and_a_malformed_code_is_refused():
+    tables = valid_tables()
+    regions = tables["regions.csv"].assign(iso_alpha2=["CN", None, None, None],
+                                           iso_alpha3=["CHN", None, None, None],
+                                           iso_subdivision=[None, "CN-XJ", "CN-GD", None])
+    typed = validate_tables({"regions.csv": regions})["regions.csv"]
+    assert typed.loc[0, "iso_alpha3"] == "CHN" and typed.loc[1, "iso_subdivision"] == "CN-XJ"
+    assert "iso_alpha2" not in validate_tables({"regions.csv": tables["regions.csv"]})["regions.csv"]
+    problems = problems_of({"regions.csv": regions.assign(iso_alpha3=["China", None, None, None])})
+    assert len(problems) == 1 and problems[0].startswith(where("regions.csv", 0, "iso_alpha3"))
