@@ -215,3 +215,16 @@ def test_dim_region_loads_iso_codes_when_the_regions_frame_has_them(warehouse):
     assert query(warehouse.engine, "SELECT region_iso_alpha3 FROM mart_region_year"
                                    " WHERE region = 'China' AND year = 2021") == [("CHN",)]
     assert query(warehouse.engine, "SELECT region_iso_alpha2 FROM mart_figures") == [("CN",)]
+
+
+def test_a_conversion_in_parentheses_is_counted_once_in_mart_region_year(warehouse):
+    text_ = "Kashgar paid each worker 4,000 yuan (US$620) in 2021."
+    rows = [figure_row(text_, 0, "4,000 yuan", "money", 4000.0, "CNY", link_seq=1, link_type="conversion"),
+            figure_row(text_, 1, "US$620", "money", 620.0, "USD", link_seq=0, link_type="conversion")]
+    for r in rows:
+        r.update(period_start=2021, period_end=2021, region="Kashgar", metric="gdp_per_capita")
+    tables = curated_tables()
+    load(warehouse.engine, [article_row(text_, "k.txt")],
+         normalise(figures_frame(rows), tables["fx_rates.csv"], {sha(text_): "2021"}), tables)
+    assert query(warehouse.engine, "SELECT figure_count, figure_avg, native_unit FROM mart_region_year"
+                                   " WHERE region = 'Kashgar'") == [(1, 4000.0, "CNY")]

@@ -1,7 +1,8 @@
 -- mart_region_year: What the articles say next to what the official statistics say, by region, metric and year.
 -- Grain: one row per region, metric, year and unit that has an article figure or an official statistic; all money of a region, metric and year is one row in unit CNY, whatever currencies it was stated in.
 -- Article figures count here when they name a region and a metric of the dimensions and a single
--- year. Money is compared converted, in yuan and in US dollars (each figure at the rate of its
+-- year; a conversion in parentheses ("4,000 yuan (US$620)") restates the amount before it and is
+-- not counted again. Money is compared converted, in yuan and in US dollars (each figure at the rate of its
 -- article's publication day or of its year, as fct_figure records); the currency it was stated in
 -- is kept beside it, and money that could not be converted is counted, never mixed in. An official
 -- statistic in a currency (a three-letter upper-case unit) is converted to yuan at fct_fx_rate's
@@ -49,6 +50,8 @@ WITH figure_cell AS (
       AND f.metric_key IS NOT NULL
       AND f.period_start IS NOT NULL
       AND (f.period_end IS NULL OR f.period_end = f.period_start)
+      AND (f.link_type IS NULL OR f.link_type <> 'conversion' OR f.link_seq IS NULL
+           OR f.link_seq > f.seq)
 ),
 figure_agg AS (
     SELECT
