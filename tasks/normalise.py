@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Mapping
 
-import numpy as np
 import pandas as pd
 
 NORMALISED_COLUMNS = ("value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
