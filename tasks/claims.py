@@ -340,7 +340,7 @@ def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: da
             if at_pub is None:
                 beside = ""
             slack, why_slack = FX_SLACK, "for a day's rate against the annual average"
-            basis = f"{_source_name(q_conv, q_orig)} {year} average ({basis}): {expected:.4f}"
+            basis = f"{_annual_label(year, q_conv, q_orig)} ({basis}): {expected:.4f}"
             evidence = _fx_source(rates, year, (conv.unit, q_conv), (orig.unit, q_orig))
         else:
             rows.append(_row(conv, "conversion", None, implied, None, "unverifiable",
@@ -361,14 +361,14 @@ def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: da
     return rows, done
 
 
-def _source_name(*quotes: Quote) -> str:
-    """How an explanation names the source of annual averages."""
+def _annual_label(year: int, *quotes: Quote) -> str:
+    """How an explanation names the annual averages it used."""
     sources = {q.source for q in quotes}
     if sources <= {CURATED}:
-        return "fx_rates.csv"
+        return f"fx_rates.csv {year} average"
     if sources <= {ECB_YEAR_MEAN}:
-        return "ECB reference rates, mean of the"
-    return "fx_rates.csv and ECB reference rates,"
+        return f"ECB reference rates' {year} mean"
+    return f"fx_rates.csv and ECB reference rates' {year} averages"
 
 
 def _fx_source(rates: Rates, year: int, *legs: tuple[str, Quote]) -> str | None:

@@ -289,7 +289,7 @@ def test_a_conversion_in_a_year_fx_rates_csv_lacks_is_checked_at_the_ecb_mean_of
     official, fx = tables
     checks = run((official, fx[fx["currency"] != "USD"]), build())
     row = only(checks, "conversion", seq("subsidy_usd"))
-    assert "ECB reference rates, mean of the 2021 average (publication year)" in row["explanation"]
+    assert "ECB reference rates' 2021 mean (publication year)" in row["explanation"]
     assert 6.3 < row["expected"] < 6.6 and row["verdict"] == "consistent"
     assert row["evidence_source"].startswith("ECB euro foreign exchange reference rates")
 
