@@ -12,11 +12,13 @@ from typing import Mapping
 os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
 
 import pandas as pd
+import numpy as np
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from tasks.extract.metrics import family_fits
 from tasks.extract.record import KINDS, LINK_TYPES, QUALIFIERS
+from tasks.normalise import FX_SOURCES
 
 
 class ExtractedFigures(pa.DataFrameModel):
@@ -66,17 +68,35 @@ class ExtractedFigures(pa.DataFrameModel):
 
 
 class NormalisedFigures(ExtractedFigures):
-    """After currency normalisation: money rows carry CNY and USD values and the rate used."""
+    """After currency normalisation: money rows carry CNY and USD values and the rate used,
+    or say why they could not be converted."""
 
     value_cny: Series[float] = pa.Field(nullable=True)
     value_usd: Series[float] = pa.Field(nullable=True)
     fx_rate: Series[float] = pa.Field(nullable=True, gt=0)  # CNY per one unit of `unit`
     fx_year: Series[pa.Int64] = pa.Field(nullable=True, ge=1800, le=2200)
+    fx_date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    fx_source: Series[str] = pa.Field(nullable=True, isin=list(FX_SOURCES))
+    unconverted_reason: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1})
 
     @pa.dataframe_check(name="money_is_converted_where_a_rate_exists")
     def money_is_converted_where_a_rate_exists(cls, df):
         return df["fx_rate"].isna() | (df["kind"] == "money")
 
+    @pa.dataframe_check(name="money_is_converted_or_says_why")
+    def money_is_converted_or_says_why(cls, df):
+        converted = df["value_cny"].notna() & df["value_usd"].notna()
+        return (df["kind"] != "money") | (converted ^ df["unconverted_reason"].notna())
+
+    @pa.dataframe_check(name="a_rate_names_its_day_or_year")
+    def a_rate_names_its_day_or_year(cls, df):
+        dated = df["fx_date"].notna() | df["fx_year"].notna()
+        return df["fx_source"].isna() | dated
+
+    @pa.dataframe_check(name="converted_values_are_finite")
+    def converted_values_are_finite(cls, df):
+        values = df[["value_cny", "value_usd", "fx_rate"]].astype("float64")
+        return (values.isna() | np.isfinite(values)).all(axis=1)
 
 # --- a figure's metric agrees with the figure (its unit family fits the kind) ---------------
 # The lexicon is data (metrics.csv), so the check is added to a model for one lexicon rather

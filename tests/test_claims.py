@@ -10,6 +10,7 @@ its whole) and keep everything else as in the article.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 import re
 
 import pandas as pd
@@ -18,9 +19,9 @@ from hypothesis import assume, given, settings, strategies as st
 
 from schemas.claims import ClaimChecks
 from schemas.tables import validate_tables
-from tasks.claims import FX_SLACK, check_claims, half_unit
+from tasks.claims import FX_DAY_SLACK, FX_SLACK, check_claims, half_unit
 from tasks.config import PROJECT_ROOT
-from tasks.normalise import normalise
+from tasks.normalise import EcbRates, Rates, ecb_reference, normalise
 from tasks.read_raw import read_table
 
 SEED = PROJECT_ROOT / "raw" / "articles" / "scmp-xinjiang-pairing-assistance.txt"
@@ -273,9 +274,78 @@ def test_a_conversion_at_a_wrong_rate_is_inconsistent(tables):
 
 
 def test_a_conversion_with_no_rate_for_any_year_is_unverifiable(tables):
+    # Without the ECB data and without fx_rates.csv's dollar rows, nothing prices the dollar.
+    official, fx = tables
+    no_usd = fx[fx["currency"] != "USD"]
+    rates = Rates(no_usd, ecb=EcbRates(None))
+    checks = check_claims(normalise(build(), no_usd, PUB, rates=rates), official, no_usd, PUB,
+                          rates=rates)
+    rows = checks[checks["check_type"] == "conversion"]
+    assert set(rows["verdict"]) == {"unverifiable"}
+    assert "have a USD/CNY rate for the publication year (2021)" in rows["explanation"].iloc[0]
+
+
+def test_a_conversion_in_a_year_fx_rates_csv_lacks_is_checked_at_the_ecb_mean_of_that_year(tables):
     official, fx = tables
     checks = run((official, fx[fx["currency"] != "USD"]), build())
-    assert set(checks.loc[checks["check_type"] == "conversion", "verdict"]) == {"unverifiable"}
+    row = only(checks, "conversion", seq("subsidy_usd"))
+    assert "ECB reference rates' 2021 mean (publication year)" in row["explanation"]
+    assert 6.3 < row["expected"] < 6.6 and row["verdict"] == "consistent"
+    assert row["evidence_source"].startswith("ECB euro foreign exchange reference rates")
+
+
+# A British article dated to the day: the pound lost about 8 % against the dollar in the
+# month after 23 September 2022, so the day's rate and the year's average differ visibly.
+GBP_TEXT = ("The Treasury said the package would cost £60bn ($65bn) over six months, "
+            "and that a further £2.5bn ($2.7bn) would go to councils.")
+GBP_HASH = "e" * 64
+GBP_SPECS = [
+    ("cost", "£60bn", dict(kind="money", value=60e9, unit="GBP", link="cost_usd", link_type="conversion")),
+    ("cost_usd", "$65bn", dict(kind="money", value=65e9, unit="USD", link="cost", link_type="conversion")),
+    ("councils", "£2.5bn", dict(kind="money", value=2.5e9, unit="GBP", link="councils_usd",
+                                link_type="conversion")),
+    ("councils_usd", "$2.7bn", dict(kind="money", value=2.7e9, unit="USD", link="councils",
+                                    link_type="conversion")),
+]
+
+
+def gbp_checks(tables, pub_date):
+    official, fx = tables
+    figures = build(GBP_SPECS, GBP_TEXT, GBP_HASH)
+    pub = {GBP_HASH: pub_date}
+    return check_claims(normalise(figures, fx, pub), official, fx, pub,
+                        texts={GBP_HASH: GBP_TEXT})
+
+
+def test_a_conversion_in_an_article_dated_to_the_day_is_checked_at_that_days_rate(tables):
+    checks = gbp_checks(tables, "2022-09-26")   # a Monday
+    row = only(checks, "conversion", seq("cost_usd", GBP_SPECS))
+    ecb = ecb_reference()
+    # pounds per dollar, as the article implies (60 / 65 = 0.923)
+    day_rate = ecb.on_day("USD", date(2022, 9, 26)).cny_per_unit / ecb.on_day("GBP", date(2022, 9, 26)).cny_per_unit
+    assert row["expected"] == pytest.approx(day_rate)
+    assert 1 / 1.10 < row["expected"] < 1 / 1.07   # about $1.08 to the pound that day
+    assert row["verdict"] == "consistent"
+    assert row["tolerance"] == pytest.approx(0.5 / 65 + FX_DAY_SLACK)
+    assert "ECB reference rates of 2022-09-26 (publication day 2022-09-26)" in row["explanation"]
+    # the year's average stays beside it, for the reader
+    annual = float(tables[1].query("year == 2022 and currency == 'USD'")["cny_per_unit"].iloc[0]) / float(
+        tables[1].query("year == 2022 and currency == 'GBP'")["cny_per_unit"].iloc[0])
+    assert f"the 2022 average was {annual:.4f}" in row["explanation"]
+
+
+def test_a_weekend_article_takes_the_last_rate_published_before_it(tables):
+    checks = gbp_checks(tables, "2022-09-25")   # a Sunday: Friday's rate
+    row = only(checks, "conversion", seq("cost_usd", GBP_SPECS))
+    assert "ECB reference rates of 2022-09-23 (publication day 2022-09-25)" in row["explanation"]
+
+
+def test_the_same_article_dated_only_to_the_year_is_checked_at_the_annual_average(tables):
+    checks = gbp_checks(tables, "2022")
+    row = only(checks, "conversion", seq("cost_usd", GBP_SPECS))
+    assert "fx_rates.csv 2022 average (publication year)" in row["explanation"]
+    assert 1 / 1.25 < row["expected"] < 1 / 1.22   # the pound averaged about $1.24 in 2022
+    assert row["verdict"] == "inconsistent"         # the day's 0.923 is 14 % off the year's 0.808
 
 
 def test_conversions_within_the_article_agree_with_each_other(tables):

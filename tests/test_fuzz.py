@@ -215,6 +215,9 @@ def figure_frames(draw):
             "value_usd": draw(maybe(floats)) if money else None,
             "fx_rate": draw(maybe(st.floats(-1, 100))) if money else draw(st.none() | st.just(1.0)),
             "fx_year": draw(maybe(ints(1700, 2300))),
+            "fx_date": draw(maybe(st.sampled_from(["2021-03-04", "2021-3-4"]) | st.text(max_size=12))),
+            "fx_source": draw(maybe(st.sampled_from(["ecb_day", "ecb_year_mean", "fx_rates.csv", "guess"]))),
+            "unconverted_reason": draw(maybe(st.sampled_from(["no rate for KES in 2019", ""]))),
         })
     frame = pd.DataFrame(rows).astype({
         "period_start": "Int64", "period_end": "Int64", "link_seq": "Int64", "fx_year": "Int64",
@@ -276,7 +279,8 @@ def test_a_repeated_figure_number_is_quarantined_not_a_failed_load():
            "sentence": 0, "kind": "percent", "value": 5.0, "unit": "percent", "qualifier": "exact",
            "period_start": None, "period_end": None, "region": None, "metric": None,
            "link_seq": None, "link_type": None, "value_cny": None, "value_usd": None,
-           "fx_rate": None, "fx_year": None}
+           "fx_rate": None, "fx_year": None, "fx_date": None, "fx_source": None,
+           "unconverted_reason": None}
     frame = pd.DataFrame([row, {**row, "start": 30, "end": 40}]).astype(
         {"period_start": "Int64", "period_end": "Int64", "link_seq": "Int64", "fx_year": "Int64",
          "value_cny": "float64", "value_usd": "float64", "fx_rate": "float64"})

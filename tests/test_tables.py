@@ -196,6 +196,33 @@ def test_malformed_fx_rates_table(mutate, row, column, says):
     assert any(p.startswith(head) and says in p for p in problems), problems
 
 
+@pytest.mark.parametrize("currency, value", [
+    ("USD", "inf"), ("USD", "1e308"), ("USD", "1e-320"), ("USD", "nan"),
+    ("USD", "0.1550"),          # dollars per yuan: the rate the wrong way round
+    ("GBP", "88.20"),           # a slipped decimal point
+    ("KES", "1e-320"), ("KES", "500"),   # a currency the ECB never published: the band of any currency
+], ids=["infinite", "huge", "denormal", "nan", "inverted dollar", "slipped decimal", "tiny shilling",
+        "shilling dearer than any currency"])
+def test_an_fx_rate_outside_the_plausible_band_of_its_currency_is_refused_in_one_line(currency, value):
+    tables = valid_tables()
+    set_cell(tables, "fx_rates.csv", 1, "currency", currency)
+    set_cell(tables, "fx_rates.csv", 1, "cny_per_unit", value)
+    problems = problems_of({"fx_rates.csv": tables["fx_rates.csv"]})
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(where("fx_rates.csv", 1, "cny_per_unit"))
+    assert "\n" not in problems[0]
+    assert f"not a plausible rate for {currency}" in problems[0] or "is not a number" in problems[0]
+
+
+@pytest.mark.parametrize("currency, value", [("USD", "8.2783"), ("GBP", "8.8203"), ("JPY", "0.0634"),
+                                             ("KES", "0.0514"), ("IRR", "0.00017"), ("KWD", "23.4")])
+def test_plausible_rates_of_any_currency_are_accepted(currency, value):
+    tables = valid_tables()
+    set_cell(tables, "fx_rates.csv", 1, "currency", currency)
+    set_cell(tables, "fx_rates.csv", 1, "cny_per_unit", value)
+    validate_tables({"fx_rates.csv": tables["fx_rates.csv"]})
+
+
 @pytest.mark.parametrize("mutate, row, column, says", [
     (lambda t: set_cell(t, "official_series.csv", 0, "region", "Sinkiang"), 0, "region",
      "unknown region, not a name in regions.csv (value: Sinkiang)"),
@@ -266,3 +293,15 @@ def test_a_missing_key_column_is_reported_without_false_duplicates():
     tables = valid_tables()
     problems = problems_of({"fx_rates.csv": tables["fx_rates.csv"].drop(columns=["year"])})
     assert problems == ["fx_rates.csv: header (line 1 of the CSV), column year: required column is missing"]
+
+
+def test_regions_may_carry_iso_codes_and_a_malformed_code_is_refused():
+    tables = valid_tables()
+    regions = tables["regions.csv"].assign(iso_alpha2=["CN", None, None, None],
+                                           iso_alpha3=["CHN", None, None, None],
+                                           iso_subdivision=[None, "CN-XJ", "CN-GD", None])
+    typed = validate_tables({"regions.csv": regions})["regions.csv"]
+    assert typed.loc[0, "iso_alpha3"] == "CHN" and typed.loc[1, "iso_subdivision"] == "CN-XJ"
+    assert "iso_alpha2" not in validate_tables({"regions.csv": tables["regions.csv"]})["regions.csv"]
+    problems = problems_of({"regions.csv": regions.assign(iso_alpha3=["China", None, None, None])})
+    assert len(problems) == 1 and problems[0].startswith(where("regions.csv", 0, "iso_alpha3"))

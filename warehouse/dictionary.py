@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Table
 
 from warehouse.engine import PROJECT_ROOT
-from warehouse.migrate import view_names, view_sql
+from warehouse.migrate import VIEWS_DIR, view_names, view_sql
 from warehouse.tables import metadata
 
 DOCS_PATH = PROJECT_ROOT / "docs" / "warehouse.md"
@@ -36,11 +36,11 @@ class ViewDoc:
     columns: list[tuple[str, str]] = field(default_factory=list)
 
 
-def view_doc(name: str) -> ViewDoc:
+def view_doc(name: str, directory: Path = VIEWS_DIR) -> ViewDoc:
     """The documentation in the header comment of ``warehouse/views/<name>.sql``."""
     doc = ViewDoc(name)
     in_columns = False
-    for line in view_sql(name).splitlines():
+    for line in view_sql(name, directory).splitlines():
         if not line.startswith("--"):
             break
         body = line[2:].rstrip()

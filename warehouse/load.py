@@ -56,9 +56,11 @@ ARTICLE_COLUMNS = (
 )
 FIGURE_COLUMNS = (
     "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
-    "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "period_start", "period_end",
-    "region", "metric", "link_seq", "link_type",
+    "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
+    "unconverted_reason", "period_start", "period_end", "region", "metric", "link_seq", "link_type",
 )
+# Frames made before the FX record existed load with these empty.
+OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason")
 CLAIM_CHECK_COLUMNS = (
     "article_hash", "seq", "check_type", "expected", "observed", "rel_diff", "tolerance",
     "verdict", "explanation", "evidence_seq", "evidence_source",
@@ -72,6 +74,8 @@ TABLE_COLUMNS = {
     "fx_rates.csv": ("year", "currency", "cny_per_unit", "source"),
     "official_series.csv": ("region", "metric", "year", "value", "unit", "source"),
 }
+# Loaded when the regions frame has them (the world gazetteer does; curated rows may not).
+REGION_CODE_COLUMNS = ("iso_alpha2", "iso_alpha3", "iso_subdivision")
 # Counts etl_run keeps; finish_run writes whichever of them it is given.
 RUN_COUNTS = (
     "articles_read", "articles_skipped", "figures_extracted", "rows_rejected",
@@ -263,7 +267,8 @@ def _load(conn, run_id, articles, batches, tables, extractor_version, replace=Fa
 
 
 def _checked_batch(articles, figures, claim_checks, rejected):
-    _require(figures, FIGURE_COLUMNS, "figures")
+    _require(figures, [c for c in FIGURE_COLUMNS if c not in OPTIONAL_FIGURE_COLUMNS], "figures")
+    figures = figures.assign(**{c: None for c in OPTIONAL_FIGURE_COLUMNS if c not in figures.columns})
     claim_checks = _or_empty(claim_checks, CLAIM_CHECK_COLUMNS, "claim_checks")
     rejected = _or_empty(rejected, QUARANTINE_COLUMNS, "quarantine")
     _check_article_references(articles, figures, claim_checks)
@@ -306,7 +311,8 @@ def _upsert(conn: Connection, table: Table, rows: list[dict], keys: Sequence[str
 def _upsert_regions(conn: Connection, regions: pd.DataFrame | None) -> int:
     if regions is None:
         return 0
-    rows = _records(regions, ("name", "aliases", "level", "source"))
+    codes = tuple(c for c in REGION_CODE_COLUMNS if c in regions.columns)
+    rows = _records(regions, ("name", "aliases", "level", "source", *codes))
     _upsert(conn, dim_region, rows, ["name"])
     keys = _region_keys(conn)
     parents = []

@@ -5,7 +5,10 @@ PostgreSQL schema; no ``alembic.ini`` is read at run time. (``warehouse/migratio
 exists only for developers writing a new revision with the ``alembic`` command.)
 
 The ``mart_`` views are plain SELECTs in ``warehouse/views/<name>.sql``; a revision that
-changes tables a view reads, or a view itself, calls ``create_views`` again.
+changes tables a view reads, or a view itself, calls ``create_views`` again. Those files are
+the head revision's views: when a new revision changes them, the views an older revision
+created are kept as they were in ``warehouse/migrations/views/<revision>/`` and that revision
+reads them from there (``directory=``), so upgrading step by step still works.
 """
 from __future__ import annotations
 
@@ -53,22 +56,27 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def view_names() -> list[str]:
-    return sorted(p.stem for p in VIEWS_DIR.glob("*.sql"))
+def view_names(directory: Path = VIEWS_DIR) -> list[str]:
+    return sorted(p.stem for p in Path(directory).glob("*.sql"))
 
 
-def view_sql(name: str) -> str:
+def view_sql(name: str, directory: Path = VIEWS_DIR) -> str:
     """The SELECT of view ``name`` (header comments included, trailing ``;`` removed)."""
-    return (VIEWS_DIR / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";").strip()
+    return (Path(directory) / f"{name}.sql").read_text(encoding="utf-8").strip().rstrip(";").strip()
 
 
-def drop_views(conn: Connection) -> None:
-    for name in reversed(view_names()):
+def revision_views(revision: str) -> Path:
+    """Where the views of an older revision are kept, as that revision created them."""
+    return MIGRATIONS_DIR / "views" / revision
+
+
+def drop_views(conn: Connection, directory: Path = VIEWS_DIR) -> None:
+    for name in reversed(view_names(directory)):
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
 
 
-def create_views(conn: Connection) -> None:
-    """(Re)create every ``mart_`` view from ``warehouse/views/*.sql``."""
-    drop_views(conn)
-    for name in view_names():
-        conn.exec_driver_sql(f"CREATE VIEW {name} AS\n{view_sql(name)}")
+def create_views(conn: Connection, directory: Path = VIEWS_DIR) -> None:
+    """(Re)create every ``mart_`` view from ``directory`` (default ``warehouse/views/*.sql``)."""
+    drop_views(conn, directory)
+    for name in view_names(directory):
+        conn.exec_driver_sql(f"CREATE VIEW {name} AS\n{view_sql(name, directory)}")

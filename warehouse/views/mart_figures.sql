@@ -21,14 +21,20 @@
 --   value: Fully scaled value in unit.
 --   unit: Currency code, 'percent', or the counted thing.
 --   qualifier: exact, approx, at_least or at_most.
---   value_cny: Money in yuan at the fx_year average rate.
---   value_usd: Money in US dollars at the fx_year average rate.
+--   value_cny: Money in yuan at the rate of fx_date or the fx_year average.
+--   value_usd: Money in US dollars at the rate of fx_date or the fx_year average.
 --   fx_rate: Yuan per one unit of unit, as used for value_cny.
---   fx_year: Year of the rate used.
+--   fx_year: Year of the annual average rate used; empty when a day's rate was used.
+--   fx_date: Day of the ECB reference rate used (articles dated to the day).
+--   fx_source: ecb_day, ecb_year_mean or fx_rates.csv.
+--   unconverted_reason: Why a money figure has no value_cny or value_usd.
 --   period_start: First year the figure refers to.
 --   period_end: Last year the figure refers to.
 --   region: Region name (gazetteer name, else as extracted).
 --   region_level: Administrative level of the region (gazetteer regions only).
+--   region_iso_alpha2: ISO 3166-1 alpha-2 code of the region, when it is a country.
+--   region_iso_alpha3: ISO 3166-1 alpha-3 code of the region, when it is a country.
+--   region_iso_subdivision: ISO 3166-2 code of the region, when it is a subdivision ISO lists.
 --   parent_region: Name of the region the figure's region belongs to.
 --   metric: Metric key (lexicon key, else as extracted).
 --   metric_label: Human-readable metric name (lexicon label, else the key as extracted).
@@ -62,10 +68,16 @@ SELECT
     f.value_usd,
     f.fx_rate,
     f.fx_year,
+    f.fx_date,
+    f.fx_source,
+    f.unconverted_reason,
     f.period_start,
     f.period_end,
     COALESCE(r.name, f.region) AS region,
     r.level AS region_level,
+    r.iso_alpha2 AS region_iso_alpha2,
+    r.iso_alpha3 AS region_iso_alpha3,
+    r.iso_subdivision AS region_iso_subdivision,
     pr.name AS parent_region,
     COALESCE(m."key", f.metric) AS metric,
     COALESCE(m.label, f.metric) AS metric_label,
