@@ -67,9 +67,14 @@ def run(
     address: Annotated[Optional[str], typer.Option(callback=_address, help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --runner dask).")] = None,
     # 200 = flows.pipeline.BATCH_SIZE (not imported: it would load Prefect before a bad option is refused)
     batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 200,
+    strict: Annotated[bool, typer.Option("--strict", help="All or nothing: any article file that cannot be used stops the run before anything is loaded.")] = False,
     precheck: Annotated[bool, typer.Option("--precheck/--no-precheck", hidden=True, help="Look for new work before starting Prefect.")] = True,
 ) -> None:
-    """Run the pipeline once on raw/ and print a summary."""
+    """Run the pipeline once on raw/ and print a summary.
+
+    Exit status: 0 done; 1 the warehouse refused the run or a data-quality check failed;
+    2 bad input stopped the run; 3 done, but article files were rejected (named above).
+    """
     from pydantic import SecretStr
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -89,7 +94,7 @@ def run(
         summary = _run_flow(articles=articles, since=day,
                             warehouse=SecretStr(warehouse) if warehouse else None,
                             full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
-                            runner=runner.value, address=address)
+                            strict=strict, runner=runner.value, address=address)
     except (InputError, TableValidationError) as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -106,6 +111,11 @@ def run(
         console.print(line, highlight=False, soft_wrap=True)
     if summary.quality_success is False:
         raise typer.Exit(1)
+    if summary.rejected_files:  # loaded, but a scheduler must notice the files left out
+        raise typer.Exit(REJECTED_EXIT)
+
+
+REJECTED_EXIT = 3
 
 
 def _nothing_new(articles, since, warehouse):

@@ -25,7 +25,7 @@ from tasks.config import Settings
 from tasks.extract import parse_figures
 from tasks.furniture import furniture_spans
 from tasks.read_raw import (InputError, list_articles, missing_metadata_files, read_article,
-                            read_table, read_tables)
+                            read_table, read_tables, scan_articles)
 from tests.conftest import ROOT
 from tests.test_reliability_faults import (baseline_db, make_target, previous_run,  # noqa: F401
                                            run_flow, runs, snapshot)
@@ -326,7 +326,9 @@ def test_a_symbolic_link_loop_is_named(articles):
 
 def test_a_pipe_named_like_an_article_neither_hangs_nor_is_read(articles):
     os.mkfifo(articles / "pipe.txt")
-    assert list_articles(articles) == []
+    paths, rejected = scan_articles(articles)
+    assert paths == [] and [r.reason for r in rejected] == [
+        "pipe.txt: not a regular file (a device, pipe or socket); refusing to read it"]
     with pytest.raises(InputError, match=r"^pipe\.txt: not a regular file"):
         read_article(articles / "pipe.txt", articles, LIMIT)
     with pytest.raises(InputError, match=r"^dev\.txt: .*outside the raw articles folder"):
