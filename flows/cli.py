@@ -83,6 +83,7 @@ def run(
     from warehouse.load import LoadError
 
     day = since.date() if since else None
+    _check_configured_warehouse(warehouse)
     try:
         # Prefect's temporary API costs seconds to start; a run with nothing new need not.
         if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
@@ -118,6 +119,21 @@ def run(
 REJECTED_EXIT = 3
 
 
+def _check_configured_warehouse(option: str | None) -> None:
+    """WAREHOUSE_URL / WAREHOUSE_SCHEMA from the environment, refused in one line (redacted)
+    before Prefect starts, as the --warehouse option is by its callback."""
+    from tasks.config import Settings
+    from warehouse.engine import get_engine
+
+    if option is not None:
+        return
+    try:
+        get_engine(Settings().warehouse_url).dispose()  # parses; does not connect
+    except (ValueError, ImportError) as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 def _nothing_new(articles, since, warehouse):
     """A summary saying "nothing new" if the plain-Python check finds nothing to do, else None."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -125,7 +141,7 @@ def _nothing_new(articles, since, warehouse):
     from flows.precheck import pending_work
     from tasks.config import Settings
     from tasks.summary import RunSummary
-    from warehouse.engine import redact
+    from warehouse.engine import redact_url
 
     cfg = Settings()
     try:
@@ -135,7 +151,7 @@ def _nothing_new(articles, since, warehouse):
     if not pending.nothing_new:
         return None
     report = cfg.report_dir / "index.html"
-    return RunSummary(warehouse=redact(warehouse or cfg.warehouse_url),
+    return RunSummary(warehouse=redact_url(warehouse or cfg.warehouse_url),
                       articles_read=pending.articles_read, articles_skipped=pending.articles_read,
                       report_path=str(report) if report.is_file() else None,
                       prefect_started=False)

@@ -23,7 +23,7 @@ from tasks.read_raw import (InputError, article_frame, described_paths, missing_
                             scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
 from tasks.summary import RunSummary
-from warehouse.engine import redact
+from warehouse.engine import redact_url
 
 
 # Articles per task run. The extractor takes ~5-10 ms an article and Prefect ~30-80 ms a
@@ -51,7 +51,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     # A secret, so Prefect records the run's parameters without the URL's password.
     url = warehouse.get_secret_value() if warehouse else cfg.warehouse_url
     schema = cfg.warehouse_schema
-    summary = RunSummary(warehouse=redact(url), dry_run=dry_run)
+    summary = RunSummary(warehouse=redact_url(url), dry_run=dry_run)
     progress.step("reading curated tables")
     tables = steps.read_tables(cfg.tables_dir)
     summary.metadata_without_article = missing_metadata_files(tables["articles.csv"], cfg.articles_dir)

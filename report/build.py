@@ -38,7 +38,7 @@ from report.page import (
 from tasks.furniture import furniture_spans
 from tasks.config import Settings
 from tasks.read_raw import InputError, read_article
-from warehouse.engine import redact
+from warehouse.engine import redact, redact_url
 
 # The reader's own limit unless the caller passes the run's setting.
 MAX_ARTICLE_BYTES = Settings.model_fields["max_article_bytes"].default
@@ -124,7 +124,7 @@ class ReportError(RuntimeError):
 
 def check_warehouse(engine: Engine, conn: Connection) -> None:
     """Raise ReportError naming the first view, table or column the report needs and lacks."""
-    url = redact(engine.url.render_as_string(hide_password=True))
+    url = redact_url(engine.url)
     insp = inspect(conn)
     present = set(insp.get_view_names()) | set(insp.get_table_names())
     missing = [name for name in REQUIRED if name not in present]
@@ -335,7 +335,7 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
     """
     out_dir = Path(out_dir)
     raw_articles_dir = Path(raw_articles_dir)
-    url = redact(engine.url.render_as_string(hide_password=True))
+    url = redact_url(engine.url)
     database = engine.url.database
     if (engine.url.get_backend_name() == "sqlite" and database and database != ":memory:"
             and not database.startswith("file:") and not Path(database).exists()):
