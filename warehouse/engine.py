@@ -62,8 +62,10 @@ def redact_url(url: str | URL) -> str:
             if part is not None):
         return _scheme_only(parsed.drivername + "://",
                             "the URL is not well formed: an @ in a password is written %40")
-    query = {key: (HIDDEN if key.lower() in _SECRET_PARAMS else value)
-             for key, value in parsed.query.items()}
+    secret_params = [key for key in parsed.query if key.lower() in _SECRET_PARAMS]
+    if parsed.password is None and not secret_params and not isinstance(url, URL):
+        return str(url)  # nothing to hide: shown as written (a file path keeps its '@')
+    query = {key: (HIDDEN if key in secret_params else value) for key, value in parsed.query.items()}
     shown = parsed.set(query=query).render_as_string(hide_password=True)
     return shown.replace(quote(HIDDEN, safe=""), HIDDEN)  # ?password=*** rather than %2A%2A%2A
 
