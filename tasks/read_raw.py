@@ -310,7 +310,12 @@ def read_article(path: Path, articles_dir: Path, max_bytes: int) -> RawArticle:
     rel = _relative(path, articles_dir)
     name = shown(rel)
     for attempt in range(1, READ_ATTEMPTS + 1):
-        data = _read_snapshot(articles_dir, rel, name, max_bytes)
+        try:
+            data = _read_snapshot(articles_dir, rel, name, max_bytes)
+        except InputError:
+            raise
+        except OSError as exc:  # e.g. EIO from a failing disk: this file, not the run
+            raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
         if data is not None:
             break
         if attempt < READ_ATTEMPTS:
@@ -507,6 +512,8 @@ def _read_snapshot(articles_dir: Path, rel: str, name: str, max_bytes: int) -> b
         raise InputError(f"{name}: cannot be read (permission denied)") from None
     except NotADirectoryError:
         raise InputError(f"{name}: articles folder {articles_dir} is not a folder") from None
+    except OSError as exc:  # an I/O error on this one file: it is rejected, not the run
+        raise InputError(f"{name}: cannot be opened ({exc.strerror or exc})") from None
     try:
         try:
             before = os.fstat(fd)

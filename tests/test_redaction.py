@@ -101,6 +101,22 @@ def test_the_run_summary_and_its_artifact_never_hold_the_password(password):
     assert f"Warehouse:          {SHAPE}" in summary.lines()
 
 
+def prefect_events() -> str:
+    """Every event the Prefect API holds (an artifact's creation, state changes...), as JSON."""
+    from prefect.client.orchestration import get_client
+
+    texts = []
+    with get_client(sync_client=True) as client:
+        page = client.read_events(limit=50)  # the most the API serves a page
+        while True:
+            texts += [event.model_dump_json() for event in page.events]
+            if not page.next_page:
+                break
+            page = client.read_events_page(page.next_page)
+    assert texts, "the API recorded no event at all: the check would prove nothing"
+    return "\n".join(texts)
+
+
 @pytest.mark.skipif(not PG_URL, reason="a password needs a server URL (WAREHOUSE_TEST_PG_URL)")
 @pytest.mark.parametrize("password", ["a b@c:d/e%f#g?h", "pass word"])
 def test_a_password_with_spaces_and_url_characters_in_warehouse_url_is_nowhere(
@@ -128,7 +144,7 @@ def test_a_password_with_spaces_and_url_characters_in_warehouse_url_is_nowhere(
         engine.dispose()
         records = {"stdout": done.stdout, "stderr": done.stderr, "etl_run": runs,
                    "report and data docs": files_text(tmp_path / "report", tmp_path / "quality"),
-                   **prefect_records()}
+                   "Prefect API events": prefect_events(), **prefect_records()}
         assert_no_leak(secret, records)
         assert_no_leak(make_url(url).render_as_string(hide_password=False).split("@")[0], records)
     finally:
