@@ -670,7 +670,9 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
         out.append(f'<h3>Latest run <span class="muted">#{int(last["run_id"])}</span></h3>'
                    f'<div class="stats">{cells}</div>')
         if not _na(last["error"]):
-            out.append(f'<p class="problem">Error: {_e(last["error"])}</p>')
+            # a run that loaded keeps its rejected files here (etl_run.error) until they have a table
+            label = "Error" if last["status"] == "failed" else "Rejected files"
+            out.append(f'<p class="problem">{label}: {_e(last["error"])}</p>')
         if len(data.runs) > 1:
             rows = "".join(
                 f'<tr><td>#{int(r.run_id)}</td><td>{_e(_when(r.started_at))}</td><td>{_e(r.status)}</td>'
