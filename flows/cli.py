@@ -67,9 +67,14 @@ def run(
     address: Annotated[Optional[str], typer.Option(callback=_address, help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --runner dask).")] = None,
     # 200 = flows.pipeline.BATCH_SIZE (not imported: it would load Prefect before a bad option is refused)
     batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 200,
+    strict: Annotated[bool, typer.Option("--strict", help="All or nothing: any article file that cannot be used stops the run before anything is loaded.")] = False,
     precheck: Annotated[bool, typer.Option("--precheck/--no-precheck", hidden=True, help="Look for new work before starting Prefect.")] = True,
 ) -> None:
-    """Run the pipeline once on raw/ and print a summary."""
+    """Run the pipeline once on raw/ and print a summary.
+
+    Exit status: 0 done; 1 the warehouse refused the run or a data-quality check failed;
+    2 bad input stopped the run; 3 done, but article files were rejected (named above).
+    """
     from pydantic import SecretStr
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -78,6 +83,7 @@ def run(
     from warehouse.load import LoadError
 
     day = since.date() if since else None
+    _check_configured_warehouse(warehouse)
     try:
         # Prefect's temporary API costs seconds to start; a run with nothing new need not.
         if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
@@ -89,7 +95,7 @@ def run(
         summary = _run_flow(articles=articles, since=day,
                             warehouse=SecretStr(warehouse) if warehouse else None,
                             full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
-                            runner=runner.value, address=address)
+                            strict=strict, runner=runner.value, address=address)
     except (InputError, TableValidationError) as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -106,6 +112,26 @@ def run(
         console.print(line, highlight=False, soft_wrap=True)
     if summary.quality_success is False:
         raise typer.Exit(1)
+    if summary.rejected_files:  # loaded, but a scheduler must notice the files left out
+        raise typer.Exit(REJECTED_EXIT)
+
+
+REJECTED_EXIT = 3
+
+
+def _check_configured_warehouse(option: str | None) -> None:
+    """WAREHOUSE_URL / WAREHOUSE_SCHEMA from the environment, refused in one line (redacted)
+    before Prefect starts, as the --warehouse option is by its callback."""
+    from tasks.config import Settings
+    from warehouse.engine import get_engine
+
+    if option is not None:
+        return
+    try:
+        get_engine(Settings().warehouse_url).dispose()  # parses; does not connect
+    except (ValueError, ImportError) as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _nothing_new(articles, since, warehouse):
@@ -115,7 +141,7 @@ def _nothing_new(articles, since, warehouse):
     from flows.precheck import pending_work
     from tasks.config import Settings
     from tasks.summary import RunSummary
-    from warehouse.engine import redact
+    from warehouse.engine import redact_url
 
     cfg = Settings()
     try:
@@ -125,7 +151,7 @@ def _nothing_new(articles, since, warehouse):
     if not pending.nothing_new:
         return None
     report = cfg.report_dir / "index.html"
-    return RunSummary(warehouse=redact(warehouse or cfg.warehouse_url),
+    return RunSummary(warehouse=redact_url(warehouse or cfg.warehouse_url),
                       articles_read=pending.articles_read, articles_skipped=pending.articles_read,
                       report_path=str(report) if report.is_file() else None,
                       prefect_started=False)

@@ -36,7 +36,7 @@ def upgrade(warehouse: WarehouseOption = None, schema: SchemaOption = None) -> N
     """Create the warehouse, or bring it to the latest schema (tables and mart_ views)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from warehouse.engine import get_engine, redact
+    from warehouse.engine import get_engine, redact_url
     from warehouse.migrate import upgrade as upgrade_warehouse
 
     try:
@@ -44,7 +44,7 @@ def upgrade(warehouse: WarehouseOption = None, schema: SchemaOption = None) -> N
         revision = upgrade_warehouse(engine)
     except (ValueError, SQLAlchemyError) as exc:
         _fail(f"could not upgrade the warehouse: {exc}")
-    where = redact(str(engine.url.render_as_string(hide_password=True)))
+    where = redact_url(engine.url)
     if schema or os.environ.get("WAREHOUSE_SCHEMA"):
         where += f" (schema {schema or os.environ['WAREHOUSE_SCHEMA']})"
     console.print(f"warehouse {where} is at revision {revision}", highlight=False)

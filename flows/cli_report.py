@@ -28,7 +28,7 @@ def report(out: Path | None = None, warehouse: str | None = None, articles: int 
     shown = None if all_articles else (ARTICLES_SHOWN if articles is None else articles)
     try:
         path = build_report(engine, Path(out or cfg.report_dir), cfg.articles_dir, cfg.quality_dir,
-                            articles_shown=shown)
+                            articles_shown=shown, max_article_bytes=cfg.max_article_bytes)
     finally:
         engine.dispose()
     print(path)

@@ -19,10 +19,11 @@ from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
 from tasks.plan import (article_changes, batches, changed_tables, modified_since, select_changed,
                         tables_force_refresh)
-from tasks.read_raw import article_frame, list_articles, missing_metadata_files, table_hashes
+from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
+                            scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
 from tasks.summary import RunSummary
-from warehouse.engine import redact
+from warehouse.engine import redact_url
 
 
 # Articles per task run. The extractor takes ~5-10 ms an article and Prefect ~30-80 ms a
@@ -37,18 +38,26 @@ IN_FLIGHT = 8
 def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: SecretStr | None = None, full_refresh: bool = False,
                      dry_run: bool = False,
-                     batch_size: Annotated[int, Field(ge=1, le=10_000)] = BATCH_SIZE) -> RunSummary:
-    """Extract, normalise, validate, check and load every new or changed article."""
+                     batch_size: Annotated[int, Field(ge=1, le=10_000)] = BATCH_SIZE,
+                     strict: bool = False) -> RunSummary:
+    """Extract, normalise, validate, check and load every new or changed article.
+
+    An article file that cannot be used (unreadable, empty, binary, too big, undecodable, a
+    link out of raw/, a duplicate of another) is skipped and named in the summary, the log
+    and etl_run.error, and the rest are loaded; with ``strict`` any such file stops the run
+    before anything is loaded.
+    """
     cfg = Settings()
     # A secret, so Prefect records the run's parameters without the URL's password.
     url = warehouse.get_secret_value() if warehouse else cfg.warehouse_url
     schema = cfg.warehouse_schema
-    summary = RunSummary(warehouse=redact(url), dry_run=dry_run)
+    summary = RunSummary(warehouse=redact_url(url), dry_run=dry_run)
     progress.step("reading curated tables")
     tables = steps.read_tables(cfg.tables_dir)
     summary.metadata_without_article = missing_metadata_files(tables["articles.csv"], cfg.articles_dir)
     hashes = table_hashes(cfg.tables_dir)
-    paths = modified_since(list_articles(cfg.articles_dir, articles), since)
+    paths, unlisted = scan_articles(cfg.articles_dir, articles)
+    paths = modified_since(paths, since)
     if not dry_run:
         steps.upgrade(url, schema)
     loaded = steps.loaded_articles(url, schema)
@@ -57,26 +66,39 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     run_id = None if dry_run else steps.start_run(url, schema, str(flow_run.get_id() or ""),
                                                   hashes, EXTRACTOR_VERSION)
     try:
-        _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url, schema, run_id)
+        _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url,
+                 schema, run_id, strict)
     except BaseException as exc:
         if run_id is not None:
             steps.finish_run(url, schema, run_id, "failed", summary.run_counts(), error=exc)
         raise
     if run_id is not None:
         status = "quality_failed" if summary.quality_success is False else "succeeded"
-        steps.finish_run(url, schema, run_id, status, summary.run_counts())
+        # etl_run has no status for it yet (a migration's job): the rejections are its note
+        steps.finish_run(url, schema, run_id, status, summary.run_counts(),
+                         error=summary.rejection_note())
         progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
         summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
-                                                 cfg.quality_dir)
+                                                 cfg.quality_dir, cfg.max_article_bytes)
     create_markdown_artifact(summary.markdown(), key="figures-run-summary",
                              description="figures-pipeline run summary")
     return summary
 
 
-def _process(summary, cfg, tables, paths, loaded, full_refresh, batch_size, url, schema, run_id):
+def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url, schema,
+             run_id, strict):
     progress.step(f"reading {len(paths)} articles")
-    raw = steps.read_articles(paths, cfg.articles_dir, cfg.max_article_bytes)
+    raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes)
+    # One article per content: a second file with the same bytes would share its identity.
+    raw, duplicates = split_duplicates(raw, loaded, described_paths(tables["articles.csv"]))
+    summary.rejected_files = [r.reason for r in
+                              sorted([*unlisted, *unreadable, *duplicates], key=lambda r: r.path)]
+    if summary.rejected_files and strict:
+        raise InputError(f"{len(summary.rejected_files)} article file(s) cannot be used, so "
+                         "nothing is loaded (--strict):\n" + "\n".join(summary.rejected_files))
+    for reason in summary.rejected_files:
+        get_run_logger().warning("rejected file: %s", reason)
     # A changed curated table (an FX rate, a series value, the gazetteer; not articles.csv)
     # changes what every loaded figure says, so it re-extracts and replaces every loaded article, as
     # --full-refresh does. Into an empty warehouse there is nothing stale to replace (and a

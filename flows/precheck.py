@@ -17,7 +17,7 @@ from sqlalchemy import Engine, inspect, or_, select
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.plan import article_changes, changed_tables, modified_since
-from tasks.read_raw import list_articles, read_article, table_hashes
+from tasks.read_raw import read_articles, scan_articles, split_duplicates, table_hashes
 from warehouse.engine import get_engine
 from warehouse.load import loaded_articles
 from warehouse.tables import etl_run
@@ -32,10 +32,13 @@ class Pending:
     changes: dict[str, str] = field(default_factory=dict)   # path -> why it is (re)processed
     tables_changed: list[str] = field(default_factory=list)
     schema_current: bool = True
+    rejected: list[str] = field(default_factory=list)  # files the flow would skip, and why
 
     @property
     def nothing_new(self) -> bool:
-        return not self.changes and not self.tables_changed and self.schema_current
+        # A rejected file is never "nothing new": the flow names it and the exit status says so.
+        return (not self.changes and not self.tables_changed and self.schema_current
+                and not self.rejected)
 
 
 def last_table_hashes(engine: Engine) -> dict[str, str] | None:
@@ -55,17 +58,20 @@ def last_table_hashes(engine: Engine) -> dict[str, str] | None:
 
 def pending_work(cfg: Settings, articles: str | None, since: date | None,
                  warehouse: str | None) -> Pending:
-    """What a run with these parameters would (re)process; raises what the flow would raise
-    for an unreadable article or a pattern that matches nothing."""
+    """What a run with these parameters would (re)process, and which files it would reject;
+    raises what the flow would raise for a pattern outside raw/ or one that matches nothing."""
     from warehouse.migrate import current_revision, head_revision
 
-    paths = modified_since(list_articles(cfg.articles_dir, articles), since)
-    raw = [read_article(p, cfg.articles_dir, cfg.max_article_bytes) for p in paths]
+    paths, unlisted = scan_articles(cfg.articles_dir, articles)
+    raw, unreadable = read_articles(modified_since(paths, since), cfg.articles_dir,
+                                    cfg.max_article_bytes)
     engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
     try:
         loaded = loaded_articles(engine)
+        raw, duplicates = split_duplicates(raw, loaded)
         return Pending(
             articles_read=len(raw),
+            rejected=[r.reason for r in (*unlisted, *unreadable, *duplicates)],
             changes=article_changes(raw, loaded, EXTRACTOR_VERSION),
             tables_changed=changed_tables(table_hashes(cfg.tables_dir), last_table_hashes(engine)),
             schema_current=bool(loaded) and current_revision(engine) == head_revision(),

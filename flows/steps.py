@@ -46,7 +46,14 @@ def read_tables(tables_dir):
 
 @task(**IO_RETRIES)
 def read_articles(paths, articles_dir, max_bytes):
+    """All or nothing: the first file that cannot be read is an InputError (bench/pipeline.py)."""
     return [read_raw.read_article(p, articles_dir, max_bytes) for p in paths]
+
+
+@task(**IO_RETRIES)
+def read_article_files(paths, articles_dir, max_bytes):
+    """(articles, rejected files): a file that cannot be read is skipped with its reason."""
+    return read_raw.read_articles(paths, articles_dir, max_bytes)
 
 
 @task(**FRESH)
@@ -90,7 +97,8 @@ def check_quality(url, schema, run_id, docs_dir):
 
 
 @task(**FRESH)
-def build_report(url, schema, out_dir, articles_dir, quality_dir):
+def build_report(url, schema, out_dir, articles_dir, quality_dir, max_bytes):
     from report import build_report as build
 
-    return str(build(_engine(url, schema), out_dir, articles_dir, quality_dir))
+    return str(build(_engine(url, schema), out_dir, articles_dir, quality_dir,
+                     max_article_bytes=max_bytes))

@@ -13,7 +13,6 @@ written piece by piece to a temporary file, then renamed.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -37,9 +36,12 @@ from report.page import (
     render_parts,
 )
 from tasks.furniture import furniture_spans
-from tasks.read_raw import InputError, decode_article
-from warehouse.engine import redact
+from tasks.config import Settings
+from tasks.read_raw import InputError, read_article
+from warehouse.engine import redact, redact_url
 
+# The reader's own limit unless the caller passes the run's setting.
+MAX_ARTICLE_BYTES = Settings.model_fields["max_article_bytes"].default
 ARTICLES_SHOWN = 50        # articles annotated in full (figure by figure) by default
 CLAIMS_SHOWN = 200         # rows of the claims table
 INDEX_MAX = 20_000         # articles listed in the index (~200 bytes each on the page)
@@ -122,7 +124,7 @@ class ReportError(RuntimeError):
 
 def check_warehouse(engine: Engine, conn: Connection) -> None:
     """Raise ReportError naming the first view, table or column the report needs and lacks."""
-    url = redact(engine.url.render_as_string(hide_password=True))
+    url = redact_url(engine.url)
     insp = inspect(conn)
     present = set(insp.get_view_names()) | set(insp.get_table_names())
     missing = [name for name in REQUIRED if name not in present]
@@ -258,8 +260,8 @@ def read_warehouse(conn: Connection, articles_shown: int | None = ARTICLES_SHOWN
 
 
 def article_batches(conn: Connection, shown: pd.DataFrame, raw_articles_dir: Path,
-                    size: int | None = None, known: dict[str, ArticleText] | None = None
-                    ) -> Iterator[ArticleBatch]:
+                    size: int | None = None, known: dict[str, ArticleText] | None = None,
+                    max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[ArticleBatch]:
     """The annotated articles with their figures, checks and texts, ``size`` (default
     ``BATCH``) articles at a time, read only as the page is written (``known``: texts
     already read, by path)."""
@@ -274,32 +276,33 @@ def article_batches(conn: Connection, shown: pd.DataFrame, raw_articles_dir: Pat
                                    "ORDER BY article_key, seq", keys),
             checks=_read_in(conn, "SELECT * FROM mart_claim_checks WHERE article_key IN :keys "
                                   "ORDER BY article_key, seq, claim_check_key", keys),
-            texts={a.path: known.get(a.path) or read_article_text(raw_articles_dir, a.path, a.article_hash)
+            texts={a.path: known.get(a.path)
+                   or read_article_text(raw_articles_dir, a.path, a.article_hash, max_bytes)
                    for a in articles.itertuples(index=False)},
         )
 
 
-def read_article_text(raw_articles_dir: Path, path: str, article_hash: str) -> ArticleText:
+def read_article_text(raw_articles_dir: Path, path: str, article_hash: str,
+                      max_bytes: int = MAX_ARTICLE_BYTES) -> ArticleText:
     """The article's text as the pipeline decoded it, and its furniture spans.
 
-    A file that is gone, or whose bytes no longer hash to the loaded version, is reported as a
-    problem instead of being highlighted: its offsets would point at the wrong characters.
+    Read by the pipeline's own reader (``tasks.read_raw.read_article``) with all its checks:
+    links not followed out of the folder, regular files only, never more than ``max_bytes``,
+    so a file replaced by a pipe, a device or a link since the load cannot hang the report
+    or feed it without limit. A file that cannot be read that way, or whose bytes no longer
+    hash to the loaded version, is reported as a problem instead of being highlighted: its
+    offsets would point at the wrong characters.
     """
-    file = Path(raw_articles_dir) / path
+    context = "Its figures are listed without their context."
     try:
-        data = file.read_bytes()
-    except OSError as exc:
-        return ArticleText(None, problem=f"{file}: cannot read the article text ({exc.strerror or exc}); "
-                                         "its figures are listed without their context.")
-    if hashlib.sha256(data).hexdigest() != article_hash:
-        return ArticleText(None, problem=f"{file} has changed since it was loaded (its sha256 is not "
-                                         f"{article_hash[:12]}…): run `figures run` to reload it. "
-                                         "Its figures are listed without their context.")
-    try:
-        body, _ = decode_article(data, path)
+        article = read_article(Path(raw_articles_dir) / path, Path(raw_articles_dir), max_bytes)
     except InputError as exc:
-        return ArticleText(None, problem=str(exc))
-    return ArticleText(body, furniture=furniture_spans(body))
+        return ArticleText(None, problem=f"cannot read the article text: {exc}. {context}")
+    if article.article_hash != article_hash:
+        return ArticleText(None, problem=f"{path} has changed since it was loaded (its sha256 is not "
+                                         f"{article_hash[:12]}…): run `figures run` to reload it. "
+                                         + context)
+    return ArticleText(article.text, furniture=furniture_spans(article.text))
 
 
 def quality_link(quality_docs: Path | None, out_dir: Path) -> QualityLink:
@@ -320,7 +323,7 @@ def quality_link(quality_docs: Path | None, out_dir: Path) -> QualityLink:
 
 def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
                  quality_docs: Path | None = None, *, articles_shown: int | None = ARTICLES_SHOWN,
-                 claims_shown: int = CLAIMS_SHOWN) -> Path:
+                 claims_shown: int = CLAIMS_SHOWN, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Path:
     """Write ``out_dir/index.html`` from the warehouse at ``engine``; returns its path.
 
     ``raw_articles_dir`` is the folder ``dim_article.path`` is relative to; ``quality_docs``
@@ -332,7 +335,7 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
     """
     out_dir = Path(out_dir)
     raw_articles_dir = Path(raw_articles_dir)
-    url = redact(engine.url.render_as_string(hide_password=True))
+    url = redact_url(engine.url)
     database = engine.url.database
     if (engine.url.get_backend_name() == "sqlite" and database and database != ":memory:"
             and not database.startswith("file:") and not Path(database).exists()):
@@ -346,8 +349,9 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
         tmp = out_dir / f".index.html.{os.getpid()}.{time.monotonic_ns()}.tmp"
         try:
             data = read_warehouse(conn, articles_shown, claims_shown)
-            data.claims.texts = _claim_texts(data.claims, raw_articles_dir)
-            batches = article_batches(conn, data.shown, raw_articles_dir, known=data.claims.texts)
+            data.claims.texts = _claim_texts(data.claims, raw_articles_dir, max_article_bytes)
+            batches = article_batches(conn, data.shown, raw_articles_dir, known=data.claims.texts,
+                                      max_bytes=max_article_bytes)
             parts = render_parts(data, batches,
                                  quality_link(quality_docs, out_dir), datetime.now(timezone.utc))
             with tmp.open("w", encoding="utf-8") as page:
@@ -362,10 +366,10 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
     return target
 
 
-def _claim_texts(claims: ClaimRows, raw_articles_dir: Path) -> dict[str, ArticleText]:
+def _claim_texts(claims: ClaimRows, raw_articles_dir: Path, max_bytes: int) -> dict[str, ArticleText]:
     """The texts of the claims table's articles (each claim is shown in its sentence)."""
     if claims.spans is None or claims.spans.empty:
         return {}
     pairs = claims.spans[["article_path", "article_hash"]].drop_duplicates()
-    return {path: read_article_text(raw_articles_dir, path, h)
+    return {path: read_article_text(raw_articles_dir, path, h, max_bytes)
             for path, h in zip(pairs["article_path"], pairs["article_hash"])}

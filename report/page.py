@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -133,6 +134,44 @@ def _na(value: Any) -> bool:
 
 def _e(value: Any) -> str:
     return "" if _na(value) else html.escape(str(value), quote=True)
+
+
+# What a browser strips from both ends of a URL before it reads the scheme.
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+def web_url(value: Any) -> str | None:
+    """``value`` if it is an absolute http(s) URL with a host, else None.
+
+    Only such a URL may become a link: ``javascript:``, ``data:`` and their kin run in the
+    reader's browser when clicked, and a relative or schemeless one would point into the
+    report's own folder. Parsed, not pattern-matched, after stripping what browsers ignore
+    (leading/trailing space and control characters, tabs and newlines anywhere).
+
+    >>> web_url("https://www.scmp.com/a"), web_url(" JaVaScript:alert(1)"), web_url("//x.org")
+    ('https://www.scmp.com/a', None, None)
+    """
+    if _na(value):
+        return None
+    text = "".join(ch for ch in str(value) if ch not in "\t\n\r").strip(_C0_AND_SPACE)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. a malformed IPv6 host
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text
+
+
+def _original_link(url: Any) -> str:
+    """' · original' linked to the article's web page, or the URL as plain text if it is
+    not a web address (so a curator still sees what articles.csv holds)."""
+    if _na(url) or not str(url).strip():
+        return ""
+    href = web_url(url)
+    if href is None:
+        return f' · <span class="bad-url" title="not an http(s) link">{_e(url)}</span>'
+    return f' · <a href="{_e(href)}" rel="noopener noreferrer">original</a>'
 
 
 def _int(value: Any) -> int | None:
@@ -452,7 +491,7 @@ def article_section(article: Any, figures: Sequence[Any], claims: Mapping[str, i
     meta = [x for x in (_e(article.publisher), _e(article.pub_date), _e(article.path)) if x]
     head = (f'<header class="article-head"><h3>{_e(article.title) or _e(article.path)}</h3>'
             f'<p class="meta">{" · ".join(meta)}'
-            + (f' · <a href="{_e(article.url)}">original</a>' if not _na(article.url) else "")
+            + _original_link(article.url)
             + f'</p><p class="article-headline">{article_headline(len(figures), claims)}</p></header>')
     if art.text is None or art.problem:
         listing = "".join(
@@ -631,7 +670,9 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
         out.append(f'<h3>Latest run <span class="muted">#{int(last["run_id"])}</span></h3>'
                    f'<div class="stats">{cells}</div>')
         if not _na(last["error"]):
-            out.append(f'<p class="problem">Error: {_e(last["error"])}</p>')
+            # a run that loaded keeps its rejected files here (etl_run.error) until they have a table
+            label = "Error" if last["status"] == "failed" else "Rejected files"
+            out.append(f'<p class="problem">{label}: {_e(last["error"])}</p>')
         if len(data.runs) > 1:
             rows = "".join(
                 f'<tr><td>#{int(r.run_id)}</td><td>{_e(_when(r.started_at))}</td><td>{_e(r.status)}</td>'

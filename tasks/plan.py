@@ -36,7 +36,15 @@ def modified_since(paths: Sequence[Path], since: date | None) -> list[Path]:
     if since is None:
         return list(paths)
     cutoff = datetime.combine(since, datetime.min.time()).timestamp()
-    return [p for p in paths if p.stat().st_mtime >= cutoff]
+    return [p for p in paths if _modified(p) >= cutoff]
+
+
+def _modified(path: Path) -> float:
+    # A file that cannot be looked at is kept: the reader then names it and says why.
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return float("inf")
 
 
 def article_changes(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[str, str]],

@@ -6,12 +6,14 @@ Everything it returns is plain data; what is wrong with an input is raised as an
 from __future__ import annotations
 
 import codecs
+import errno
 import glob as globlib
 import hashlib
 import os
 import re
 import stat
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,6 +160,25 @@ def _looks_western(text: str) -> bool:
     return in_runs <= 0.5 * len(non_ascii)
 
 
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An article file a run skipped: its name as listed and why, in one line naming it."""
+    path: str                       # relative to the articles folder, printable (see `shown`)
+    reason: str                     # starts with the path
+    article_hash: str | None = None  # sha256 of its bytes when they could be read
+
+
+def shown(name: str | os.PathLike) -> str:
+    """A file name as one printable line whatever its bytes.
+
+    Bytes that are not UTF-8 appear as ``\\xNN`` and control characters (a newline in a name)
+    as escapes, so a hostile name can neither break a message in two nor a terminal.
+    """
+    text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
@@ -165,19 +186,26 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     except (RuntimeError, OSError):  # a symlink loop: it names no file at all
-        raise InputError(f"{path}: a symbolic link loop, not an article file") from None
+        raise InputError(f"{shown(path)}: a symbolic link loop, not an article file") from None
 
 
-def list_articles(articles_dir: Path, pattern: str | None = None) -> list[Path]:
-    """Article files under `articles_dir`, sorted; `pattern` is a file, folder or glob.
+def scan_articles(articles_dir: Path, pattern: str | None = None
+                  ) -> tuple[list[Path], list[Rejected]]:
+    """(article files under `articles_dir`, sorted; files and folders that cannot be articles).
 
-    Anything that resolves outside `articles_dir` is refused: the pipeline only reads
-    from its configured raw root.
+    `pattern` is a file, folder or glob. A pattern that points outside the folder, or matches
+    nothing, is an `InputError` (the request itself is wrong). What is wrong with one file
+    found there is not: a link that leads out of the folder, a link loop, a pipe or device
+    named like an article, a name that is not UTF-8, or a folder that cannot be read is a
+    `Rejected` entry, so the caller can skip it, name it and go on with the rest.
+    Links to folders are not followed (their target, inside the folder, is listed under its
+    own name, or it is outside and refused).
     """
     if not articles_dir.is_dir():
         raise InputError(f"{articles_dir}: articles folder does not exist")
+    rejected: list[Rejected] = []
     if pattern is None:
-        candidates = [p for p in articles_dir.rglob("*")]
+        candidates = _walk(articles_dir, articles_dir, rejected)
     else:
         if "\x00" in pattern:
             raise InputError(f"{pattern!r}: not a file name (NUL character)")
@@ -188,20 +216,71 @@ def list_articles(articles_dir: Path, pattern: str | None = None) -> list[Path]:
         # anything exists there, so the answer never depends on the machine's files.
         if not _inside(base, articles_dir):
             raise InputError(
-                f"{pattern}: outside the raw articles folder {articles_dir}; refusing to read it"
+                f"{shown(pattern)}: outside the raw articles folder {articles_dir}; refusing to read it"
             )
         if base.is_dir():
-            candidates = list(base.rglob("*"))
+            candidates = _walk(base, articles_dir, rejected)
         else:
             candidates = [Path(p) for p in globlib.glob(str(base), recursive=True)]
-        if not candidates:
-            raise InputError(f"{pattern}: no article file matches")
-    outside = [p for p in candidates if not _inside(p, articles_dir)]
-    if outside:
-        raise InputError(
-            f"{outside[0]}: outside the raw articles folder {articles_dir}; refusing to read it"
-        )
-    return sorted(p for p in candidates if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        if not candidates and not rejected:
+            raise InputError(f"{shown(pattern)}: no article file matches")
+    found = []
+    for path in candidates:
+        name = shown(_relative(path, articles_dir))
+        try:
+            inside = _inside(path, articles_dir)
+        except InputError as exc:
+            rejected.append(Rejected(name, str(exc)))
+            continue
+        if not inside:
+            rejected.append(Rejected(name, f"{name}: outside the raw articles folder "
+                                           f"{articles_dir}; refusing to read it"))
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.is_dir():
+            continue
+        if not path.is_file():
+            rejected.append(Rejected(name, f"{name}: not a regular file (a device, pipe or "
+                                           "socket); refusing to read it"))
+            continue
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            rejected.append(Rejected(name, f"{name}: the file name is not UTF-8 (shown with \\x "
+                                           "escapes); rename the file"))
+            continue
+        found.append(path)
+    return sorted(found), sorted(rejected, key=lambda r: r.path)
+
+
+def list_articles(articles_dir: Path, pattern: str | None = None) -> list[Path]:
+    """`scan_articles`, all or nothing: any file or folder it rejects is an `InputError`
+    naming every one of them."""
+    paths, rejected = scan_articles(articles_dir, pattern)
+    if rejected:
+        raise InputError("\n".join(r.reason for r in rejected))
+    return paths
+
+
+def _walk(top: Path, root: Path, rejected: list[Rejected]) -> list[Path]:
+    """Every entry under `top` that is not a real folder; folders that cannot be listed are
+    rejected by name (os.walk and Path.rglob would pass over them without a word)."""
+    found, pending = [], [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    path = Path(entry.path)
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(path)
+                    else:
+                        found.append(path)
+        except OSError as exc:
+            name = shown(_relative(folder, root)) + "/"
+            rejected.append(Rejected(name, f"{name}: folder cannot be read "
+                                           f"({(exc.strerror or str(exc)).lower()}); "
+                                           "no article in it was read"))
+    return found
 
 
 # How often a file that changes under the reader is read again before it is refused, and
@@ -212,31 +291,79 @@ SETTLE_SECONDS = 0.2
 # chunks (its stat is then the same before and after our read): it must stay unchanged
 # this long before it is believed complete.
 QUIET_SECONDS = 0.25
+# Symbolic links followed (inside the folder) on the way to one article, as the kernel's own limit.
+MAX_LINKS = 40
 
 
 def read_article(path: Path, articles_dir: Path, max_bytes: int) -> RawArticle:
     """One article file, read as a consistent snapshot of its bytes.
 
-    Refused with an `InputError`: a path outside `articles_dir` (symbolic links are
-    followed first), anything but a regular file, a file over `max_bytes`, one that
-    vanishes, and one that keeps changing while it is read (its size, modification time
-    or inode differ before and after the read).
+    The file is opened one path component at a time from the articles folder, never
+    following a link: a symbolic link is resolved here, by its text, and followed only while
+    it stays inside `articles_dir`. So what is read is the file the checks were made on; a
+    link swapped during the read cannot lead anywhere else (there is no check-then-open gap).
+    Refused with an `InputError`: a path or link outside `articles_dir`, anything but a
+    regular file (checked on the opened descriptor), a file with more than one hard link (see
+    `_check_opened`), a file over `max_bytes` (never more than that is read), one that
+    vanishes, and one that keeps changing while it is read.
     """
     rel = _relative(path, articles_dir)
-    if not _inside(path, articles_dir):
-        raise InputError(f"{rel}: resolves outside the raw articles folder {articles_dir}; "
-                         "refusing to read it")
+    name = shown(rel)
     for attempt in range(1, READ_ATTEMPTS + 1):
-        data = _read_snapshot(path, rel, max_bytes)
+        try:
+            data = _read_snapshot(articles_dir, rel, name, max_bytes)
+        except InputError:
+            raise
+        except OSError as exc:  # e.g. EIO from a failing disk: this file, not the run
+            raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
         if data is not None:
             break
         if attempt < READ_ATTEMPTS:
             time.sleep(SETTLE_SECONDS * attempt)
     else:
-        raise InputError(f"{rel}: changed while being read ({READ_ATTEMPTS} attempts); "
+        raise InputError(f"{name}: changed while being read ({READ_ATTEMPTS} attempts); "
                          "run again once it is completely written")
-    text, encoding = decode_article(data, rel)
+    text, encoding = decode_article(data, name)
     return RawArticle(rel, content_hash(data), text, encoding)
+
+
+def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int
+                  ) -> tuple[list[RawArticle], list[Rejected]]:
+    """Each file read by `read_article`; one that cannot be is skipped with its reason."""
+    good, bad = [], []
+    for path in paths:
+        try:
+            good.append(read_article(path, articles_dir, max_bytes))
+        except InputError as exc:
+            bad.append(Rejected(shown(_relative(path, articles_dir)), str(exc)))
+    return good, bad
+
+
+def split_duplicates(articles: Sequence[RawArticle], *preferred: Iterable[str]
+                     ) -> tuple[list[RawArticle], list[Rejected]]:
+    """(one article per content, the other files with the same bytes, rejected by name).
+
+    The warehouse knows an article by the sha256 of its bytes, so two files with the same
+    bytes are one article. The one kept is in the first of the `preferred` collections of
+    paths that holds one of them (the pipeline passes the paths the warehouse holds, then
+    those articles.csv describes), else the first in path order; each other is rejected,
+    naming the one kept.
+    """
+    ranks = [set(paths) for paths in preferred]
+
+    def rank(art: RawArticle) -> tuple:
+        return (*(art.path not in paths for paths in ranks), art.path)
+
+    by_hash: dict[str, RawArticle] = {}
+    for art in sorted(articles, key=rank):
+        by_hash.setdefault(art.article_hash, art)
+    kept = [a for a in articles if by_hash[a.article_hash] is a]
+    rejected = [Rejected(shown(a.path),
+                         f"{shown(a.path)}: the same bytes as {shown(by_hash[a.article_hash].path)} "
+                         f"(sha256 {a.article_hash[:12]}…), which is loaded in its place; "
+                         "skipped as a duplicate", a.article_hash)
+                for a in articles if by_hash[a.article_hash] is not a]
+    return kept, rejected
 
 
 def _relative(path: Path, articles_dir: Path) -> str:
@@ -245,7 +372,7 @@ def _relative(path: Path, articles_dir: Path) -> str:
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:
-        raise InputError(f"{path}: outside the raw articles folder {articles_dir}; "
+        raise InputError(f"{shown(path)}: outside the raw articles folder {articles_dir}; "
                          "refusing to read it") from None
 
 
@@ -253,51 +380,172 @@ def _identity(st: os.stat_result) -> tuple:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
-def _read_snapshot(path: Path, rel: str, max_bytes: int) -> bytes | None:
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_NOFOLLOW: a link as the last component fails instead of being followed. O_NONBLOCK: a
+# FIFO cannot hang open() (it is then refused as not a regular file).
+_FILE_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0))
+
+
+def _open_beneath(articles_dir: Path, rel: str, name: str) -> tuple[int, int, str]:
+    """(file descriptor, descriptor of its folder, its name there) for `rel`, opened one
+    component at a time relative to the folder above it, without following any link."""
+    roots = {os.path.abspath(articles_dir), os.path.realpath(articles_dir)}
+    parts = _normal(rel.split("/"))
+    if not parts:
+        raise InputError(f"{name}: is a directory, not an article file")
+    links = 0
+    root_fd = os.open(articles_dir, _DIR_FLAGS)
+    try:
+        while True:
+            walked: list[str] = []
+            dir_fd = os.dup(root_fd)
+            try:
+                for i, part in enumerate(parts):
+                    last = i == len(parts) - 1
+                    try:
+                        fd = os.open(part, _FILE_FLAGS if last else _DIR_FLAGS | os.O_NOFOLLOW,
+                                     dir_fd=dir_fd)
+                    except OSError as exc:
+                        target = _link_text(part, dir_fd) if exc.errno in (errno.ELOOP, errno.ENOTDIR) else None
+                        if target is None:
+                            raise _open_error(exc, name) from None
+                        links += 1
+                        if links > MAX_LINKS:
+                            raise InputError(f"{name}: a symbolic link loop, not an article file") from None
+                        resolved = _resolve_link(walked, target, roots)
+                        if resolved is None:
+                            raise InputError(f"{name}: resolves outside the raw articles folder "
+                                             f"{articles_dir}; refusing to read it") from None
+                        parts = resolved + parts[i + 1:]
+                        break
+                    if last:
+                        folder_fd, dir_fd = dir_fd, -1
+                        return fd, folder_fd, part
+                    os.close(dir_fd)
+                    dir_fd, walked = fd, walked + [part]
+                if not parts:
+                    raise InputError(f"{name}: is a directory, not an article file")
+            finally:
+                if dir_fd >= 0:
+                    os.close(dir_fd)
+    finally:
+        os.close(root_fd)
+
+
+def _normal(parts: Sequence[str]) -> list[str] | None:
+    """Path components with '.' and '' dropped and '..' applied; None if '..' leaves the top.
+    Exact, not approximate: every component it is applied to is a real folder."""
+    out: list[str] = []
+    for part in parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not out:
+                return None
+            out.pop()
+        else:
+            out.append(part)
+    return out
+
+
+def _link_text(part: str, dir_fd: int) -> str | None:
+    try:
+        return os.readlink(part, dir_fd=dir_fd)
+    except OSError:  # not a link: the error was about something else
+        return None
+
+
+def _resolve_link(walked: list[str], target: str, roots: set[str]) -> list[str] | None:
+    """The components, from the articles folder, a link in folder `walked` points at; None
+    when that is outside the folder."""
+    if os.path.isabs(target):
+        target = os.path.normpath(target)
+        for root in roots:
+            if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+                return _normal(target[len(root):].split(os.sep))
+        return None
+    return _normal([*walked, *target.split("/")])
+
+
+def _open_error(exc: OSError, name: str) -> InputError:
+    if exc.errno == errno.ENOENT:
+        return InputError(f"{name}: the file vanished before it could be read")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InputError(f"{name}: cannot be read (permission denied)")
+    if exc.errno == errno.ENOTDIR:
+        return InputError(f"{name}: a folder on its path is not a folder; not an article file")
+    return InputError(f"{name}: cannot be opened ({exc.strerror or exc})")
+
+
+def _check_opened(st: os.stat_result, name: str, max_bytes: int) -> None:
+    """What the opened descriptor must be: a regular file, of one name, within the limit.
+
+    A hard link inside raw/ is a second name of a file that may live anywhere on the same
+    disk (another user's file, raw/tables, /etc/passwd), and nothing on the descriptor says
+    where its other names are; counting the names found in the folder would race with
+    anyone adding or removing one. So a file with more than one hard link is refused, naming
+    the fix (copy it in): an article never needs to be one.
+    """
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a directory, not an article file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: not a regular file (a device, pipe or socket); refusing to read it")
+    if st.st_nlink > 1:
+        raise InputError(f"{name}: has {st.st_nlink} hard links, so it may be a file from "
+                         "anywhere on the disk; refusing to read it (copy the file in instead "
+                         "of linking it)")
+    if st.st_size > max_bytes:
+        raise InputError(
+            f"{name}: {st.st_size:,} bytes is over the article size limit of {max_bytes:,} "
+            "(set MAX_ARTICLE_BYTES to raise it)"
+        )
+
+
+def _read_snapshot(articles_dir: Path, rel: str, name: str, max_bytes: int) -> bytes | None:
     """The file's bytes, or None when it changed during the read."""
     try:
-        # O_NONBLOCK: a FIFO planted under raw/ must not hang the run on open().
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd, folder_fd, final = _open_beneath(articles_dir, rel, name)
     except FileNotFoundError:
-        raise InputError(f"{rel}: the file vanished before it could be read") from None
+        raise InputError(f"{name}: the file vanished before it could be read") from None
     except PermissionError:
-        raise InputError(f"{rel}: cannot be read (permission denied)") from None
-    except IsADirectoryError:
-        raise InputError(f"{rel}: is a directory, not an article file") from None
+        raise InputError(f"{name}: cannot be read (permission denied)") from None
+    except NotADirectoryError:
+        raise InputError(f"{name}: articles folder {articles_dir} is not a folder") from None
+    except OSError as exc:  # an I/O error on this one file: it is rejected, not the run
+        raise InputError(f"{name}: cannot be opened ({exc.strerror or exc})") from None
     try:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode):
-            raise InputError(f"{rel}: not a regular file (a device, pipe or socket); refusing to read it")
-        if before.st_size > max_bytes:
-            raise InputError(
-                f"{rel}: {before.st_size:,} bytes is over the article size limit of {max_bytes:,} "
-                "(set MAX_ARTICLE_BYTES to raise it)"
-            )
-        data = _read_all(fd, max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError(f"{rel}: grew past the article size limit of {max_bytes:,} bytes "
-                             "while being read (set MAX_ARTICLE_BYTES to raise it)")
-        in_place = os.fstat(fd)
-    finally:
-        os.close(fd)
-    try:
-        replaced = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(f"{rel}: the file vanished while being read") from None
-    unchanged = (_identity(before) == _identity(in_place) == _identity(replaced)
-                 and len(data) == before.st_size)
-    if not unchanged:
-        return None
-    age = time.time() - replaced.st_mtime
-    if 0 <= age < QUIET_SECONDS:
-        time.sleep(QUIET_SECONDS - age)
         try:
-            settled = os.stat(path)
-        except FileNotFoundError:
-            raise InputError(f"{rel}: the file vanished while being read") from None
-        if _identity(settled) != _identity(replaced):
+            before = os.fstat(fd)
+            _check_opened(before, name, max_bytes)
+            data = _read_all(fd, max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputError(f"{name}: grew past the article size limit of {max_bytes:,} bytes "
+                                 "while being read (set MAX_ARTICLE_BYTES to raise it)")
+            in_place = os.fstat(fd)
+        finally:
+            os.close(fd)
+
+        def name_now() -> os.stat_result:
+            # The name, in the folder already opened: replaced (renamed over) or still this file?
+            try:
+                return os.stat(final, dir_fd=folder_fd, follow_symlinks=False)
+            except FileNotFoundError:
+                raise InputError(f"{name}: the file vanished while being read") from None
+
+        replaced = name_now()
+        unchanged = (_identity(before) == _identity(in_place) == _identity(replaced)
+                     and len(data) == before.st_size)
+        if not unchanged:
             return None
-    return data
+        age = time.time() - replaced.st_mtime
+        if 0 <= age < QUIET_SECONDS:
+            time.sleep(QUIET_SECONDS - age)
+            if _identity(name_now()) != _identity(replaced):
+                return None
+        return data
+    finally:
+        os.close(folder_fd)
 
 
 def _read_all(fd: int, limit: int) -> bytes:
@@ -365,6 +613,11 @@ def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.Data
             "has_metadata": has_meta,
         })
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def described_paths(metadata: pd.DataFrame) -> set[str]:
+    """The article paths articles.csv has a row for."""
+    return {str(p) for p in metadata.get("path", pd.Series(dtype=str)).dropna()}
 
 
 def missing_metadata_files(metadata: pd.DataFrame, articles_dir: Path) -> list[str]:

@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 # Beyond this many, a list in the summary is cut and says how many more there are.
 SHOWN = 20
+# Rejected files are listed whole up to this many (a folder of junk is still named in full
+# in the log, one warning per file).
+REJECTED_FILES_SHOWN = 1000
 
 
 @dataclass
@@ -16,6 +19,7 @@ class RunSummary:
     articles_skipped: int = 0           # unchanged since the last load
     articles_without_metadata: list[str] = field(default_factory=list)
     metadata_without_article: list[str] = field(default_factory=list)  # articles.csv rows, no file
+    rejected_files: list[str] = field(default_factory=list)  # article files skipped: one line each
     changes: dict[str, str] = field(default_factory=dict)          # path -> new/changed/re-extract
     tables_changed: list[str] = field(default_factory=list)        # curated files with new bytes
     figures_by_article: dict[str, int] = field(default_factory=dict)  # path -> figures extracted
@@ -67,7 +71,15 @@ class RunSummary:
 
     @property
     def nothing_new(self) -> bool:
-        return self.articles_read == self.articles_skipped and not self.tables_changed
+        return (self.articles_read == self.articles_skipped and not self.tables_changed
+                and not self.rejected_files)
+
+    def rejection_note(self) -> str | None:
+        """What etl_run.error says of a run that completed but skipped files (None: it skipped none)."""
+        if not self.rejected_files:
+            return None
+        return (f"completed with rejections: {len(self.rejected_files)} article file(s) skipped: "
+                + "; ".join(self.rejected_files))
 
     def lines(self) -> list[str]:
         out = []
@@ -78,6 +90,12 @@ class RunSummary:
         out += [
             f"Articles read:      {self.articles_read} ({self.articles_skipped} unchanged, skipped)",
         ]
+        if self.rejected_files:
+            out.append(f"Files rejected:     {len(self.rejected_files)} (skipped, the others "
+                       "processed; fix or remove them)")
+            # every one of them: whoever fixes the folder needs the whole list at once
+            out += _cut([f"  rejected file: {reason}" for reason in self.rejected_files],
+                        shown=REJECTED_FILES_SHOWN)
         if self.changes:
             verb = "Would process" if self.dry_run else "Processed"
             out.append(f"{verb + ':':<20}{len(self.changes)} article(s)")
@@ -122,11 +140,11 @@ class RunSummary:
             for line in self.lines())
 
 
-def _cut(lines: list[str], total: int | None = None) -> list[str]:
+def _cut(lines: list[str], total: int | None = None, shown: int = SHOWN) -> list[str]:
     total = len(lines) if total is None else total
-    if total <= SHOWN:
+    if total <= shown:
         return lines
-    return lines[:SHOWN] + [f"  ... and {total - SHOWN} more"]
+    return lines[:shown] + [f"  ... and {total - shown} more"]
 
 
 def _join(names: list[str]) -> str:

@@ -25,7 +25,7 @@ from tasks.config import Settings
 from tasks.extract import parse_figures
 from tasks.furniture import furniture_spans
 from tasks.read_raw import (InputError, list_articles, missing_metadata_files, read_article,
-                            read_table, read_tables)
+                            read_table, read_tables, scan_articles)
 from tests.conftest import ROOT
 from tests.test_reliability_faults import (baseline_db, make_target, previous_run,  # noqa: F401
                                            run_flow, runs, snapshot)
@@ -326,7 +326,9 @@ def test_a_symbolic_link_loop_is_named(articles):
 
 def test_a_pipe_named_like_an_article_neither_hangs_nor_is_read(articles):
     os.mkfifo(articles / "pipe.txt")
-    assert list_articles(articles) == []
+    paths, rejected = scan_articles(articles)
+    assert paths == [] and [r.reason for r in rejected] == [
+        "pipe.txt: not a regular file (a device, pipe or socket); refusing to read it"]
     with pytest.raises(InputError, match=r"^pipe\.txt: not a regular file"):
         read_article(articles / "pipe.txt", articles, LIMIT)
     with pytest.raises(InputError, match=r"^dev\.txt: .*outside the raw articles folder"):
@@ -425,7 +427,7 @@ BAD_ARTICLES = [
 ]
 
 
-def test_a_bad_article_stops_the_run_naming_it_and_nothing_is_loaded(tmp_path, monkeypatch, baseline_db):
+def test_with_strict_a_bad_article_stops_the_run_naming_it_and_nothing_is_loaded(tmp_path, monkeypatch, baseline_db):
     target = make_target("sqlite", tmp_path, monkeypatch)
     previous_run(target, baseline_db)
     engine = target.engine()
@@ -434,7 +436,7 @@ def test_a_bad_article_stops_the_run_naming_it_and_nothing_is_loaded(tmp_path, m
     for name, data, says in BAD_ARTICLES:
         (target.raw / "articles" / name).write_bytes(data)
         with pytest.raises(InputError, match=re.escape(says)):
-            run_flow(warehouse=target.url)
+            run_flow(warehouse=target.url, strict=True)
         (target.raw / "articles" / name).unlink()
         assert snapshot(engine) == before
     failed = runs(engine)[len(runs_before):]
@@ -442,3 +444,76 @@ def test_a_bad_article_stops_the_run_naming_it_and_nothing_is_loaded(tmp_path, m
     for run, (_, _, says) in zip(failed, BAD_ARTICLES):
         assert says in run["error"], run
     engine.dispose()
+
+
+# --------------------------------------------------------------------------- opened, not re-checked
+
+
+def test_a_link_swapped_during_reads_never_yields_a_file_outside_raw(articles, tmp_path):
+    """A writer flips `swap.txt` between a file inside and a secret outside as fast as it can;
+    each read gets the inside file or a refusal, never the secret (the reader opens the file
+    it checked: no gap between the check and the open)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:the warehouse password is hunter2\n")
+    put(articles, "inside.txt", b"Exports rose 5 per cent in 2020.\n")
+    link = articles / "swap.txt"
+    link.symlink_to("inside.txt")
+    stop = threading.Event()
+
+    def swapper():
+        spare = articles / ".swap.tmp"
+        while not stop.is_set():
+            for target in (secret, "inside.txt"):
+                spare.unlink(missing_ok=True)
+                spare.symlink_to(target)
+                os.replace(spare, link)  # atomic: the name always exists
+
+    thread = threading.Thread(target=swapper, daemon=True)
+    thread.start()
+    texts, refused, deadline = [], 0, time.monotonic() + 2.0
+    try:
+        while time.monotonic() < deadline:
+            try:
+                texts.append(read_article(link, articles, LIMIT).text)
+            except InputError as exc:
+                assert "outside the raw articles folder" in str(exc) or "changed while" in str(exc)
+                refused += 1
+    finally:
+        stop.set()
+        thread.join()
+    assert not [t for t in texts if "hunter2" in t]
+    assert texts and refused  # both sides of the race were met
+
+
+def test_a_hard_link_is_refused_since_its_other_name_may_be_anywhere(articles, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Exports rose 5 per cent. The warehouse password is hunter2.\n")
+    os.link(secret, articles / "linked.txt")
+    with pytest.raises(InputError, match=r"^linked\.txt: has 2 hard links, so it may be a file "
+                                         r"from anywhere on the disk; refusing to read it"):
+        read_article(articles / "linked.txt", articles, LIMIT)
+    # a copy is fine
+    shutil.copy(secret, articles / "copied.txt")
+    assert "hunter2" in read_article(articles / "copied.txt", articles, LIMIT).text
+
+
+def test_a_link_in_a_subfolder_is_followed_only_while_it_stays_inside(articles, tmp_path):
+    (articles / "2026" / "12").mkdir(parents=True)
+    put(articles, "top.txt", b"Exports rose 5 per cent.")
+    (articles / "2026" / "12" / "up.txt").symlink_to("../../top.txt")
+    (articles / "2026" / "12" / "abs.txt").symlink_to(articles / "top.txt")
+    (articles / "2026" / "out.txt").symlink_to("../../../elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text("not an article")
+    assert read_article(articles / "2026/12/up.txt", articles, LIMIT).path == "2026/12/up.txt"
+    assert read_article(articles / "2026/12/abs.txt", articles, LIMIT).text == "Exports rose 5 per cent."
+    with pytest.raises(InputError, match=r"^2026/out\.txt: resolves outside the raw articles folder"):
+        read_article(articles / "2026/out.txt", articles, LIMIT)
+
+
+def test_a_linked_folder_on_the_way_out_of_raw_is_refused_when_read(articles, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text("Exports rose 5 per cent.")
+    (articles / "more").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(InputError, match=r"^more/a\.txt: resolves outside the raw articles folder"):
+        read_article(articles / "more" / "a.txt", articles, LIMIT)
+

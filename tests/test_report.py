@@ -980,3 +980,62 @@ def test_a_large_report_in_headless_chromium_lists_filters_and_annotates(warehou
         assert browser.errors() == []
     finally:
         browser.close()
+
+
+# --------------------------------------------------------------------------- hostile files and links
+
+
+def _build_in_time(engine, out: Path, raw: Path, fifo: Path | None = None, seconds: float = 60) -> str:
+    """The page, or a failure if building it takes longer than `seconds` (a hung read)."""
+    import threading
+
+    done: dict = {}
+    thread = threading.Thread(target=lambda: done.update(page=build_report(engine, out, raw)),
+                              daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        if fifo is not None:
+            with fifo.open("wb"):  # give the stuck reader its end of file so the thread ends
+                pass
+        thread.join(10)
+        pytest.fail(f"the report was still being built after {seconds} s")
+    return done["page"].read_text(encoding="utf-8")
+
+
+def test_an_article_replaced_by_a_pipe_since_its_load_neither_hangs_the_report_nor_is_read(loaded, tmp_path):
+    import os
+
+    wh, raw = loaded
+    (raw / "seed.txt").unlink()
+    os.mkfifo(raw / "seed.txt")
+    page = _build_in_time(wh.engine, tmp_path / "report", raw, fifo=raw / "seed.txt")
+    block = _article_block(page, "seed.txt")
+    assert "seed.txt: not a regular file" in block
+    assert len(re.findall(r"data-figure-id=", block)) == _figure_count(wh.engine, "seed.txt")
+
+
+def test_an_article_replaced_by_a_link_to_an_endless_device_is_not_read(loaded, tmp_path):
+    wh, raw = loaded
+    (raw / "second.txt").unlink()
+    (raw / "second.txt").symlink_to("/dev/zero")
+    page = _build_in_time(wh.engine, tmp_path / "report", raw)
+    assert "second.txt: resolves outside the raw articles folder" in _article_block(page, "second.txt")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", " JavaScript:alert(1)",
+                                 "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                                 "vbscript:msgbox(1)", "//evil.example/x", "file:///etc/passwd"])
+def test_only_http_article_urls_become_links_anything_else_is_escaped_text(warehouse, tmp_path, url):
+    batch = seed_batch()
+    batch["articles"].loc[0, "url"] = url
+    batch["articles"].loc[1, "url"] = "https://www.scmp.com/economy/article/1"
+    load_run(warehouse.engine, run={}, extractor_version="test", **batch)
+    page = build_report(warehouse.engine, tmp_path / "report", _raw_dir(tmp_path)).read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert "https://www.scmp.com/economy/article/1" in hrefs
+    scheme = url.strip().split(":")[0].replace("\t", "").lower()
+    assert not [h for h in hrefs if html.unescape(h).replace("\t", "").strip().lower().startswith(
+        (scheme + ":", "//"))], hrefs
+    block = _article_block(page, "seed.txt")
+    assert html.escape(url, quote=True) in block and "<script>alert" not in page

@@ -9,20 +9,21 @@ SQLite (the default, ``warehouse/figures.db``) and PostgreSQL behave the same to
   ``options``), so plain table names in migrations, view SQL and queries all land in that
   schema — which ``schema_translate_map`` could not do for the raw SQL of the views.
 
-The password of a URL never leaves this module in clear text: use ``redact()`` on any URL or
-message before it is logged or raised.
+The password of a URL never leaves this module in clear text: show a URL with ``redact_url()``
+and pass any message that may hold one through ``redact()`` before it is logged or raised.
 """
 from __future__ import annotations
 
 import os
 import re
 import sqlite3
+from urllib.parse import quote
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'warehouse' / 'figures.db'}"
@@ -31,20 +32,85 @@ DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'warehouse' / 'figures.db'}"
 BUSY_TIMEOUT_S = 120
 
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/?#@\s]*:)[^@\s]*(?P<at>@)")
+# libpq "key=value" connection strings in driver messages (not URLs: those are parsed).
 _KV_PASSWORD = re.compile(r"(?i)(?P<head>\bpassword\s*=\s*)(?:'[^']*'|\"[^\"]*\"|\S+)")
+# Query parameters of a URL that carry a secret (libpq accepts ?password=...).
+_SECRET_PARAMS = ("password", "passwd", "pwd", "secret", "token", "sslpassword", "sslkey")
+HIDDEN = "***"
+
+
+def redact_url(url: str | URL) -> str:
+    """``url`` for display: the password and secret query values replaced by ``***``.
+
+    Parsed by SQLAlchemy (``make_url``), so a password written as the URL rules say
+    (percent-encoded) is hidden whatever its characters. Two things cannot be shown safely
+    and are not: a URL that does not parse (only its scheme is shown), and one whose password
+    holds a bare ``@`` (the parse then puts the rest of the password in the host or the
+    database name; only the scheme is shown).
+
+    >>> redact_url("postgresql+psycopg://bi:s3 cr@t@db:5432/figures")
+    'postgresql+psycopg://*** (the URL is not well formed: an @ in a password is written %40)'
+    >>> redact_url("postgresql+psycopg://bi:s3%20cr%40t@db:5432/figures")
+    'postgresql+psycopg://bi:***@db:5432/figures'
+    """
+    try:
+        parsed = url if isinstance(url, URL) else make_url(str(url))
+    except Exception:  # its message would echo the URL, password included
+        return _scheme_only(str(url), "the URL does not parse")
+    if parsed.password is not None and any(
+            "@" in str(part) for part in (parsed.username, parsed.host, parsed.database)
+            if part is not None):
+        return _scheme_only(parsed.drivername + "://",
+                            "the URL is not well formed: an @ in a password is written %40")
+    secret_params = [key for key in parsed.query if key.lower() in _SECRET_PARAMS]
+    if parsed.password is None and not secret_params and not isinstance(url, URL):
+        return str(url)  # nothing to hide: shown as written (a file path keeps its '@')
+    query = {key: (HIDDEN if key in secret_params else value) for key, value in parsed.query.items()}
+    shown = parsed.set(query=query).render_as_string(hide_password=True)
+    return shown.replace(quote(HIDDEN, safe=""), HIDDEN)  # ?password=*** rather than %2A%2A%2A
+
+
+def _scheme_only(text: str, why: str) -> str:
+    scheme, sep, _ = text.partition("://")
+    if sep and scheme and all(ch.isalnum() or ch in "+.-_" for ch in scheme):
+        return f"{scheme}://{HIDDEN} ({why})"
+    return f"{HIDDEN} ({why}; not shown, it may hold a password)"
 
 
 def redact(text: str) -> str:
     """``text`` (a URL or any message that may contain one) with every password replaced by ``***``.
 
+    A whole URL goes through ``redact_url``. In a message, everything from the ``user:`` of
+    a URL to the last ``@`` after it is hidden (a password may hold spaces, ``@`` or ``/``,
+    so nothing short of that is sure to cover it), and so are ``password=...`` pairs.
+
     >>> redact("postgresql+psycopg://bi:s3cret@db:5432/figures")
     'postgresql+psycopg://bi:***@db:5432/figures'
+    >>> redact("could not reach postgresql://bi:s3 cr@t@db/figures: timeout")
+    'could not reach postgresql://bi:***@db/figures: timeout'
     >>> redact("connection failed: host=db user=bi password=s3cret")
     'connection failed: host=db user=bi password=***'
     """
-    text = _URL_PASSWORD.sub(r"\g<head>***\g<at>", str(text))
-    return _KV_PASSWORD.sub(r"\g<head>***", text)
+    text = str(text)
+    if "://" in text and "\n" not in text and " " not in text.partition("://")[0]:
+        try:
+            make_url(text)
+            return redact_url(text)
+        except Exception:
+            pass
+    out, pos = [], 0
+    while (mark := text.find("://", pos)) >= 0:
+        start = mark + 3
+        at = text.rfind("@", start)
+        user, colon, _ = text[start:at].partition(":") if at >= 0 else ("", "", "")
+        if not colon:
+            out.append(text[pos:start])
+            pos = start
+            continue
+        out.append(f"{text[pos:start]}{user}:{HIDDEN}")
+        pos = at
+    out.append(text[pos:])
+    return _KV_PASSWORD.sub(rf"\g<head>{HIDDEN}", "".join(out))
 
 
 def check_schema_name(schema: str) -> str:
@@ -69,14 +135,14 @@ def get_engine(url: str | None = None, schema: str | None = None) -> Engine:
     try:
         parsed = make_url(url)
     except Exception:  # its message would echo the URL, password included
-        raise ValueError(f"warehouse URL {redact(url)!r} is not a valid database URL") from None
+        raise ValueError(f"warehouse URL {redact_url(url)!r} is not a valid database URL") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(parsed)
     if backend == "postgresql":
         return _postgresql_engine(parsed, schema)
     raise ValueError(
-        f"warehouse URL {redact(url)!r}: only sqlite:// and postgresql:// warehouses are supported"
+        f"warehouse URL {redact_url(url)!r}: only sqlite:// and postgresql:// warehouses are supported"
     )
 
 

@@ -6,8 +6,9 @@ none of it (an exception rolls everything back and is raised again as ``LoadErro
 
 Rules, per article (identity: ``article_hash``, the sha256 of its raw bytes):
 
-* already loaded with the same hash and extractor version -> skipped, nothing of it written;
-* new, or the same path with a new hash, or a new extractor version -> its previous rows
+* already loaded with the same hash, path and extractor version -> skipped, nothing written;
+* new, or the same path with a new hash, or the same hash under a new path (a moved file),
+  or a new extractor version -> its previous rows
   (dim_article, fct_figure, fct_claim_check, its quarantine rows) are deleted and the new
   ones inserted, so no run ever duplicates a row.
 
@@ -430,13 +431,14 @@ def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: 
     load_mask = []
     for article_hash, path in zip(hashes, paths):
         same = by_hash.get(article_hash)
-        if same is not None and same.extractor_version == extractor_version and not replace:
+        if (same is not None and same.extractor_version == extractor_version and same.path == path
+                and not replace):
             skipped.add(article_hash)
             load_mask.append(False)
-            # The same content under a new name: the file moved, or its old path now holds it.
-            if same.path != path and path in by_path:
-                stale[by_path[path].article_key] = by_path[path].article_hash
             continue
+        # Loaded afresh, replacing what holds its bytes or its path. That includes the same
+        # bytes under a new name (the file moved): skipping it would leave dim_article naming
+        # the old path, or lose the article altogether if that path is replaced in this run.
         load_mask.append(True)
         for row in (same, by_path.get(path)):
             if row is not None:
