@@ -40,7 +40,7 @@ from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.3.2"  # 0.3.2: a range end whose partner is dropped keeps no link
+EXTRACTOR_VERSION = "0.4.0"  # 0.4.0: world gazetteer, every currency, periods as a reader reads them, metrics that fit
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
