@@ -315,7 +315,6 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
     df = df.reset_index(drop=True)
     expected = _column_order(model)
     optional = {n for n, col in model.to_schema().columns.items() if not col.required}
-    df = df.assign(**{c: None for c in optional if c not in df.columns})
     problems = [f"{_where(file, None, c)}: required column is missing" for c in expected
                 if c not in df.columns and c not in optional]
     problems += [f"{_where(file, None, c)}: unexpected column (expected only: {', '.join(expected)})"

@@ -185,7 +185,8 @@ def _row(seq: int, **kw) -> dict:
            "surface": "Rs 27.22 lakh crore", "sentence": 0, "kind": "money", "value": 2.722e12,
            "unit": "INR", "qualifier": "exact", "period_start": 2023, "period_end": 2024,
            "region": "Tamil Nadu", "metric": "gdp", "link_seq": None, "link_type": None,
-           "value_cny": None, "value_usd": None, "fx_rate": None, "fx_year": None}
+           "value_cny": None, "value_usd": None, "fx_rate": None, "fx_year": None, "fx_date": None,
+           "fx_source": None, "unconverted_reason": "no rate in this test"}
     return row | kw
 
 
