@@ -147,18 +147,21 @@ def _country_chain(curated: pd.DataFrame) -> dict[str, str | None]:
     return out
 
 
-def _country_aliases(country: str, package: list[dict]) -> list[str]:
-    for i in _package_index().get(_key(country), ()):
+def _package_country(name: str | None, package: list[dict]) -> dict | None:
+    for i in _package_index().get(_key(name or ""), ()):
         if package[i]["level"] == "country":
-            return [package[i]["name"], *_split(package[i]["aliases"])]
-    return []
+            return package[i]
+    return None
+
+
+def _country_aliases(country: str, package: list[dict]) -> list[str]:
+    pkg = _package_country(country, package)
+    return [pkg["name"], *_split(pkg["aliases"])] if pkg else []
 
 
 def _iso_of_country(country: str | None, package: list[dict]) -> str | None:
-    for i in _package_index().get(_key(country or ""), ()):
-        if package[i]["level"] == "country":
-            return package[i]["iso_alpha2"]
-    return None
+    pkg = _package_country(country, package)
+    return pkg["iso_alpha2"] if pkg else None
 
 
 @lru_cache(maxsize=1)
