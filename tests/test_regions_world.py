@@ -25,6 +25,40 @@ def curated(*rows: dict) -> pd.DataFrame:
 
 # ---- the gazetteer: package data with the curated layer on top -----------------------------
 
+def test_the_package_layers_read_from_the_disk_cache_equal_a_fresh_build(tmp_path, monkeypatch):
+    import tasks.gazetteer as gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer._package_rows.cache_clear()
+    try:
+        first = gazetteer._package_rows()            # built, then written
+        cached = list(tmp_path.glob("newsfigures/world-gazetteer-*.json"))
+        assert len(cached) == 1 and gazetteer.package_cache_key() in cached[0].name
+        gazetteer._package_rows.cache_clear()
+        assert gazetteer._package_rows() == first == gazetteer.build_package_rows()
+    finally:
+        gazetteer._package_rows.cache_clear()
+
+
+def test_a_damaged_or_unwritable_gazetteer_cache_costs_only_time(tmp_path, monkeypatch):
+    import tasks.gazetteer as gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    target = tmp_path / "newsfigures" / f"world-gazetteer-{gazetteer.package_cache_key()}.json"
+    target.parent.mkdir()
+    target.write_text('[{"name": "Atlantis"}]', encoding="utf-8")   # not rows of this gazetteer
+    gazetteer._package_rows.cache_clear()
+    try:
+        rows = gazetteer._package_rows()
+        assert "Atlantis" not in {r["name"] for r in rows} and "Kenya" in {r["name"] for r in rows}
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))
+        (tmp_path / "a-file").write_text("not a folder")
+        gazetteer._package_rows.cache_clear()
+        assert gazetteer._package_rows() == rows
+    finally:
+        gazetteer._package_rows.cache_clear()
+
+
 def test_every_iso_country_and_first_level_subdivision_is_known_with_its_codes():
     world = world_regions(curated({"name": "China", "level": "country"})).set_index("name")
     assert world.loc["Kenya", ["level", "iso_alpha2", "iso_alpha3"]].tolist() == ["country", "KE", "KEN"]
