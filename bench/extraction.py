@@ -1,7 +1,8 @@
 """Benchmark: our figure extractor against two peers on the shared development sets.
 
 Prints, per development set and per system, F1 overall and per kind (money / percent /
-quantity), period and region accuracy (from ``../shared/bench/score.py``), and throughput in
+quantity), period and region accuracy (from ``../shared/bench/score.py``), the share of figures
+left unclassified (no lexicon metric: the text's own words or none), and throughput in
 characters per second of text, single process, model loading excluded. A benchmark, not a test.
 
 Peers (kept out of the project's dependencies, in their own virtual environment):
@@ -159,13 +160,25 @@ def _scorer():
     return mod
 
 
+def _unclassified(preds) -> float | None:
+    """Share of figures whose metric is no lexicon metric (the text's own words, or none)."""
+    if not preds:
+        return None
+    sys.path.insert(0, str(ROOT))
+    from flows.cli_extract import load_tables
+
+    _, metrics = load_tables(ROOT / "raw" / "tables")
+    known = {m.key.casefold() for m in metrics} | {m.label.casefold() for m in metrics}
+    return sum(not (p.get("metric") or "").casefold() in known for p in preds) / len(preds)
+
+
 def _fmt(x, nd=3):
     return "   -  " if x is None else f"{x:.{nd}f}"
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", nargs="+", default=["dev_external", "dev_news"])
+    ap.add_argument("--sets", nargs="+", default=["dev_external", "dev_news", "dev_world", "dev_zh"])
     ap.add_argument("--repeat", type=int, default=3, help="timing runs of our engine (best kept)")
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--peer", help=argparse.SUPPRESS)
@@ -178,7 +191,7 @@ def main(argv=None) -> None:
     score = _scorer()
     systems = ["newsfigures"] + ([] if a.no_peers else list(PEERS))
     header = (f"{'set':<14}{'system':<13}{'F1':>7}{'money':>7}{'pct':>7}{'qty':>7}{'qual':>7}"
-              f"{'period':>8}{'region':>8}{'chars/s':>12}{'MB/s':>8}")
+              f"{'period':>8}{'region':>8}{'unclass':>8}{'chars/s':>12}{'MB/s':>8}")
     print(header)
     print("-" * len(header))
     for name in a.sets:
@@ -199,6 +212,7 @@ def main(argv=None) -> None:
             print(f"{name:<14}{system:<13}{_fmt(o['f1']):>7}{_fmt(k['money']['f1']):>7}"
                   f"{_fmt(k['percent']['f1']):>7}{_fmt(k['quantity']['f1']):>7}{_fmt(o['qualifier_acc']):>7}"
                   f"{_fmt(o['period_acc']):>8}{_fmt(o['region_acc']):>8}"
+                  f"{_fmt(_unclassified(preds) if system == 'newsfigures' else None):>8}"
                   f"{(f'{cps:,.0f}' if cps else '-'):>12}{(f'{cps / 1e6:.3f}' if cps else '-'):>8}")
         print(f"{'':<14}({len(docs)} documents, {chars:,} characters)")
 

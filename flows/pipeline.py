@@ -3,6 +3,9 @@ import os
 from collections import deque
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# a busy machine starts the ephemeral API server in more than Prefect's 20 s; a scheduled run
+# should wait for it rather than fail
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from datetime import date
