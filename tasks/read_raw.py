@@ -210,7 +210,9 @@ def scan_articles(articles_dir: Path, pattern: str | None = None
         if "\x00" in pattern:
             raise InputError(f"{pattern!r}: not a file name (NUL character)")
         base = Path(pattern)
-        if not base.is_absolute() and not base.exists():
+        # as a shell user means it: from where they stand ("raw/articles/scmp-*.txt") when
+        # that names something, else from the articles folder ("scmp-*.txt")
+        if not base.is_absolute() and not base.exists() and not globlib.glob(pattern, recursive=True):
             base = articles_dir / pattern
         # Judged before matching: a path outside the root is refused whether or not
         # anything exists there, so the answer never depends on the machine's files.

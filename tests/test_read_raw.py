@@ -39,6 +39,26 @@ def test_paths_outside_the_articles_folder_are_refused(tmp_path):
         list_articles(articles, "../../secret.txt")
 
 
+@pytest.mark.parametrize("pattern", ["raw/articles/scmp-*.txt", "scmp-*.txt", "raw/articles/scmp-a.txt"])
+def test_a_pattern_is_read_from_where_the_user_stands_or_from_the_articles_folder(tmp_path, monkeypatch, pattern):
+    articles = tmp_path / "raw" / "articles"
+    articles.mkdir(parents=True)
+    for name in ("scmp-a.txt", "scmp-b.txt", "other.txt"):
+        (articles / name).write_text("GDP rose 5 per cent.")
+    monkeypatch.chdir(tmp_path)
+    found = {p.name for p in list_articles(articles, pattern)}
+    assert found == ({"scmp-a.txt"} if pattern.endswith("-a.txt") else {"scmp-a.txt", "scmp-b.txt"})
+
+
+def test_a_pattern_from_where_the_user_stands_still_may_not_leave_the_articles_folder(tmp_path, monkeypatch):
+    articles = tmp_path / "raw" / "articles"
+    articles.mkdir(parents=True)
+    (tmp_path / "notes.txt").write_text("password")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="outside the raw articles folder"):
+        list_articles(articles, "*.txt")
+
+
 def test_size_limit_names_the_file_and_the_setting(tmp_path):
     (tmp_path / "big.txt").write_text("x" * 2000)
     with pytest.raises(InputError, match=r"big\.txt: 2,000 bytes is over .* MAX_ARTICLE_BYTES"):
