@@ -12,7 +12,7 @@ from rich.console import Console
 
 db_app = typer.Typer(help="The warehouse: migrations, BI role, data dictionary.",
                      no_args_is_help=True, add_completion=False)
-console = Console()
+console = Console(soft_wrap=True)  # a path or URL is never broken across lines
 
 WarehouseOption = Annotated[
     Optional[str],
@@ -31,6 +31,20 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _target(warehouse: str | None, schema: str | None) -> tuple[str, str | None]:
+    """The warehouse a command acts on: the options, else the settings (environment, then
+    `.env`), as `figures run` reads them, so every command names the same warehouse."""
+    from pydantic import ValidationError
+
+    from tasks.config import Settings
+
+    try:
+        cfg = Settings()
+    except ValidationError as exc:
+        _fail(f"bad setting: {'; '.join(e['msg'] for e in exc.errors())}")
+    return warehouse or cfg.warehouse_url, schema if schema is not None else cfg.warehouse_schema
+
+
 @db_app.command()
 def upgrade(warehouse: WarehouseOption = None, schema: SchemaOption = None) -> None:
     """Create the warehouse, or bring it to the latest schema (tables and mart_ views)."""
@@ -39,14 +53,15 @@ def upgrade(warehouse: WarehouseOption = None, schema: SchemaOption = None) -> N
     from warehouse.engine import get_engine, redact_url
     from warehouse.migrate import upgrade as upgrade_warehouse
 
+    url, schema = _target(warehouse, schema)
     try:
-        engine = get_engine(warehouse, schema)
+        engine = get_engine(url, schema)
         revision = upgrade_warehouse(engine)
     except (ValueError, SQLAlchemyError) as exc:
         _fail(f"could not upgrade the warehouse: {exc}")
     where = redact_url(engine.url)
-    if schema or os.environ.get("WAREHOUSE_SCHEMA"):
-        where += f" (schema {schema or os.environ['WAREHOUSE_SCHEMA']})"
+    if schema and engine.dialect.name != "sqlite":
+        where += f" (schema {schema})"
     console.print(f"warehouse {where} is at revision {revision}", highlight=False)
 
 
@@ -69,8 +84,9 @@ def grant_bi(
         password = os.environ.get(password_env)
         if not password:
             _fail(f"environment variable {password_env} is not set or empty")
+    url, schema = _target(warehouse, schema)
     try:
-        views = grant(get_engine(warehouse, schema), role, password=password)
+        views = grant(get_engine(url, schema), role, password=password)
     except (ValueError, RuntimeError, SQLAlchemyError) as exc:
         _fail(f"could not grant BI access: {exc}")
     login = "can log in" if password else "NOLOGIN (grant it to users, or SET ROLE)"

@@ -590,6 +590,35 @@ def test_db_cli_upgrades_and_checks_docs(tmp_path):
     assert runner.invoke(db_app, ["docs", "--check"]).exit_code == 0
 
 
+def test_every_command_acts_on_the_warehouse_dot_env_names(tmp_path):
+    """With WAREHOUSE_URL only in .env, `figures db upgrade`, `figures db grant-bi` and
+    Alembic's own command line all act on that warehouse, as `figures run` does."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "from-dot-env.db"
+    (tmp_path / ".env").write_text(f"WAREHOUSE_URL=sqlite:///{target}\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("WAREHOUSE_URL", "WAREHOUSE_SCHEMA")}
+
+    def figures(*args):
+        return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=tmp_path, env={
+            **env, "PYTHONPATH": str(PROJECT_ROOT)}, capture_output=True, text=True, timeout=300)
+
+    upgraded = figures("db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert str(target) in upgraded.stdout and current_revision(get_engine(f"sqlite:///{target}")) == head_revision()
+    granted = figures("db", "grant-bi", "bi_reader")
+    assert granted.returncode == 2 and "PostgreSQL" in granted.stdout
+    # Alembic's command line, from the project's alembic.ini, reads the same settings
+    target.unlink()
+    alembic = subprocess.run([sys.executable, "-m", "alembic", "-c",
+                              str(PROJECT_ROOT / "warehouse" / "migrations" / "alembic.ini"), "upgrade", "head"],
+                             cwd=tmp_path, env={**env, "PYTHONPATH": str(PROJECT_ROOT)},
+                             capture_output=True, text=True, timeout=300)
+    assert alembic.returncode == 0, alembic.stderr
+    assert current_revision(get_engine(f"sqlite:///{target}")) == head_revision()
+
+
 def test_quarantine_keeps_malformed_rejections_without_failing_the_load(warehouse):
     junk = pd.DataFrame([{
         "article_hash": "not-a-hash-" * 10, "seq": 3.0, "source_file": "extracted figures",

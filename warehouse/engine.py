@@ -14,7 +14,6 @@ and pass any message that may hold one through ``redact()`` before it is logged 
 """
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from urllib.parse import quote
@@ -124,14 +123,15 @@ def check_schema_name(schema: str) -> str:
 
 
 def get_engine(url: str | None = None, schema: str | None = None) -> Engine:
-    """An engine for the warehouse at ``url`` (default ``WAREHOUSE_URL``, else ``warehouse/figures.db``).
+    """An engine for the warehouse at ``url`` (default ``warehouse/figures.db``).
 
-    ``schema`` (default ``WAREHOUSE_SCHEMA``) puts every object in that PostgreSQL schema; it is
+    ``schema`` puts every object in that PostgreSQL schema; it is
     ignored on SQLite. The schema is remembered on the engine (execution option
     ``warehouse_schema``) so ``warehouse.migrate.upgrade`` can create it.
     """
-    url = url or os.environ.get("WAREHOUSE_URL") or DEFAULT_URL
-    schema = schema if schema is not None else (os.environ.get("WAREHOUSE_SCHEMA") or None)
+    # no environment here: the edge (CLI, flow, Alembic's env) resolves settings once
+    url = url or DEFAULT_URL
+    schema = schema or None
     try:
         parsed = make_url(url)
     except Exception:  # its message would echo the URL, password included

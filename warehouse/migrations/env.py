@@ -2,13 +2,14 @@
 
 At run time ``warehouse.migrate.upgrade`` passes an open connection in
 ``config.attributes["connection"]`` (any URL, any schema: the engine's ``search_path`` decides
-where objects go). From the ``alembic`` command line the warehouse is opened with
-``warehouse.engine.get_engine()`` (``WAREHOUSE_URL`` / ``WAREHOUSE_SCHEMA``).
+where objects go). From the ``alembic`` command line the warehouse is the one the settings name
+(``WAREHOUSE_URL`` / ``WAREHOUSE_SCHEMA`` in the environment or `.env`, as ``figures run``).
 """
 from __future__ import annotations
 
 from alembic import context
 
+from tasks.config import Settings
 from warehouse.engine import get_engine
 from warehouse.tables import metadata
 
@@ -34,7 +35,7 @@ def _configure(connection) -> None:
 
 def run_migrations_offline() -> None:
     context.configure(
-        url=config.get_main_option("sqlalchemy.url") or str(get_engine().url),
+        url=config.get_main_option("sqlalchemy.url") or Settings().warehouse_url,
         target_metadata=metadata,
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
@@ -48,7 +49,8 @@ def run_migrations_online() -> None:
     if connection is not None:
         _configure(connection)
         return
-    engine = get_engine(config.get_main_option("sqlalchemy.url") or None)
+    cfg = Settings()
+    engine = get_engine(config.get_main_option("sqlalchemy.url") or cfg.warehouse_url, cfg.warehouse_schema)
     with engine.begin() as connection:
         _configure(connection)
 
