@@ -460,9 +460,7 @@ def loaded(warehouse, tmp_path):
 
 def test_report_highlights_every_figure_of_each_article_and_lists_every_check(loaded, tmp_path):
     wh, raw = loaded
-    started = time.perf_counter()
     out = build_report(wh.engine, tmp_path / "report", raw)
-    elapsed = time.perf_counter() - started
     page = out.read_text(encoding="utf-8")
     assert out == tmp_path / "report" / "index.html"
     for path in ("seed.txt", "second.txt"):
@@ -481,7 +479,6 @@ def test_report_highlights_every_figure_of_each_article_and_lists_every_check(lo
     # Quarantine rows with their reasons, and no network fetch anywhere.
     assert "fx_rates.csv row 3, column cny_per_unit: -1 is not &gt; 0" in page
     assert not re.search(r'<script[^>]*\bsrc=|<link[^>]*\bhref="?https?:', page)
-    assert elapsed < 10
 
 
 def test_report_flags_an_article_file_changed_since_loading(loaded, tmp_path):
