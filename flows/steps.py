@@ -82,8 +82,8 @@ def start_run(url, schema, flow_run_id, input_hashes, extractor_version):
 
 
 @task(**IO_RETRIES)
-def finish_run(url, schema, run_id, status, counts, error=None):
-    load.finish_run(_engine(url, schema), run_id, status, counts, error)
+def finish_run(url, schema, run_id, status, counts, error=None, rejected=()):
+    load.finish_run(_engine(url, schema), run_id, status, counts, error, rejected)
 
 
 @task(**IO_RETRIES)

@@ -41,6 +41,7 @@ from warehouse.tables import (
     dim_metric,
     dim_period,
     dim_region,
+    etl_rejected_file,
     etl_run,
     fct_claim_check,
     fct_figure,
@@ -128,8 +129,11 @@ def finish_run(
     status: str,
     counts: dict[str, Any] | None = None,
     error: str | BaseException | None = None,
+    rejected: Sequence[Any] = (),
 ) -> None:
-    """Record how run ``run_id`` ended: status, counts (keys of ``RUN_COUNTS``), error (redacted)."""
+    """Record how run ``run_id`` ended: status, counts (keys of ``RUN_COUNTS``), error (redacted)
+    and, in the same transaction, the article files it skipped (``rejected``: records with
+    ``path``, ``reason`` and ``article_hash``, as ``tasks.read_raw.Rejected``)."""
     if status not in RUN_STATUSES:
         raise ValueError(f"run status {status!r} is not one of {', '.join(RUN_STATUSES)}")
     values: dict[str, Any] = {k: _py(v) for k, v in (counts or {}).items() if k in RUN_COUNTS}
@@ -139,6 +143,37 @@ def finish_run(
         updated = conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(**values))
         if updated.rowcount != 1:
             raise LoadError(f"etl_run has no run {run_id} to finish")
+        _record_rejected_files(conn, run_id, rejected, values["ended_at"])
+
+
+def _record_rejected_files(conn: Connection, run_id: int, rejected: Sequence[Any], now: datetime) -> None:
+    """One row per rejected path: first seen kept, the latest run's reason and hash written."""
+    if not rejected:
+        return
+    t = etl_rejected_file.c
+    seen = {path: (key, n) for key, path, n in
+            conn.execute(select(t.rejected_file_key, t.path, t.times_rejected)
+                         .where(t.path.in_([r.path for r in rejected])))}
+    for r in {r.path: r for r in rejected}.values():
+        latest = {"article_hash": r.article_hash, "reason": r.reason, "last_run_id": run_id,
+                  "last_seen_at": now}
+        if r.path in seen:
+            key, n = seen[r.path]
+            conn.execute(update(etl_rejected_file).where(t.rejected_file_key == key)
+                         .values(**latest, times_rejected=n + 1))
+        else:
+            conn.execute(etl_rejected_file.insert().values(
+                path=r.path, first_run_id=run_id, first_seen_at=now, times_rejected=1, **latest))
+
+
+def rejected_files(engine: Engine) -> list[dict[str, Any]]:
+    """Every file ever rejected, latest first ([] before the table exists)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(etl_rejected_file.name):
+            return []
+        rows = conn.execute(select(etl_rejected_file).order_by(
+            etl_rejected_file.c.last_seen_at.desc(), etl_rejected_file.c.path))
+        return [dict(r._mapping) for r in rows]
 
 
 def loaded_articles(engine: Engine) -> dict[str, tuple[str, str]]:

@@ -60,7 +60,10 @@ CHECK_TYPES = (
     "growth",
     "part_whole",
 )
-RUN_STATUSES = ("running", "succeeded", "failed", "quality_failed")
+# completed_with_rejections: loaded, but article files were skipped (etl_rejected_file says
+# which); interrupted: stopped by a signal; abandoned: its process died while it was running
+RUN_STATUSES = ("running", "succeeded", "completed_with_rejections", "failed", "quality_failed",
+                "interrupted", "abandoned")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -87,7 +90,7 @@ etl_run = Table(
     Column("flow_run_id", String(64), comment="Prefect flow-run id (UUID) of the run, when run by Prefect."),
     Column("started_at", DateTime(timezone=True), nullable=False, comment="When the run started (UTC)."),
     Column("ended_at", DateTime(timezone=True), comment="When the run finished (UTC); empty while running."),
-    Column("status", String(16), nullable=False, comment="running, succeeded, failed, or quality_failed (loaded but a data-quality expectation failed)."),
+    Column("status", String(32), nullable=False, comment="running, succeeded, completed_with_rejections (loaded, but article files were skipped: see etl_rejected_file), failed, quality_failed (loaded but a data-quality expectation failed), interrupted (stopped by a signal) or abandoned (its process died while running)."),
     Column("extractor_version", String(64), comment="Version of the figure extractor the run used."),
     Column("articles_read", Integer, comment="Article files read by the run."),
     Column("articles_skipped", Integer, comment="Articles skipped: already loaded with the same content hash and extractor version."),
@@ -276,3 +279,19 @@ quarantine = Table(
     comment="Rows rejected by validation, with the reason and the run that rejected them (one row per failure).",
 )
 
+
+etl_rejected_file = Table(
+    "etl_rejected_file",
+    metadata,
+    _key("rejected_file_key", "Surrogate key of the rejected file."),
+    Column("path", Text, nullable=False, unique=True, comment="Article file relative to raw/articles, printable whatever its bytes (bytes that are not UTF-8 as \\xNN, control characters escaped)."),
+    Column("article_hash", String(64), comment="sha256 (hex) of the file's bytes when they could be read; empty otherwise."),
+    Column("reason", Text, nullable=False, comment="Why the file was skipped, in one line naming it (the latest run's reason)."),
+    Column("first_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="First run that rejected the file."),
+    Column("last_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Latest run that rejected the file."),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False, comment="When the file was first rejected (UTC)."),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False, comment="When the file was last rejected (UTC)."),
+    Column("times_rejected", Integer, nullable=False, comment="How many runs rejected the file."),
+    Index(None, "last_run_id"),
+    comment="Article files a run skipped (unreadable, empty, binary, oversized, a link out of raw/, a duplicate): one row per path, with the latest reason.",
+)
