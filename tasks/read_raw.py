@@ -620,6 +620,7 @@ def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.Data
                                                               {4: "year", 7: "month"}.get(len(pub_date), "day")),
             "word_count": len(re.findall(r"\w+", art.text)),
             "has_metadata": has_meta,
+            "source_type": get("source_type") or "news",
         })
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 

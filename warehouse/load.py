@@ -54,13 +54,15 @@ CHUNK = 1000
 
 ARTICLE_COLUMNS = (
     "article_hash", "path", "title", "publisher", "url", "pub_date", "pub_date_precision",
-    "word_count",
+    "word_count", "source_type",
 )
 FIGURE_COLUMNS = (
     "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
     "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
     "unconverted_reason", "period_start", "period_end", "region", "metric", "link_seq", "link_type",
 )
+# An article frame made before official articles existed loads as news (the column's default).
+OPTIONAL_ARTICLE_COLUMNS = ("source_type",)
 # Frames made before the FX record existed load with these empty.
 OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason")
 CLAIM_CHECK_COLUMNS = (
@@ -222,7 +224,7 @@ def load_run(
     the same transaction, so a large run never holds all of its rows at once. A batch that
     does not fit the articles is a ``ValueError`` that rolls back the batches before it too.
     """
-    _require(articles, ARTICLE_COLUMNS, "articles")
+    _require(articles, [c for c in ARTICLE_COLUMNS if c not in OPTIONAL_ARTICLE_COLUMNS], "articles")
     if batches is None:
         batch = _checked_batch(articles, figures, claim_checks, quarantine)
         batches = [batch]  # checked before anything is written, as callers expect
@@ -275,6 +277,8 @@ def _load(conn, run_id, articles, batches, tables, extractor_version, replace=Fa
     counts["regions"] = _upsert_regions(conn, tables.get("regions.csv"))
     counts["metrics"] = _upsert_metrics(conn, tables.get("metrics.csv"))
     counts["fx_rates"] = _replace_fx_rates(conn, tables.get("fx_rates.csv"))
+    # what official articles said is derived again at the end, from the figures loaded then
+    conn.execute(fct_official_stat.delete().where(fct_official_stat.c.figure_key.is_not(None)))
     counts["official_stats"] = _replace_official_stats(conn, tables.get("official_series.csv"))
 
     to_load, skipped, replaced = _plan_articles(conn, articles, extractor_version, replace)
@@ -299,7 +303,43 @@ def _load(conn, run_id, articles, batches, tables, extractor_version, replace=Fa
         rejected = rejected[~rejected["article_hash"].isin(list(skipped))]
         counts["quarantine_loaded"] += _insert_quarantine(conn, rejected, run_id, seen)
     counts["rows_loaded"] = counts["figures_loaded"] + counts["claim_checks_loaded"]
+    counts["official_stats_from_articles"] = _derive_official_stats(conn)
     return counts
+
+
+# the qualifiers of a figure that states a value (not a bound: "more than 5 million people")
+_STATED = ("exact", "approx")
+
+
+def _derive_official_stats(conn: Connection) -> int:
+    """fct_official_stat rows from the figures of official articles: each figure with a region,
+    a lexicon metric and one year, the first of its article order for a (region, metric, year);
+    a row official_series.csv gives is never replaced."""
+    f, a, o = fct_figure.c, dim_article.c, fct_official_stat.c
+    taken = {tuple(r) for r in conn.execute(select(o.region_key, o.metric_key, o.year))}
+    candidates = conn.execute(
+        select(f.figure_key, f.region_key, f.metric_key, f.period_start, f.value, f.unit, f.surface,
+               f.sentence, f.start, f.end, a.path, a.title)
+        .join(dim_article, a.article_key == f.article_key)
+        .where(a.source_type == "official", f.region_key.is_not(None), f.metric_key.is_not(None),
+               f.period_start.is_not(None), f.period_start == f.period_end,
+               f.qualifier.in_(_STATED))
+        # a conversion's second amount restates the first
+        .where((f.link_type.is_(None)) | (f.link_type != "conversion") | (f.link_seq > f.seq))
+        .order_by(a.pub_date.is_(None), a.pub_date.desc(), a.path, f.seq)  # the latest publication first
+    ).all()
+    rows = []
+    for c in candidates:
+        key = (c.region_key, c.metric_key, c.period_start)
+        if key in taken:
+            continue
+        taken.add(key)
+        rows.append({"region_key": c.region_key, "metric_key": c.metric_key, "year": c.period_start,
+                     "value": c.value, "unit": c.unit, "figure_key": c.figure_key,
+                     "source": f"{c.title} ({c.path}), sentence {c.sentence + 1}, "
+                               f"characters {c.start}-{c.end}: {c.surface}"})
+    _insert(conn, fct_official_stat, rows)
+    return len(rows)
 
 
 def _checked_batch(articles, figures, claim_checks, rejected):

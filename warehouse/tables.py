@@ -154,6 +154,7 @@ dim_article = Table(
     Column("pub_date_precision", String(8), nullable=False, comment="year, month, day or unknown."),
     Column("word_count", Integer, comment="Words in the raw text."),
     Column("has_metadata", Boolean, comment="True when the article has a row in articles.csv."),
+    Column("source_type", String(16), nullable=False, server_default="news", comment="news, or official: a publication of official statistics (a statistical communiqué, a budget) whose figures with a region, a metric and one year are also rows of fct_official_stat (articles.csv source_type)."),
     Column("extractor_version", String(64), nullable=False, comment="Extractor version that produced this article's figures; a new version reloads the article."),
     Column("loaded_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded this version of the article."),
     CheckConstraint(_in("pub_date_precision", ("year", "month", "day", "unknown")), name="pub_date_precision"),
@@ -216,10 +217,11 @@ fct_official_stat = Table(
     Column("value", Double, nullable=False, comment="Value in `unit`, fully scaled."),
     Column("unit", String(64), nullable=False, comment="Unit of value (CNY, percent, ...)."),
     _source(),
+    Column("figure_key", Integer, ForeignKey("fct_figure.figure_key"), comment="The figure of an official article (dim_article.source_type official) this statistic was read from; empty for rows of official_series.csv, which win where both give a value."),
     UniqueConstraint("region_key", "metric_key", "year"),
     Index(None, "metric_key"),
     Index(None, "year"),
-    comment="Official statistics from raw/tables/official_series.csv: one row per region, metric and year.",
+    comment="Official statistics from raw/tables/official_series.csv and from the figures of official articles (statistical communiqués): one row per region, metric and year.",
 )
 
 fct_fx_rate = Table(

@@ -1,9 +1,11 @@
-"""Rejected article files and the ways a run can end.
+"""Rejected article files, the ways a run can end, and official articles.
 
 etl_rejected_file: one row per article file a run skipped (unreadable, empty, binary, oversized,
 a link out of raw/, a duplicate), with its sha256 where readable, the latest reason, and the
 first and last run and time it was seen. etl_run.status gains completed_with_rejections (loaded,
 but files were skipped), interrupted (stopped by a signal) and abandoned (its process died).
+dim_article.source_type (news, the default for loaded rows, or official) and
+fct_official_stat.figure_key: the figure of an official article a statistic was read from.
 
 The status vocabulary is a CHECK constraint. PostgreSQL replaces it; SQLite cannot alter a
 constraint, and copying etl_run (Alembic's batch mode) is refused while the facts that
@@ -20,10 +22,17 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
+from warehouse.migrate import create_views, drop_views
+
 revision: str = '0004_rejected_files'
 down_revision: Union[str, Sequence[str], None] = '0002_fx_and_region_codes'  # TEMP
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
+
+# The views are the head revision's (warehouse/views/); they are dropped and created again
+# because SQLite rebuilds fct_official_stat, which they read. A later revision that changes them
+# copies them to warehouse/migrations/views/<this revision>/ and points VIEWS there.
+VIEWS = None
 
 # Frozen here, not imported: a later change to the vocabulary is a later revision's.
 OLD_STATUSES = ('running', 'succeeded', 'failed', 'quality_failed')
@@ -35,6 +44,20 @@ OLD_COMMENT = 'running, succeeded, failed, or quality_failed (loaded but a data-
 NEW_COMMENT = ('running, succeeded, completed_with_rejections (loaded, but article files were skipped: '
                'see etl_rejected_file), failed, quality_failed (loaded but a data-quality expectation '
                'failed), interrupted (stopped by a signal) or abandoned (its process died while running).')
+
+
+SOURCE_TYPE_COMMENT = ('news, or official: a publication of official statistics (a statistical communiqué, a budget) '
+                       'whose figures with a region, a metric and one year are also rows of fct_official_stat '
+                       '(articles.csv source_type).')
+FIGURE_KEY_COMMENT = ('The figure of an official article (dim_article.source_type official) this statistic was '
+                      'read from; empty for rows of official_series.csv, which win where both give a value.')
+OLD_OFFICIAL_COMMENT = 'Official statistics from raw/tables/official_series.csv: one row per region, metric and year.'
+OFFICIAL_COMMENT = ('Official statistics from raw/tables/official_series.csv and from the figures of official '
+                    'articles (statistical communiqués): one row per region, metric and year.')
+
+
+def _views():
+    return {} if VIEWS is None else {'directory': VIEWS}
 
 
 def _check(statuses: tuple[str, ...]) -> str:
@@ -61,10 +84,30 @@ def upgrade() -> None:
     comment='Article files a run skipped (unreadable, empty, binary, oversized, a link out of raw/, a duplicate): one row per path, with the latest reason.'
     )
     op.create_index(op.f('ix_etl_rejected_file_last_run_id'), 'etl_rejected_file', ['last_run_id'], unique=False)
+    with op.batch_alter_table('dim_article', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('source_type', sa.String(length=16), server_default='news', nullable=False, comment=SOURCE_TYPE_COMMENT))
+    drop_views(conn, **_views())
+    with op.batch_alter_table('fct_official_stat', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('figure_key', sa.Integer(), nullable=True, comment=FIGURE_KEY_COMMENT))
+        batch_op.create_foreign_key(op.f('fk_fct_official_stat_figure_key'), 'fct_figure', ['figure_key'], ['figure_key'])
+    create_views(conn, **_views())
+    if conn.dialect.name != 'sqlite':
+        op.create_table_comment('fct_official_stat', OFFICIAL_COMMENT, existing_comment=OLD_OFFICIAL_COMMENT)
 
 
 def downgrade() -> None:
     conn = op.get_bind()
+    if conn.dialect.name != 'sqlite':
+        op.create_table_comment('fct_official_stat', OLD_OFFICIAL_COMMENT, existing_comment=OFFICIAL_COMMENT)
+    conn.execute(sa.text("DELETE FROM fct_official_stat WHERE figure_key IS NOT NULL"))
+    drop_views(conn, **_views())
+    with op.batch_alter_table('fct_official_stat', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('fk_fct_official_stat_figure_key'), type_='foreignkey')
+        batch_op.drop_column('figure_key')
+    # not a batch: SQLite (3.35+) drops a plain column in place; rebuilding dim_article would
+    # drop a table the facts reference
+    op.drop_column('dim_article', 'source_type')
+    create_views(conn, **_views())
     op.drop_index(op.f('ix_etl_rejected_file_last_run_id'), table_name='etl_rejected_file')
     op.drop_table('etl_rejected_file')
     for new, old in DOWNGRADED.items():
