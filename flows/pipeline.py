@@ -114,7 +114,8 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     meta = article_frame(todo, tables["articles.csv"])
     summary.record_articles(meta)
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    curated = CuratedInputs.from_tables(tables)
+    # news is reconciled with the bulletins loaded before this run (official_from_articles)
+    curated = CuratedInputs.from_tables(tables, stated=steps.official_from_articles(url, schema))
 
     def submit(batch):
         return steps.process_batch.submit(

@@ -72,6 +72,11 @@ def loaded_articles(url, schema):
 
 
 @task(**IO_RETRIES)
+def official_from_articles(url, schema):
+    return load.official_from_articles(_engine(url, schema))
+
+
+@task(**IO_RETRIES)
 def last_table_hashes(url, schema):
     return precheck.last_table_hashes(_engine(url, schema))
 

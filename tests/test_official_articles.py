@@ -80,3 +80,59 @@ def test_a_reloaded_bulletin_replaces_what_it_said_before(warehouse):
              articles=pd.DataFrame([article]), figures=figs, claim_checks=None, quarantine=None,
              tables=curated_tables())
     assert [r[3] for r in official(warehouse.engine) if r[0] == "Kashgar"] == [31500.0]
+
+
+# --------------------------------------------------------------------------- end to end
+
+COMMUNIQUE = ("Kashgar Prefecture statistical communique on the 2020 economy\n\n"
+              "Kashgar's per capita GDP was 31,000 yuan in 2020. Its GDP reached 100 billion yuan in 2020.\n")
+NEWS = ("Kashgar grows\n\nKashgar's per capita GDP was 31,000 yuan in 2020, officials said.\n")
+
+
+def _describe(raw, path: str, title: str, source_type: str) -> None:
+    with (raw / "tables" / "articles.csv").open("a", encoding="utf-8", newline="") as fh:
+        fh.write(f'{path},"{title}",Kashgar statistics bureau,,2021-03-01,day,"a test article",{source_type}\r\n')
+
+
+@pytest.fixture
+def raw_target(tmp_path, monkeypatch, prefect_harness):
+    from tests.test_reliability_faults import drop_target, make_target
+
+    t = make_target("sqlite", tmp_path, monkeypatch)
+    table = t.raw / "tables" / "articles.csv"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    table.write_text("\r\n".join([lines[0] + ",source_type", *(line + ",news" for line in lines[1:])]) + "\r\n",
+                     encoding="utf-8")
+    yield t
+    drop_target(t)
+
+
+def test_a_communique_loaded_with_the_seed_feeds_official_statistics_and_news_is_reconciled_with_it(raw_target):
+    from tests.test_reliability_faults import run_flow
+
+    (raw_target.raw / "articles" / "kashgar-2020.txt").write_text(COMMUNIQUE, encoding="utf-8")
+    _describe(raw_target.raw, "kashgar-2020.txt", "Kashgar communique 2020", "official")
+    first = run_flow(warehouse=raw_target.url)
+    engine = raw_target.engine()
+    try:
+        rows = [r for r in official(engine) if r[4]]
+        assert ("Kashgar", "gdp_per_capita", 2020, 31000.0) in [r[:4] for r in rows]
+        assert all("kashgar-2020.txt" in r[5] for r in rows)
+        # the bulletin's statistics are no evidence in the run that loads it: the seed's checks
+        # stand on the seed and official_series.csv alone
+        with engine.connect() as conn:
+            sources = conn.execute(text("SELECT evidence_source FROM fct_claim_check")).scalars().all()
+        assert len(sources) == sum(first.claim_verdicts.values()) > 0
+        assert not any(str(s).startswith("an official article") for s in sources)
+
+        (raw_target.raw / "articles" / "kashgar-news.txt").write_text(NEWS, encoding="utf-8")
+        _describe(raw_target.raw, "kashgar-news.txt", "Kashgar grows", "news")
+        run_flow(warehouse=raw_target.url)
+        with engine.connect() as conn:
+            checks = conn.execute(text(
+                "SELECT c.verdict, c.evidence_source FROM fct_claim_check c JOIN dim_article a "
+                "ON a.article_key = c.article_key WHERE a.path = 'kashgar-news.txt' "
+                "AND c.check_type = 'official_series'")).all()
+        assert [(v, src.split(":")[0]) for v, src in checks] == [("consistent", "an official article")]
+    finally:
+        engine.dispose()

@@ -168,6 +168,23 @@ def _record_rejected_files(conn: Connection, run_id: int, rejected: Sequence[Any
                 path=r.path, first_run_id=run_id, first_seen_at=now, times_rejected=1, **latest))
 
 
+def official_from_articles(engine: Engine) -> pd.DataFrame:
+    """The statistics official articles stated (fct_official_stat rows with a figure), in
+    official_series.csv's columns plus the article_hash that stated each ([] before any load)."""
+    columns = [*TABLE_COLUMNS["official_series.csv"], "article_hash"]
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(fct_official_stat.name):
+            return pd.DataFrame(columns=columns)
+        o, r, m, f, a = (fct_official_stat.c, dim_region.c, dim_metric.c, fct_figure.c, dim_article.c)
+        rows = conn.execute(
+            select(r.name.label("region"), m.key.label("metric"), o.year, o.value, o.unit, o.source,
+                   a.article_hash)
+            .join(dim_region, r.region_key == o.region_key).join(dim_metric, m.metric_key == o.metric_key)
+            .join(fct_figure, f.figure_key == o.figure_key).join(dim_article, a.article_key == f.article_key)
+        ).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=columns)
+
+
 def rejected_files(engine: Engine) -> list[dict[str, Any]]:
     """Every file ever rejected, latest first ([] before the table exists)."""
     with engine.connect() as conn:
