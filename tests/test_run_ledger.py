@@ -19,7 +19,7 @@ from warehouse.load import finish_run, rejected_files, start_run
 from warehouse.migrate import alembic_config, head_revision, upgrade
 from warehouse.tables import RUN_STATUSES
 
-BEFORE = "0002_fx_and_region_codes"  # the revision before the run ledger's
+BEFORE = "0003_period_dates"  # the revision before the run ledger's
 T0 = datetime(2026, 12, 1, tzinfo=timezone.utc)
 
 

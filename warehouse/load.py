@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, Table, and_, bindparam, inspect, select, update
+from sqlalchemy import Connection, Date, Engine, Table, and_, bindparam, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -59,12 +59,14 @@ ARTICLE_COLUMNS = (
 FIGURE_COLUMNS = (
     "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
     "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
-    "unconverted_reason", "period_start", "period_end", "region", "metric", "link_seq", "link_type",
+    "unconverted_reason", "period_start", "period_end", "period_granularity", "period_first_day",
+    "period_last_day", "region", "metric", "link_seq", "link_type",
 )
 # An article frame made before official articles existed loads as news (the column's default).
 OPTIONAL_ARTICLE_COLUMNS = ("source_type",)
 # Frames made before the FX record existed load with these empty.
-OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason")
+OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason", "period_granularity",
+                           "period_first_day", "period_last_day")
 CLAIM_CHECK_COLUMNS = (
     "article_hash", "seq", "check_type", "expected", "observed", "rel_diff", "tolerance",
     "verdict", "explanation", "evidence_seq", "evidence_source",
@@ -386,7 +388,8 @@ def _years(series: list[pd.Series], tables: dict[str, pd.DataFrame]) -> set[int]
 def _ensure_periods(conn: Connection, years: set[int]) -> int:
     existing = set(conn.scalars(select(dim_period.c.period_key)))
     missing = sorted(years - existing)
-    rows = [{"period_key": y, "year": y, "decade": y - y % 10} for y in missing]
+    rows = [{"period_key": y, "year": y, "decade": y - y % 10, "first_day": date(y, 1, 1),
+             "last_day": date(y, 12, 31)} for y in missing]
     _insert(conn, dim_period, rows)
     return len(rows)
 
@@ -558,6 +561,7 @@ def _insert_articles(conn, articles: pd.DataFrame, run_id: int, extractor_versio
     for row in rows:
         row.update(extractor_version=extractor_version, loaded_run_id=run_id)
         row["pub_date_precision"] = row["pub_date_precision"] or "unknown"
+        row["published_on"] = first_day(row["pub_date"])
     _insert(conn, dim_article, rows)
     hashes = [r["article_hash"] for r in rows]
     keys: dict[str, int] = {}
@@ -637,7 +641,20 @@ def _insert_quarantine(conn, rejected: pd.DataFrame, run_id: int, seen: set[tupl
 # --------------------------------------------------------------------------- helpers
 
 
+def first_day(pub_date: str | None) -> date | None:
+    """'2021' -> 1 January 2021, '2021-05' -> 1 May 2021, '2021-05-30' -> that day."""
+    if not pub_date:
+        return None
+    parts = [int(p) for p in str(pub_date).split("-")]
+    return date(*(parts + [1, 1])[:3])
+
+
 def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
+    days = [c.name for c in table.columns if isinstance(c.type, Date)]
+    for row in rows if days else ():  # frames carry days as ISO text; SQLite's DATE takes dates
+        for name in days:
+            if isinstance(row.get(name), str):
+                row[name] = date.fromisoformat(row[name])
     if conn.dialect.name == "postgresql" and len(rows) > CHUNK:
         _copy(conn, table, rows)
         return

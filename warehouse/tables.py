@@ -21,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Double,
     ForeignKey,
@@ -62,6 +63,7 @@ CHECK_TYPES = (
 )
 # completed_with_rejections: loaded, but article files were skipped (etl_rejected_file says
 # which); interrupted: stopped by a signal; abandoned: its process died while it was running
+GRANULARITIES = ("day", "month", "quarter", "half", "year", "fiscal_year", "multi_year")
 RUN_STATUSES = ("running", "succeeded", "completed_with_rejections", "failed", "quality_failed",
                 "interrupted", "abandoned")
 
@@ -111,6 +113,8 @@ dim_period = Table(
     Column("period_key", Integer, primary_key=True, autoincrement=False, comment="The calendar year itself (e.g. 2019): periods are years."),
     Column("year", Integer, nullable=False, comment="Calendar year (same as period_key, for readability)."),
     Column("decade", Integer, nullable=False, comment="First year of the decade (2019 -> 2010)."),
+    Column("first_day", Date, comment="1 January of the year, as a DATE (for time series in BI tools)."),
+    Column("last_day", Date, comment="31 December of the year, as a DATE."),
     comment="Year grain calendar: one row per year that any figure, official statistic or rate refers to.",
 )
 
@@ -152,6 +156,7 @@ dim_article = Table(
     Column("url", Text, comment="Original URL, when known."),
     Column("pub_date", String(10), comment="Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD."),
     Column("pub_date_precision", String(8), nullable=False, comment="year, month, day or unknown."),
+    Column("published_on", Date, comment="The publication date as a DATE: the day, or the first day of the month or year when only those are known (pub_date_precision says which); empty when unknown."),
     Column("word_count", Integer, comment="Words in the raw text."),
     Column("has_metadata", Boolean, comment="True when the article has a row in articles.csv."),
     Column("source_type", String(16), nullable=False, server_default="news", comment="news, or official: a publication of official statistics (a statistical communiqué, a budget) whose figures with a region, a metric and one year are also rows of fct_official_stat (articles.csv source_type)."),
@@ -184,6 +189,9 @@ fct_figure = Table(
     Column("unconverted_reason", Text, comment="Why a money figure has no value_cny or value_usd (e.g. no rate for KES in 2019); empty when converted and for other kinds."),
     Column("period_start", Integer, ForeignKey("dim_period.period_key"), comment="First year the figure refers to; empty when not stated."),
     Column("period_end", Integer, ForeignKey("dim_period.period_key"), comment="Last year the figure refers to (= period_start for a single year)."),
+    Column("period_granularity", String(16), comment="What the period is: day, month, quarter, half, year, fiscal_year or multi_year; empty when the figure has no period."),
+    Column("period_first_day", Date, comment="First day of the period (a quarter's first day, a fiscal year's, 1 January where only years are known); empty when the figure has no period."),
+    Column("period_last_day", Date, comment="Last day of the period; empty when the figure has no period."),
     Column("region", Text, comment="Region name as the extractor resolved it (kept even when not in dim_region)."),
     Column("region_key", Integer, ForeignKey("dim_region.region_key"), comment="The region in dim_region; empty when none or not in the gazetteer."),
     Column("metric", Text, comment="Metric key as the extractor assigned it (kept even when not in dim_metric)."),
@@ -198,6 +206,8 @@ fct_figure = Table(
     CheckConstraint(_in("kind", KINDS), name="kind"),
     CheckConstraint(_in("qualifier", QUALIFIERS), name="qualifier"),
     CheckConstraint(f"link_type IS NULL OR {_in('link_type', LINK_TYPES)}", name="link_type"),
+    CheckConstraint(f"period_granularity IS NULL OR {_in('period_granularity', GRANULARITIES)}",
+                    name="period_granularity"),
     Index(None, "region_key"),
     Index(None, "metric_key"),
     Index(None, "period_start"),

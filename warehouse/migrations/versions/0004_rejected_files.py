@@ -25,7 +25,7 @@ from alembic import op
 from warehouse.migrate import create_views, drop_views
 
 revision: str = '0004_rejected_files'
-down_revision: Union[str, Sequence[str], None] = '0002_fx_and_region_codes'  # TEMP
+down_revision: Union[str, Sequence[str], None] = '0003_period_dates'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
