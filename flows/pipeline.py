@@ -76,10 +76,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
             steps.finish_run(url, schema, run_id, "failed", summary.run_counts(), error=exc)
         raise
     if run_id is not None:
-        status = "quality_failed" if summary.quality_success is False else "succeeded"
-        # etl_run has no status for it yet (a migration's job): the rejections are its note
-        steps.finish_run(url, schema, run_id, status, summary.run_counts(),
-                         error=summary.rejection_note())
+        steps.finish_run(url, schema, run_id, summary.status, summary.run_counts(),
+                         error=summary.rejection_note(), rejected=summary.rejections)
         progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
         summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
@@ -95,8 +93,7 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes)
     # One article per content: a second file with the same bytes would share its identity.
     raw, duplicates = split_duplicates(raw, loaded, described_paths(tables["articles.csv"]))
-    summary.rejected_files = [r.reason for r in
-                              sorted([*unlisted, *unreadable, *duplicates], key=lambda r: r.path)]
+    summary.rejections = sorted([*unlisted, *unreadable, *duplicates], key=lambda r: r.path)
     if summary.rejected_files and strict:
         raise InputError(f"{len(summary.rejected_files)} article file(s) cannot be used, so "
                          "nothing is loaded (--strict):\n" + "\n".join(summary.rejected_files))
@@ -117,7 +114,8 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     meta = article_frame(todo, tables["articles.csv"])
     summary.record_articles(meta)
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    curated = CuratedInputs.from_tables(tables)
+    # news is reconciled with the bulletins loaded before this run (official_from_articles)
+    curated = CuratedInputs.from_tables(tables, stated=steps.official_from_articles(url, schema))
 
     def submit(batch):
         return steps.process_batch.submit(

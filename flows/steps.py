@@ -72,6 +72,11 @@ def loaded_articles(url, schema):
 
 
 @task(**IO_RETRIES)
+def official_from_articles(url, schema):
+    return load.official_from_articles(_engine(url, schema))
+
+
+@task(**IO_RETRIES)
 def last_table_hashes(url, schema):
     return precheck.last_table_hashes(_engine(url, schema))
 
@@ -82,8 +87,8 @@ def start_run(url, schema, flow_run_id, input_hashes, extractor_version):
 
 
 @task(**IO_RETRIES)
-def finish_run(url, schema, run_id, status, counts, error=None):
-    load.finish_run(_engine(url, schema), run_id, status, counts, error)
+def finish_run(url, schema, run_id, status, counts, error=None, rejected=()):
+    load.finish_run(_engine(url, schema), run_id, status, counts, error, rejected)
 
 
 @task(**IO_RETRIES)

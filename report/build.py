@@ -51,6 +51,7 @@ BATCH = 100                # annotated articles read and written at a time
 IN_CHUNK = 500             # keys per "IN (...)" list
 QUARANTINE_SHOWN = 500
 RUNS_SHOWN = 20
+REJECTED_FILES_SHOWN = 1000
 DATA_DOCS_INDEX = Path("gx") / "uncommitted" / "data_docs" / "local_site" / "index.html"
 # The columns the report reads, by view or table: a warehouse without one is refused by name.
 REQUIRED = {
@@ -69,6 +70,8 @@ REQUIRED = {
                 "figures_extracted", "figures_loaded", "rows_rejected", "quality_success", "error"),
     "quarantine": ("quarantine_key", "run_id", "source_file", "row", "column", "failure_case",
                    "reason"),
+    "etl_rejected_file": ("path", "article_hash", "reason", "first_run_id", "last_run_id",
+                          "times_rejected"),
 }
 
 # --------------------------------------------------------------------------- SQL
@@ -256,6 +259,9 @@ def read_warehouse(conn: Connection, articles_shown: int | None = ARTICLES_SHOWN
         quarantine=pd.read_sql(text("SELECT * FROM quarantine ORDER BY quarantine_key DESC "
                                     f"LIMIT {QUARANTINE_SHOWN}"), conn),
         quarantine_total=int(conn.execute(text("SELECT COUNT(*) FROM quarantine")).scalar_one()),
+        rejected_files=pd.read_sql(text("SELECT * FROM etl_rejected_file ORDER BY last_run_id DESC, path "
+                                        f"LIMIT {REJECTED_FILES_SHOWN}"), conn),
+        rejected_files_total=int(conn.execute(text("SELECT COUNT(*) FROM etl_rejected_file")).scalar_one()),
     )
 
 

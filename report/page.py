@@ -115,6 +115,8 @@ class ReportData:
     runs: pd.DataFrame          # etl_run, newest first
     quarantine: pd.DataFrame    # quarantine, newest first (at most QUARANTINE_SHOWN rows)
     quarantine_total: int = 0
+    rejected_files: pd.DataFrame | None = None  # etl_rejected_file, latest first (at most REJECTED_FILES_SHOWN)
+    rejected_files_total: int = 0
 
 
 @dataclass
@@ -669,9 +671,9 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
             for k, v in stats)
         out.append(f'<h3>Latest run <span class="muted">#{int(last["run_id"])}</span></h3>'
                    f'<div class="stats">{cells}</div>')
-        if not _na(last["error"]):
-            # a run that loaded keeps its rejected files here (etl_run.error) until they have a table
-            label = "Error" if last["status"] == "failed" else "Rejected files"
+        if not _na(last["error"]) and last["status"] != "completed_with_rejections":
+            # (a run's skipped files are listed whole below, from etl_rejected_file)
+            label = "Error" if last["status"] in ("failed", "interrupted", "abandoned") else "Note"
             out.append(f'<p class="problem">{label}: {_e(last["error"])}</p>')
         if len(data.runs) > 1:
             rows = "".join(
@@ -688,6 +690,7 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
                    'Data Docs</a> (every expectation and its result).</p>')
     elif quality.note:
         out.append(f'<p class="docs muted">{_e(quality.note)}</p>')
+    out += _rejected_files(data, None if data.runs.empty else int(data.runs.iloc[0]["run_id"]))
     out.append(f'<h3>Rejected rows <span class="muted">{data.quarantine_total:,} in quarantine</span></h3>')
     if data.quarantine.empty:
         out.append('<p class="empty">Nothing was rejected.</p>')
@@ -703,6 +706,29 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
                    '<th>Column</th><th>Value</th><th>Why it was rejected</th><th>Run</th></tr></thead>'
                    f"<tbody>{rows}</tbody></table>{more}")
     return "".join(out)
+
+
+def _rejected_files(data: ReportData, latest_run: int | None) -> list[str]:
+    """Article files a run skipped: the latest run's first, each with why and when."""
+    files = data.rejected_files
+    if files is None or files.empty:
+        return []
+    now = int((files["last_run_id"] == latest_run).sum()) if latest_run is not None else 0
+    out = [f'<h3>Rejected files <span class="muted">{now:,} skipped by the latest run, '
+           f'{data.rejected_files_total:,} ever</span></h3>']
+    rows = "".join(
+        f'<tr><td><code>{_e(f.path)}</code></td><td>{_e(f.reason)}</td>'
+        f'<td><code>{_e("" if _na(f.article_hash) else f.article_hash[:12])}</code></td>'
+        f'<td>#{_e(_int(f.first_run_id))}</td><td>#{_e(_int(f.last_run_id))}'
+        f'{" (latest)" if f.last_run_id == latest_run else ""}</td>'
+        f'<td class="n">{_e(_int(f.times_rejected))}</td></tr>'
+        for f in files.itertuples(index=False))
+    more = (f'<p class="muted">Showing the latest {len(files):,}.</p>'
+            if data.rejected_files_total > len(files) else "")
+    out.append('<table class="plain rejected-files"><thead><tr><th>File</th><th>Why it was skipped</th>'
+               '<th>sha256</th><th>First run</th><th>Last run</th><th class="n">Runs</th></tr></thead>'
+               f"<tbody>{rows}</tbody></table>{more}")
+    return out
 
 
 # --------------------------------------------------------------------------- the page

@@ -9,6 +9,9 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 PRECISIONS = ("year", "month", "day", "unknown")
+# what an article is: news, or an official publication (a statistical communiqué, a budget)
+# whose figures are themselves official statistics (fct_official_stat)
+SOURCE_TYPES = ("news", "official")
 
 
 class Articles(pa.DataFrameModel):
@@ -21,6 +24,7 @@ class Articles(pa.DataFrameModel):
     pub_date_precision: Series[str] = pa.Field(isin=list(PRECISIONS))
     word_count: Series[int] = pa.Field(ge=0)
     has_metadata: Series[bool]
+    source_type: Series[str] = pa.Field(isin=list(SOURCE_TYPES))
 
     class Config:
         strict = True

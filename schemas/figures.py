@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Mapping
+from typing import Mapping, Optional
 
 os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
 
@@ -17,8 +17,11 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from tasks.extract.metrics import family_fits
-from tasks.extract.record import KINDS, LINK_TYPES, QUALIFIERS
+from tasks.extract.record import GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS
 from tasks.normalise import FX_SOURCES
+
+
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class ExtractedFigures(pa.DataFrameModel):
@@ -43,6 +46,10 @@ class ExtractedFigures(pa.DataFrameModel):
     metric: Series[str] = pa.Field(nullable=True)
     link_seq: Series[pa.Int64] = pa.Field(nullable=True, ge=0)
     link_type: Series[str] = pa.Field(nullable=True, isin=list(LINK_TYPES))
+    # optional: frames made before periods had days (an older spool, a hand-made frame)
+    period_granularity: Optional[Series[str]] = pa.Field(nullable=True, isin=list(GRANULARITIES))
+    period_first_day: Optional[Series[str]] = pa.Field(nullable=True, str_matches=ISO_DAY)
+    period_last_day: Optional[Series[str]] = pa.Field(nullable=True, str_matches=ISO_DAY)
 
     @pa.dataframe_check(name="span_is_ordered")
     def span_is_ordered(cls, df):
@@ -52,6 +59,22 @@ class ExtractedFigures(pa.DataFrameModel):
     def period_is_ordered(cls, df):
         both = df["period_start"].notna() & df["period_end"].notna()
         return ~both | (df["period_start"] <= df["period_end"])
+
+    @pa.dataframe_check(name="period_days_bound_its_years")
+    def period_days_bound_its_years(cls, df):
+        """A period's days, where given, are ordered and fall in its first and last year; a
+        figure without a period has neither days nor granularity."""
+        if "period_first_day" not in df:
+            return pd.Series(True, index=df.index)
+        first, last = df["period_first_day"], df["period_last_day"]
+        dated = first.notna() & last.notna()
+        ordered = ~dated | (first.fillna("") <= last.fillna(""))
+        first_year = pd.to_numeric(first.str[:4], errors="coerce")
+        last_year = pd.to_numeric(last.str[:4], errors="coerce")
+        years = ~dated | ((first_year == df["period_start"]) & (last_year == df["period_end"])).fillna(False)
+        undated = df["period_start"].isna()
+        none_without = ~undated | (first.isna() & last.isna() & df["period_granularity"].isna())
+        return ordered & years & none_without
 
     @pa.dataframe_check(name="percent_in_plausible_range")
     def percent_in_plausible_range(cls, df):
@@ -75,7 +98,7 @@ class NormalisedFigures(ExtractedFigures):
     value_usd: Series[float] = pa.Field(nullable=True)
     fx_rate: Series[float] = pa.Field(nullable=True, gt=0)  # CNY per one unit of `unit`
     fx_year: Series[pa.Int64] = pa.Field(nullable=True, ge=1800, le=2200)
-    fx_date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    fx_date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DAY)
     fx_source: Series[str] = pa.Field(nullable=True, isin=list(FX_SOURCES))
     unconverted_reason: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1})
 

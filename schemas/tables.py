@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import os
 from datetime import date
-from typing import Mapping
+from typing import Mapping, Optional
 
 os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
 
@@ -28,6 +28,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 # the unit families are the engine's: it knows how each fits a figure (family_fits)
+from schemas.articles import SOURCE_TYPES
 from tasks.extract.metrics import UNIT_FAMILIES
 
 CURRENT_YEAR = date.today().year
@@ -69,6 +70,8 @@ class ArticlesTable(_Curated):
     url: Series[str] = pa.Field(nullable=True)
     pub_date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     pub_date_precision: Series[str] = pa.Field(isin=list(PUB_DATE_PRECISIONS))
+    # optional column: blank or absent is news
+    source_type: Optional[Series[str]] = pa.Field(nullable=True, isin=list(SOURCE_TYPES))
 
     @pa.check("path", "title", name="not_blank")
     def _text_not_blank(cls, s):

@@ -263,6 +263,10 @@ def _single_year(f: Fig, range_role: dict[int, str]) -> int | None:
     return pe if pe is not None else ps
 
 
+def _blank(value) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
 def _is_article_source(source: str) -> bool:
     return str(source).strip().lower().startswith(ARTICLE_SOURCE_PREFIX)
 
@@ -528,7 +532,8 @@ def _rounding_note(p: Fig, computed: float, verdict: str) -> str:
     return ""
 
 
-def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str]) -> list[dict]:
+def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str],
+                   article: str) -> list[dict]:
     rows = []
     converted = {b.seq for _, b in _pairs(figs, "conversion")}
     for f in figs:
@@ -538,8 +543,13 @@ def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str
         if year is None:
             continue
         hit = official_ev.get((f.region, f.metric, year))
+        # a statistic an official article stated is no evidence for that article itself
         if hit is None:
             continue
+        stated_by = None if _blank(hit.get("article_hash")) else hit["article_hash"]
+        if stated_by == article:
+            continue
+        table = "official_series.csv" if stated_by is None else "an official article"
         unit = str(hit["unit"])
         if unit == f.unit:
             observed = f.value
@@ -554,9 +564,9 @@ def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str
         rows.append(_row(
             f, "official_series", expected, observed, b.tolerance, verdict,
             f"the article's '{f.surface}' ({f.region}, {f.metric}, {year}) against {_num(expected)} {unit} "
-            f"in official_series.csv ({hit['source']}); {_admits(f, b)}; "
+            f"in {table} ({hit['source']}); {_admits(f, b)}; "
             f"rel. diff {_pct(100 * _rel_diff(observed, expected))} → {verdict}",
-            None, f"official_series.csv: {hit['source']}"))
+            None, f"{table}: {hit['source']}"))
     return rows
 
 
@@ -621,7 +631,7 @@ def check_claims(figures: pd.DataFrame, official: pd.DataFrame, fx: pd.DataFrame
         rows += _consistency_rows(done)
         rows += _growth_rows(figs, text, claimed)
         rows += _ratio_rows(figs, text, official_all, regions, range_role, claimed)
-        rows += _official_rows(figs, official_ev, range_role)
+        rows += _official_rows(figs, official_ev, range_role, article)
         rows += _part_whole_rows(figs, text)
     out = pd.DataFrame(rows, columns=CLAIM_CHECK_COLUMNS)
     return out.astype({"expected": "float64", "observed": "float64", "rel_diff": "float64",

@@ -15,6 +15,7 @@ from tasks.furniture import furniture_spans
 from tasks.read_raw import RawArticle
 
 FIGURE_COLUMNS: list[str] = list(ExtractedFigures.to_schema().columns)
+PERIOD_DAYS = ("period_first_day", "period_last_day")
 
 
 def extract_articles(articles: Sequence[RawArticle], pub_dates: dict[str, str | None],
@@ -27,6 +28,8 @@ def extract_articles(articles: Sequence[RawArticle], pub_dates: dict[str, str | 
         for fig in figures:
             row = fig.as_dict()
             row["value"] = float(row["value"])
+            for day in PERIOD_DAYS:  # ISO text in frames, as fx_date; the warehouse stores DATEs
+                row[day] = None if row[day] is None else row[day].isoformat()
             row["article_hash"] = art.article_hash
             rows.append(row)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)

@@ -26,15 +26,25 @@ class CuratedInputs:
     metrics_table: pd.DataFrame         # metrics.csv (label -> key)
     regions_table: pd.DataFrame         # regions.csv (a region's country, for "national" ratios)
     fx: pd.DataFrame                    # fx_rates.csv
-    official: pd.DataFrame              # official_series.csv
+    official: pd.DataFrame              # official_series.csv, then what official articles stated
 
     @classmethod
-    def from_tables(cls, tables: Mapping[str, pd.DataFrame]) -> "CuratedInputs":
-        """From the validated curated tables, keyed by file name (schemas.tables.validate_tables)."""
+    def from_tables(cls, tables: Mapping[str, pd.DataFrame],
+                    stated: pd.DataFrame | None = None) -> "CuratedInputs":
+        """From the validated curated tables, keyed by file name (schemas.tables.validate_tables),
+        and `stated`: statistics official articles gave (warehouse.load.official_from_articles),
+        each with the article_hash that stated it; a curated row wins for its region, metric
+        and year."""
+        official = tables["official_series.csv"]
+        if stated is not None and len(stated):
+            key = ["region", "metric", "year"]
+            curated_keys = set(map(tuple, official[key].astype(str).to_numpy()))
+            extra = stated[[tuple(k) not in curated_keys for k in stated[key].astype(str).to_numpy()]]
+            official = pd.concat([official, extra], ignore_index=True)
         return cls(regions=regions_from_rows(records(tables["regions.csv"])),
                    metrics=metrics_from_rows(records(tables["metrics.csv"])),
                    metrics_table=tables["metrics.csv"], regions_table=tables["regions.csv"],
-                   fx=tables["fx_rates.csv"], official=tables["official_series.csv"])
+                   fx=tables["fx_rates.csv"], official=official)
 
 
 @dataclass

@@ -32,6 +32,8 @@ TABLE_FILES = (
 class InputError(ValueError):
     """A raw input that cannot be used; the message names the file and what is wrong."""
 
+    article_hash: str | None = None  # sha256 of the file's bytes, when they were read
+
 
 @dataclass(frozen=True, slots=True)
 class RawArticle:
@@ -325,7 +327,11 @@ def read_article(path: Path, articles_dir: Path, max_bytes: int) -> RawArticle:
     else:
         raise InputError(f"{name}: changed while being read ({READ_ATTEMPTS} attempts); "
                          "run again once it is completely written")
-    text, encoding = decode_article(data, name)
+    try:
+        text, encoding = decode_article(data, name)
+    except InputError as exc:  # read, but not text: its bytes can still be named
+        exc.article_hash = content_hash(data)
+        raise
     return RawArticle(rel, content_hash(data), text, encoding)
 
 
@@ -337,7 +343,8 @@ def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int
         try:
             good.append(read_article(path, articles_dir, max_bytes))
         except InputError as exc:
-            bad.append(Rejected(shown(_relative(path, articles_dir)), str(exc)))
+            bad.append(Rejected(shown(_relative(path, articles_dir)), str(exc),
+                                getattr(exc, "article_hash", None)))
     return good, bad
 
 
@@ -613,6 +620,7 @@ def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.Data
                                                               {4: "year", 7: "month"}.get(len(pub_date), "day")),
             "word_count": len(re.findall(r"\w+", art.text)),
             "has_metadata": has_meta,
+            "source_type": get("source_type") or "news",
         })
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 

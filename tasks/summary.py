@@ -19,7 +19,7 @@ class RunSummary:
     articles_skipped: int = 0           # unchanged since the last load
     articles_without_metadata: list[str] = field(default_factory=list)
     metadata_without_article: list[str] = field(default_factory=list)  # articles.csv rows, no file
-    rejected_files: list[str] = field(default_factory=list)  # article files skipped: one line each
+    rejections: list = field(default_factory=list)  # article files skipped (tasks.read_raw.Rejected)
     changes: dict[str, str] = field(default_factory=dict)          # path -> new/changed/re-extract
     tables_changed: list[str] = field(default_factory=list)        # curated files with new bytes
     figures_by_article: dict[str, int] = field(default_factory=dict)  # path -> figures extracted
@@ -68,6 +68,18 @@ class RunSummary:
         if not self.loaded:
             counts["articles_skipped"] = self.articles_skipped
         return counts
+
+    @property
+    def rejected_files(self) -> list[str]:
+        """The skipped article files, one line each naming the file and what is wrong."""
+        return [r.reason for r in self.rejections]
+
+    @property
+    def status(self) -> str:
+        """How a run that got to the end ended (an etl_run status)."""
+        if self.quality_success is False:
+            return "quality_failed"
+        return "completed_with_rejections" if self.rejections else "succeeded"
 
     @property
     def nothing_new(self) -> bool:

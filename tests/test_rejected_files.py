@@ -59,13 +59,17 @@ def test_a_byte_identical_copy_is_named_as_a_duplicate_and_the_original_loads_wh
         assert loaded == summary.figures_extracted == summary.rows_loaded > 30
         assert table(engine, "SELECT COUNT(*) FROM quarantine WHERE \"check\" LIKE '%unique%'") == [(0,)]
         run = runs(engine)[-1]
-        assert run["status"] == "succeeded"
+        assert run["status"] == "completed_with_rejections"
         assert run["error"].startswith("completed with rejections: 1 article file(s) skipped: "
                                        "a-copy.txt: the same bytes as")
         again = run_flow(warehouse=target.url)
         assert again.changes == {} and again.articles_skipped == 1   # the original is not redone
         assert again.rejected_files == summary.rejected_files         # the copy is named again
         assert table(engine, "SELECT COUNT(*) FROM fct_figure")[0][0] == loaded
+        first, last = runs(engine)[-2]["run_id"], runs(engine)[-1]["run_id"]
+        assert table(engine, "SELECT path, article_hash, first_run_id, last_run_id, times_rejected "
+                             "FROM etl_rejected_file") == [
+            ("a-copy.txt", content_hash((articles / SEED).read_bytes()), first, last, 2)]
     finally:
         engine.dispose()
 
@@ -177,10 +181,22 @@ def test_bad_article_files_are_all_named_at_once_and_the_good_ones_load(target):
         assert sorted(r[0] for r in table(engine, "SELECT path FROM dim_article")) == [
             SEED, "second.txt"]
         run = runs(engine)[-1]
-        assert run["status"] == "succeeded" and run["figures_loaded"] > 0
+        assert run["status"] == "completed_with_rejections" and run["figures_loaded"] > 0
         assert run["error"].startswith(f"completed with rejections: {len(expected)} article file(s)")
         for says in expected:
             assert says in run["error"]
+        recorded = table(engine, "SELECT path, reason, article_hash, last_run_id FROM etl_rejected_file "
+                                 "ORDER BY path")
+        assert [r[0] for r in recorded] == sorted(n for n in (*BAD_ARTICLES, "escape.txt", "pipe.txt"))
+        assert all(reason.startswith(path + ": ") and last == run["run_id"] for path, reason, _, last in recorded)
+        hashes = {path: h for path, _, h, _ in recorded}
+        assert hashes["empty.txt"] == content_hash(b"")       # read, so its bytes are named
+        assert hashes["pipe.txt"] is None and hashes["escape.txt"] is None   # never read
+        assert "hunter2" not in repr(recorded)
+        page = Path(summary.report_path).read_text(encoding="utf-8")
+        assert f"Rejected files <span class=\"muted\">{len(expected)} skipped by the latest run" in page
+        assert all(f"<code>{path}</code>" in page for path, *_ in recorded)
+        assert "hunter2" not in page
     finally:
         engine.dispose()
 

@@ -116,8 +116,8 @@ def test_allowed_values_in_the_schema_match_the_pipeline():
     from tasks.extract import record
     from warehouse import tables
 
-    assert (tables.KINDS, tables.QUALIFIERS, tables.LINK_TYPES) == (
-        record.KINDS, record.QUALIFIERS, record.LINK_TYPES), "changed? write a migration"
+    assert (tables.KINDS, tables.QUALIFIERS, tables.LINK_TYPES, tables.GRANULARITIES) == (
+        record.KINDS, record.QUALIFIERS, record.LINK_TYPES, record.GRANULARITIES), "changed? write a migration"
     assert (tables.CHECK_TYPES, tables.VERDICTS) == (claims.CHECK_TYPES, claims.VERDICTS)
 
 

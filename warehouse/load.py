@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, Table, and_, bindparam, inspect, select, update
+from sqlalchemy import Connection, Date, Engine, Table, and_, bindparam, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -41,6 +41,7 @@ from warehouse.tables import (
     dim_metric,
     dim_period,
     dim_region,
+    etl_rejected_file,
     etl_run,
     fct_claim_check,
     fct_figure,
@@ -53,15 +54,19 @@ CHUNK = 1000
 
 ARTICLE_COLUMNS = (
     "article_hash", "path", "title", "publisher", "url", "pub_date", "pub_date_precision",
-    "word_count",
+    "word_count", "source_type",
 )
 FIGURE_COLUMNS = (
     "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
     "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
-    "unconverted_reason", "period_start", "period_end", "region", "metric", "link_seq", "link_type",
+    "unconverted_reason", "period_start", "period_end", "period_granularity", "period_first_day",
+    "period_last_day", "region", "metric", "link_seq", "link_type",
 )
+# An article frame made before official articles existed loads as news (the column's default).
+OPTIONAL_ARTICLE_COLUMNS = ("source_type",)
 # Frames made before the FX record existed load with these empty.
-OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason")
+OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason", "period_granularity",
+                           "period_first_day", "period_last_day")
 CLAIM_CHECK_COLUMNS = (
     "article_hash", "seq", "check_type", "expected", "observed", "rel_diff", "tolerance",
     "verdict", "explanation", "evidence_seq", "evidence_source",
@@ -128,8 +133,11 @@ def finish_run(
     status: str,
     counts: dict[str, Any] | None = None,
     error: str | BaseException | None = None,
+    rejected: Sequence[Any] = (),
 ) -> None:
-    """Record how run ``run_id`` ended: status, counts (keys of ``RUN_COUNTS``), error (redacted)."""
+    """Record how run ``run_id`` ended: status, counts (keys of ``RUN_COUNTS``), error (redacted)
+    and, in the same transaction, the article files it skipped (``rejected``: records with
+    ``path``, ``reason`` and ``article_hash``, as ``tasks.read_raw.Rejected``)."""
     if status not in RUN_STATUSES:
         raise ValueError(f"run status {status!r} is not one of {', '.join(RUN_STATUSES)}")
     values: dict[str, Any] = {k: _py(v) for k, v in (counts or {}).items() if k in RUN_COUNTS}
@@ -139,6 +147,54 @@ def finish_run(
         updated = conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(**values))
         if updated.rowcount != 1:
             raise LoadError(f"etl_run has no run {run_id} to finish")
+        _record_rejected_files(conn, run_id, rejected, values["ended_at"])
+
+
+def _record_rejected_files(conn: Connection, run_id: int, rejected: Sequence[Any], now: datetime) -> None:
+    """One row per rejected path: first seen kept, the latest run's reason and hash written."""
+    if not rejected:
+        return
+    t = etl_rejected_file.c
+    seen = {path: (key, n) for key, path, n in
+            conn.execute(select(t.rejected_file_key, t.path, t.times_rejected)
+                         .where(t.path.in_([r.path for r in rejected])))}
+    for r in {r.path: r for r in rejected}.values():
+        latest = {"article_hash": r.article_hash, "reason": r.reason, "last_run_id": run_id,
+                  "last_seen_at": now}
+        if r.path in seen:
+            key, n = seen[r.path]
+            conn.execute(update(etl_rejected_file).where(t.rejected_file_key == key)
+                         .values(**latest, times_rejected=n + 1))
+        else:
+            conn.execute(etl_rejected_file.insert().values(
+                path=r.path, first_run_id=run_id, first_seen_at=now, times_rejected=1, **latest))
+
+
+def official_from_articles(engine: Engine) -> pd.DataFrame:
+    """The statistics official articles stated (fct_official_stat rows with a figure), in
+    official_series.csv's columns plus the article_hash that stated each ([] before any load)."""
+    columns = [*TABLE_COLUMNS["official_series.csv"], "article_hash"]
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(fct_official_stat.name):
+            return pd.DataFrame(columns=columns)
+        o, r, m, f, a = (fct_official_stat.c, dim_region.c, dim_metric.c, fct_figure.c, dim_article.c)
+        rows = conn.execute(
+            select(r.name.label("region"), m.key.label("metric"), o.year, o.value, o.unit, o.source,
+                   a.article_hash)
+            .join(dim_region, r.region_key == o.region_key).join(dim_metric, m.metric_key == o.metric_key)
+            .join(fct_figure, f.figure_key == o.figure_key).join(dim_article, a.article_key == f.article_key)
+        ).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=columns)
+
+
+def rejected_files(engine: Engine) -> list[dict[str, Any]]:
+    """Every file ever rejected, latest first ([] before the table exists)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(etl_rejected_file.name):
+            return []
+        rows = conn.execute(select(etl_rejected_file).order_by(
+            etl_rejected_file.c.last_seen_at.desc(), etl_rejected_file.c.path))
+        return [dict(r._mapping) for r in rows]
 
 
 def loaded_articles(engine: Engine) -> dict[str, tuple[str, str]]:
@@ -187,7 +243,7 @@ def load_run(
     the same transaction, so a large run never holds all of its rows at once. A batch that
     does not fit the articles is a ``ValueError`` that rolls back the batches before it too.
     """
-    _require(articles, ARTICLE_COLUMNS, "articles")
+    _require(articles, [c for c in ARTICLE_COLUMNS if c not in OPTIONAL_ARTICLE_COLUMNS], "articles")
     if batches is None:
         batch = _checked_batch(articles, figures, claim_checks, quarantine)
         batches = [batch]  # checked before anything is written, as callers expect
@@ -240,6 +296,8 @@ def _load(conn, run_id, articles, batches, tables, extractor_version, replace=Fa
     counts["regions"] = _upsert_regions(conn, tables.get("regions.csv"))
     counts["metrics"] = _upsert_metrics(conn, tables.get("metrics.csv"))
     counts["fx_rates"] = _replace_fx_rates(conn, tables.get("fx_rates.csv"))
+    # what official articles said is derived again at the end, from the figures loaded then
+    conn.execute(fct_official_stat.delete().where(fct_official_stat.c.figure_key.is_not(None)))
     counts["official_stats"] = _replace_official_stats(conn, tables.get("official_series.csv"))
 
     to_load, skipped, replaced = _plan_articles(conn, articles, extractor_version, replace)
@@ -264,7 +322,43 @@ def _load(conn, run_id, articles, batches, tables, extractor_version, replace=Fa
         rejected = rejected[~rejected["article_hash"].isin(list(skipped))]
         counts["quarantine_loaded"] += _insert_quarantine(conn, rejected, run_id, seen)
     counts["rows_loaded"] = counts["figures_loaded"] + counts["claim_checks_loaded"]
+    counts["official_stats_from_articles"] = _derive_official_stats(conn)
     return counts
+
+
+# the qualifiers of a figure that states a value (not a bound: "more than 5 million people")
+_STATED = ("exact", "approx")
+
+
+def _derive_official_stats(conn: Connection) -> int:
+    """fct_official_stat rows from the figures of official articles: each figure with a region,
+    a lexicon metric and one year, the first of its article order for a (region, metric, year);
+    a row official_series.csv gives is never replaced."""
+    f, a, o = fct_figure.c, dim_article.c, fct_official_stat.c
+    taken = {tuple(r) for r in conn.execute(select(o.region_key, o.metric_key, o.year))}
+    candidates = conn.execute(
+        select(f.figure_key, f.region_key, f.metric_key, f.period_start, f.value, f.unit, f.surface,
+               f.sentence, f.start, f.end, a.path, a.title)
+        .join(dim_article, a.article_key == f.article_key)
+        .where(a.source_type == "official", f.region_key.is_not(None), f.metric_key.is_not(None),
+               f.period_start.is_not(None), f.period_start == f.period_end,
+               f.qualifier.in_(_STATED))
+        # a conversion's second amount restates the first
+        .where((f.link_type.is_(None)) | (f.link_type != "conversion") | (f.link_seq > f.seq))
+        .order_by(a.pub_date.is_(None), a.pub_date.desc(), a.path, f.seq)  # the latest publication first
+    ).all()
+    rows = []
+    for c in candidates:
+        key = (c.region_key, c.metric_key, c.period_start)
+        if key in taken:
+            continue
+        taken.add(key)
+        rows.append({"region_key": c.region_key, "metric_key": c.metric_key, "year": c.period_start,
+                     "value": c.value, "unit": c.unit, "figure_key": c.figure_key,
+                     "source": f"{c.title} ({c.path}), sentence {c.sentence + 1}, "
+                               f"characters {c.start}-{c.end}: {c.surface}"})
+    _insert(conn, fct_official_stat, rows)
+    return len(rows)
 
 
 def _checked_batch(articles, figures, claim_checks, rejected):
@@ -294,7 +388,8 @@ def _years(series: list[pd.Series], tables: dict[str, pd.DataFrame]) -> set[int]
 def _ensure_periods(conn: Connection, years: set[int]) -> int:
     existing = set(conn.scalars(select(dim_period.c.period_key)))
     missing = sorted(years - existing)
-    rows = [{"period_key": y, "year": y, "decade": y - y % 10} for y in missing]
+    rows = [{"period_key": y, "year": y, "decade": y - y % 10, "first_day": date(y, 1, 1),
+             "last_day": date(y, 12, 31)} for y in missing]
     _insert(conn, dim_period, rows)
     return len(rows)
 
@@ -466,6 +561,7 @@ def _insert_articles(conn, articles: pd.DataFrame, run_id: int, extractor_versio
     for row in rows:
         row.update(extractor_version=extractor_version, loaded_run_id=run_id)
         row["pub_date_precision"] = row["pub_date_precision"] or "unknown"
+        row["published_on"] = first_day(row["pub_date"])
     _insert(conn, dim_article, rows)
     hashes = [r["article_hash"] for r in rows]
     keys: dict[str, int] = {}
@@ -545,7 +641,20 @@ def _insert_quarantine(conn, rejected: pd.DataFrame, run_id: int, seen: set[tupl
 # --------------------------------------------------------------------------- helpers
 
 
+def first_day(pub_date: str | None) -> date | None:
+    """'2021' -> 1 January 2021, '2021-05' -> 1 May 2021, '2021-05-30' -> that day."""
+    if not pub_date:
+        return None
+    parts = [int(p) for p in str(pub_date).split("-")]
+    return date(*(parts + [1, 1])[:3])
+
+
 def _insert(conn: Connection, table: Table, rows: list[dict]) -> None:
+    days = [c.name for c in table.columns if isinstance(c.type, Date)]
+    for row in rows if days else ():  # frames carry days as ISO text; SQLite's DATE takes dates
+        for name in days:
+            if isinstance(row.get(name), str):
+                row[name] = date.fromisoformat(row[name])
     if conn.dialect.name == "postgresql" and len(rows) > CHUNK:
         _copy(conn, table, rows)
         return

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Double,
     ForeignKey,
@@ -60,7 +61,11 @@ CHECK_TYPES = (
     "growth",
     "part_whole",
 )
-RUN_STATUSES = ("running", "succeeded", "failed", "quality_failed")
+# completed_with_rejections: loaded, but article files were skipped (etl_rejected_file says
+# which); interrupted: stopped by a signal; abandoned: its process died while it was running
+GRANULARITIES = ("day", "month", "quarter", "half", "year", "fiscal_year", "multi_year")
+RUN_STATUSES = ("running", "succeeded", "completed_with_rejections", "failed", "quality_failed",
+                "interrupted", "abandoned")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -87,7 +92,7 @@ etl_run = Table(
     Column("flow_run_id", String(64), comment="Prefect flow-run id (UUID) of the run, when run by Prefect."),
     Column("started_at", DateTime(timezone=True), nullable=False, comment="When the run started (UTC)."),
     Column("ended_at", DateTime(timezone=True), comment="When the run finished (UTC); empty while running."),
-    Column("status", String(16), nullable=False, comment="running, succeeded, failed, or quality_failed (loaded but a data-quality expectation failed)."),
+    Column("status", String(32), nullable=False, comment="running, succeeded, completed_with_rejections (loaded, but article files were skipped: see etl_rejected_file), failed, quality_failed (loaded but a data-quality expectation failed), interrupted (stopped by a signal) or abandoned (its process died while running)."),
     Column("extractor_version", String(64), comment="Version of the figure extractor the run used."),
     Column("articles_read", Integer, comment="Article files read by the run."),
     Column("articles_skipped", Integer, comment="Articles skipped: already loaded with the same content hash and extractor version."),
@@ -108,6 +113,8 @@ dim_period = Table(
     Column("period_key", Integer, primary_key=True, autoincrement=False, comment="The calendar year itself (e.g. 2019): periods are years."),
     Column("year", Integer, nullable=False, comment="Calendar year (same as period_key, for readability)."),
     Column("decade", Integer, nullable=False, comment="First year of the decade (2019 -> 2010)."),
+    Column("first_day", Date, comment="1 January of the year, as a DATE (for time series in BI tools)."),
+    Column("last_day", Date, comment="31 December of the year, as a DATE."),
     comment="Year grain calendar: one row per year that any figure, official statistic or rate refers to.",
 )
 
@@ -149,8 +156,10 @@ dim_article = Table(
     Column("url", Text, comment="Original URL, when known."),
     Column("pub_date", String(10), comment="Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD."),
     Column("pub_date_precision", String(8), nullable=False, comment="year, month, day or unknown."),
+    Column("published_on", Date, comment="The publication date as a DATE: the day, or the first day of the month or year when only those are known (pub_date_precision says which); empty when unknown."),
     Column("word_count", Integer, comment="Words in the raw text."),
     Column("has_metadata", Boolean, comment="True when the article has a row in articles.csv."),
+    Column("source_type", String(16), nullable=False, server_default="news", comment="news, or official: a publication of official statistics (a statistical communiqué, a budget) whose figures with a region, a metric and one year are also rows of fct_official_stat (articles.csv source_type)."),
     Column("extractor_version", String(64), nullable=False, comment="Extractor version that produced this article's figures; a new version reloads the article."),
     Column("loaded_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded this version of the article."),
     CheckConstraint(_in("pub_date_precision", ("year", "month", "day", "unknown")), name="pub_date_precision"),
@@ -180,6 +189,9 @@ fct_figure = Table(
     Column("unconverted_reason", Text, comment="Why a money figure has no value_cny or value_usd (e.g. no rate for KES in 2019); empty when converted and for other kinds."),
     Column("period_start", Integer, ForeignKey("dim_period.period_key"), comment="First year the figure refers to; empty when not stated."),
     Column("period_end", Integer, ForeignKey("dim_period.period_key"), comment="Last year the figure refers to (= period_start for a single year)."),
+    Column("period_granularity", String(16), comment="What the period is: day, month, quarter, half, year, fiscal_year or multi_year; empty when the figure has no period."),
+    Column("period_first_day", Date, comment="First day of the period (a quarter's first day, a fiscal year's, 1 January where only years are known); empty when the figure has no period."),
+    Column("period_last_day", Date, comment="Last day of the period; empty when the figure has no period."),
     Column("region", Text, comment="Region name as the extractor resolved it (kept even when not in dim_region)."),
     Column("region_key", Integer, ForeignKey("dim_region.region_key"), comment="The region in dim_region; empty when none or not in the gazetteer."),
     Column("metric", Text, comment="Metric key as the extractor assigned it (kept even when not in dim_metric)."),
@@ -194,6 +206,8 @@ fct_figure = Table(
     CheckConstraint(_in("kind", KINDS), name="kind"),
     CheckConstraint(_in("qualifier", QUALIFIERS), name="qualifier"),
     CheckConstraint(f"link_type IS NULL OR {_in('link_type', LINK_TYPES)}", name="link_type"),
+    CheckConstraint(f"period_granularity IS NULL OR {_in('period_granularity', GRANULARITIES)}",
+                    name="period_granularity"),
     Index(None, "region_key"),
     Index(None, "metric_key"),
     Index(None, "period_start"),
@@ -213,10 +227,11 @@ fct_official_stat = Table(
     Column("value", Double, nullable=False, comment="Value in `unit`, fully scaled."),
     Column("unit", String(64), nullable=False, comment="Unit of value (CNY, percent, ...)."),
     _source(),
+    Column("figure_key", Integer, ForeignKey("fct_figure.figure_key"), comment="The figure of an official article (dim_article.source_type official) this statistic was read from; empty for rows of official_series.csv, which win where both give a value."),
     UniqueConstraint("region_key", "metric_key", "year"),
     Index(None, "metric_key"),
     Index(None, "year"),
-    comment="Official statistics from raw/tables/official_series.csv: one row per region, metric and year.",
+    comment="Official statistics from raw/tables/official_series.csv and from the figures of official articles (statistical communiqués): one row per region, metric and year.",
 )
 
 fct_fx_rate = Table(
@@ -276,3 +291,19 @@ quarantine = Table(
     comment="Rows rejected by validation, with the reason and the run that rejected them (one row per failure).",
 )
 
+
+etl_rejected_file = Table(
+    "etl_rejected_file",
+    metadata,
+    _key("rejected_file_key", "Surrogate key of the rejected file."),
+    Column("path", Text, nullable=False, unique=True, comment="Article file relative to raw/articles, printable whatever its bytes (bytes that are not UTF-8 as \\xNN, control characters escaped)."),
+    Column("article_hash", String(64), comment="sha256 (hex) of the file's bytes when they could be read; empty otherwise."),
+    Column("reason", Text, nullable=False, comment="Why the file was skipped, in one line naming it (the latest run's reason)."),
+    Column("first_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="First run that rejected the file."),
+    Column("last_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Latest run that rejected the file."),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False, comment="When the file was first rejected (UTC)."),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False, comment="When the file was last rejected (UTC)."),
+    Column("times_rejected", Integer, nullable=False, comment="How many runs rejected the file."),
+    Index(None, "last_run_id"),
+    comment="Article files a run skipped (unreadable, empty, binary, oversized, a link out of raw/, a duplicate): one row per path, with the latest reason.",
+)

@@ -21,7 +21,8 @@
 --   article_key: Surrogate key of the article.
 --   article_title: Headline of the article.
 --   article_path: Article file, relative to raw/articles.
---   pub_date: Publication date as precise as known.
+--   pub_date: Publication date as a DATE (the first day of the month or year when only those are known).
+--   pub_date_text: Publication date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD).
 --   run_id: Run that loaded the check.
 SELECT
     c.claim_check_key,
@@ -44,7 +45,8 @@ SELECT
     a.article_key,
     a.title AS article_title,
     a.path AS article_path,
-    a.pub_date,
+    a.published_on AS pub_date,
+    a.pub_date AS pub_date_text,
     c.run_id
 FROM fct_claim_check AS c
 JOIN dim_article AS a ON a.article_key = c.article_key

@@ -9,7 +9,8 @@
 --   publisher: Publisher of the article, when known.
 --   article_url: Original URL of the article, when known.
 --   article_path: Article file, relative to raw/articles.
---   pub_date: Publication date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD).
+--   pub_date: Publication date as a DATE: the day, or the first day of the month or year when only those are known (see pub_date_precision).
+--   pub_date_text: Publication date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD).
 --   pub_date_precision: year, month, day or unknown.
 --   pub_year: Publication year, when known.
 --   seq: Position of the figure in its article (0, 1, ...).
@@ -30,6 +31,9 @@
 --   unconverted_reason: Why a money figure has no value_cny or value_usd.
 --   period_start: First year the figure refers to.
 --   period_end: Last year the figure refers to.
+--   period_granularity: What the period is: day, month, quarter, half, year, fiscal_year or multi_year.
+--   period_first_day: First day of the period, as a DATE.
+--   period_last_day: Last day of the period, as a DATE.
 --   region: Region name (gazetteer name, else as extracted).
 --   region_level: Administrative level of the region (gazetteer regions only).
 --   region_iso_alpha2: ISO 3166-1 alpha-2 code of the region, when it is a country.
@@ -52,7 +56,8 @@ SELECT
     a.publisher,
     a.url AS article_url,
     a.path AS article_path,
-    a.pub_date,
+    a.published_on AS pub_date,
+    a.pub_date AS pub_date_text,
     a.pub_date_precision,
     CAST(SUBSTR(a.pub_date, 1, 4) AS INTEGER) AS pub_year,
     f.seq,
@@ -73,6 +78,9 @@ SELECT
     f.unconverted_reason,
     f.period_start,
     f.period_end,
+    f.period_granularity,
+    f.period_first_day,
+    f.period_last_day,
     COALESCE(r.name, f.region) AS region,
     r.level AS region_level,
     r.iso_alpha2 AS region_iso_alpha2,

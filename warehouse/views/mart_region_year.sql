@@ -15,6 +15,7 @@
 --   metric: Metric key.
 --   metric_label: Human-readable metric name.
 --   year: Calendar year.
+--   year_first_day: 1 January of the year, as a DATE (for time series).
 --   unit: CNY for money (the currency of comparison); else the unit of both the figure and official columns of the row.
 --   figure_count: Article figures for this region, metric, year and unit (money: in any currency).
 --   article_count: Articles those figures come from.
@@ -102,6 +103,7 @@ SELECT
     m."key" AS metric,
     m.label AS metric_label,
     c.year,
+    p.first_day AS year_first_day,
     c.unit,
     COALESCE(fa.figure_count, 0) AS figure_count,
     COALESCE(fa.article_count, 0) AS article_count,
@@ -123,6 +125,7 @@ SELECT
 FROM cell AS c
 JOIN dim_region AS r ON r.region_key = c.region_key
 JOIN dim_metric AS m ON m.metric_key = c.metric_key
+LEFT JOIN dim_period AS p ON p.period_key = c.year
 LEFT JOIN figure_agg AS fa
     ON fa.region_key = c.region_key AND fa.metric_key = c.metric_key
    AND fa.year = c.year AND fa.unit = c.unit

@@ -24,9 +24,8 @@ down_revision: Union[str, Sequence[str], None] = '0001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-# The head revision: its views are warehouse/views/ (a later revision that changes them
-# copies them to warehouse/migrations/views/0002_fx_and_region_codes/ and points VIEWS there).
-VIEWS = None
+# The views as this revision created them (0003 changed them; warehouse/views/ holds the head's).
+VIEWS = revision_views('0002_fx_and_region_codes')
 PREVIOUS_VIEWS = revision_views('0001')
 
 REGION_COLUMNS = (
