@@ -321,3 +321,45 @@ def test_first_and_last_days_lie_within_the_period_years():
                 assert f.period_start <= f.period_first_day.year, (text, f)
             if f.period_last_day is not None:
                 assert f.period_first_day <= f.period_last_day <= date(f.period_end, 12, 31), (text, f)
+
+
+# --- spans bounded by two fiscal years -------------------------------------------------------
+FISCAL_SPANS = [
+    ("Lagos State has spent ₦1.2 trillion on roads since the 2015/16 financial year to the 2022/23 "
+     "financial year.", "2023-09-01", {"₦1.2 trillion": (2015, 2023)}),
+    ("From FY2017-18 to FY2022-23, Bangladesh's remittances totalled $120 billion.", "2023-08-01",
+     {"$120 billion": (2017, 2023)}),
+    ("Between 2016-17 and 2021-22, Indian states borrowed Rs 30 lakh crore.", "2022-07-01",
+     {"Rs 30 lakh crore": (2016, 2022)}),
+    ("Ontario collected C$4 billion in carbon levies from the 2018/19 fiscal year (when the levy "
+     "began) to the 2021/22 fiscal year.", "2022-10-01", {"C$4 billion": (2018, 2022)}),
+]
+
+
+@cases(FISCAL_SPANS)
+def test_two_fiscal_years_joined_by_to_or_between_and_bound_one_span(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_fiscal_years_at_the_two_ends_of_a_change_keep_their_own_years():
+    check("Tax revenue in Karnataka rose from Rs 1.1 lakh crore in 2019-20 to Rs 1.6 lakh crore in 2023-24.",
+          "2024-03-01", {"Rs 1.1 lakh crore": (2019, 2020), "Rs 1.6 lakh crore": (2023, 2024)})
+
+
+def test_two_fiscal_years_joined_by_and_alone_are_not_a_span():
+    # the figure takes the fiscal year written right after it, not 2022-2024
+    check("Pakistan repaid $9 billion in 2022-23 and 2023-24.", "2024-08-01",
+          {"$9 billion": (2022, 2023)})
+
+
+def test_a_total_so_far_after_the_last_year_of_a_span_takes_the_whole_span():
+    check("From 2010 to 2023, Ghana's districts received GH¢30 billion in transfers. In 2023 alone, "
+          "GH¢4 billion was paid. Accra has received GH¢2.5 billion, and the northern districts have "
+          "got GH¢900 million over the period.", "2024-03-01",
+          {"GH¢4 billion": (2023, 2023), "GH¢2.5 billion": (2010, 2023), "GH¢900 million": (2010, 2023)})
+
+
+def test_a_later_single_year_outside_the_span_ends_it():
+    check("From 2010 to 2020, Peru's mines produced 20 million tonnes of copper. In 2023, output "
+          "reached 2.7 million tonnes. Exports have risen 5 per cent.", "2024-03-01",
+          {"5 per cent": (2023, 2023)})

@@ -432,6 +432,44 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
+    return _join_fiscal_spans(text, out, tstarts, taken)
+
+
+# "since the 2013/14 financial year (FY)--when devolution began--to the 2024/25 financial year",
+# "between FY2019-20 and FY2023-24": what may stand between two fiscal years that bound one span
+_FY_WORDS = rf"(?:(?:financial|fiscal|budget){_S}+year|FY|(?i:fiscal))"
+_FY_JOIN_RE = re.compile(
+    rf"(?:{_S}*{_FY_WORDS}|{_S}*\([^()\n]{{0,30}}\)|{_S}*(?:--|—|–)[^-—–.;!?\n\d]{{0,50}}(?:--|—|–))*"
+    rf"{_S}*,?{_S}*(?i:(to|until|till|through|and)){_S}+(?:(?i:the){_S}+)?(?:{_FY_WORDS}{_S}*)?")
+_FY_FROM_RE = re.compile(rf"\b(?i:(from|since|between)){_S}+(?:(?i:the){_S}+)?(?:{_FY_WORDS}{_S}*)?$")
+
+
+def _join_fiscal_spans(text: str, ds: list[DateExpr], tstarts, taken) -> list[DateExpr]:
+    """Two fiscal years joined by "to" ("from 2013/14 to 2024/25", "FY 2013/14 to FY 2024/25")
+    or "between ... and" bound one span, from the first one's first year to the last one's last.
+    Not where a figure stands between them ("from Rs 2 crore in 2019-20 to Rs 3 crore in
+    2023-24": each end its own year)."""
+    if len(ds) < 2:
+        return ds
+    out: list[DateExpr] = []
+    i = 0
+    while i < len(ds):
+        a = ds[i]
+        b = ds[i + 1] if i + 1 < len(ds) else None
+        if (b is not None and a.whole and b.whole and a.kind == b.kind == "span" and b.y0 > a.y0
+                and b.start - a.end <= 90):
+            j = _FY_JOIN_RE.match(text, a.end, b.start)
+            if j is not None and j.end() == b.start and not (taken and _overlaps(taken, tstarts, a.end, b.start)):
+                f = _FY_FROM_RE.search(text, max(0, a.start - 30), a.start)
+                between = (f is not None and f.group(1).lower() == "between") or text[a.start:a.start + 7].lower() == "between"
+                if j.group(1).lower() != "and" or between:  # "in 2022-23 and 2023-24": two years
+                    d = DateExpr(f.start() if f else a.start, b.end, "span", a.y0, b.y1)
+                    d.written = True
+                    out.append(d)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
     return out
 
 
@@ -891,15 +929,32 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     running: tuple[int, int] | None = None
     running_d: DateExpr | None = None
     src: dict[int, DateExpr] = {}  # the date expression each figure took its period from
+    # the last span of several years stated, while the dates carried since lie at its end
+    # ("since 2013/14 to 2024/25 ... In FY 2024/25, ... counties that have received Sh90 billion")
+    multi: tuple[int, int] | None = None
+    multi_d: DateExpr | None = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
         resolved = _resolve(text, ds, running, py)
+        tail = multi is not None and running is not None and running != multi and running[0] is not None \
+            and multi[0] <= running[0] and running[1] == multi[1]
+        if tail:  # "over the period": the whole span, not its last year
+            for d in ds:
+                if d.kind == "carry" and id(d) in resolved and not _SAME_OR_THAT_RE.search(text, d.start, d.end) \
+                        and not any(o.start < d.start and o.kind in ("point", "span", "since") for o in ds):
+                    resolved[id(d)] = multi
         for d in ds:
             d.res = resolved.get(id(d))
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
             bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
+            if tail and not any(id(d) in resolved for d in ds) and text.find("ha", s_start, s_end) != -1:
+                for c in figs:  # "which has received Sh124 billion": the total over the span so far
+                    lo, _ = clause_bounds(text, s_start, s_end, c.start)
+                    if _PERFECT_RE.search(text, lo, c.start):
+                        c.period = multi
+                        src[id(c)] = multi_d
         else:
             bases = set()
         # the last date stated carries on (a point or span before a "since" or a comparison)
@@ -911,6 +966,11 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             if d is not None:
                 running, running_d = resolved[id(d)], d
                 break
+        if running is not None and running[0] is not None and running[1] is not None:
+            if running[1] - running[0] >= 2 and not (running_d is not None and running_d.whole):
+                multi, multi_d = running, running_d
+            elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
+                multi = multi_d = None
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
@@ -919,6 +979,9 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     _set_details(text, cands, src, cal, pub_date)
 
 
+_SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
+# a present perfect ("has received", "have risen", "has been spent"): a total up to now
+_PERFECT_RE = re.compile(rf"\b(?:has|have)(?:{_S}+\w+ly)?(?:{_S}+been)?{_S}+\w+(?:ed|en|wn|nt|id|ot|st|ut|ung|de)\b", re.I)
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
 _BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
 
