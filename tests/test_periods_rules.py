@@ -363,3 +363,25 @@ def test_a_later_single_year_outside_the_span_ends_it():
     check("From 2010 to 2020, Peru's mines produced 20 million tonnes of copper. In 2023, output "
           "reached 2.7 million tonnes. Exports have risen 5 per cent.", "2024-03-01",
           {"5 per cent": (2023, 2023)})
+
+
+# --- "over N years" ----------------------------------------------------------------------------
+OVER_YEARS = [
+    ("Victoria's budget sets aside A$20 billion over four years for hospitals.", "2024-05-07",
+     {"A$20 billion": (2024, 2028), "four years": (2024, 2028)}),
+    ("Ottawa will spend C$8 billion over five years on housing.", "2023-03-28", {"C$8 billion": (2023, 2028)}),
+    ("A €12 billion package over three years is to modernise Polish railways.", "2024-09-01",
+     {"€12 billion": (2024, 2027)}),
+    ("Vietnam's coffee exports rose 60 per cent over five years.", "2024-10-01", {"60 per cent": (2019, 2024)}),
+]
+
+
+@cases(OVER_YEARS)
+def test_money_set_aside_over_n_years_runs_ahead_and_a_change_over_n_years_runs_to_now(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_over_n_years_without_a_plan_or_a_change_is_no_period():
+    check("Chilean pensions pay 200,000 pesos a month to people aged over 65 years.", "2024-05-07",
+          {"200,000 pesos a month": (None, None)})
+    check("Sales rose 40 per cent over four years.", None, {"40 per cent": (None, None)})

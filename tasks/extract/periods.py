@@ -128,7 +128,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
     ("plan", re.compile(rf"\b(?:({_PLAN_ORD}){_S}*['\"‘“]?|['\"‘“]?({_PLAN_ORD}){_S}+)(?i:five|5)[-‑ ](?i:year){_S}+(?i:plan)\b['\"’”]?(?:{_S}+(?i:period))?")),
     # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
-    ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
+    # "over four years" too: after an allocation or a plan, the years ahead
+    ("inyears", re.compile(rf"\b(?i:(in|within|over|across)){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
@@ -178,6 +179,14 @@ _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
     r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
     r"|'ll\b)[^.;:!?\n]{0,60}$", re.I)
+# "a $107.3 billion allocation over four years": money set aside, for the years ahead
+_SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
+                           r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
+                           r"[^.;:\d]{0,40}[\d.,]*[^.;:]{0,30}$", re.I)
+_FUTURE_AFTER_RE = re.compile(rf"[^.;:]{{0,40}}\b(?:will|is{_S}+to|are{_S}+to|is{_S}+expected|are{_S}+expected)\b", re.I)
+# "sales doubled over five years": a change up to now
+_CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped|declined|increased|decreased|doubled|tripled|"
+                                r"halved|jumped|surged|climbed|slumped|shrank|expanded|gained|lost)\b[^.;:]{0,50}$", re.I)
 # "will double in 10 years": a span ahead of the publication
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
@@ -691,11 +700,20 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         # completed year (its data are last year's); otherwise they run to the publication year
         return DateExpr(s, e, "span", py - years, py - 1 if pm is not None and pm <= 3 and years > 1 else py)
     if kind == "inyears":
-        n = _count(m.group(1))
+        n = _count(m.group(2))
         if n < 2:
             return None
         if _FUTURE_BEFORE_RE.search(text, max(0, s - 60), s):
             return DateExpr(s, e, "span", py, py + n)
+        if m.group(1).lower() in ("over", "across"):
+            # "a $107.3 billion allocation over four years", "will spend R50bn over three years":
+            # money set aside for the years ahead; "grew 40% over five years": the years to now
+            if n > 30:
+                return None  # "aged over 65 years": an age, not a stretch of time
+            if _SET_ASIDE_RE.search(text, max(0, s - 60), s) or _FUTURE_AFTER_RE.match(text, e):
+                return DateExpr(s, e, "span", py, py + n)
+            if not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s):
+                return None
         d = DateExpr(s, e, "span", py - n, py)
         d.n = n
         return d
