@@ -301,6 +301,10 @@ GRAINS = [
      ("fiscal_year", date(2024, 4, 1), date(2025, 3, 31))),
     ("Canada's deficit reached C$40 billion in the financial year to March.", "2024-05-01", "C$40 billion",
      ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))),
+    ("Over the past six months, Chile's peso lost 9 per cent.", "2024-05-20", "9 per cent",
+     ("half", date(2023, 11, 1), date(2024, 4, 30))),
+    ("Nestlé's sales were 2% below the year-ago level of 45 billion francs.", "2024-07-25", "45 billion francs",
+     ("year", date(2023, 1, 1), date(2023, 12, 31))),
 ]
 
 
@@ -385,3 +389,41 @@ def test_over_n_years_without_a_plan_or_a_change_is_no_period():
     check("Chilean pensions pay 200,000 pesos a month to people aged over 65 years.", "2024-05-07",
           {"200,000 pesos a month": (None, None)})
     check("Sales rose 40 per cent over four years.", None, {"40 per cent": (None, None)})
+
+
+# --- more bases of a change ----------------------------------------------------------------------
+PART_BASES = [
+    ("Indonesia's car sales rose 6 per cent compared with the first quarter of 2023.", "2024-04-20",
+     {"6 per cent": (2023, 2024)}),
+    ("Peru's mining output was 4% higher than in the second half of 2022.", "2023-08-15", {"4%": (2022, 2023)}),
+    ("Samsung's chip revenue was up 23 per cent from Q2 2023.", "2024-07-31", {"23 per cent": (2023, 2024)}),
+    ("Pub sales in Scotland were 8% up on last year.", "2024-08-20", {"8%": (2023, 2024)}),
+    ("Air New Zealand's bookings are 12 per cent up on the same time last year.", "2024-01-15",
+     {"12 per cent": (2023, 2024)}),
+]
+
+
+@cases(PART_BASES)
+def test_a_change_against_part_of_a_year_or_on_last_year_runs_from_the_base(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_the_past_n_months_are_the_whole_months_before_publication():
+    check("Over the past 12 months, Egypt's urban inflation ran at 33 per cent.", "2024-04-10",
+          {"12 months": (2023, 2024), "33 per cent": (2023, 2024)})
+    check("In the last three months, Kenya's shilling gained 15 per cent.", "2024-05-02",
+          {"15 per cent": (2024, 2024)})
+    check("In the last three months, Kenya's shilling gained 15 per cent.", "2024-02-02",
+          {"15 per cent": (2023, 2024)})
+    check("In the last three months, Kenya's shilling gained 15 per cent.", None,
+          {"15 per cent": (None, None)})
+
+
+def test_a_year_ago_level_takes_the_year_before_its_sentence_and_the_change_keeps_its_own():
+    check("In the July-September quarter, Infosys earned Rs 6,500 crore, 5 per cent above the "
+          "year-ago figure of Rs 6,200 crore.", "2024-10-18",
+          {"Rs 6,500 crore": (2024, 2024), "5 per cent": (2024, 2024), "Rs 6,200 crore": (2023, 2023)})
+    check("In 2023, Ghana's cocoa board sold 700,000 tonnes, against 800,000 tonnes in the prior-year "
+          "season.", "2024-02-01", {"700,000 tonnes": (2023, 2023), "800,000 tonnes": (2022, 2022)})
+    check("Sales rose to $4 billion from $3.7 billion in the year-ago quarter.", None,
+          {"$3.7 billion": (None, None)})

@@ -70,6 +70,10 @@ _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|se
 _SAME = (rf"the{_S}+(?i:same|corresponding|equivalent|comparable){_S}+(?:(?i:period|quarter|month|half|time|week|season|months)"
          rf"){_S}+(?:of|in)")
 
+# "the first quarter of", "Q1", "the second half of": a part of a base year
+_PART_OF = (rf"(?:(?:the{_S}+)?(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(?i:quarter|half)"
+            rf"(?:{_S}+(?:of|in))?|Q[1-4]|H[12])")
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
     ("span", re.compile(
@@ -92,12 +96,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
-        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
+        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind)"
+        # "up 30% on the same time last year", "4% up on last year": British "on" for "compared with"
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind|on(?!{_S}+(?i:last|the{_S}+previous|the{_S}+prior){_S}+year['’]))"
         rf"(?:{_S}+(?:in|(?:the{_S}+(?:same|corresponding|equivalent)|this){_S}+(?:period|time|month|quarter|half|week|stage|point)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
         rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
     # "the first time in 18 years", "the lowest in nearly 30 years", "the highest level in seven
@@ -749,7 +754,13 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
         if "first" not in g:
-            return None  # "the past 10 months": a span ending now; left undated
+            # "over the past 12 months": the last n whole months before the publication
+            if pm is None:
+                return None
+            first, last = py * 12 + pm - 1 - n, py * 12 + pm - 2  # months since year 0, zero-based
+            d = DateExpr(s, e, "span" if first // 12 != last // 12 else "point", first // 12, last // 12)
+            d.bounds = ((first // 12, first % 12 + 1), (last // 12, last % 12 + 1), None)
+            return d
         y = py - 1 if pm is not None and n > pm else py
         d = DateExpr(s, e, "point", y, y)
         if n <= 12:
@@ -967,6 +978,8 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
             bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
+            if text.find("year", s_start, s_end) != -1 and _YEAR_AGO_WORD_RE.search(text, s_start, s_end):
+                _year_ago_levels(text, s_start, s_end, figs, py, src)
             if tail and not any(id(d) in resolved for d in ds) and text.find("ha", s_start, s_end) != -1:
                 for c in figs:  # "which has received Sh124 billion": the total over the span so far
                     lo, _ = clause_bounds(text, s_start, s_end, c.start)
@@ -998,6 +1011,31 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
 
 
 _SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
+_YEAR_AGO_WORD_RE = re.compile(r"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year)\b", re.I)
+# "the year-ago level of $3.1 billion", "a year-earlier profit of 80 billion yen"
+_YEAR_AGO_BEFORE_RE = re.compile(
+    rf"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+(?:[a-z-]+{_S}+){{0,2}}?"
+    rf"(?:level|figure|total|amount|period|quarter|month|half|result|profit|loss|sales|revenue|rate|reading|value)s?"
+    rf"{_S}+(?:of|at|was|were|stood{_S}+at){_S}+(?:(?:about|around|some|nearly|almost|just|over|more{_S}+than){_S}+)?$", re.I)
+# "$3.1 billion in the year-ago quarter", "80 billion yen a year earlier" is the "ago" and "shift" kinds'
+_YEAR_AGO_AFTER_RE = re.compile(
+    rf"{_S}*,?{_S}*(?:in|for|during|over|from){_S}+(?:the|a){_S}+(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year)"
+    rf"{_S}+(?:period|quarter|month|half|year|season|week)\b", re.I)
+
+
+def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src) -> None:
+    """A level stated for "the year-ago quarter" is the year before the period of its sentence
+    (the year-on-year change beside it keeps its own)."""
+    for c in figs:
+        after = _after_conversion(text, c, s_end)
+        if not (_YEAR_AGO_BEFORE_RE.search(text, max(s_start, c.start - 70), c.start)
+                or _YEAR_AGO_AFTER_RE.match(text, after)):
+            continue
+        y0, y1 = c.period if c.period[0] is not None else (py, py)
+        if y0 is None or y1 is None:
+            continue  # an undated text: no year from a relative expression
+        c.period = (y0 - 1, y1 - 1)
+        src.pop(id(c), None)
 # a present perfect ("has received", "have risen", "has been spent"): a total up to now
 _PERFECT_RE = re.compile(rf"\b(?:has|have)(?:{_S}+\w+ly)?(?:{_S}+been)?{_S}+\w+(?:ed|en|wn|nt|id|ot|st|ut|ung|de)\b", re.I)
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
