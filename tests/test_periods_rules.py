@@ -427,3 +427,26 @@ def test_a_year_ago_level_takes_the_year_before_its_sentence_and_the_change_keep
           "season.", "2024-02-01", {"700,000 tonnes": (2023, 2023), "800,000 tonnes": (2022, 2022)})
     check("Sales rose to $4 billion from $3.7 billion in the year-ago quarter.", None,
           {"$3.7 billion": (None, None)})
+
+
+# --- what a later sentence refers back to ----------------------------------------------------------
+def test_a_figure_named_again_with_the_takes_the_period_it_was_first_stated_with():
+    got = [(f.surface, f.period_start, f.period_end) for f in
+           parse_figures("In 2023, Egypt secured a $8 billion loan. Next year it will repay $3 billion. "
+                         "The $8 billion loan carries a 7 per cent rate.", "2024-03-10",
+                         regions=REGIONS, metrics=METRICS)]
+    assert [g for g in got if g[0].startswith("$8 billion")] == [("$8 billion", 2023, 2023)] * 2, got
+
+
+def test_a_figure_repeated_without_the_follows_its_own_sentence():
+    got = [(f.surface, f.period_start, f.period_end) for f in
+           parse_figures("Peru exported $3 billion of gold in 2022. In 2023 it again exported $3 billion.",
+                         "2024-03-10", regions=REGIONS, metrics=METRICS)]
+    assert got == [("$3 billion", 2022, 2022), ("$3 billion", 2023, 2023)], got
+
+
+def test_a_month_in_a_condition_on_the_future_is_the_next_such_month():
+    check("If Lagos starts the scheme in October, it will cost ₦50 billion.", "2024-03-01",
+          {"₦50 billion": (2024, 2024)})
+    check("If we launch the subsidy in January, we will need 30 billion pesos.", "2024-06-01",
+          {"30 billion pesos": (2025, 2025)})

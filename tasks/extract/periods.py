@@ -183,7 +183,10 @@ _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
     r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
-    r"|'ll\b)[^.;:!?\n]{0,60}$", re.I)
+    r"|'ll\b"
+    # "if we begin the expansion in September, we will need ...": a condition on what is to come
+    r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
+    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)[^.;:!?\n]{0,60}$", re.I)
 # "a $107.3 billion allocation over four years": money set aside, for the years ahead
 _SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
                            r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
@@ -1002,6 +1005,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
                 multi, multi_d = running, running_d
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
+    _restated(text, cands, by_sent, src)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
@@ -1011,6 +1015,30 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
 
 
 _SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
+_DEFINITE_BEFORE_RE = re.compile(r"(?<![\w])(?:the|this|that|these|those)[ \t\u00a0]+$", re.I)
+
+
+def _restated(text: str, cands: list, by_sent: dict, src: dict) -> None:
+    """A figure named again with "the" in a sentence without a date ("we will need Rp 100 trillion
+    in September. ... The Rp 100 trillion fund comes from savings") is the one stated before, and
+    has its period, not the one carried from the sentences between."""
+    first: dict[tuple, object] = {}
+    for c in cands:
+        key = (c.kind, c.unit, c.value)
+        prev = first.get(key)
+        if prev is None:
+            first[key] = c
+            continue
+        if prev.sent == c.sent or prev.period[0] is None or c.period == prev.period:
+            continue
+        if by_sent.get(c.sent) and any(d.res is not None for d in by_sent[c.sent]):
+            continue  # the sentence dates its own figures
+        if _DEFINITE_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+            c.period = prev.period
+            if id(prev) in src:
+                src[id(c)] = src[id(prev)]
+            else:
+                src.pop(id(c), None)
 _YEAR_AGO_WORD_RE = re.compile(r"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year)\b", re.I)
 # "the year-ago level of $3.1 billion", "a year-earlier profit of 80 billion yen"
 _YEAR_AGO_BEFORE_RE = re.compile(
