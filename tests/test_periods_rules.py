@@ -301,6 +301,10 @@ GRAINS = [
      ("fiscal_year", date(2024, 4, 1), date(2025, 3, 31))),
     ("Canada's deficit reached C$40 billion in the financial year to March.", "2024-05-01", "C$40 billion",
      ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))),
+    ("Over the past six months, Chile's peso lost 9 per cent.", "2024-05-20", "9 per cent",
+     ("half", date(2023, 11, 1), date(2024, 4, 30))),
+    ("Nestlé's sales were 2% below the year-ago level of 45 billion francs.", "2024-07-25", "45 billion francs",
+     ("year", date(2023, 1, 1), date(2023, 12, 31))),
 ]
 
 
@@ -321,3 +325,128 @@ def test_first_and_last_days_lie_within_the_period_years():
                 assert f.period_start <= f.period_first_day.year, (text, f)
             if f.period_last_day is not None:
                 assert f.period_first_day <= f.period_last_day <= date(f.period_end, 12, 31), (text, f)
+
+
+# --- spans bounded by two fiscal years -------------------------------------------------------
+FISCAL_SPANS = [
+    ("Lagos State has spent ₦1.2 trillion on roads since the 2015/16 financial year to the 2022/23 "
+     "financial year.", "2023-09-01", {"₦1.2 trillion": (2015, 2023)}),
+    ("From FY2017-18 to FY2022-23, Bangladesh's remittances totalled $120 billion.", "2023-08-01",
+     {"$120 billion": (2017, 2023)}),
+    ("Between 2016-17 and 2021-22, Indian states borrowed Rs 30 lakh crore.", "2022-07-01",
+     {"Rs 30 lakh crore": (2016, 2022)}),
+    ("Ontario collected C$4 billion in carbon levies from the 2018/19 fiscal year (when the levy "
+     "began) to the 2021/22 fiscal year.", "2022-10-01", {"C$4 billion": (2018, 2022)}),
+]
+
+
+@cases(FISCAL_SPANS)
+def test_two_fiscal_years_joined_by_to_or_between_and_bound_one_span(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_fiscal_years_at_the_two_ends_of_a_change_keep_their_own_years():
+    check("Tax revenue in Karnataka rose from Rs 1.1 lakh crore in 2019-20 to Rs 1.6 lakh crore in 2023-24.",
+          "2024-03-01", {"Rs 1.1 lakh crore": (2019, 2020), "Rs 1.6 lakh crore": (2023, 2024)})
+
+
+def test_two_fiscal_years_joined_by_and_alone_are_not_a_span():
+    # the figure takes the fiscal year written right after it, not 2022-2024
+    check("Pakistan repaid $9 billion in 2022-23 and 2023-24.", "2024-08-01",
+          {"$9 billion": (2022, 2023)})
+
+
+def test_a_total_so_far_after_the_last_year_of_a_span_takes_the_whole_span():
+    check("From 2010 to 2023, Ghana's districts received GH¢30 billion in transfers. In 2023 alone, "
+          "GH¢4 billion was paid. Accra has received GH¢2.5 billion, and the northern districts have "
+          "got GH¢900 million over the period.", "2024-03-01",
+          {"GH¢4 billion": (2023, 2023), "GH¢2.5 billion": (2010, 2023), "GH¢900 million": (2010, 2023)})
+
+
+def test_a_later_single_year_outside_the_span_ends_it():
+    check("From 2010 to 2020, Peru's mines produced 20 million tonnes of copper. In 2023, output "
+          "reached 2.7 million tonnes. Exports have risen 5 per cent.", "2024-03-01",
+          {"5 per cent": (2023, 2023)})
+
+
+# --- "over N years" ----------------------------------------------------------------------------
+OVER_YEARS = [
+    ("Victoria's budget sets aside A$20 billion over four years for hospitals.", "2024-05-07",
+     {"A$20 billion": (2024, 2028), "four years": (2024, 2028)}),
+    ("Ottawa will spend C$8 billion over five years on housing.", "2023-03-28", {"C$8 billion": (2023, 2028)}),
+    ("A €12 billion package over three years is to modernise Polish railways.", "2024-09-01",
+     {"€12 billion": (2024, 2027)}),
+    ("Vietnam's coffee exports rose 60 per cent over five years.", "2024-10-01", {"60 per cent": (2019, 2024)}),
+]
+
+
+@cases(OVER_YEARS)
+def test_money_set_aside_over_n_years_runs_ahead_and_a_change_over_n_years_runs_to_now(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_over_n_years_without_a_plan_or_a_change_is_no_period():
+    check("Chilean pensions pay 200,000 pesos a month to people aged over 65 years.", "2024-05-07",
+          {"200,000 pesos a month": (None, None)})
+    check("Sales rose 40 per cent over four years.", None, {"40 per cent": (None, None)})
+
+
+# --- more bases of a change ----------------------------------------------------------------------
+PART_BASES = [
+    ("Indonesia's car sales rose 6 per cent compared with the first quarter of 2023.", "2024-04-20",
+     {"6 per cent": (2023, 2024)}),
+    ("Peru's mining output was 4% higher than in the second half of 2022.", "2023-08-15", {"4%": (2022, 2023)}),
+    ("Samsung's chip revenue was up 23 per cent from Q2 2023.", "2024-07-31", {"23 per cent": (2023, 2024)}),
+    ("Pub sales in Scotland were 8% up on last year.", "2024-08-20", {"8%": (2023, 2024)}),
+    ("Air New Zealand's bookings are 12 per cent up on the same time last year.", "2024-01-15",
+     {"12 per cent": (2023, 2024)}),
+]
+
+
+@cases(PART_BASES)
+def test_a_change_against_part_of_a_year_or_on_last_year_runs_from_the_base(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_the_past_n_months_are_the_whole_months_before_publication():
+    check("Over the past 12 months, Egypt's urban inflation ran at 33 per cent.", "2024-04-10",
+          {"12 months": (2023, 2024), "33 per cent": (2023, 2024)})
+    check("In the last three months, Kenya's shilling gained 15 per cent.", "2024-05-02",
+          {"15 per cent": (2024, 2024)})
+    check("In the last three months, Kenya's shilling gained 15 per cent.", "2024-02-02",
+          {"15 per cent": (2023, 2024)})
+    check("In the last three months, Kenya's shilling gained 15 per cent.", None,
+          {"15 per cent": (None, None)})
+
+
+def test_a_year_ago_level_takes_the_year_before_its_sentence_and_the_change_keeps_its_own():
+    check("In the July-September quarter, Infosys earned Rs 6,500 crore, 5 per cent above the "
+          "year-ago figure of Rs 6,200 crore.", "2024-10-18",
+          {"Rs 6,500 crore": (2024, 2024), "5 per cent": (2024, 2024), "Rs 6,200 crore": (2023, 2023)})
+    check("In 2023, Ghana's cocoa board sold 700,000 tonnes, against 800,000 tonnes in the prior-year "
+          "season.", "2024-02-01", {"700,000 tonnes": (2023, 2023), "800,000 tonnes": (2022, 2022)})
+    check("Sales rose to $4 billion from $3.7 billion in the year-ago quarter.", None,
+          {"$3.7 billion": (None, None)})
+
+
+# --- what a later sentence refers back to ----------------------------------------------------------
+def test_a_figure_named_again_with_the_takes_the_period_it_was_first_stated_with():
+    got = [(f.surface, f.period_start, f.period_end) for f in
+           parse_figures("In 2023, Egypt secured a $8 billion loan. Next year it will repay $3 billion. "
+                         "The $8 billion loan carries a 7 per cent rate.", "2024-03-10",
+                         regions=REGIONS, metrics=METRICS)]
+    assert [g for g in got if g[0].startswith("$8 billion")] == [("$8 billion", 2023, 2023)] * 2, got
+
+
+def test_a_figure_repeated_without_the_follows_its_own_sentence():
+    got = [(f.surface, f.period_start, f.period_end) for f in
+           parse_figures("Peru exported $3 billion of gold in 2022. In 2023 it again exported $3 billion.",
+                         "2024-03-10", regions=REGIONS, metrics=METRICS)]
+    assert got == [("$3 billion", 2022, 2022), ("$3 billion", 2023, 2023)], got
+
+
+def test_a_month_in_a_condition_on_the_future_is_the_next_such_month():
+    check("If Lagos starts the scheme in October, it will cost ₦50 billion.", "2024-03-01",
+          {"₦50 billion": (2024, 2024)})
+    check("If we launch the subsidy in January, we will need 30 billion pesos.", "2024-06-01",
+          {"30 billion pesos": (2025, 2025)})

@@ -70,6 +70,10 @@ _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|se
 _SAME = (rf"the{_S}+(?i:same|corresponding|equivalent|comparable){_S}+(?:(?i:period|quarter|month|half|time|week|season|months)"
          rf"){_S}+(?:of|in)")
 
+# "the first quarter of", "Q1", "the second half of": a part of a base year
+_PART_OF = (rf"(?:(?:the{_S}+)?(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(?i:quarter|half)"
+            rf"(?:{_S}+(?:of|in))?|Q[1-4]|H[12])")
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
     ("span", re.compile(
@@ -92,12 +96,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
-        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+{_SAME}{_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
+        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
-        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind)"
+        # "up 30% on the same time last year", "4% up on last year": British "on" for "compared with"
+        rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind|on(?!{_S}+(?i:last|the{_S}+previous|the{_S}+prior){_S}+year['’]))"
         rf"(?:{_S}+(?:in|(?:the{_S}+(?:same|corresponding|equivalent)|this){_S}+(?:period|time|month|quarter|half|week|stage|point)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
         rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
     # "the first time in 18 years", "the lowest in nearly 30 years", "the highest level in seven
@@ -128,7 +133,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
     ("plan", re.compile(rf"\b(?:({_PLAN_ORD}){_S}*['\"‘“]?|['\"‘“]?({_PLAN_ORD}){_S}+)(?i:five|5)[-‑ ](?i:year){_S}+(?i:plan)\b['\"’”]?(?:{_S}+(?i:period))?")),
     # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
-    ("inyears", re.compile(rf"\b(?i:in|within){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
+    # "over four years" too: after an allocation or a plan, the years ahead
+    ("inyears", re.compile(rf"\b(?i:(in|within|over|across)){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
@@ -177,7 +183,18 @@ _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
     r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
-    r"|'ll\b)[^.;:!?\n]{0,60}$", re.I)
+    r"|'ll\b"
+    # "if we begin the expansion in September, we will need ...": a condition on what is to come
+    r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
+    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)[^.;:!?\n]{0,60}$", re.I)
+# "a $107.3 billion allocation over four years": money set aside, for the years ahead
+_SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
+                           r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
+                           r"[^.;:\d]{0,40}[\d.,]*[^.;:]{0,30}$", re.I)
+_FUTURE_AFTER_RE = re.compile(rf"[^.;:]{{0,40}}\b(?:will|is{_S}+to|are{_S}+to|is{_S}+expected|are{_S}+expected)\b", re.I)
+# "sales doubled over five years": a change up to now
+_CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped|declined|increased|decreased|doubled|tripled|"
+                                r"halved|jumped|surged|climbed|slumped|shrank|expanded|gained|lost)\b[^.;:]{0,50}$", re.I)
 # "will double in 10 years": a span ahead of the publication
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
@@ -432,6 +449,44 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
+    return _join_fiscal_spans(text, out, tstarts, taken)
+
+
+# "since the 2013/14 financial year (FY)--when devolution began--to the 2024/25 financial year",
+# "between FY2019-20 and FY2023-24": what may stand between two fiscal years that bound one span
+_FY_WORDS = rf"(?:(?:financial|fiscal|budget){_S}+year|FY|(?i:fiscal))"
+_FY_JOIN_RE = re.compile(
+    rf"(?:{_S}*{_FY_WORDS}|{_S}*\([^()\n]{{0,30}}\)|{_S}*(?:--|—|–)[^-—–.;!?\n\d]{{0,50}}(?:--|—|–))*"
+    rf"{_S}*,?{_S}*(?i:(to|until|till|through|and)){_S}+(?:(?i:the){_S}+)?(?:{_FY_WORDS}{_S}*)?")
+_FY_FROM_RE = re.compile(rf"\b(?i:(from|since|between)){_S}+(?:(?i:the){_S}+)?(?:{_FY_WORDS}{_S}*)?$")
+
+
+def _join_fiscal_spans(text: str, ds: list[DateExpr], tstarts, taken) -> list[DateExpr]:
+    """Two fiscal years joined by "to" ("from 2013/14 to 2024/25", "FY 2013/14 to FY 2024/25")
+    or "between ... and" bound one span, from the first one's first year to the last one's last.
+    Not where a figure stands between them ("from Rs 2 crore in 2019-20 to Rs 3 crore in
+    2023-24": each end its own year)."""
+    if len(ds) < 2:
+        return ds
+    out: list[DateExpr] = []
+    i = 0
+    while i < len(ds):
+        a = ds[i]
+        b = ds[i + 1] if i + 1 < len(ds) else None
+        if (b is not None and a.whole and b.whole and a.kind == b.kind == "span" and b.y0 > a.y0
+                and b.start - a.end <= 90):
+            j = _FY_JOIN_RE.match(text, a.end, b.start)
+            if j is not None and j.end() == b.start and not (taken and _overlaps(taken, tstarts, a.end, b.start)):
+                f = _FY_FROM_RE.search(text, max(0, a.start - 30), a.start)
+                between = (f is not None and f.group(1).lower() == "between") or text[a.start:a.start + 7].lower() == "between"
+                if j.group(1).lower() != "and" or between:  # "in 2022-23 and 2023-24": two years
+                    d = DateExpr(f.start() if f else a.start, b.end, "span", a.y0, b.y1)
+                    d.written = True
+                    out.append(d)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
     return out
 
 
@@ -653,11 +708,20 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         # completed year (its data are last year's); otherwise they run to the publication year
         return DateExpr(s, e, "span", py - years, py - 1 if pm is not None and pm <= 3 and years > 1 else py)
     if kind == "inyears":
-        n = _count(m.group(1))
+        n = _count(m.group(2))
         if n < 2:
             return None
         if _FUTURE_BEFORE_RE.search(text, max(0, s - 60), s):
             return DateExpr(s, e, "span", py, py + n)
+        if m.group(1).lower() in ("over", "across"):
+            # "a $107.3 billion allocation over four years", "will spend R50bn over three years":
+            # money set aside for the years ahead; "grew 40% over five years": the years to now
+            if n > 30:
+                return None  # "aged over 65 years": an age, not a stretch of time
+            if _SET_ASIDE_RE.search(text, max(0, s - 60), s) or _FUTURE_AFTER_RE.match(text, e):
+                return DateExpr(s, e, "span", py, py + n)
+            if not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s):
+                return None
         d = DateExpr(s, e, "span", py - n, py)
         d.n = n
         return d
@@ -693,7 +757,13 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
         if "first" not in g:
-            return None  # "the past 10 months": a span ending now; left undated
+            # "over the past 12 months": the last n whole months before the publication
+            if pm is None:
+                return None
+            first, last = py * 12 + pm - 1 - n, py * 12 + pm - 2  # months since year 0, zero-based
+            d = DateExpr(s, e, "span" if first // 12 != last // 12 else "point", first // 12, last // 12)
+            d.bounds = ((first // 12, first % 12 + 1), (last // 12, last % 12 + 1), None)
+            return d
         y = py - 1 if pm is not None and n > pm else py
         d = DateExpr(s, e, "point", y, y)
         if n <= 12:
@@ -891,15 +961,34 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     running: tuple[int, int] | None = None
     running_d: DateExpr | None = None
     src: dict[int, DateExpr] = {}  # the date expression each figure took its period from
+    # the last span of several years stated, while the dates carried since lie at its end
+    # ("since 2013/14 to 2024/25 ... In FY 2024/25, ... counties that have received Sh90 billion")
+    multi: tuple[int, int] | None = None
+    multi_d: DateExpr | None = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
         resolved = _resolve(text, ds, running, py)
+        tail = multi is not None and running is not None and running != multi and running[0] is not None \
+            and multi[0] <= running[0] and running[1] == multi[1]
+        if tail:  # "over the period": the whole span, not its last year
+            for d in ds:
+                if d.kind == "carry" and id(d) in resolved and not _SAME_OR_THAT_RE.search(text, d.start, d.end) \
+                        and not any(o.start < d.start and o.kind in ("point", "span", "since") for o in ds):
+                    resolved[id(d)] = multi
         for d in ds:
             d.res = resolved.get(id(d))
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
             bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
+            if text.find("year", s_start, s_end) != -1 and _YEAR_AGO_WORD_RE.search(text, s_start, s_end):
+                _year_ago_levels(text, s_start, s_end, figs, py, src)
+            if tail and not any(id(d) in resolved for d in ds) and text.find("ha", s_start, s_end) != -1:
+                for c in figs:  # "which has received Sh124 billion": the total over the span so far
+                    lo, _ = clause_bounds(text, s_start, s_end, c.start)
+                    if _PERFECT_RE.search(text, lo, c.start):
+                        c.period = multi
+                        src[id(c)] = multi_d
         else:
             bases = set()
         # the last date stated carries on (a point or span before a "since" or a comparison)
@@ -911,6 +1000,12 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             if d is not None:
                 running, running_d = resolved[id(d)], d
                 break
+        if running is not None and running[0] is not None and running[1] is not None:
+            if running[1] - running[0] >= 2 and not (running_d is not None and running_d.whole):
+                multi, multi_d = running, running_d
+            elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
+                multi = multi_d = None
+    _restated(text, cands, by_sent, src)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
@@ -919,6 +1014,58 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     _set_details(text, cands, src, cal, pub_date)
 
 
+_SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
+_DEFINITE_BEFORE_RE = re.compile(r"(?<![\w])(?:the|this|that|these|those)[ \t\u00a0]+$", re.I)
+
+
+def _restated(text: str, cands: list, by_sent: dict, src: dict) -> None:
+    """A figure named again with "the" in a sentence without a date ("we will need Rp 100 trillion
+    in September. ... The Rp 100 trillion fund comes from savings") is the one stated before, and
+    has its period, not the one carried from the sentences between."""
+    first: dict[tuple, object] = {}
+    for c in cands:
+        key = (c.kind, c.unit, c.value)
+        prev = first.get(key)
+        if prev is None:
+            first[key] = c
+            continue
+        if prev.sent == c.sent or prev.period[0] is None or c.period == prev.period:
+            continue
+        if by_sent.get(c.sent) and any(d.res is not None for d in by_sent[c.sent]):
+            continue  # the sentence dates its own figures
+        if _DEFINITE_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
+            c.period = prev.period
+            if id(prev) in src:
+                src[id(c)] = src[id(prev)]
+            else:
+                src.pop(id(c), None)
+_YEAR_AGO_WORD_RE = re.compile(r"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year)\b", re.I)
+# "the year-ago level of $3.1 billion", "a year-earlier profit of 80 billion yen"
+_YEAR_AGO_BEFORE_RE = re.compile(
+    rf"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+(?:[a-z-]+{_S}+){{0,2}}?"
+    rf"(?:level|figure|total|amount|period|quarter|month|half|result|profit|loss|sales|revenue|rate|reading|value)s?"
+    rf"{_S}+(?:of|at|was|were|stood{_S}+at){_S}+(?:(?:about|around|some|nearly|almost|just|over|more{_S}+than){_S}+)?$", re.I)
+# "$3.1 billion in the year-ago quarter", "80 billion yen a year earlier" is the "ago" and "shift" kinds'
+_YEAR_AGO_AFTER_RE = re.compile(
+    rf"{_S}*,?{_S}*(?:in|for|during|over|from){_S}+(?:the|a){_S}+(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year)"
+    rf"{_S}+(?:period|quarter|month|half|year|season|week)\b", re.I)
+
+
+def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src) -> None:
+    """A level stated for "the year-ago quarter" is the year before the period of its sentence
+    (the year-on-year change beside it keeps its own)."""
+    for c in figs:
+        after = _after_conversion(text, c, s_end)
+        if not (_YEAR_AGO_BEFORE_RE.search(text, max(s_start, c.start - 70), c.start)
+                or _YEAR_AGO_AFTER_RE.match(text, after)):
+            continue
+        y0, y1 = c.period if c.period[0] is not None else (py, py)
+        if y0 is None or y1 is None:
+            continue  # an undated text: no year from a relative expression
+        c.period = (y0 - 1, y1 - 1)
+        src.pop(id(c), None)
+# a present perfect ("has received", "have risen", "has been spent"): a total up to now
+_PERFECT_RE = re.compile(rf"\b(?:has|have)(?:{_S}+\w+ly)?(?:{_S}+been)?{_S}+\w+(?:ed|en|wn|nt|id|ot|st|ut|ung|de)\b", re.I)
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
 _BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
 
