@@ -575,7 +575,10 @@ def _walk(t, cues, figs, state, Y, cur_y, pub):
             if span is not None:
                 c.period = span
                 if span[0] is not None and not t.startswith(L.SUPERLATIVE_AFTER, c.end):
-                    scoped = (span, _clause_end(t, c.end))
+                    # "五年来,全州新建学校86所": the span bounds the rest of the sentence
+                    if now_from is None:
+                        now_from = state
+                    state = span
                 continue
         if scoped is not None:
             c.period = scoped[0]
