@@ -41,6 +41,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 # a text is Chinese when Han characters are at least as many as Latin letters (and a few):
 # an English article that quotes a Chinese name stays English
 MIN_HAN = 4
+_SAMPLE = 4000
 
 
 def is_chinese(text: str) -> bool:
@@ -49,17 +50,20 @@ def is_chinese(text: str) -> bool:
     >>> is_chinese("德阳市2020年地区生产总值2404.1亿元"), is_chinese("Xinjiang (新疆) grew 5%.")
     (True, False)
     """
-    han = len(_HAN_RE.findall(text))
-    return han >= MIN_HAN and han >= len(_LATIN_RE.findall(text))
+    sample = text[:_SAMPLE]  # the opening says the language; a long text need not be counted whole
+    han = len(_HAN_RE.findall(sample))
+    return han >= MIN_HAN and han >= len(_LATIN_RE.findall(sample))
 
 
 _TRANS = str.maketrans(L.FULL_WIDTH)
 _ONE = Decimal(1)
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
-_NUM_RE = re.compile(
-    r"(?<![0-9.])-?(?:\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(?:\.\d+)?"
-    rf"|[{_CN_DIGITS}十][{_CN_ALL}]*(?:点[{_CN_DIGITS}]+)?")
+
+
+def _first_chars(words) -> str:
+    """A lookahead on the first characters of ``words``: the engine skips other positions fast."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "])"
 
 
 def _units() -> dict[str, tuple[str, str, str]]:
@@ -77,6 +81,14 @@ def _units() -> dict[str, tuple[str, str, str]]:
 
 
 _UNITS = _units()
+_SCALE_VALUES = {w: Decimal(v) for w, v in L.SCALES.items()}
+# A Chinese numeral is read only where a unit, scale or qualifier can follow it, or after
+# 百分之: the many 一 of 统一, 一体 are never looked at (the run is possessive: no backtracking)
+_CN_NEXT = "".join(sorted({w[0] for w in _UNITS} | set("多余万亿千") | set(L.KILO_UNIT_STARTS)))
+_NUM_RE = re.compile(
+    rf"(?=[-0-9{_CN_DIGITS}十])(?:(?<![0-9.])-?(?:\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(?:\.\d+)?"
+    rf"|(?:(?<=分之)|(?=[{_CN_DIGITS}十][{_CN_ALL}]*+(?:点[{_CN_DIGITS}]+)?[{re.escape(_CN_NEXT)}]))"
+    rf"[{_CN_DIGITS}十][{_CN_ALL}]*+(?:点[{_CN_DIGITS}]+)?)")
 _SCALE_ALT = "万亿|亿|千万|百万|万|千(?![" + L.KILO_UNIT_STARTS + "])"
 _TAIL_RE = re.compile(
     r"[ \t]?(?P<m1>[多余])?(?P<scale>" + _SCALE_ALT + r")?(?P<m2>[多余])?[ \t]?"
@@ -84,13 +96,18 @@ _TAIL_RE = re.compile(
     r"(?P<per>" + trie_alt(L.PER_UNIT) + r")?"
     r"(?P<post>" + "|".join(L.QUALIFIER_AFTER) + r")?")
 _COUNTED_RE = re.compile(trie_alt(L.COUNTED_NOUNS))
-_NOT_FIGURES_RE = re.compile(trie_alt(L.NOT_FIGURES))
+_NOT_FIGURES_RE = re.compile(_first_chars(L.NOT_FIGURES) + "(?:" + trie_alt(L.NOT_FIGURES) + ")")
 # short quotations are names and slogans (“六稳”, “一对一”); book titles are names
 _QUOTE_RE = re.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"|「[^」\n]{1,12}」|《[^》\n]{1,80}》")
 _SENT_END_RE = re.compile(r"[。!?;]+[”’」』)]*|\n")
 _LIST_SEP_RE = re.compile(r"[ \t]*(?:[、]|和|及|与|或)[ \t]*")
 _RANGE_SEP_RE = re.compile(r"[ \t]*(?:[-~]|至|到)[ \t]*")
-_PLAN_RE = re.compile(r"十([一二三四五六七八九])五")
+_POST_RE = re.compile("|".join(L.QUALIFIER_AFTER))
+_CONVERSION_GAP_RE = re.compile(r"[ \t]*\(?[ \t]*(?:约合|折合|合)?")
+_REPORT_TITLE_RE = re.compile(r"公报|统计|经济运行|国民经济|报告|年鉴")
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d{2}")
+# a change verb (perhaps with 了) ending where the number or its qualifier begins, read backwards
+_VERB_BEFORE_REV_RE = re.compile("了?(?:" + "|".join(re.escape(v[::-1]) for v in sorted(L.CHANGE_VERBS, key=len, reverse=True)) + ")")
 
 
 @lru_cache(maxsize=4096)
@@ -255,16 +272,16 @@ def _read_tail(t: str, c: ZhCand) -> bool:
         return True
     m = _TAIL_RE.match(t, ne)
     end = ne
-    if m.group("m1") or m.group("m2"):
+    m1, scale, m2, unit, per, post = m.groups()
+    if m1 or m2:
         c.qual = "at_least"
-    if m.group("scale"):
-        c.scale = Decimal(L.SCALES[m.group("scale")])
+    if scale:
+        c.scale = _SCALE_VALUES[scale]
         end = m.end("scale")
-        if m.group("m2"):
+        if m2:
             end = m.end("m2")
-    elif m.group("m1"):
+    elif m1:
         end = m.end("m1")
-    unit = m.group("unit")
     if unit:
         kind, u, fam = _UNITS[unit]
         after = t[m.end("unit"):m.end("unit") + 2]
@@ -283,13 +300,13 @@ def _read_tail(t: str, c: ZhCand) -> bool:
                         end = cm.end()  # "168个行政村" quotes the noun
                     elif cm.group() in ("行政村", "村民小组", "社区"):
                         end = cm.end()
-            if m.group("per") and fam == "measure":
-                c.unit = c.unit + L.PER_UNIT[m.group("per")]
+            if per and fam == "measure":
+                c.unit = c.unit + L.PER_UNIT[per]
                 end = m.end("per")
             elif c.unit == "MJ" and "平方米" in t[max(0, ns - 16):ns]:
                 c.unit = "MJ/m2"
-            if m.group("post"):
-                c.qual = L.QUALIFIER_AFTER[m.group("post")]
+            if post:
+                c.qual = L.QUALIFIER_AFTER[post]
                 end = m.end("post")
     if unit is None:
         if m.group("post") and not m.group("unit"):
@@ -300,7 +317,7 @@ def _read_tail(t: str, c: ZhCand) -> bool:
             return False
         if c.scale == 1:
             end = ne
-        post = re.match(r"以上|以下|以内|左右", t[end:end + 2])
+        post = _POST_RE.match(t, end)
         if post and c.scale != 1:
             c.qual = L.QUALIFIER_AFTER[post.group()]
             end += 2
@@ -362,16 +379,10 @@ def _qualifier_before(t: str, c: ZhCand, pos: int) -> None:
             else:
                 q_start = pos - k
             break
-    for v in L.CHANGE_VERBS:
-        ls = q_start - len(v)
-        if ls >= 0 and t.startswith(v, ls):
-            c.start = min(c.start, ls)
-            c.verb = True
-            break
-        if ls >= 1 and t.startswith(v + "了", ls - 1):
-            c.start = min(c.start, ls - 1)
-            c.verb = True
-            break
+    vm = _VERB_BEFORE_REV_RE.match(t[max(0, q_start - 3):q_start][::-1])
+    if vm:
+        c.start = min(c.start, q_start - vm.end())
+        c.verb = True
 
 
 def _bare_numbers(t: str, cands: list[ZhCand]) -> list[ZhCand]:
@@ -424,7 +435,7 @@ def _bare_numbers(t: str, cands: list[ZhCand]) -> list[ZhCand]:
     prev = None
     for c in out:  # converted amounts: "5000万美元(约合3.5亿元)"
         if (prev is not None and c.kind == "money" and prev.kind == "money" and c.unit != prev.unit
-                and re.fullmatch(r"[ \t]*\(?[ \t]*(?:约合|折合|合)?", t[prev.end:c.start]) and c.start - prev.end <= 4):
+                and c.start - prev.end <= 4 and _CONVERSION_GAP_RE.fullmatch(t, prev.end, c.start)):
             c.link, c.link_type, prev.link, prev.link_type = prev, "conversion", c, "conversion"
         prev = c
     return out
@@ -443,8 +454,9 @@ def _alt(words) -> str:
 
 _Y = r"((?:19|20)\d{2})[ \t]*年"
 _CUE_RE = re.compile(
-    rf"(?P<range>((?:19|20)\d{{2}})[ \t]*年?[ \t]*(?:[-~]|至|到)[ \t]*((?:19|20)\d{{2}})[ \t]*年)"
-    rf"|(?P<since>{_Y}以来)"
+    r"(?=[0-9比较与同是十上去今本两现目当全年下一二三四第前调提增减变升降扩缩])"
+    rf"(?:(?P<range>((?:19|20)\d{{2}})[ \t]*年?[ \t]*(?:[-~]|至|到)[ \t]*((?:19|20)\d{{2}})[ \t]*年)"
+    rf"|(?P<since>{_Y}以来|去年以来)"
     rf"|(?P<base>(?:比|较|与|同|是)[ \t]*{_Y}(?:末|底|同期)?)"
     rf"|(?P<year>{_Y}(?:末|底|度)?)"
     rf"|(?P<plan>十[一二三四五六七八九]五)"
@@ -454,7 +466,7 @@ _CUE_RE = re.compile(
     rf"|(?P<label>{_alt(L.YEAR_LABELS)}|\d{{1,2}}[ \t]*(?:[-~]|至)[ \t]*\d{{1,2}}[ \t]*月)"
     r"|(?P<this>今年|本年)"
     r"|(?P<twoavg>两年平均)"
-    r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前)")
+    r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前))")
 _CLAUSE_END_RE = re.compile(r"[,;:。!?()]")
 _COMMUNIQUE_RE = re.compile(r"统计公报|国民经济和社会发展")
 _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \t]*年")
@@ -469,7 +481,7 @@ def report_year(t: str, spans, pub_year: int | None) -> int | None:
     if spans:
         s, e = spans[0]
         title = t[s:e]
-        if len(title) <= 80 and re.search(r"公报|统计|经济运行|国民经济|报告|年鉴", title):
+        if len(title) <= 80 and _REPORT_TITLE_RE.search(title):
             m = _TITLE_YEAR_RE.search(title)
             if m:
                 return int(m.group(1))
@@ -531,9 +543,11 @@ def _walk(t, cues, figs, state, Y, cur_y, pub):
             if g == "range":
                 state = (int(m.group(2)), int(m.group(3)))
             elif g == "since":
-                state = (int(m.group("since")[:4]), pub)
+                y0 = pub - 1 if m.group().startswith("去年") and pub is not None else int(m.group()[:4]) if m.group()[:1].isdigit() else None
+                if y0 is not None:
+                    state = (y0, pub)
             elif g == "base":
-                base = int(re.search(r"(?:19|20)\d{2}", m.group()).group())
+                base = int(_YEAR_DIGITS_RE.search(m.group()).group())
             elif g == "year":
                 state = (int(m.group()[:4]),) * 2
             elif g == "plan":
@@ -646,7 +660,8 @@ class _Gazetteer:
                     self.by_alias[a] = r
             if r.name == "China":
                 self.country = r
-        self.rx = re.compile("(?:" + trie_alt(self.by_alias) + ")(" + _alt(L.ADMIN_SUFFIXES) + ")?") if self.by_alias else None
+        self.rx = re.compile(_first_chars(self.by_alias) + "(?:" + trie_alt(self.by_alias) + ")("
+                             + _alt(L.ADMIN_SUFFIXES) + ")?") if self.by_alias else None
         self.home_rx = re.compile(_alt(L.HOME_WORDS + L.NATION_WORDS))
 
     @staticmethod
@@ -678,7 +693,9 @@ class _Gazetteer:
                 continue
             if r.level == "country" and t.startswith(L.PLACE_NOT_BEFORE, s + len(alias)):
                 continue
-            partner = any(t.endswith(p, max(0, s - len(p)), s) for p in L.PARTNER_BEFORE)
+            if _DATELINE_AFTER_RE.match(t, e):
+                continue  # "乌鲁木齐1月5日电": where the story was filed
+            partner = bool(_PARTNER_BEFORE_REV_RE.match(t[max(0, s - 3):s][::-1]))
             ment = _Mention(s, e, r.name, self.rank(r), partner)
             if out and out[-1].end == s and not out[-1].home:  # "新疆喀什地区": one place, the smaller
                 prev = out[-1]
@@ -702,6 +719,8 @@ class _Gazetteer:
 
 
 _gazetteer = by_identity(_Gazetteer)
+_PARTNER_BEFORE_REV_RE = re.compile("|".join(re.escape(p[::-1]) for p in L.PARTNER_BEFORE))
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*电")
 
 
 def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
@@ -732,7 +751,8 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
             while i >= 0 and mentions[i].start >= s:
                 m = mentions[i]
                 if m.end <= c.ns and not m.partner and not (m.nation and _CLAUSE_END_RE.search(t, m.end, c.ns)):
-                    c.region = main if m.home else m.region
+                    # "全市", "全地区": the place the paragraph is about, else the text's
+                    c.region = (carried or main) if m.home else m.region
                     found = True
                     break
                 i -= 1
@@ -741,7 +761,7 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
         here = [m for m in mentions if s <= m.start < e and not m.partner and not m.nation]
         if here:
             last = here[-1]
-            carried = main if last.home else last.region
+            carried = (carried or main) if last.home else last.region
 
 
 # ---------------------------------------------------------------------------------------------
@@ -754,7 +774,7 @@ class _Triggers:
             for tr in md.triggers:
                 if _HAN_RE.search(tr):
                     self.by_trigger.setdefault(tr, md)
-        self.rx = re.compile(trie_alt(self.by_trigger)) if self.by_trigger else None
+        self.rx = re.compile(_first_chars(self.by_trigger) + "(?:" + trie_alt(self.by_trigger) + ")") if self.by_trigger else None
 
 
 _triggers = by_identity(_Triggers)

@@ -77,7 +77,8 @@ COUNTED_NOUNS = {
     "市场主体": "market entity", "商户": "business", "网点": "outlet", "基站": "base station",
     "充电桩": "charging point", "专利": "patent", "品牌": "brand", "产品": "product",
     "品种": "variety", "大类": "category", "团场": "regimental farm", "连队": "company",
-    "矿产": "mineral", "矿种": "mineral", "乡(镇": "township",
+    "矿产": "mineral", "贫困县": "county", "贫困村": "village", "公共图书馆": "library",
+    "图书馆": "library", "博物馆": "museum", "卫生机构": "health institution", "矿种": "mineral", "乡(镇": "township",
 }
 
 # qualifier words just before a number (longest first wins); 达/达到/突破 add nothing
@@ -85,7 +86,7 @@ QUALIFIER_BEFORE = {
     "不超过": "at_most", "不足": "at_most", "不到": "at_most", "将近": "at_most", "接近": "at_most",
     "近": "at_most", "最多": "at_most", "超过": "at_least", "超": "at_least", "逾": "at_least",
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "多达": "at_least",
-    "约合": "approx", "大约": "approx", "约为": "approx", "约": "approx", "大概": "approx",
+    "约合": "approx", "大约": "approx", "约有": "approx", "大约有": "approx", "约为": "approx", "约": "approx", "大概": "approx",
     "折合": "exact", "达到": "exact", "达": "exact", "突破": "exact",
 }
 # qualifiers that the quote does not include (they add nothing)
