@@ -224,6 +224,11 @@ def test_a_news_report_s_half_year_figures_take_the_year_it_names():
     assert [(f.period_start, f.region) for f in found] == [(2022, "Guangxi"), (2022, "Guangxi")]
 
 
+def test_annual_figures_of_a_report_in_the_first_quarter_are_of_the_year_just_ended():
+    found = figs("全年全州农牧民人均可支配收入15230元,同比增长7.1%。", "2023-01-20")
+    assert [(f.period_start, f.period_end) for f in found] == [(2022, 2022), (2022, 2022)]
+
+
 def test_a_change_against_a_named_year_runs_from_that_year():
     f = one("2020年全市森林面积比2015年增长12.5%。", "2021-05-01")
     assert (f.period_start, f.period_end) == (2015, 2020)

@@ -192,7 +192,8 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
     for c in cands:
         c.sent = sents.of(c.start)
     pub_year = int(pub_date[:4]) if pub_date and pub_date[:4].isdigit() else None
-    _assign_periods(t, spans, paras, cands, pub_year)
+    pub_month = int(pub_date[5:7]) if pub_date and pub_date[5:7].isdigit() else None
+    _assign_periods(t, spans, paras, cands, pub_year, pub_month)
     _assign_regions(t, spans, paras, cands, mentions, gaz)
     _assign_metrics(t, spans, cands, metrics)
     return cands
@@ -473,10 +474,11 @@ _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \t]*年")
 _REPORT_YEAR_RE = re.compile(
     r"((?:19|20)\d{2})[ \t]*年(?=上半年|下半年|[一二三四]季度|第[一二三四]季度|前三季度|全年|度|"
     r"\d{1,2}[ \t]*(?:[-~]|至)[ \t]*\d{1,2}[ \t]*月|国民经济|经济运行|,)")
+_LAST_YEAR_REPORT_RE = re.compile(r"去年全年|全年[^。]{0,40}(?:同比|比上年)")
 _THIS_YEAR_REPORT_RE = re.compile(r"今年(?:以来|上半年|[一二三四]季度|前三季度|1[ \t]*(?:[-~]|至))")
 
 
-def report_year(t: str, spans, pub_year: int | None) -> int | None:
+def report_year(t: str, spans, pub_year: int | None, pub_month: int | None = None) -> int | None:
     """Y: the year the communiqué or report is about, where the text says so."""
     if spans:
         s, e = spans[0]
@@ -490,6 +492,8 @@ def report_year(t: str, spans, pub_year: int | None) -> int | None:
         return int(m.group(1))
     if pub_year is not None and _THIS_YEAR_REPORT_RE.search(t):
         return pub_year
+    if pub_year is not None and pub_month is not None and pub_month <= 3 and _LAST_YEAR_REPORT_RE.search(t):
+        return pub_year - 1  # "全年...增长" in the first quarter: the year just ended
     return None
 
 
@@ -500,8 +504,9 @@ def _plan_years(m: re.Match) -> tuple[int, int]:
     return start, start + 4
 
 
-def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None) -> None:
-    Y = report_year(t, spans, pub)
+def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
+                    pub_month: int | None = None) -> None:
+    Y = report_year(t, spans, pub, pub_month)
     cur_y = Y if Y is not None else pub
     default = (Y, Y) if Y is not None and _COMMUNIQUE_RE.search(t[:300]) else (None, None)
     by_sent: dict[int, list[ZhCand]] = {}
