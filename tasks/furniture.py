@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.chinese_lexicon import FURNITURE_FIELDS
+
 # Whole lines that news sites wrap around the story. Matched case-insensitively on the
 # stripped line; kept short and generic so other publishers' chrome is caught too.
 _FURNITURE_LINES = re.compile(
@@ -22,6 +24,14 @@ _FURNITURE_LINES = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Chinese pages: metadata lines ("时间:2021-08-12 来源:市统计局 点击:1024", "【字号:大 中 小】"),
+# buttons, picture labels and photo credits ("……生产线一角。刘磊 摄")
+_ZH_FIELDS = "|".join(sorted(FURNITURE_FIELDS, key=len, reverse=True))
+_ZH_FURNITURE = re.compile(
+    rf"^[【\[(（]?\s*(?:{_ZH_FIELDS})\s*[:：].{{0,160}}$"
+    r"|^(?:打印本页|关闭窗口|返回顶部|打印|关闭|上一篇|下一篇)(?:\s+\S{1,6}){0,4}$"
+    r"|^[(（【\[]?(?:资料图|图片来源[^)）】\]]{0,30}|图)[)）】\]]?$"
+    r"|[\u4e00-\u9fff]{2,4}\s*摄$")
 _CAPTION = re.compile(r"\b(?:Photo|Picture|Image|Graphic)s?: [^.]{1,80}$")
 _DURATION = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
@@ -57,7 +67,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     for start, end, line in lines:
         repeated = counts[line] > 1 and len(line) < 200
         if (_FURNITURE_LINES.match(line) or _CAPTION.search(line) or repeated
-                or after_duration):
+                or after_duration or (len(line) <= 200 and _ZH_FURNITURE.search(line))):
             spans.append((start, end))
         after_duration = bool(_DURATION.fullmatch(line))
     return spans

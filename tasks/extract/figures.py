@@ -24,6 +24,7 @@ from bisect import bisect_right
 from decimal import Decimal
 from typing import Sequence
 
+from . import chinese as _chinese
 from . import currencies as _currencies
 from . import metrics as _metrics
 from . import patterns as P
@@ -103,6 +104,8 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     """
     if not isinstance(text, str) or not text.strip():
         return []
+    if _chinese.is_chinese(text):  # README_zh: the same records, read by the Chinese reader
+        return _freeze(text, _chinese.parse(text, pub_date, regions=regions, metrics=metrics, ignore=ignore))
     sents = SentenceIndex(text)
     doc = _DocInfo(text)
     cands = _scan(text, doc, ignore)

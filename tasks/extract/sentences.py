@@ -126,6 +126,14 @@ class SentenceIndex:
         self.spans = split_sentences(text)
         self._starts = [s for s, _ in self.spans]
 
+    @classmethod
+    def from_spans(cls, spans: list[tuple[int, int]]) -> "SentenceIndex":
+        """An index over sentences another splitter found (Chinese: tasks/extract/chinese.py)."""
+        self = cls.__new__(cls)
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+        return self
+
     def of(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)
 

@@ -1,0 +1,319 @@
+"""The Chinese reader, rule by rule (bench/README_zh.md on top of FORMAT.md).
+
+Every sentence here is written for the test (other provinces, cities and years than the dev
+set); the real gazetteer and metric lexicon (raw/tables) are used.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from flows.cli_extract import load_tables
+from tasks.extract import parse_figures
+from tasks.extract.chinese import is_chinese
+from tasks.furniture import furniture_spans
+
+REGIONS, METRICS = load_tables()
+
+
+def figs(text: str, pub: str | None = "2023-03-20"):
+    return parse_figures(text, pub, regions=REGIONS, metrics=METRICS)
+
+
+def one(text: str, pub: str | None = "2023-03-20"):
+    found = figs(text, pub)
+    assert len(found) == 1, [(f.surface, f.value, f.unit) for f in found]
+    return found[0]
+
+
+def values(text: str, pub: str | None = "2023-03-20"):
+    return [(f.kind, f.value, f.unit) for f in figs(text, pub)]
+
+
+# ---- language -------------------------------------------------------------------------------
+def test_a_text_mostly_in_han_characters_is_read_as_chinese():
+    assert is_chinese("甘肃省2022年地区生产总值11201.6亿元,比上年增长4.5%。")
+    assert not is_chinese("Gansu (甘肃) grew 4.5 percent in 2022, the bureau said.")
+
+
+def test_an_english_text_quoting_a_chinese_name_keeps_the_english_reading():
+    f = one("Gansu (甘肃省) grew 4.5 percent in 2022.")
+    assert (f.surface, f.unit) == ("4.5 percent", "%")
+
+
+# ---- values, scales and money ---------------------------------------------------------------
+def test_yi_yuan_and_wan_yuan_scale_the_amount_in_cny():
+    assert values("全年完成固定资产投资1875.3亿元,其中民间投资3560万元。") == [
+        ("money", Decimal("187530000000"), "CNY"), ("money", Decimal("35600000"), "CNY")]
+
+
+def test_wan_yi_is_ten_to_the_twelfth():
+    assert values("全省金融机构存款余额达到2.35万亿元。") == [("money", Decimal("2350000000000"), "CNY")]
+
+
+def test_dollars_and_hong_kong_dollars_keep_their_currency():
+    assert values("实际利用外资4.6亿美元,港资企业投资12亿港元。") == [
+        ("money", Decimal("460000000"), "USD"), ("money", Decimal("1200000000"), "HKD")]
+
+
+def test_a_converted_amount_is_a_second_figure_with_the_qualifier_of_its_wording():
+    found = figs("签约项目总额5000万美元(约合3.6亿元人民币)。")
+    assert [(f.value, f.unit, f.qualifier) for f in found] == [
+        (Decimal("50000000"), "USD", "exact"), (Decimal("360000000"), "CNY", "approx")]
+    assert found[0].link_seq == 1 and found[0].link_type == "conversion"
+
+
+def test_per_unit_money_stays_money():
+    f = one("牧民人均奖补资金达到8600元/人。")
+    assert (f.kind, f.value, f.unit) == ("money", Decimal("8600"), "CNY")
+
+
+def test_chinese_numerals_are_read_as_numbers():
+    assert values("全州辖两县一市,共有三百万亩草场。") == [
+        ("quantity", Decimal("2"), "county"), ("quantity", Decimal("3000000"), "mu")]
+
+
+def test_full_width_digits_and_percent_signs_are_accepted():
+    f = one("青海省全年居民消费价格上涨２．３％。")
+    assert (f.kind, f.value, f.unit, f.surface) == ("percent", Decimal("2.3"), "%", "上涨２．３％")
+
+
+# ---- percentages ----------------------------------------------------------------------------
+def test_percent_words_and_tenths():
+    assert values("贫困发生率降至百分之七十以下,九成以上农户参保。") == [
+        ("percent", Decimal("70"), "%"), ("percent", Decimal("90"), "%")]
+
+
+def test_percentage_points_and_a_list_sharing_them():
+    assert values("城乡居民收入增速分别提高1.2、0.8和0.5个百分点。") == [
+        ("percent", Decimal("1.2"), "pp"), ("percent", Decimal("0.8"), "pp"), ("percent", Decimal("0.5"), "pp")]
+
+
+def test_per_mille_keeps_a_printed_minus_and_decreases_in_words_are_positive():
+    assert values("人口自然增长率为-1.25‰,出生人数下降3.1%。") == [
+        ("percent", Decimal("-1.25"), "‰"), ("percent", Decimal("3.1"), "%")]
+
+
+def test_the_change_verb_is_part_of_the_quote():
+    f = one("宁夏全区规模以上工业增加值同比增长8.7%。")
+    assert f.surface == "增长8.7%"
+
+
+def test_multiples_are_times():
+    f = one("旅游收入是2012年的2.5倍。")
+    assert (f.kind, f.value, f.unit) == ("quantity", Decimal("2.5"), "times")
+
+
+def test_a_structure_ratio_is_a_list_of_percent_shares():
+    found = figs("2021年,三次产业结构为14.2:35.6:50.2。", "2022-04-01")
+    assert [(f.kind, f.value, f.unit) for f in found] == [
+        ("percent", Decimal("14.2"), "%"), ("percent", Decimal("35.6"), "%"), ("percent", Decimal("50.2"), "%")]
+
+
+def test_an_index_level_is_quantity_in_unit_index():
+    f = one("全区常住人口性别比为104.6。")
+    assert (f.kind, f.value, f.unit) == ("quantity", Decimal("104.6"), "index")
+
+
+# ---- counts and measures --------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, unit", [
+    ("新增城镇就业4.3万人。", "43000", "person"),
+    ("搬迁群众1.8万户。", "18000", "household"),
+    ("粮食产量达到126.5万吨。", "1265000", "tonne"),
+    ("新建农村公路850公里。", "850", "km"),
+    ("高标准农田46万亩。", "460000", "mu"),
+    ("引进企业32家。", "32", "enterprise"),
+    ("实施重点项目215项。", "215", "item"),
+    ("全市有58个行政村。", "58", "village"),
+    ("总面积4.7万平方公里。", "47000", "km2"),
+    ("装机容量1200万千瓦。", "12000000", "kW"),
+    ("建成330千伏变电站。", "330", "kV"),
+    ("年均降水量385毫米。", "385", "mm"),
+])
+def test_counts_and_measures_take_the_english_lemma_of_their_unit(text, value, unit):
+    f = one(text)
+    assert (f.kind, f.value, f.unit) == ("quantity", Decimal(value), unit)
+
+
+def test_a_range_is_two_figures_sharing_unit_and_scale():
+    found = figs("无霜期120-150天,项目投资3-5万元。")
+    assert [(f.surface, f.value, f.unit) for f in found] == [
+        ("120", Decimal("120"), "day"), ("150天", Decimal("150"), "day"),
+        ("3", Decimal("30000"), "CNY"), ("5万元", Decimal("50000"), "CNY")]
+    assert found[0].link_type == "range"
+
+
+# ---- qualifiers -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, qualifier", [
+    ("培训农牧民超过2万人次。", "at_least"),
+    ("接待游客逾300万人次。", "at_least"),
+    ("发现矿产地120余处。", "at_least"),
+    ("完成投资3000多亿元。", "at_least"),
+    ("日照时数2800小时以上。", "at_least"),
+    ("引进资金近50亿元。", "at_most"),
+    ("失业率不到4%。", "at_most"),
+    ("海拔3000米以下。", "at_most"),
+    ("总投资约12亿元。", "approx"),
+    ("年产值20亿元左右。", "approx"),
+    ("地区生产总值达1500亿元。", "exact"),
+])
+def test_qualifier_words(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_a_qualifier_before_the_number_joins_the_quote_but_da_does_not():
+    assert one("引进资金近50亿元。").surface == "近50亿元"
+    assert one("地区生产总值达1500亿元。").surface == "1500亿元"
+
+
+def test_jin_before_n_years_is_the_recent_years_not_a_qualifier():
+    f = one("增速为近三年最高。", "2024-02-01")
+    assert (f.value, f.unit, f.qualifier) == (Decimal("3"), "year", "exact")
+
+
+# ---- what is not a figure -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "2022年6月30日,甘肃省召开会议。",                 # dates
+    "第三产业发展较快,第二条线路开工。",               # ordinals
+    "一季度和1-9月的数据另行发布。",                   # reporting-period labels
+    "“十四五”时期是关键阶段。",                       # plan names
+    "扎实做好“六稳”“六保”工作。",                     # slogans in quotes
+    "三次产业协调发展。",                             # the three-sector classification
+    "G6高速公路穿城而过。",                           # codes
+    "庆祝自治区成立60周年。",                         # anniversaries
+    "对中亚五国贸易持续增长。",                       # fixed collective names
+    "千方百计稳就业,效果十分明显。",                   # idioms
+    "一、综合",                                       # list numbers
+    "七台河市和十堰市结成友好城市。",                 # numerals inside place names
+])
+def test_not_figures(text):
+    assert figs(text) == []
+
+
+# ---- periods --------------------------------------------------------------------------------
+COMMUNIQUE = ("张掖市2021年国民经济和社会发展统计公报\n"
+              "全年地区生产总值581.2亿元,比上年增长7.6%。年末常住人口112.3万人。\n"
+              "三次产业结构由上年的25.9:18.6:55.5调整为26.1:19.0:54.9。\n"
+              "全年粮食产量两年平均增长4.2%。")
+
+
+def test_a_communique_s_figures_take_its_own_year():
+    found = figs(COMMUNIQUE, "2022-04-15")
+    assert [(f.surface, f.period_start, f.period_end) for f in found[:3]] == [
+        ("581.2亿元", 2021, 2021), ("增长7.6%", 2021, 2021), ("112.3万人", 2021, 2021)]
+
+
+def test_the_from_side_of_a_restructured_ratio_takes_the_previous_year():
+    found = figs(COMMUNIQUE, "2022-04-15")
+    ratio = [(f.value, f.period_start) for f in found if f.kind == "percent" and f.unit == "%"][1:7]
+    assert ratio == [(Decimal("25.9"), 2020), (Decimal("18.6"), 2020), (Decimal("55.5"), 2020),
+                     (Decimal("26.1"), 2021), (Decimal("19.0"), 2021), (Decimal("54.9"), 2021)]
+
+
+def test_two_year_average_growth_spans_the_two_years_and_the_span_is_a_figure():
+    found = figs(COMMUNIQUE, "2022-04-15")
+    last = found[-2:]
+    assert [(f.value, f.unit, f.period_start, f.period_end) for f in last] == [
+        (Decimal("2"), "year", 2020, 2021), (Decimal("4.2"), "%", 2020, 2021)]
+
+
+def test_a_news_report_s_half_year_figures_take_the_year_it_names():
+    found = figs("广西发布2022年上半年经济数据。上半年,全区生产总值12301亿元,同比增长3.4%。",
+                 "2022-07-28")
+    assert [(f.period_start, f.region) for f in found] == [(2022, "Guangxi"), (2022, "Guangxi")]
+
+
+def test_annual_figures_of_a_report_in_the_first_quarter_are_of_the_year_just_ended():
+    found = figs("全年全州农牧民人均可支配收入15230元,同比增长7.1%。", "2023-01-20")
+    assert [(f.period_start, f.period_end) for f in found] == [(2022, 2022), (2022, 2022)]
+
+
+def test_a_change_against_a_named_year_runs_from_that_year():
+    f = one("2020年全市森林面积比2015年增长12.5%。", "2021-05-01")
+    assert (f.period_start, f.period_end) == (2015, 2020)
+
+
+def test_the_thirteenth_five_year_plan_is_2016_to_2020():
+    f = one("“十三五”期间,全区累计投资5600亿元。", "2021-03-01")
+    assert (f.period_start, f.period_end) == (2016, 2020)
+
+
+def test_n_years_since_run_to_the_publication_year():
+    found = figs("五年来,全州新建学校86所。", "2023-01-10")
+    assert [(f.value, f.unit, f.period_start, f.period_end) for f in found] == [
+        (Decimal("5"), "year", 2018, 2023), (Decimal("86"), "institution", 2018, 2023)]
+
+
+def test_now_sets_the_publication_year_for_the_rest_of_the_sentence():
+    found = figs("林芝市现有景区42个、星级酒店31家。", "2022-09-01")
+    assert [f.period_start for f in found] == [2022, 2022]
+
+
+def test_present_tense_facts_with_no_time_cue_have_no_period():
+    f = one("玉树州总面积26.7万平方公里。", "2022-09-01")
+    assert (f.period_start, f.period_end) == (None, None)
+
+
+def test_annual_without_a_reporting_year_is_a_climate_normal():
+    f = one("拉萨市全年日照时数3000小时以上。", "2022-09-01")
+    assert f.period_start is None
+
+
+def test_last_year_is_the_year_before_publication():
+    f = one("去年全省旅游收入1200亿元。", "2023-05-01")
+    assert (f.period_start, f.period_end) == (2022, 2022)
+
+
+# ---- regions --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, region", [
+    ("2022年,云南省地区生产总值28954.2亿元。", "Yunnan"),
+    ("2022年,酒泉市粮食产量50.5万吨。", "Jiuquan"),
+    ("2022年,西藏自治区一般公共预算收入179.6亿元。", "Tibet"),
+    ("2022年,新疆和田地区棉花产量12万吨。", "Hotan"),
+    ("2022年,兵团第八师石河子市工业增加值增长9.1%。", "XPCC 8th Division"),
+    ("2022年,全国粮食产量68653万吨。", "China"),
+    ("2022年,宁夏吴忠市新增就业2.1万人。", "Wuzhong"),
+])
+def test_regions_from_chinese_names(text, region):
+    assert one(text, "2023-02-01").region == region
+
+
+def test_the_text_s_own_place_carries_to_figures_that_name_none():
+    found = figs("海东市2022年经济运行情况\n全年地区生产总值580亿元。全市常住人口135万人。", "2023-02-01")
+    assert [f.region for f in found] == ["Haidong", "Haidong"]
+
+
+def test_a_figure_covering_several_named_places_has_no_region():
+    f = one("2022年,张掖市、酒泉市合计粮食产量180万吨。", "2023-02-01")
+    assert f.region is None
+
+
+def test_a_short_city_name_that_is_also_a_word_needs_its_admin_suffix():
+    found = figs("白银价格上涨5%。", "2023-02-01")
+    assert [f.region for f in found] == [None]
+
+
+def test_a_trade_partner_is_not_the_figure_s_place():
+    f = one("2022年,喀什地区对巴基斯坦出口增长18%。", "2023-02-01")
+    assert f.region == "Kashgar"
+
+
+# ---- metrics --------------------------------------------------------------------------------
+def test_metrics_from_chinese_triggers():
+    found = figs("2022年,甘肃省地区生产总值11201.6亿元,增长4.5%;第一产业增加值1515.3亿元;"
+                 "城镇居民人均可支配收入37572元;一般公共预算收入907.6亿元;年末常住人口2492万人。",
+                 "2023-03-01")
+    assert [f.metric for f in found] == [
+        "GDP", "change in GDP", "value added of the primary industry",
+        "urban residents' per capita disposable income", "government revenue", "population"]
+
+
+# ---- furniture ------------------------------------------------------------------------------
+def test_chinese_page_furniture_is_stripped_as_spans():
+    text = ("时间:2023-02-18 来源:平凉市统计局 点击:2381\n【字号:大 中 小】\n"
+            "全市地区生产总值500亿元。\n新建的蔬菜大棚一角。王强 摄\n")
+    got = [text[s:e] for s, e in furniture_spans(text)]
+    assert got == ["时间:2023-02-18 来源:平凉市统计局 点击:2381", "【字号:大 中 小】", "新建的蔬菜大棚一角。王强 摄"]
+    kept = parse_figures(text, "2023-02-18", regions=REGIONS, metrics=METRICS, ignore=furniture_spans(text))
+    assert [f.surface for f in kept] == ["500亿元"]
