@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,9 @@ RUN_SPECIFIC = {"run_id", "loaded_run_id", "created_at"}
 
 
 def _comparable(value):
-    # SQLite hands back floats where PostgreSQL hands back Decimals
+    # SQLite hands back floats where PostgreSQL hands back Decimals, and a DATE as its ISO text
+    if isinstance(value, date):
+        return value.isoformat()
     return round(float(value), 6) if isinstance(value, (float, Decimal)) else value
 
 
