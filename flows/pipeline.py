@@ -14,10 +14,10 @@ from prefect.runtime import flow_run
 from pydantic import Field, SecretStr
 
 from flows import progress, steps
-from tasks.config import Settings
+from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
-from tasks.plan import (article_changes, batches, changed_tables, modified_since, select_changed,
+from tasks.plan import (MAX_BATCH_SIZE, article_changes, batches, changed_tables, modified_since, select_changed,
                         tables_force_refresh)
 from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
                             scan_articles, split_duplicates, table_hashes)
@@ -38,7 +38,7 @@ IN_FLIGHT = 8
 def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: SecretStr | None = None, full_refresh: bool = False,
                      dry_run: bool = False,
-                     batch_size: Annotated[int, Field(ge=1, le=10_000)] = BATCH_SIZE,
+                     batch_size: Annotated[int, Field(ge=1, le=MAX_BATCH_SIZE)] = BATCH_SIZE,
                      strict: bool = False) -> RunSummary:
     """Extract, normalise, validate, check and load every new or changed article.
 
@@ -47,7 +47,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     and etl_run.error, and the rest are loaded; with ``strict`` any such file stops the run
     before anything is loaded.
     """
-    cfg = Settings()
+    cfg = load_settings()
     # A secret, so Prefect records the run's parameters without the URL's password.
     url = warehouse.get_secret_value() if warehouse else cfg.warehouse_url
     schema = cfg.warehouse_schema
@@ -70,7 +70,10 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                  schema, run_id, strict)
     except BaseException as exc:
         if run_id is not None:
-            steps.finish_run(url, schema, run_id, "failed", summary.run_counts(), error=exc)
+            # a signal (flows/interrupt.py) is named as such: "KeyboardInterrupt" says nothing
+            error = (f"{exc or 'interrupted'}; the load was rolled back"
+                     if isinstance(exc, KeyboardInterrupt) else exc)
+            steps.finish_run(url, schema, run_id, "failed", summary.run_counts(), error=error)
         raise
     if run_id is not None:
         status = "quality_failed" if summary.quality_success is False else "succeeded"

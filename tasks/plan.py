@@ -7,6 +7,10 @@ from pathlib import Path
 
 from tasks.read_raw import RawArticle
 
+# Articles per task run, at most: a batch's texts and figures travel to a worker and back
+# in one piece, and past this a batch stops being a unit of scheduling.
+MAX_BATCH_SIZE = 10_000
+
 
 def select_changed(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[str, str]],
                    extractor_version: str, full_refresh: bool = False

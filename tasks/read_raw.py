@@ -189,6 +189,11 @@ def _inside(path: Path, root: Path) -> bool:
         raise InputError(f"{shown(path)}: a symbolic link loop, not an article file") from None
 
 
+# Linux's limits on a file name and a path (os.pathconf would ask the file system, which
+# a pattern has not reached yet).
+NAME_MAX, PATH_MAX = 255, 4096
+
+
 def scan_articles(articles_dir: Path, pattern: str | None = None
                   ) -> tuple[list[Path], list[Rejected]]:
     """(article files under `articles_dir`, sorted; files and folders that cannot be articles).
@@ -209,6 +214,11 @@ def scan_articles(articles_dir: Path, pattern: str | None = None
     else:
         if "\x00" in pattern:
             raise InputError(f"{pattern!r}: not a file name (NUL character)")
+        # The system refuses longer names (ENAMETOOLONG) on every call below; say so once.
+        if len(os.fsencode(pattern)) > PATH_MAX or any(
+                len(os.fsencode(part)) > NAME_MAX for part in Path(pattern).parts):
+            raise InputError(f"{shown(pattern[:60])}… ({len(pattern):,} characters): not a file "
+                             f"name (at most {NAME_MAX} bytes a name, {PATH_MAX} a path)")
         base = Path(pattern)
         if not base.is_absolute() and not base.exists():
             base = articles_dir / pattern
@@ -579,12 +589,23 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
+    if not tables_dir.is_dir():  # one line for the folder, not one per table it should hold
+        raise InputError(f"{tables_dir}: the curated tables folder does not exist "
+                         f"(expected {', '.join(TABLE_FILES)} there; check RAW_ROOT)")
     return {name: read_table(tables_dir / name) for name in TABLE_FILES}
 
 
 def table_hashes(tables_dir: Path) -> dict[str, str]:
-    return {name: content_hash((tables_dir / name).read_bytes())
-            for name in TABLE_FILES if (tables_dir / name).is_file()}
+    hashes = {}
+    for name in TABLE_FILES:
+        path = tables_dir / name
+        if not path.is_file():
+            continue
+        try:
+            hashes[name] = content_hash(path.read_bytes())
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+    return hashes
 
 
 def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.DataFrame:
