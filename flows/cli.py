@@ -127,13 +127,13 @@ def run(
         raise typer.Exit(REJECTED_EXIT)
 
 
-def _error(message) -> None:
+def _error(message, to=None) -> None:
     from rich.markup import escape
 
     from warehouse.engine import redact
 
     # escaped: a message may hold brackets ("[SQL: ...]") that rich would take for markup
-    console.print(f"[red]error:[/red] {escape(redact(str(message)))}", highlight=False,
+    (to or console).print(f"[red]error:[/red] {escape(redact(str(message)))}", highlight=False,
                   soft_wrap=True)
 
 
@@ -266,10 +266,14 @@ def extract(
     tables: Annotated[Optional[Path], typer.Option(help="Folder with regions.csv and metrics.csv (default: raw/tables).")] = None,
 ) -> None:
     """Print the figures found in FILE, or score-format JSON lines with --jsonl."""
-    from flows.cli_extract import extract as extract_figures
-    from tasks.config import load_settings
+    from flows.cli_extract import ExtractInputError, extract as extract_figures
+    from tasks.config import SettingsError, load_settings
 
-    extract_figures(file, jsonl, tables or load_settings().tables_dir)
+    try:
+        extract_figures(file, jsonl, tables or load_settings().tables_dir)
+    except (ExtractInputError, SettingsError) as exc:
+        _error(exc, Console(stderr=True))  # stdout holds the figures (--jsonl) a pipe reads
+        raise typer.Exit(2) from None
 
 
 @app.command()

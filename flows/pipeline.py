@@ -5,7 +5,7 @@ from collections import deque
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 from prefect import flow, get_run_logger
@@ -18,7 +18,7 @@ from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
 from tasks.plan import (MAX_BATCH_SIZE, article_changes, batches, changed_tables, modified_since, select_changed,
-                        tables_force_refresh)
+                        tables_force_refresh, metadata_edited)
 from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
                             scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
@@ -64,7 +64,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     # compared before this run records its own hashes
     summary.tables_changed = changed_tables(hashes, steps.last_table_hashes(url, schema))
     run_id = None if dry_run else steps.start_run(url, schema, str(flow_run.get_id() or ""),
-                                                  hashes, EXTRACTOR_VERSION)
+                                                  hashes, EXTRACTOR_VERSION,
+                                                  timedelta(hours=cfg.stale_run_hours))
     try:
         _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url,
                  schema, run_id, strict)
@@ -92,7 +93,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
 def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url, schema,
              run_id, strict):
     progress.step(f"reading {len(paths)} articles")
-    raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes)
+    raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes,
+                                               cfg.max_article_figures)
     # One article per content: a second file with the same bytes would share its identity.
     raw, duplicates = split_duplicates(raw, loaded, described_paths(tables["articles.csv"]))
     summary.rejected_files = [r.reason for r in
@@ -108,8 +110,16 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     # concurrent first run must still find the other's articles loaded and skip them).
     full_refresh = full_refresh or bool(loaded and tables_force_refresh(summary.tables_changed))
     todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
+    edited = []
+    if unchanged and "articles.csv" in summary.tables_changed:
+        stored = steps.loaded_metadata(url, schema, [a.path for a in unchanged])
+        edited = set(metadata_edited(article_frame(unchanged, tables["articles.csv"])
+                                     .to_dict("records"), stored))
+        todo += [a for a in unchanged if a.path in edited]
+        unchanged = [a for a in unchanged if a.path not in edited]
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
     summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION, full_refresh)
+    summary.changes.update({path: "metadata edited" for path in edited})
     if not todo and not summary.tables_changed:
         get_run_logger().info("nothing new: %d articles unchanged", len(unchanged))
         return
@@ -141,7 +151,9 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
         progress.step("loading the warehouse (waits for any other run's load)")
         counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
                                 articles=meta, batches=spool, tables=tables,
-                                extractor_version=EXTRACTOR_VERSION, replace=full_refresh)
+                                extractor_version=EXTRACTOR_VERSION,
+                                replace=full_refresh or {a.article_hash for a in todo
+                                                         if a.path in edited})
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
     summary.articles_loaded = counts.get("articles_loaded", 0)
     get_run_logger().info("loaded %d articles (%d replaced), %d figures, %d claim checks, "

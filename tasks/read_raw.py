@@ -337,16 +337,42 @@ def read_article(path: Path, articles_dir: Path, max_bytes: int) -> RawArticle:
     return RawArticle(rel, content_hash(data), text, encoding)
 
 
-def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int
-                  ) -> tuple[list[RawArticle], list[Rejected]]:
-    """Each file read by `read_article`; one that cannot be is skipped with its reason."""
+def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int,
+                  max_numbers: int | None = None) -> tuple[list[RawArticle], list[Rejected]]:
+    """Each file read by `read_article`; one that cannot be is skipped with its reason, and
+    so is one with more than `max_numbers` numbers written in digits (see `too_many_numbers`)."""
     good, bad = [], []
     for path in paths:
         try:
-            good.append(read_article(path, articles_dir, max_bytes))
+            art = read_article(path, articles_dir, max_bytes)
         except InputError as exc:
             bad.append(Rejected(shown(_relative(path, articles_dir)), str(exc)))
+            continue
+        problem = too_many_numbers(art.text, max_numbers) if max_numbers else None
+        if problem:
+            bad.append(Rejected(shown(art.path), f"{shown(art.path)}: {problem}"))
+        else:
+            good.append(art)
     return good, bad
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def too_many_numbers(text: str, limit: int) -> str | None:
+    """Why `text` is refused for holding more than `limit` numbers, or None.
+
+    Counted before extraction, because the engine's work and memory grow with the numbers
+    it meets (a megabyte of "1 1 1 ..." is half a million figures, 500 MB and a minute,
+    and the load and report after it). Every figure written in digits needs one, so an
+    article under the limit also has fewer figures than that.
+    """
+    count = 0
+    for count, _ in enumerate(_NUMBER.finditer(text), start=1):
+        if count > limit:
+            return (f"more than {limit:,} numbers, over the per-article limit (set "
+                    "MAX_ARTICLE_FIGURES to raise it); a data dump, not an article")
+    return None
 
 
 def split_duplicates(articles: Sequence[RawArticle], *preferred: Iterable[str]
