@@ -80,7 +80,7 @@ def run(
     from pydantic import SecretStr
     from sqlalchemy.exc import SQLAlchemyError
 
-    from flows.interrupt import Interrupted, exit_now, stop_on_signals
+    from flows.interrupt import exit_now, interruption, stop_on_signals
     from schemas.tables import TableValidationError
     from tasks.config import SettingsError
     from tasks.read_raw import InputError
@@ -105,11 +105,6 @@ def run(
                                 warehouse=SecretStr(warehouse) if warehouse else None,
                                 full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
                                 strict=strict, runner=runner.value, address=address)
-    except KeyboardInterrupt as exc:
-        reason = str(exc) if isinstance(exc, Interrupted) else "interrupted"
-        # now: the worker threads still extracting would hold a normal exit up for minutes
-        exit_now(f"error: {reason}; nothing of this run was committed, the warehouse is as "
-                 "it was (run again to do the work)")
     except (InputError, TableValidationError, SettingsError) as exc:
         _error(exc)
         raise typer.Exit(2) from None
@@ -119,6 +114,13 @@ def run(
     except SQLAlchemyError as exc:  # the warehouse stayed unreachable through the retries
         _error(f"the warehouse refused the run: {_first_line(exc)}")
         raise typer.Exit(1) from None
+    except BaseException as exc:
+        reason = interruption(exc)
+        if reason is None:
+            raise
+        # now: the worker threads still extracting would hold a normal exit up for minutes
+        exit_now(f"error: {reason}; the run stopped, and what it had not committed was rolled "
+                 "back (run again to do the rest)")
     for line in summary.lines():
         console.print(line, highlight=False, soft_wrap=True)
     if summary.quality_success is False:

@@ -32,24 +32,50 @@ class Interrupted(KeyboardInterrupt):
     """The run was stopped by a signal; its message names the signal."""
 
 
+_armed = threading.Event()
+
+
+def arm_watchdog(name: str) -> None:
+    """End the process `GRACE_S` seconds from now, whatever is still running then (once)."""
+    if _armed.is_set():
+        return
+    _armed.set()
+    watchdog = threading.Timer(GRACE_S, exit_now,
+                               args=(f"error: {name}: the run did not stop within {GRACE_S:g} s; "
+                                     "stopped without waiting (nothing uncommitted was kept)",))
+    watchdog.daemon = True
+    watchdog.start()
+
+
+def interruption(exc: BaseException) -> str | None:
+    """"interrupted by SIGTERM" if `exc` is a signal's doing (ours, Ctrl-C's or the one
+    Prefect raises for SIGTERM inside a flow), else None."""
+    from prefect.exceptions import TerminationSignal
+
+    if isinstance(exc, TerminationSignal):
+        return f"interrupted by {signal.Signals(exc.signal).name}"
+    if isinstance(exc, Interrupted):
+        return str(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted by SIGINT"
+    return None
+
+
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM raise `Interrupted` in the main thread."""
+    """Within the block, SIGINT and SIGTERM raise `Interrupted` in the main thread.
+
+    (Inside a flow Prefect answers SIGTERM itself, with its TerminationSignal; the flow
+    then arms the same watchdog, see flows/pipeline.py.)"""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread (a test's runner)
         return
-    fired = threading.Event()
 
     def handler(signum, _frame):
         name = signal.Signals(signum).name
-        if fired.is_set():
-            exit_now(f"{name} again: stopped at once")
-        fired.set()
-        watchdog = threading.Timer(GRACE_S, exit_now,
-                                   args=(f"{name}: the run did not stop within {GRACE_S:g} s; "
-                                         "stopped without waiting (nothing uncommitted was kept)",))
-        watchdog.daemon = True
-        watchdog.start()
+        if _armed.is_set():
+            exit_now(f"error: {name} again: stopped at once")
+        arm_watchdog(f"interrupted by {name}")
         raise Interrupted(f"interrupted by {name}")
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}

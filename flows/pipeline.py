@@ -13,7 +13,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from pydantic import Field, SecretStr
 
-from flows import progress, steps
+from flows import interrupt, progress, steps
 from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
@@ -71,9 +71,12 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                  schema, run_id, strict)
     except BaseException as exc:
         if run_id is not None:
-            # a signal (flows/interrupt.py) is named as such: "KeyboardInterrupt" says nothing
-            error = (f"{exc or 'interrupted'}; the load was rolled back"
-                     if isinstance(exc, KeyboardInterrupt) else exc)
+            error = exc
+            stopped = interrupt.interruption(exc)
+            if stopped:  # named as such ("KeyboardInterrupt: " says nothing), and bounded in time
+                interrupt.arm_watchdog(stopped)
+                error = (f"{stopped} after its load was committed; quality check or report not done"
+                         if summary.loaded else f"{stopped}; nothing of the run was committed")
             steps.finish_run(url, schema, run_id, "failed", summary.run_counts(), error=error)
         raise
     if run_id is not None:
