@@ -36,7 +36,7 @@ def _batch_size(value: int) -> int:
     from tasks.plan import MAX_BATCH_SIZE
 
     if not 1 <= value <= MAX_BATCH_SIZE:
-        raise typer.BadParameter(f"{value} is not a batch size; it must be 1 to {MAX_BATCH_SIZE:,}")
+        raise typer.BadParameter(f"{value} is not a batch size; it must be at least 1 and at most {MAX_BATCH_SIZE:,}")
     return value
 
 

@@ -260,7 +260,7 @@ def test_a_batch_size_over_the_limit_is_refused_before_anything_runs():
     result = CliRunner().invoke(app, ["run", "--batch-size", "20000"])
     assert result.exit_code == 2
     words = " ".join(w for w in result.output.split() if w != "│")  # typer boxes the message
-    assert "20000 is not a batch size; it must be 1 to 10,000" in words
+    assert "20000 is not a batch size; it must be at least 1 and at most 10,000" in words
 
 
 @pytest.mark.parametrize("lines, says", [
