@@ -125,7 +125,7 @@ def run(
                  "back (run again to do the rest)")
     for line in summary.lines():
         console.print(line, highlight=False, soft_wrap=True)
-    if summary.quality_success is False:
+    if summary.quality_success is False or summary.report_error:
         raise typer.Exit(1)
     if summary.rejected_files:  # loaded, but a scheduler must notice the files left out
         raise typer.Exit(REJECTED_EXIT)
@@ -294,8 +294,12 @@ def report(
     try:
         build_report(out, warehouse, articles=articles, all_articles=all_articles)
     except ReportError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
+    except OSError as exc:  # the folder cannot be written (read-only, full, a file in its place)
+        _error(f"{out or 'REPORT_DIR'}: the report could not be written "
+               f"({(exc.strerror or str(exc)).lower()})")
+        raise typer.Exit(1) from None
 
 
 def main() -> None:

@@ -86,8 +86,13 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                          error=summary.rejection_note())
         progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
-        summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
-                                                 cfg.quality_dir, cfg.max_article_bytes)
+        try:
+            summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
+                                                     cfg.quality_dir, cfg.max_article_bytes)
+        except OSError as exc:  # the run is recorded as it was: its rows are committed
+            summary.report_error = (f"{cfg.report_dir}: {(exc.strerror or str(exc)).lower()}; the "
+                                    "rows are loaded, run `figures report` once it is fixed")
+            get_run_logger().error("report not written: %s", summary.report_error)
     create_markdown_artifact(summary.markdown(), key="figures-run-summary",
                              description="figures-pipeline run summary")
     return summary

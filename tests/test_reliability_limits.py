@@ -367,3 +367,14 @@ def test_a_signal_during_a_run_ends_it_within_ten_seconds_with_one_line_and_no_o
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM fct_figure")).scalar() == 0
     engine.dispose()
+
+
+def test_a_report_folder_that_cannot_be_written_is_one_line(tmp_path):
+    engine = sqlite_warehouse(tmp_path)
+    engine.dispose()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    result = CliRunner().invoke(app, ["report", "--out", str(blocked / "report"),
+                                      "--warehouse", f"sqlite:///{tmp_path / 'w.db'}"])
+    assert result.exit_code == 1
+    assert "the report could not be written (not a directory)" in one_line_error(result)
