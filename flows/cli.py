@@ -8,6 +8,8 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # should wait for it rather than fail
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+# Prefect's temporary API gives up after 20 s; on a busy machine its start takes longer.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 from contextlib import ExitStack
 from datetime import datetime
@@ -34,8 +36,10 @@ _mount_db()
 
 
 def _batch_size(value: int) -> int:
-    if value < 1:
-        raise typer.BadParameter(f"{value} is not a batch size; it must be at least 1")
+    from tasks.plan import MAX_BATCH_SIZE
+
+    if not 1 <= value <= MAX_BATCH_SIZE:
+        raise typer.BadParameter(f"{value} is not a batch size; it must be at least 1 and at most {MAX_BATCH_SIZE:,}")
     return value
 
 
@@ -81,42 +85,63 @@ def run(
     from pydantic import SecretStr
     from sqlalchemy.exc import SQLAlchemyError
 
+    from flows.interrupt import exit_now, interruption, stop_on_signals
     from schemas.tables import TableValidationError
+    from tasks.config import SettingsError
     from tasks.read_raw import InputError
     from warehouse.load import LoadError
 
     day = since.date() if since else None
-    _check_configured_warehouse(warehouse)
     try:
-        # Prefect's temporary API costs seconds to start; a run with nothing new need not.
-        if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
-            summary = _nothing_new(articles, day, warehouse)
-            if summary is not None:
-                for line in summary.lines():
-                    console.print(line, highlight=False, soft_wrap=True)
-                return
-        summary = _run_flow(articles=articles, since=day,
-                            warehouse=SecretStr(warehouse) if warehouse else None,
-                            full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
-                            strict=strict, runner=runner.value, address=address)
-    except (InputError, TableValidationError) as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        with stop_on_signals():
+            _check_configured_warehouse(warehouse)
+            if address is not None:
+                _check_scheduler(address)
+            # Plain Python, before Prefect starts: a bad table is one line, not a failed flow.
+            _check_tables()
+            # Prefect's temporary API costs seconds to start; a run with nothing new need not.
+            if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
+                summary = _nothing_new(articles, day, warehouse)
+                if summary is not None:
+                    for line in summary.lines():
+                        console.print(line, highlight=False, soft_wrap=True)
+                    return
+            summary = _run_flow(articles=articles, since=day,
+                                warehouse=SecretStr(warehouse) if warehouse else None,
+                                full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
+                                strict=strict, runner=runner.value, address=address)
+    except (InputError, TableValidationError, SettingsError) as exc:
+        _error(exc)
         raise typer.Exit(2) from None
-    except LoadError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+    except (LoadError, WarehouseTimeout, SchedulerUnreachable) as exc:
+        _error(exc)
         raise typer.Exit(1) from None
     except SQLAlchemyError as exc:  # the warehouse stayed unreachable through the retries
-        from warehouse.engine import redact
-
-        console.print(f"[red]error:[/red] the warehouse refused the run: {redact(str(exc))}",
-                      highlight=False, soft_wrap=True)
+        _error(f"the warehouse refused the run: {_first_line(exc)}")
         raise typer.Exit(1) from None
+    except BaseException as exc:
+        reason = interruption(exc)
+        if reason is None:
+            raise
+        # now: the worker threads still extracting would hold a normal exit up for minutes
+        exit_now(f"error: {reason}; the run stopped, and what it had not committed was rolled "
+                 "back (run again to do the rest)")
     for line in summary.lines():
         console.print(line, highlight=False, soft_wrap=True)
-    if summary.quality_success is False:
+    if summary.quality_success is False or summary.report_error:
         raise typer.Exit(1)
     if summary.rejected_files:  # loaded, but a scheduler must notice the files left out
         raise typer.Exit(REJECTED_EXIT)
+
+
+def _error(message, to=None) -> None:
+    from rich.markup import escape
+
+    from warehouse.engine import redact
+
+    # escaped: a message may hold brackets ("[SQL: ...]") that rich would take for markup
+    (to or console).print(f"[red]error:[/red] {escape(redact(str(message)))}", highlight=False,
+                  soft_wrap=True)
 
 
 REJECTED_EXIT = 3
@@ -125,16 +150,39 @@ REJECTED_EXIT = 3
 def _check_configured_warehouse(option: str | None) -> None:
     """WAREHOUSE_URL / WAREHOUSE_SCHEMA from the environment, refused in one line (redacted)
     before Prefect starts, as the --warehouse option is by its callback."""
-    from tasks.config import Settings
+    from tasks.config import load_settings
     from warehouse.engine import get_engine
 
     if option is not None:
         return
     try:
-        get_engine(Settings().warehouse_url).dispose()  # parses; does not connect
+        get_engine(load_settings().warehouse_url).dispose()  # parses; does not connect
     except (ValueError, ImportError) as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+def _check_tables() -> None:
+    from schemas.tables import validate_tables
+    from tasks.config import load_settings
+    from tasks.read_raw import read_tables
+
+    validate_tables(read_tables(load_settings().tables_dir))
+
+
+class SchedulerUnreachable(Exception):
+    """The Dask scheduler given with --address does not accept connections."""
+
+
+def _check_scheduler(address: str) -> None:
+    from flows.runners import reachable
+    from tasks.config import load_settings
+
+    timeout = load_settings().dask_connect_timeout
+    problem = reachable(address, timeout)
+    if problem:
+        raise SchedulerUnreachable(f"Dask scheduler {address}: {problem} "
+                                   f"(tried for {timeout} s, DASK_CONNECT_TIMEOUT)")
 
 
 def _nothing_new(articles, since, warehouse):
@@ -142,14 +190,19 @@ def _nothing_new(articles, since, warehouse):
     from sqlalchemy.exc import SQLAlchemyError
 
     from flows.precheck import pending_work
-    from tasks.config import Settings
+    from tasks.config import load_settings
     from tasks.summary import RunSummary
-    from warehouse.engine import redact_url
+    from warehouse.engine import redact_url, timed_out
 
-    cfg = Settings()
+    cfg = load_settings()
     try:
         pending = pending_work(cfg, articles, since, warehouse)
-    except SQLAlchemyError:
+    except SQLAlchemyError as exc:
+        if timed_out(exc):  # it has had its wait already; four more in the flow would be minutes
+            raise WarehouseTimeout(
+                f"the warehouse did not answer within {cfg.db_connect_timeout} s "
+                f"(DB_CONNECT_TIMEOUT) or a statement within {cfg.db_statement_timeout} s "
+                f"(DB_STATEMENT_TIMEOUT): {_first_line(exc)}") from None
         return None  # the flow reaches the warehouse with retries, and says what is wrong
     if not pending.nothing_new:
         return None
@@ -158,6 +211,16 @@ def _nothing_new(articles, since, warehouse):
                       articles_read=pending.articles_read, articles_skipped=pending.articles_read,
                       report_path=str(report) if report.is_file() else None,
                       prefect_started=False)
+
+
+class WarehouseTimeout(Exception):
+    """The warehouse accepted a connection but did not answer in time."""
+
+
+def _first_line(exc: BaseException) -> str:
+    from warehouse.engine import redact
+
+    return redact(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
 
 
 def _run_flow(runner: str, address: str | None, **parameters):
@@ -210,10 +273,14 @@ def extract(
     tables: Annotated[Optional[Path], typer.Option(help="Folder with regions.csv and metrics.csv (default: raw/tables).")] = None,
 ) -> None:
     """Print the figures found in FILE, or score-format JSON lines with --jsonl."""
-    from flows.cli_extract import extract as extract_figures
-    from tasks.config import Settings
+    from flows.cli_extract import ExtractInputError, extract as extract_figures
+    from tasks.config import SettingsError, load_settings
 
-    extract_figures(file, jsonl, tables or Settings().tables_dir)
+    try:
+        extract_figures(file, jsonl, tables or load_settings().tables_dir)
+    except (ExtractInputError, SettingsError) as exc:
+        _error(exc, Console(stderr=True))  # stdout holds the figures (--jsonl) a pipe reads
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -230,8 +297,12 @@ def report(
     try:
         build_report(out, warehouse, articles=articles, all_articles=all_articles)
     except ReportError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
+    except OSError as exc:  # the folder cannot be written (read-only, full, a file in its place)
+        _error(f"{out or 'REPORT_DIR'}: the report could not be written "
+               f"({(exc.strerror or str(exc)).lower()})")
+        raise typer.Exit(1) from None
 
 
 def main() -> None:

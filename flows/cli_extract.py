@@ -52,18 +52,56 @@ def figure_json(doc_id: str, f: Figure) -> dict:
             "metric": f.metric}
 
 
+class ExtractInputError(ValueError):
+    """Input of `figures extract` that cannot be used; the message names where (one line)."""
+
+
+def _document(line: str, number: int) -> tuple[str, str, str | None]:
+    """(id, text, pub_date) of JSON line `number`, or an ExtractInputError naming the line."""
+    where = f"stdin line {number}"
+    try:
+        doc = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ExtractInputError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(doc, dict):
+        raise ExtractInputError(f"{where}: expected a JSON object {{\"id\", \"text\", \"pub_date\"}}, "
+                                f"got {type(doc).__name__}")
+    text, pub, doc_id = doc.get("text"), doc.get("pub_date"), doc.get("id")
+    if text is not None and not isinstance(text, str):
+        raise ExtractInputError(f"{where}: \"text\" must be a string, got {type(text).__name__}")
+    if doc_id is not None and not isinstance(doc_id, (str, int)):
+        raise ExtractInputError(f"{where}: \"id\" must be a string or a number, got {type(doc_id).__name__}")
+    if pub is not None:
+        problem = pub_date_problem(str(pub))
+        if problem:
+            raise ExtractInputError(f"{where}: \"pub_date\" {problem} (value: {str(pub)[:40]!r})")
+    return doc_id, text or "", (str(pub) if pub else None)
+
+
+def pub_date_problem(value: str) -> str | None:
+    """Why `value` is not a publication date (YYYY, YYYY-MM or YYYY-MM-DD of the calendar)."""
+    import re
+
+    from schemas.tables import _real_date
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or not _real_date(value):
+        return "is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return None
+
+
 def extract_jsonl(stdin: TextIO, stdout: TextIO, regions: list[Region], metrics: list[MetricDef]) -> int:
-    """Read {"id","text","pub_date"} lines, write one line per figure; returns figures written."""
+    """Read {"id","text","pub_date"} lines, write one line per figure; returns figures written.
+
+    A line that is not such an object is an ExtractInputError naming its number; the lines
+    before it have been written."""
     n = 0
-    for line in stdin:
+    for number, line in enumerate(stdin, start=1):
         line = line.strip()
         if not line:
             continue
-        doc = json.loads(line)
-        pub = doc.get("pub_date")
-        for f in parse_figures(doc.get("text") or "", str(pub) if pub else None,
-                               regions=regions, metrics=metrics):
-            stdout.write(json.dumps(figure_json(doc.get("id"), f), ensure_ascii=False) + "\n")
+        doc_id, text, pub = _document(line, number)
+        for f in parse_figures(text, pub, regions=regions, metrics=metrics):
+            stdout.write(json.dumps(figure_json(doc_id, f), ensure_ascii=False) + "\n")
             n += 1
     return n
 
@@ -92,10 +130,21 @@ def extract(file: Path | None = None, jsonl: bool = False, tables: Path = DEFAUL
         extract_jsonl(sys.stdin, sys.stdout, regions, metrics)
         return
     if file is None:
-        raise SystemExit("give a FILE or --jsonl")
-    text = Path(file).read_text(encoding="utf-8")
+        raise ExtractInputError("give a FILE or --jsonl")
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExtractInputError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise ExtractInputError(f"{file}: a folder, not a text file") from None
+    except UnicodeDecodeError as exc:
+        raise ExtractInputError(f"{file}: not UTF-8 (byte {exc.start:,}: {exc.reason})") from None
+    except OSError as exc:
+        raise ExtractInputError(f"{file}: cannot be read ({(exc.strerror or str(exc)).lower()})") from None
     if pub_date is None:
         pub_date = article_pub_date(Path(file), tables)
+    elif pub_date_problem(pub_date):
+        raise ExtractInputError(f"--pub-date {pub_date_problem(pub_date)} (value: {pub_date[:40]!r})")
     print_table(Path(file), parse_figures(text, pub_date, regions=regions, metrics=metrics))
 
 

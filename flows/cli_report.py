@@ -6,7 +6,7 @@ from pathlib import Path
 
 from report import build_report
 from report.build import ARTICLES_SHOWN
-from tasks.config import Settings
+from tasks.config import load_settings
 from warehouse.engine import get_engine
 
 
@@ -23,7 +23,7 @@ def report(out: Path | None = None, warehouse: str | None = None, articles: int 
     """
     if articles is not None and articles < 0:
         raise ValueError(f"--articles must be 0 or more, not {articles}")
-    cfg = Settings()
+    cfg = load_settings()
     engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
     shown = None if all_articles else (ARTICLES_SHOWN if articles is None else articles)
     try:

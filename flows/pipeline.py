@@ -8,7 +8,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 from prefect import flow, get_run_logger
@@ -16,12 +16,12 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from pydantic import Field, SecretStr
 
-from flows import progress, steps
-from tasks.config import Settings
+from flows import interrupt, progress, steps
+from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
-from tasks.plan import (article_changes, batches, changed_tables, modified_since, select_changed,
-                        tables_force_refresh)
+from tasks.plan import (MAX_BATCH_SIZE, article_changes, batches, changed_tables, modified_since, select_changed,
+                        tables_force_refresh, metadata_edited)
 from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
                             scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
@@ -41,7 +41,7 @@ IN_FLIGHT = 8
 def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: SecretStr | None = None, full_refresh: bool = False,
                      dry_run: bool = False,
-                     batch_size: Annotated[int, Field(ge=1, le=10_000)] = BATCH_SIZE,
+                     batch_size: Annotated[int, Field(ge=1, le=MAX_BATCH_SIZE)] = BATCH_SIZE,
                      strict: bool = False) -> RunSummary:
     """Extract, normalise, validate, check and load every new or changed article.
 
@@ -50,7 +50,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     and etl_run.error, and the rest are loaded; with ``strict`` any such file stops the run
     before anything is loaded.
     """
-    cfg = Settings()
+    cfg = load_settings()
     # A secret, so Prefect records the run's parameters without the URL's password.
     url = warehouse.get_secret_value() if warehouse else cfg.warehouse_url
     schema = cfg.warehouse_schema
@@ -67,21 +67,34 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     # compared before this run records its own hashes
     summary.tables_changed = changed_tables(hashes, steps.last_table_hashes(url, schema))
     run_id = None if dry_run else steps.start_run(url, schema, str(flow_run.get_id() or ""),
-                                                  hashes, EXTRACTOR_VERSION)
+                                                  hashes, EXTRACTOR_VERSION,
+                                                  timedelta(hours=cfg.stale_run_hours))
     try:
         _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url,
                  schema, run_id, strict)
     except BaseException as exc:
         if run_id is not None:
-            steps.finish_run(url, schema, run_id, "failed", summary.run_counts(), error=exc)
+            error = exc
+            stopped = interrupt.interruption(exc)
+            if stopped:  # named as such ("KeyboardInterrupt: " says nothing), and bounded in time
+                interrupt.arm_watchdog(stopped)
+                error = (f"{stopped} after its load was committed; quality check or report not done"
+                         if summary.loaded else f"{stopped}; nothing of the run was committed")
+            steps.finish_run(url, schema, run_id, "interrupted" if stopped else "failed",
+                             summary.run_counts(), error=error)
         raise
     if run_id is not None:
         steps.finish_run(url, schema, run_id, summary.status, summary.run_counts(),
                          error=summary.rejection_note(), rejected=summary.rejections)
         progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
-        summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
-                                                 cfg.quality_dir, cfg.max_article_bytes)
+        try:
+            summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
+                                                     cfg.quality_dir, cfg.max_article_bytes)
+        except OSError as exc:  # the run is recorded as it was: its rows are committed
+            summary.report_error = (f"{cfg.report_dir}: {(exc.strerror or str(exc)).lower()}; the "
+                                    "rows are loaded, run `figures report` once it is fixed")
+            get_run_logger().error("report not written: %s", summary.report_error)
     create_markdown_artifact(summary.markdown(), key="figures-run-summary",
                              description="figures-pipeline run summary")
     return summary
@@ -90,7 +103,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
 def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url, schema,
              run_id, strict):
     progress.step(f"reading {len(paths)} articles")
-    raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes)
+    raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes,
+                                               cfg.max_article_figures)
     # One article per content: a second file with the same bytes would share its identity.
     raw, duplicates = split_duplicates(raw, loaded, described_paths(tables["articles.csv"]))
     summary.rejections = sorted([*unlisted, *unreadable, *duplicates], key=lambda r: r.path)
@@ -105,8 +119,16 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     # concurrent first run must still find the other's articles loaded and skip them).
     full_refresh = full_refresh or bool(loaded and tables_force_refresh(summary.tables_changed))
     todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
+    edited = []
+    if unchanged and "articles.csv" in summary.tables_changed:
+        stored = steps.loaded_metadata(url, schema, [a.path for a in unchanged])
+        edited = set(metadata_edited(article_frame(unchanged, tables["articles.csv"])
+                                     .to_dict("records"), stored))
+        todo += [a for a in unchanged if a.path in edited]
+        unchanged = [a for a in unchanged if a.path not in edited]
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
     summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION, full_refresh)
+    summary.changes.update({path: "metadata edited" for path in edited})
     if not todo and not summary.tables_changed:
         get_run_logger().info("nothing new: %d articles unchanged", len(unchanged))
         return
@@ -139,7 +161,9 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
         progress.step("loading the warehouse (waits for any other run's load)")
         counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
                                 articles=meta, batches=spool, tables=tables,
-                                extractor_version=EXTRACTOR_VERSION, replace=full_refresh)
+                                extractor_version=EXTRACTOR_VERSION,
+                                replace=full_refresh or {a.article_hash for a in todo
+                                                         if a.path in edited})
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
     summary.articles_loaded = counts.get("articles_loaded", 0)
     get_run_logger().info("loaded %d articles (%d replaced), %d figures, %d claim checks, "

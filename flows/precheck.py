@@ -64,7 +64,7 @@ def pending_work(cfg: Settings, articles: str | None, since: date | None,
 
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
     raw, unreadable = read_articles(modified_since(paths, since), cfg.articles_dir,
-                                    cfg.max_article_bytes)
+                                    cfg.max_article_bytes, cfg.max_article_figures)
     engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
     try:
         loaded = loaded_articles(engine)

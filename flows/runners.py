@@ -33,6 +33,38 @@ def check_address(address: str) -> str:
     return address
 
 
+def reachable(address: str, timeout: float) -> str | None:
+    """None if a Dask scheduler at `address` answers within `timeout` seconds, else what
+    went wrong, in a few words. Asked before Prefect starts: inside the flow Dask's client
+    waits 30 s and more, then fails with a traceback. A port that accepts connections but
+    does not speak Dask's protocol is a failure too (the handshake is part of the test)."""
+    import asyncio
+
+    async def identity():
+        from distributed.comm import connect
+
+        comm = await connect(address, timeout=timeout)
+        try:
+            await comm.write({"op": "identity"})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its own retries, one by one
+    try:
+        reply = asyncio.run(asyncio.wait_for(identity(), timeout))
+    except (asyncio.TimeoutError, TimeoutError):
+        return "no answer"
+    except OSError as exc:
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return text
+    except Exception as exc:  # bytes that are not Dask's protocol (even a MemoryError on junk)
+        return f"not a Dask scheduler ({type(exc).__name__})"
+    if not (isinstance(reply, dict) and reply.get("type") == "Scheduler"):
+        return "not a Dask scheduler (it answered, but not as one)"
+    return None
+
+
 def task_runner(runner: Runner | str = Runner.default, address: str | None = None,
                 workers: int | None = None):
     """A Prefect task runner for `runner`, or None for the flow's own default."""

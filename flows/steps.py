@@ -13,7 +13,7 @@ from tasks import gazetteer
 from tasks import process_batch as batch_steps
 from tasks import read_raw
 from warehouse import engine as wh_engine
-from warehouse import load, migrate, quality
+from warehouse import load, migrate, quality, runs
 
 
 def _transient(task, task_run, state) -> bool:
@@ -51,9 +51,9 @@ def read_articles(paths, articles_dir, max_bytes):
 
 
 @task(**IO_RETRIES)
-def read_article_files(paths, articles_dir, max_bytes):
+def read_article_files(paths, articles_dir, max_bytes, max_numbers=None):
     """(articles, rejected files): a file that cannot be read is skipped with its reason."""
-    return read_raw.read_articles(paths, articles_dir, max_bytes)
+    return read_raw.read_articles(paths, articles_dir, max_bytes, max_numbers)
 
 
 @task(**FRESH)
@@ -77,12 +77,20 @@ def official_from_articles(url, schema):
 
 
 @task(**IO_RETRIES)
+def loaded_metadata(url, schema, paths):
+    return load.loaded_metadata(_engine(url, schema), paths)
+
+
+@task(**IO_RETRIES)
 def last_table_hashes(url, schema):
     return precheck.last_table_hashes(_engine(url, schema))
 
 
 @task(**IO_RETRIES)
-def start_run(url, schema, flow_run_id, input_hashes, extractor_version):
+def start_run(url, schema, flow_run_id, input_hashes, extractor_version, stale_after=None):
+    """A new etl_run row; first, the rows of runs that died without a word are marked."""
+    if stale_after is not None:
+        runs.mark_abandoned(_engine(url, schema), stale_after)
     return load.start_run(_engine(url, schema), flow_run_id, input_hashes, extractor_version)
 
 

@@ -47,6 +47,18 @@ def _not_blank(s: pd.Series) -> pd.Series:
     return s.isna() | (s.astype(str).str.strip() != "")
 
 
+def _real_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a day, month or year of the calendar (year 0001 on):
+    the pattern alone lets 2021-13-45 and 0000 through."""
+    parts = text.split("-")
+    try:
+        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+             int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return False
+    return True
+
+
 class _Curated(pa.DataFrameModel):
     """Every curated row says where its content comes from."""
 
@@ -81,6 +93,10 @@ class ArticlesTable(_Curated):
     def _pub_date_past(cls, s):
         year = pd.to_numeric(s.astype(str).str[:4], errors="coerce")
         return s.isna() | year.isna() | (year <= CURRENT_YEAR)
+
+    @pa.check("pub_date", name="is_a_real_date")
+    def _pub_date_real(cls, s):
+        return s.isna() | s.astype(str).map(_real_date)
 
     @pa.dataframe_check(name="precision_matches_pub_date")
     def _precision(cls, df):
@@ -269,6 +285,9 @@ def _describe(check: str, column: str) -> str:
         return "is a duplicate; values in this column must be unique"
     if name == "finite":
         return "must be a finite number"
+    if name == "is_a_real_date":
+        return ("is not a real date (YYYY, YYYY-MM or YYYY-MM-DD: a month 01-12, a day of that "
+                "month, a year from 0001)")
     if name == "precision_matches_pub_date":
         return "pub_date_precision does not match pub_date (YYYY=year, YYYY-MM=month, YYYY-MM-DD=day, empty=unknown)"
     return f"fails check {check}"
@@ -422,6 +441,39 @@ def _references(frames: Mapping[str, pd.DataFrame]) -> list[str]:
     return problems
 
 
+def _parent_cycles(regions: pd.DataFrame) -> list[str]:
+    """One line per cycle of regions.csv's parent column (a region its own parent included):
+    parents must form a tree, or every walk up from a region never ends."""
+    if not {"name", "parent"} <= set(regions.columns):
+        return []
+    row_of = {str(n): i for i, n in regions["name"].items() if pd.notna(n)}
+    parent = {str(n): str(p) for n, p in zip(regions["name"], regions["parent"])
+              if pd.notna(n) and pd.notna(p)}
+    problems, done = [], set()
+    for start in parent:
+        path, seen = [], {}
+        node = start
+        # walked with a loop, not recursion: a chain of any depth is fine
+        while node in parent and node not in done and node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            node = parent[node]
+        if node in seen:
+            cycle = path[seen[node]:]
+            first = min(cycle, key=lambda n: row_of.get(n, 0))
+            if len(cycle) == 1:
+                problems.append(f"{_where('regions.csv', row_of[first], 'parent')}: the region is "
+                                f"its own parent (value: {first}); parents must form a tree")
+            else:
+                i = cycle.index(first)
+                ring = cycle[i:] + cycle[:i] + [first]
+                shown = " -> ".join(f"{n} (row {row_of[n]})" for n in ring)
+                problems.append(f"{_where('regions.csv', row_of[first], 'parent')}: the parents "
+                                f"form a cycle, {shown}; parents must form a tree")
+        done.update(path)
+    return problems
+
+
 def validate_tables(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Validate each given table and the references between them.
 
@@ -442,6 +494,8 @@ def validate_tables(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFram
         if validated is not None:
             out[file] = validated
     problems += _references({f: d.reset_index(drop=True) for f, d in frames.items()})
+    if "regions.csv" in frames:
+        problems += _parent_cycles(frames["regions.csv"].reset_index(drop=True))
     if problems:
         raise TableValidationError(problems)
     return out

@@ -1,13 +1,15 @@
 """Configuration, read once at the edge (CLI / flow entry) and passed inward.
 
 Environment variables (or a `.env` file in the working directory) override the defaults:
-`WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`.
+`WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`, `MAX_ARTICLE_FIGURES`,
+`DB_CONNECT_TIMEOUT`, `DB_STATEMENT_TIMEOUT`, `DASK_CONNECT_TIMEOUT`, `STALE_RUN_HOURS`,
+`REPORT_DIR`, `QUALITY_DIR`. Read them with `load_settings()`: a bad value is one line.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +25,19 @@ class Settings(BaseSettings):
     warehouse_schema: str | None = Field(default=None, alias="WAREHOUSE_SCHEMA")
     # A news article is tens of kilobytes; anything this big is a mistake (a dump, a binary).
     max_article_bytes: int = Field(default=5_000_000, alias="MAX_ARTICLE_BYTES", gt=0)
+    # A news article holds tens of figures, a statistical digest a few hundred; thousands are
+    # a table dump or junk ("1 1 1 ..."), whose figures would swamp the load and the report.
+    max_article_figures: int = Field(default=5_000, alias="MAX_ARTICLE_FIGURES", gt=0)
+    # Seconds. A database that accepts connections but never answers must fail the run, not
+    # hang it: each try waits this long (the I/O tasks try 4 times, flows/steps.py).
+    db_connect_timeout: int = Field(default=5, alias="DB_CONNECT_TIMEOUT", gt=0, le=3600)
+    # Seconds a single statement may run (PostgreSQL). The loads here are bulk inserts of one
+    # batch at a time; waiting for another run's load has its own, longer limit (BUSY_TIMEOUT_S).
+    db_statement_timeout: int = Field(default=30, alias="DB_STATEMENT_TIMEOUT", gt=0, le=86400)
+    dask_connect_timeout: int = Field(default=5, alias="DASK_CONNECT_TIMEOUT", gt=0, le=3600)
+    # An etl_run row still 'running' after this long, whose process cannot be checked (another
+    # host), belongs to a run that died without a word; the next run marks it 'abandoned'.
+    stale_run_hours: float = Field(default=24, alias="STALE_RUN_HOURS", gt=0)
     report_dir: Path = Field(default=PROJECT_ROOT / "warehouse" / "report", alias="REPORT_DIR")
     quality_dir: Path = Field(default=PROJECT_ROOT / "warehouse" / "quality", alias="QUALITY_DIR")
 
@@ -33,3 +48,21 @@ class Settings(BaseSettings):
     @property
     def tables_dir(self) -> Path:
         return self.raw_root / "tables"
+
+
+class SettingsError(ValueError):
+    """A setting in the environment (or .env) has a value that cannot be used; one line."""
+
+
+def load_settings() -> Settings:
+    """The settings, or a `SettingsError` naming each bad variable, its value and the rule."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = ".".join(str(part) for part in err["loc"])
+            value = err.get("input")
+            shown = "" if "URL" in name else f" (value: {str(value)[:80]!r})"
+            problems.append(f"{name}: {err['msg'].lower()}{shown}")
+        raise SettingsError("bad setting: " + "; ".join(problems)) from None

@@ -1,11 +1,15 @@
 """Decide which articles a run must (re)process: pure, over hashes and versions."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from tasks.read_raw import RawArticle
+
+# Articles per task run, at most: a batch's texts and figures travel to a worker and back
+# in one piece, and past this a batch stops being a unit of scheduling.
+MAX_BATCH_SIZE = 10_000
 
 
 def select_changed(articles: Sequence[RawArticle], loaded: Mapping[str, tuple[str, str]],
@@ -82,3 +86,20 @@ TABLES_THAT_CHANGE_FIGURES = frozenset(
 
 def tables_force_refresh(tables_changed) -> bool:
     return bool(TABLES_THAT_CHANGE_FIGURES.intersection(tables_changed))
+
+
+def metadata_edited(now: Iterable[Mapping], stored: Mapping[str, Mapping]) -> list[str]:
+    """Paths whose metadata now (rows of the article frame) differ from what the warehouse
+    holds for them (`stored`: path -> {column: value}), compared on the stored columns.
+    An edit to articles.csv (a title, a date) must reach dim_article, and a date also the
+    periods and exchange rates of the figures: such an article is processed again."""
+    def same(a, b) -> bool:
+        blank = lambda v: v is None or (isinstance(v, float) and v != v) or str(v) == ""
+        return (blank(a) and blank(b)) or (not blank(a) and not blank(b) and str(a) == str(b))
+
+    edited = []
+    for row in now:
+        before = stored.get(row["path"])
+        if before is not None and not all(same(row.get(k), v) for k, v in before.items()):
+            edited.append(row["path"])
+    return edited

@@ -191,6 +191,11 @@ def _inside(path: Path, root: Path) -> bool:
         raise InputError(f"{shown(path)}: a symbolic link loop, not an article file") from None
 
 
+# Linux's limits on a file name and a path (os.pathconf would ask the file system, which
+# a pattern has not reached yet).
+NAME_MAX, PATH_MAX = 255, 4096
+
+
 def scan_articles(articles_dir: Path, pattern: str | None = None
                   ) -> tuple[list[Path], list[Rejected]]:
     """(article files under `articles_dir`, sorted; files and folders that cannot be articles).
@@ -211,6 +216,11 @@ def scan_articles(articles_dir: Path, pattern: str | None = None
     else:
         if "\x00" in pattern:
             raise InputError(f"{pattern!r}: not a file name (NUL character)")
+        # The system refuses longer names (ENAMETOOLONG) on every call below; say so once.
+        if len(os.fsencode(pattern)) > PATH_MAX or any(
+                len(os.fsencode(part)) > NAME_MAX for part in Path(pattern).parts):
+            raise InputError(f"{shown(pattern[:60])}… ({len(pattern):,} characters): not a file "
+                             f"name (at most {NAME_MAX} bytes a name, {PATH_MAX} a path)")
         base = Path(pattern)
         # as a shell user means it: from where they stand ("raw/articles/scmp-*.txt") when
         # that names something, else from the articles folder ("scmp-*.txt")
@@ -335,17 +345,43 @@ def read_article(path: Path, articles_dir: Path, max_bytes: int) -> RawArticle:
     return RawArticle(rel, content_hash(data), text, encoding)
 
 
-def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int
-                  ) -> tuple[list[RawArticle], list[Rejected]]:
-    """Each file read by `read_article`; one that cannot be is skipped with its reason."""
+def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int,
+                  max_numbers: int | None = None) -> tuple[list[RawArticle], list[Rejected]]:
+    """Each file read by `read_article`; one that cannot be is skipped with its reason, and
+    so is one with more than `max_numbers` numbers written in digits (see `too_many_numbers`)."""
     good, bad = [], []
     for path in paths:
         try:
-            good.append(read_article(path, articles_dir, max_bytes))
+            art = read_article(path, articles_dir, max_bytes)
         except InputError as exc:
             bad.append(Rejected(shown(_relative(path, articles_dir)), str(exc),
                                 getattr(exc, "article_hash", None)))
+            continue
+        problem = too_many_numbers(art.text, max_numbers) if max_numbers else None
+        if problem:
+            bad.append(Rejected(shown(art.path), f"{shown(art.path)}: {problem}", art.article_hash))
+        else:
+            good.append(art)
     return good, bad
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def too_many_numbers(text: str, limit: int) -> str | None:
+    """Why `text` is refused for holding more than `limit` numbers, or None.
+
+    Counted before extraction, because the engine's work and memory grow with the numbers
+    it meets (a megabyte of "1 1 1 ..." is half a million figures, 500 MB and a minute,
+    and the load and report after it). Every figure written in digits needs one, so an
+    article under the limit also has fewer figures than that.
+    """
+    count = 0
+    for count, _ in enumerate(_NUMBER.finditer(text), start=1):
+        if count > limit:
+            return (f"more than {limit:,} numbers, over the per-article limit (set "
+                    "MAX_ARTICLE_FIGURES to raise it); a data dump, not an article")
+    return None
 
 
 def split_duplicates(articles: Sequence[RawArticle], *preferred: Iterable[str]
@@ -588,12 +624,23 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
+    if not tables_dir.is_dir():  # one line for the folder, not one per table it should hold
+        raise InputError(f"{tables_dir}: the curated tables folder does not exist "
+                         f"(expected {', '.join(TABLE_FILES)} there; check RAW_ROOT)")
     return {name: read_table(tables_dir / name) for name in TABLE_FILES}
 
 
 def table_hashes(tables_dir: Path) -> dict[str, str]:
-    return {name: content_hash((tables_dir / name).read_bytes())
-            for name in TABLE_FILES if (tables_dir / name).is_file()}
+    hashes = {}
+    for name in TABLE_FILES:
+        path = tables_dir / name
+        if not path.is_file():
+            continue
+        try:
+            hashes[name] = content_hash(path.read_bytes())
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+    return hashes
 
 
 def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.DataFrame:

@@ -34,6 +34,7 @@ class RunSummary:
     quality_success: bool | None = None
     quality_docs: str | None = None
     report_path: str | None = None
+    report_error: str | None = None     # the rows are committed, but the report was not written
     prefect_started: bool = True        # False when the CLI found nothing new before starting it
     _paths: dict[str, str] = field(default_factory=dict, repr=False)   # article_hash -> path
     _reasons_total: int = field(default=0, repr=False)  # reject_reasons keeps only the first few
@@ -144,6 +145,8 @@ class RunSummary:
             out.append(f"Run id:             {self.run_id} (etl_run)")
         if self.report_path:
             out.append(f"Report:             {self.report_path}")
+        if self.report_error:
+            out.append(f"Report:             not written: {self.report_error}")
         return out
 
     def markdown(self) -> str:

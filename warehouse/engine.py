@@ -112,6 +112,15 @@ def redact(text: str) -> str:
     return _KV_PASSWORD.sub(rf"\g<head>{HIDDEN}", "".join(out))
 
 
+def timed_out(exc: BaseException) -> bool:
+    """Whether ``exc`` (a SQLAlchemy error) is the database not answering in time: the
+    connect timeout or the statement timeout of ``get_engine``, not a refusal or bad SQL."""
+    import psycopg
+
+    orig = getattr(exc, "orig", exc)
+    return isinstance(orig, (psycopg.errors.ConnectionTimeout, psycopg.errors.QueryCanceled))
+
+
 def check_schema_name(schema: str) -> str:
     """``schema`` if it is a plain lower-case identifier; anything else is refused, never quoted."""
     if not _SCHEMA_NAME.match(schema):
@@ -122,12 +131,18 @@ def check_schema_name(schema: str) -> str:
     return schema
 
 
-def get_engine(url: str | None = None, schema: str | None = None) -> Engine:
+def get_engine(url: str | None = None, schema: str | None = None,
+               connect_timeout: int | None = None, statement_timeout: int | None = None) -> Engine:
     """An engine for the warehouse at ``url`` (default ``warehouse/figures.db``).
 
     ``schema`` puts every object in that PostgreSQL schema; it is
     ignored on SQLite. The schema is remembered on the engine (execution option
     ``warehouse_schema``) so ``warehouse.migrate.upgrade`` can create it.
+
+    On PostgreSQL a connection attempt gives up after ``connect_timeout`` seconds and a
+    statement after ``statement_timeout`` (default: the settings ``DB_CONNECT_TIMEOUT``,
+    ``DB_STATEMENT_TIMEOUT``), so a server that accepts connections but never answers fails
+    the caller instead of hanging it.
     """
     # no environment here: the edge (CLI, flow, Alembic's env) resolves settings once
     url = url or DEFAULT_URL
@@ -140,7 +155,13 @@ def get_engine(url: str | None = None, schema: str | None = None) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(parsed)
     if backend == "postgresql":
-        return _postgresql_engine(parsed, schema)
+        if connect_timeout is None or statement_timeout is None:
+            from tasks.config import load_settings
+
+            cfg = load_settings()
+            connect_timeout = connect_timeout or cfg.db_connect_timeout
+            statement_timeout = statement_timeout or cfg.db_statement_timeout
+        return _postgresql_engine(parsed, schema, connect_timeout, statement_timeout)
     raise ValueError(
         f"warehouse URL {redact_url(url)!r}: only sqlite:// and postgresql:// warehouses are supported"
     )
@@ -175,16 +196,20 @@ def _sqlite_engine(url) -> Engine:
     return engine
 
 
-def _postgresql_engine(url, schema: str | None) -> Engine:
+def _postgresql_engine(url, schema: str | None, connect_timeout: int,
+                       statement_timeout: int) -> Engine:
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
-    connect_args = {}
+    # A connect_timeout written in the URL itself wins (libpq reads both; the URL is explicit).
+    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": int(connect_timeout)}
+    settings = [f"-cstatement_timeout={int(statement_timeout) * 1000}"]
     options = {}
     if schema:
         check_schema_name(schema)
         # Only that schema: a table missing there must fail, not resolve to public's namesake.
-        connect_args["options"] = f"-csearch_path={schema}"
+        settings.append(f"-csearch_path={schema}")
         options["warehouse_schema"] = schema
+    connect_args["options"] = " ".join(settings)
     return create_engine(
         url, connect_args=connect_args, execution_options=options, pool_pre_ping=True
     )
@@ -212,8 +237,12 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             if conn.dialect.name == "postgresql":
                 # Wait as long as SQLite would, then fail (a transient error) instead of hanging.
                 conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_S}s'")
+                # The wait for the lock is one statement: it gets the lock's limit, not the
+                # statement timeout, which applies again (its session value) once it is held.
+                conn.exec_driver_sql(f"SET LOCAL statement_timeout = '{BUSY_TIMEOUT_S + 5}s'")
                 conn.exec_driver_sql(
                     "SELECT pg_advisory_xact_lock("
                     "hashtext('newsfigures.warehouse:' || current_setting('search_path')))"
                 )
+                conn.exec_driver_sql("SET LOCAL statement_timeout = DEFAULT")
             yield conn

@@ -35,6 +35,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from warehouse.engine import redact, write_transaction
+from warehouse.runs import owner_note
 from warehouse.tables import (
     RUN_STATUSES,
     dim_article,
@@ -120,6 +121,7 @@ def start_run(
                 flow_run_id=str(flow_run_id) if flow_run_id else None,
                 started_at=started_at or _now(),
                 status="running",
+                error=owner_note(),  # who runs it, until finish_run (warehouse/runs.py)
                 extractor_version=extractor_version,
                 input_hashes=dict(input_hashes or {}),
             )
@@ -208,6 +210,24 @@ def loaded_articles(engine: Engine) -> dict[str, tuple[str, str]]:
         return {path: (article_hash, version) for path, article_hash, version in rows}
 
 
+def loaded_metadata(engine: Engine, paths: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """``{path: {column: value}}`` of ``ARTICLE_METADATA`` for the loaded articles at ``paths``."""
+    out: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(dim_article.name):
+            return out
+        columns = [dim_article.c[name] for name in ARTICLE_METADATA]
+        for chunk in _chunks(list(paths), 500):
+            for row in conn.execute(select(dim_article.c.path, *columns)
+                                    .where(dim_article.c.path.in_(chunk))):
+                out[row.path] = {name: getattr(row, name) for name in ARTICLE_METADATA}
+    return out
+
+
+# What articles.csv says of an article: an edit to any of it reloads the article.
+ARTICLE_METADATA = ("title", "publisher", "url", "pub_date", "pub_date_precision")
+
+
 # --------------------------------------------------------------------------- the load
 
 
@@ -222,7 +242,7 @@ def load_run(
     batches: Iterable[tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]] | None = None,
     tables: dict[str, pd.DataFrame] | None = None,
     extractor_version: str,
-    replace: bool = False,
+    replace: bool | Iterable[str] = False,
 ) -> dict[str, int]:
     """Load one run's frames (see the module docstring); returns what was written, and ``run_id``.
 
@@ -505,7 +525,8 @@ def _region_lookup(conn: Connection) -> dict[str, int]:
 # --------------------------------------------------------------------------- articles and facts
 
 
-def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: str, replace: bool = False):
+def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: str,
+                   replace: bool | Iterable[str] = False):
     """Which incoming articles to (re)load; deletes the rows of those being replaced.
 
     Returns (frame of articles to insert, set of skipped hashes, number replaced).
@@ -526,8 +547,10 @@ def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: 
     load_mask = []
     for article_hash, path in zip(hashes, paths):
         same = by_hash.get(article_hash)
+        # replace: True for every article, or the hashes of those to reload (metadata edited)
+        forced = replace is True or (not isinstance(replace, bool) and article_hash in replace)
         if (same is not None and same.extractor_version == extractor_version and same.path == path
-                and not replace):
+                and not forced):
             skipped.add(article_hash)
             load_mask.append(False)
             continue

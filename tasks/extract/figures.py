@@ -153,6 +153,7 @@ def _drop_per_unit(text: str, cands: list) -> list:
 
 
 _MAX_VALUE = Decimal("1e18")
+_MAX_DIGITS = 60
 
 
 def _plausible(c: Cand) -> bool:
@@ -353,6 +354,10 @@ def _scan(text: str, doc: _DocInfo, ignore: Sequence[tuple[int, int]]) -> list[C
 
 def _read(text: str, cs: int, ce: int, val: Decimal, word: bool, doc: _DocInfo) -> Cand | None:
     """Read one numeral outwards; None when it is not a figure."""
+    # A run of digits this long is no amount (_plausible stops at 10^18), and scaling it
+    # would overflow Decimal's exponent (a 1 MB digit run raised decimal.Overflow).
+    if val.adjusted() > _MAX_DIGITS:
+        return None
     n = len(text)
     before = text[cs - 1] if cs else ""
     # --- glued on the left: "cac40", "COVID-19", "DS-018995", "fb−1"; but "sub-300" ---------
