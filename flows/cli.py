@@ -97,8 +97,6 @@ def run(
             _check_configured_warehouse(warehouse)
             if address is not None:
                 _check_scheduler(address)
-            # Plain Python, before Prefect starts: a bad table is one line, not a failed flow.
-            _check_tables()
             # Prefect's temporary API costs seconds to start; a run with nothing new need not.
             if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
                 summary = _nothing_new(articles, day, warehouse)
@@ -106,6 +104,9 @@ def run(
                     for line in summary.lines():
                         console.print(line, highlight=False, soft_wrap=True)
                     return
+            # Plain Python, before Prefect starts: a bad table is one line, not a failed flow.
+            # (Not needed for "nothing new": the tables are then the last loaded run's bytes.)
+            _check_tables()
             summary = _run_flow(articles=articles, since=day,
                                 warehouse=SecretStr(warehouse) if warehouse else None,
                                 full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,

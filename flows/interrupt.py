@@ -71,11 +71,14 @@ def stop_on_signals() -> Iterator[None]:
         yield  # signal handlers can only be set from the main thread (a test's runner)
         return
 
+    signalled = threading.Event()
+
     def handler(signum, _frame):
         name = signal.Signals(signum).name
-        if _armed.is_set():
+        if signalled.is_set():
             exit_now(f"error: {name} again: stopped at once")
-        arm_watchdog(f"interrupted by {name}")
+        signalled.set()
+        arm_watchdog(f"interrupted by {name}")  # perhaps armed already, by the flow
         raise Interrupted(f"interrupted by {name}")
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}

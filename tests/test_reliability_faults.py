@@ -215,9 +215,13 @@ def test_a_run_killed_during_extraction_or_load_leaves_the_previous_state_and_th
     assert "figure rows inserted" in marker and not marker.endswith(" 0 figure rows inserted")
     assert snapshot(engine) == before                  # the inserted rows died with the child
     killed = [r for r in runs(engine) if r["run_id"] not in {b["run_id"] for b in runs_before}]
-    assert len(killed) == 2 and all(r["ended_at"] is None for r in killed)
+    assert len(killed) == 2 and killed[-1]["ended_at"] is None and killed[-1]["status"] == "running"
 
     after = run_flow(warehouse=target.url)
+    # the runs that died without a word are marked so by the runs after them
+    ended = {r["run_id"]: r for r in runs(engine)}
+    assert all(ended[r["run_id"]]["status"] == "failed"
+               and ended[r["run_id"]]["error"].startswith("abandoned: process ") for r in killed)
     assert after.articles_skipped == 1 and after.rows_loaded > 0
     with engine.connect() as conn:
         paths = conn.execute(sa.text("SELECT path FROM dim_article ORDER BY path")).scalars().all()
