@@ -64,16 +64,16 @@ class ExtractedFigures(pa.DataFrameModel):
     def period_days_bound_its_years(cls, df):
         """A period's days, where given, are ordered and fall in its first and last year; a
         figure without a period has neither days nor granularity."""
-        if "period_first_day" not in df:
-            return pd.Series(True, index=df.index)
-        first, last = df["period_first_day"], df["period_last_day"]
+        absent = pd.Series(None, index=df.index, dtype="object")  # the columns are optional
+        first, last, granularity = (df[c] if c in df else absent for c in (
+            "period_first_day", "period_last_day", "period_granularity"))
         dated = first.notna() & last.notna()
         ordered = ~dated | (first.fillna("") <= last.fillna(""))
         first_year = pd.to_numeric(first.str[:4], errors="coerce")
         last_year = pd.to_numeric(last.str[:4], errors="coerce")
         years = ~dated | ((first_year == df["period_start"]) & (last_year == df["period_end"])).fillna(False)
         undated = df["period_start"].isna()
-        none_without = ~undated | (first.isna() & last.isna() & df["period_granularity"].isna())
+        none_without = ~undated | (first.isna() & last.isna() & granularity.isna())
         return ordered & years & none_without
 
     @pa.dataframe_check(name="percent_in_plausible_range")
