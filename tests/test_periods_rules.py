@@ -450,3 +450,15 @@ def test_a_month_in_a_condition_on_the_future_is_the_next_such_month():
           {"₦50 billion": (2024, 2024)})
     check("If we launch the subsidy in January, we will need 30 billion pesos.", "2024-06-01",
           {"30 billion pesos": (2025, 2025)})
+@pytest.mark.parametrize("text,pub", [
+    ("Ghana's inflation rose 2.4% in the 12 months to December 2019.", None),
+    ("Consumer prices in Peru climbed 6.1 per cent in the 12 months to December.", "2022-01-12"),
+    ("Exports from Chile fell 7.5 per cent in October.", "2024-03-15"),
+    ("India's fiscal deficit was 6.4 per cent of GDP in 2022-23.", "2023-05-31"),
+])
+def test_a_figures_first_and_last_days_fall_in_its_first_and_last_years(text, pub):
+    dated = [f for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS) if f.period_start]
+    assert dated, text
+    for f in dated:
+        assert f.period_first_day.year == f.period_start, (text, f)
+        assert f.period_end is None or f.period_last_day.year == f.period_end, (text, f)

@@ -829,6 +829,14 @@ def _years_detail(period) -> tuple:
     return ("year" if y0 == y1 else "multi_year"), date(y0, 1, 1), date(y1, 12, 31)
 
 
+def _days_fit_years(detail: tuple, period) -> bool:
+    """Do the first and last day of ``detail`` lie in the first and last year of ``period``?"""
+    _, first, last = detail
+    return ((first is None) == (period[0] is None) and (last is None) == (period[1] is None)
+            and (first is None or first.year == period[0])
+            and (last is None or last.year == period[1]))
+
+
 def _written_part(text: str, d: DateExpr) -> tuple | None:
     """The months of the part of a written year the text names before it ("Q3 2017")."""
     m = _PART_BEFORE_RE.search(text, max(0, d.start - 28), d.start)
@@ -911,6 +919,11 @@ def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -
                 except ValueError:  # a month or day out of range: the years only
                     cache[id(d)] = _years_detail(c.period)
             c.period_detail = cache[id(d)]
+            # A figure can take other years than its expression's days ("12 months to
+            # December": the stretch itself spans both years of its comparison); its days are
+            # then those of its years, so they never contradict period_start and period_end.
+            if not _days_fit_years(c.period_detail, c.period):
+                c.period_detail = _years_detail(c.period)
         else:
             c.period_detail = _years_detail(c.period)
 
