@@ -263,10 +263,6 @@ def _single_year(f: Fig, range_role: dict[int, str]) -> int | None:
     return pe if pe is not None else ps
 
 
-def _blank(value) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
-
-
 def _is_article_source(source: str) -> bool:
     return str(source).strip().lower().startswith(ARTICLE_SOURCE_PREFIX)
 
@@ -546,7 +542,7 @@ def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str
         # a statistic an official article stated is no evidence for that article itself
         if hit is None:
             continue
-        stated_by = None if _blank(hit.get("article_hash")) else hit["article_hash"]
+        stated_by = _none(hit.get("article_hash"))
         if stated_by == article:
             continue
         table = "official_series.csv" if stated_by is None else "an official article"
