@@ -87,8 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # a stretch of months that ends in a named month
     ("nto", re.compile(
         rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
-        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter)){_S}+(?:(?i:period){_S}+)?"
-        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
+        rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:on){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
         rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?({_YEAR}))?(?![\w%]|[-/.,]\d)")),
@@ -97,8 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
-        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
+        rf"(?:{_S}+(?:(?:in{_S}+)?{_SAME}|in|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|(?i:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
@@ -219,9 +220,9 @@ _INYEARS = Finder(_BY_KIND["inyears"])
 # every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 # every stretch of months ending in a month has one of these words before its "to", "ended"
-_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
+_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period)(?:,?{_S}+(?i:which|that))?{_S}+(?i:to|ended|ending|through|until){_S}"))
 # the same words in the lower-cased text (patterns.folded), which the engine scans much faster
-_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period){_S}+(?:to|ended|ending|through|until){_S}")
+_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
 _NTO_LEAD = 24
 _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
@@ -275,8 +276,8 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
                    "NZ$": "New Zealand", "Nairobi": "Kenya"}
 # a company's own year, as the text states it: "the fiscal year ending March 2017", "its
 # business year to the end of June", "year ended 31 March"
-_YEAR_END_RE = re.compile(
-    rf"\b(?i:year){_S}+(?:(?i:that|which){_S}+)?"
+_YEAR_END_RE = re.compile(  # "the year ending March 2025", "fiscal 2025, which ended on Sept. 30"
+    rf"\b(?:(?i:year)|(?:(?i:fiscal)|FY){_S}*(?:19|20)?\d\d(?!\d),?){_S}+(?:(?i:that|which){_S}+)?"
     rf"(?i:ends?|ended|ending|to|closing|runs{_S}+to){_S}+(?:(?i:in|on|at){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?")
 _YEAR_END = Finder(_YEAR_END_RE)
@@ -462,7 +463,23 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
-    return _join_fiscal_spans(text, out, tstarts, taken)
+    return _join_fiscal_spans(text, _without_appositive_days(text, out), tstarts, taken)
+
+
+# "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
+_ENDED_CLAUSE_RE = re.compile(
+    rf",?{_S}*(?i:which|that){_S}+(?i:ended|ends|end|began|begins|begin|started|starts|start|runs|ran|closed|closes)"
+    rf"{_S}+(?:(?i:on|in|at){_S}+)?")
+
+
+def _without_appositive_days(text: str, ds: list[DateExpr]) -> list[DateExpr]:
+    """The dates but those that only say when the period named right before them ends or begins."""
+    out: list[DateExpr] = []
+    for d in ds:
+        if out and _ENDED_CLAUSE_RE.fullmatch(text, out[-1].end, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 # "since the 2013/14 financial year (FY)--when devolution began--to the 2024/25 financial year",
@@ -1405,6 +1422,8 @@ def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[in
         close = text.find(")", d.end, s_end)
         return o, close if close != -1 else s_end
     lo, hi = clause_bounds(text, s_start, s_end, d.start)
+    if not text[s_start:d.start].strip():  # "From the same quarter of 2024, GDP expanded 2.2%"
+        return s_start, s_end
     # a bracket right after the comparison belongs to it: "lower when compared with 2022 (-27%)"
     j = d.end
     while j < s_end and text[j] in " \t":
