@@ -517,3 +517,45 @@ def test_a_fiscal_year_said_to_end_in_a_month_follows_that_calendar_whatever_the
 ])
 def test_a_change_against_the_same_part_of_an_earlier_year_runs_from_that_year(text, pub, expected):
     check(text, pub, expected)
+
+
+# --- a base is no period of what follows ---------------------------------------------------------
+@cases([
+    ("Chile's migration is forecast at 95,000 people in 2025, down from a peak of 180,000 in 2022. "
+     "The budget sets aside $300 million for housing.", "2025-03-01", {"$300 million": (2025, 2025)}),
+    ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
+     "of Rs 1,85,000 crore for 2024-25. Capital spending is put at Rs 40,000 crore.", "2025-03-10",
+     {"Rs 40,000 crore": (2025, 2026)}),
+])
+def test_the_date_of_a_base_level_does_not_carry_to_the_next_sentence(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
+     "of Rs 1,85,000 crore for 2024-25.", "2025-03-10", {"8%": (2024, 2026)}),
+    ("Taiwan's 2026 budget totals NT$3.0 trillion, up 4.1% from this year's NT$2.9 trillion.", "2025-08-21",
+     {"4.1%": (2025, 2026)}),
+    ("Ghana's cocoa output in 2024 reached 650,000 tonnes, up 12% from 580,000 tonnes in 2023.", "2025-01-10",
+     {"12%": (2023, 2024)}),
+])
+def test_a_change_against_an_earlier_level_runs_from_that_levels_period(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Brazil's exports in August 2025 were 3% lower than a year earlier.", "2025-09-10", {"3%": (2024, 2025)}),
+    ("Exports from Vietnam in September 2025 were 4.1% higher than in the year-ago month.", "2025-10-06",
+     {"4.1%": (2024, 2025)}),
+    # "year-on-year" and "(up) from a year earlier" on a rate keep the figure's own period
+    ("Korea's exports rose 5% year-on-year in September 2025.", "2025-10-01", {"5%": (2025, 2025)}),
+    ("Wages in Hungary rose 9% in July 2025 from a year earlier.", "2025-09-01", {"9%": (2025, 2025)}),
+])
+def test_a_change_than_a_year_earlier_runs_from_the_year_before(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_figures_window_of_months_is_not_the_other_figures_period():
+    text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
+            "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")
+    check(text, "2025-11-07", {"4.3%": (2025, 2025), "3.8%": (2024, 2025), "about 31,000 jobs": (2025, 2025)})

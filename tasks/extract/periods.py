@@ -227,7 +227,8 @@ _NTO_LEAD = 24
 _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
-_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
+# "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
+_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full")
@@ -341,7 +342,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried")
+                 "carried", "window")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -354,6 +355,7 @@ class DateExpr:
         self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
         self.res: tuple | None = None  # the years it resolved to in its sentence
         self.carried: DateExpr | None = None  # the expression "the same year" took its period from
+        self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -1046,7 +1048,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and id(d) not in bases and not d.ahead
+                      and id(d) not in bases and not d.ahead and not (d.window and running is not None)
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
             if d is not None:
@@ -1058,12 +1060,54 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
     _restated(text, cands, by_sent, src)
+    _changes_from_a_base(text, cands, src)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
             if id(c.link) in src:
                 src[id(c)] = src[id(c.link)]
     _set_details(text, cands, src, cal, pub_date)
+
+
+# a change set against the level of an earlier period: "7.2% larger than the revised estimate of
+# Rs 3,71,980 crore for 2024-25", "up 8.1% from this year's 673 trillion won"
+_CHANGE_FROM_FIGURE_RE = re.compile(
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|above|below))?,?{_S}+"
+    rf"(?i:than|from|over|compared{_S}+(?:with|to)|against){_S}+(?:[\w'’-]+{_S}+){{0,5}}?")
+_CHANGE_AFTER_LEVEL_RE = re.compile(
+    rf",?{_S}*(?:(?i:up|down|higher|lower)|(?i:an?){_S}+(?i:increase|rise|decline|drop|fall|gain)(?:{_S}+of)?){_S}+")
+# ... or against "a year earlier" itself: "36% higher than a year earlier", "rose 2.9% in
+# September compared with a year earlier". FORMAT.md: "than a year earlier" is a named base
+# (base-year), while "year-on-year" and "(up) from / on a year ago" on a rate keep its own period
+_CHANGE_FROM_YEAR_AGO_RE = re.compile(
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?"
+    rf"(?:{_S}+(?i:in|during){_S}+[A-Z][a-z]+(?:{_S}+\d{{4}})?)?,?{_S}+"
+    rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b"
+    rf"|(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?,?{_S}+(?i:than|over){_S}+(?:(?i:in){_S}+)?the{_S}+(?i:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+"
+    rf"(?i:period|quarter|month|half|level|figure)\b")
+
+
+def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
+    """A percentage change against the level of an earlier period runs from that period to its
+    own end: against the figure after it, or against "a year earlier"."""
+    for i, c in enumerate(cands):
+        if c.unit not in ("%", "pp") or c.period[0] is None or c.period[1] is None:
+            continue
+        y0, y1 = c.period
+        p = cands[i - 1] if i else None
+        if (p is not None and p.sent == c.sent and p.period[0] is not None and p.unit not in ("%", "pp")
+                and _CHANGE_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start)):
+            y0, y1 = p.period  # "totals 728 trillion won, up 8.1% from ...": the level's change
+        base = None
+        n = cands[i + 1] if i + 1 < len(cands) else None
+        if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in ("%", "pp")
+                and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)):
+            base = n.period[0]
+        elif text.find("year", c.end, c.end + 60) != -1 and _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end):
+            base = y0 - 1
+        if base is not None and base < y0 and base <= y1:
+            c.period = (base, y1)
+            src.pop(id(c), None)
 
 
 _SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
@@ -1234,10 +1278,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             if any(after <= fs < d.start for fs, _ in fig_spans):
                 break
             if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
+                d.window = d.months > 0
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
                 src[id(c)] = d
-                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
+                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 40), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
     # "jumped by 7.5 percent year-on-year to 7.95 trillion yuan last year": the change is the level's
@@ -1301,7 +1346,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
-                    and not (has_than and _based_elsewhere(text, c, d, figs))]
+                    and not (has_than and _based_elsewhere(text, c, d, figs)) and not (d.window and running is not None)]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _period_of(text, s_start, c, d, resolved)
@@ -1309,7 +1354,9 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
-        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))]
+        # a figure's own window of months is not the others' where a period runs on from before
+        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
+                and not (d.window and running is not None)]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):
