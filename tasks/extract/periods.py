@@ -1074,6 +1074,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
 _CHANGE_FROM_FIGURE_RE = re.compile(
     rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|above|below))?,?{_S}+"
     rf"(?i:than|from|over|compared{_S}+(?:with|to)|against){_S}+(?:[\w'’-]+{_S}+){{0,5}}?")
+_YEAR_AGO_AFTER_LEVEL_RE = re.compile(rf"{_S}+(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b")
 _CHANGE_AFTER_LEVEL_RE = re.compile(
     rf",?{_S}*(?:(?i:up|down|higher|lower)|(?i:an?){_S}+(?i:increase|rise|decline|drop|fall|gain)(?:{_S}+of)?){_S}+")
 # ... or against "a year earlier" itself: "36% higher than a year earlier", "rose 2.9% in
@@ -1101,7 +1102,8 @@ def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
         base = None
         n = cands[i + 1] if i + 1 < len(cands) else None
         if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in ("%", "pp")
-                and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)):
+                and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)
+                and not _YEAR_AGO_AFTER_LEVEL_RE.match(text, n.end)):  # "from 8.4 million a year earlier": year-on-year
             base = n.period[0]
         elif text.find("year", c.end, c.end + 60) != -1 and _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end):
             base = y0 - 1
