@@ -559,3 +559,43 @@ def test_a_figures_window_of_months_is_not_the_other_figures_period():
     text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
             "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")
     check(text, "2025-11-07", {"4.3%": (2025, 2025), "3.8%": (2024, 2025), "about 31,000 jobs": (2025, 2025)})
+
+
+def test_a_companys_year_ending_in_march_keeps_its_countrys_naming_when_another_fiscal_year_is_near():
+    check("Japan's Hokuto Seiki expects a profit of ¥18 billion for the fiscal year ending March 2026, "
+          "11% more than in fiscal 2024, and a dividend of ¥40 a share for fiscal 2025.", "2025-11-05",
+          {"¥40 a share": (2025, 2026)})
+
+
+def test_since_an_event_in_a_month_of_a_year_runs_from_that_year():
+    check("Employment in Ireland is up by about 90,000 since the election in November 2024.", "2025-10-22",
+          {"about 90,000": (2024, 2025)})
+
+
+@cases([
+    ("New Zealand's unemployment is expected to peak at 5.5% in the June quarter of 2026.", "2025-05-22",
+     {"5.5%": (2026, 2026)}),
+    ("Australia's GDP grew 0.6% in the December quarter, the statistics bureau said.", "2025-03-05",
+     {"0.6%": (2024, 2024)}),
+])
+def test_a_quarter_named_by_its_last_month_is_that_quarter(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Treasury assumes iron ore will fall to US$60 a tonne by the end of the March quarter of 2026.", "2025-03-25",
+     {"US$60 a tonne": (2025, 2026)}),
+    ("Japan's Hokuto Seiki aims to raise overseas sales to 70% of revenue by fiscal 2030.", "2025-11-05",
+     {"70%": (2025, 2031)}),
+])
+def test_a_target_by_a_later_quarter_or_fiscal_year_runs_from_now_to_its_end(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Spending on aged care will grow about 6% a year over the four years to 2028-29.", "2025-03-25",
+     {"about 6%": (2025, 2029)}),
+    ("Peru's exports grew an average 3% a year in the five years to 2023.", "2024-04-01", {"3%": (2019, 2023)}),
+])
+def test_n_years_to_a_year_are_that_many_years_ending_with_it(text, pub, expected):
+    check(text, pub, expected)

@@ -77,6 +77,10 @@ _PART_OF = (rf"(?:(?:the{_S}+)?(?i:first|second|third|fourth|final|1st|2nd|3rd|4
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
+    # "the four years to 2028-29", "the five years through 2023": that many years ending with it
+    ("nyearsto", re.compile(
+        rf"\b({_N}){_S}+(?i:years){_S}+(?i:to|through|until|ending(?:{_S}+in)?){_S}+(?:(?i:fiscal|FY){_S}*)?{_Y}"
+        rf"(?:{_DASH}((?:19|20)?\d\d))?(?![\w%]|[-/.,]\d)")),
     ("span", re.compile(
         rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})"
         rf"|{_S}+(?:to|and|through|until|till){_S}+(?:(?i:fiscal|FY){_S}*)?({_YEAR}))(?![\w%]|[-/.,]\d)")),
@@ -141,12 +145,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
-                          rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
+                          rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b"
+                          rf"|{_S}+(?i:quarter)\b)")),  # "the June quarter": a quarter (see "quarter")
     # "the first four months of 2024": its months of that year
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
                           rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
                           rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
-    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
+    # ... and "the June quarter": the quarter named by its last month (Australian and NZ usage)
+    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
+                           rf"|\b(?i:the){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
 # the year-led patterns around years, the others around the words
@@ -162,7 +169,7 @@ _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
 _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
-_YEAR_KINDS = ("fy", "span", "since", "compare", "decade", "point")
+_YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
 _WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
@@ -183,7 +190,7 @@ _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–|-(?=[ \t]))")
-_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
+_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+(?:{_MONTH}{_S}+)?$")
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
@@ -319,7 +326,8 @@ def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
                 near = _BY_KIND["fy"].search(text, max(0, m.start() - 120), min(len(text), m.end() + 120))
                 if near and not near.group(2):
                     n = int(near.group(1)) if len(near.group(1)) == 4 else 2000 + int(near.group(1))
-                    by_start = n == y2 - 1 and start > 1
+                    if n in (y2 - 1, y2):  # another fiscal year nearby tells nothing of the naming
+                        by_start = n == y2 - 1 and start > 1
     return start, by_start
 
 
@@ -418,12 +426,13 @@ def find_dates(text: str, pub_date: str | None = None,
                 d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text, calendar)
                 if d is not None:
                     # a written year may collide with a figure; a stretch of months holds one ("12 months")
-                    d.written = kind in _YEAR_KINDS and kind != "nto"
+                    d.written = kind in _YEAR_KINDS and kind not in ("nto", "nyearsto")
                     if kind == "month" and _DATELINE_AFTER_RE.match(text, d.end):
                         continue  # "BEIJING, Sept. 10 (Xinhua) --": when the story was filed
-                    if (d.kind == "point" and d.written and text.find("ince", max(0, d.start - 100), d.start) != -1
+                    if (d.kind == "point" and (d.written or kind == "month")
+                            and text.find("ince", max(0, d.start - 100), d.start) != -1
                             and _SINCE_EVENT_RE.search(text, max(0, d.start - 100), d.start)):
-                        d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
+                        d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010", "in July 2024"
                     found.append(d)
     low = folded(text)
     # rarer expressions, searched only in texts that have their words
@@ -628,6 +637,14 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d.whole = y0 != y
         d.bounds = ((y0, m0), (y, m1), None)
         return d
+    if kind == "nyearsto":
+        n, last = _count(m.group(1)), int(m.group(2))
+        if m.group(3):  # a fiscal year "2028-29": its second year ends the stretch
+            y1 = int(m.group(3)) if len(m.group(3)) == 4 else last - last % 100 + int(m.group(3))
+            if y1 != last + 1:
+                return None
+            return DateExpr(s, e, "span", last - n + 1, y1) if 1 < n <= 50 else None
+        return DateExpr(s, e, "span", last - n + 1, last) if 1 < n <= 50 else None
     if kind == "span":
         y0 = int(m.group(1))
         y1s = m.group(2) or m.group(3)
@@ -808,7 +825,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             d.bounds = ((y, 1), (y, n), None)
         return d
     if kind == "quarter":
-        if m.group(3):
+        if m.group(4):
+            start_month = MONTHS[m.group(4).lower()] - 2
+        elif m.group(3):
             q = m.group(3)
             start_month = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
         else:
@@ -833,7 +852,8 @@ _DAY_RE = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]?\d)")
 # "June 30, 2023", "30 June 2023", "March 2019"
 _PART_BEFORE_RE = re.compile(
     rf"(?:\b(?i:(first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))(?:{_S}+(?:of|in))?"
-    rf"|\b(Q[1-4]|H[12])|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
+    rf"|\b(Q[1-4]|H[12])|\b(March|June|September|December){_S}+(?i:quarter)(?:{_S}+(?:of|in))?"
+    rf"|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
     rf"{_S}*(?:(?i:of){_S}+)?$")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "final": 4, "last": 4}
@@ -891,10 +911,13 @@ def _written_part(text: str, d: DateExpr) -> tuple | None:
         q = m.group(3)
         first = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
         return (y, first), (y, first + _part_length(q)), None
-    mon = MONTHS.get(m.group(5).lower().rstrip("."))
+    if m.group(4):  # "the June quarter of 2026"
+        last = MONTHS[m.group(4).lower()]
+        return (y, last - 2), (y, last), None
+    mon = MONTHS.get(m.group(6).lower().rstrip("."))
     if mon is None:
         return None
-    day = m.group(4) or m.group(6)
+    day = m.group(5) or m.group(7)
     day = int(day) if day and 1 <= int(day) <= monthrange(y, mon)[1] else None
     return (y, mon), (y, mon), day
 
@@ -1165,7 +1188,8 @@ def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src) -> None
 # a present perfect ("has received", "have risen", "has been spent"): a total up to now
 _PERFECT_RE = re.compile(rf"\b(?:has|have)(?:{_S}+\w+ly)?(?:{_S}+been)?{_S}+\w+(?:ed|en|wn|nt|id|ot|st|ut|ung|de)\b", re.I)
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
-_BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
+# "by 2030", "by the end of 2027", "by end-2026", "by the end of the March quarter of 2026"
+_BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?(?:the{_S}+[a-z]+{_S}+(?:quarter|half){_S}+of{_S}+)?$", re.I)
 
 
 def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict[int, tuple[int, int]]:
@@ -1174,10 +1198,10 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
     for d in ds:
         if d.kind in ("point", "span", "compare", "record"):
             out[id(d)] = (d.y0, d.y1)
-        if (d.kind == "point" and d.written and py is not None and d.y0 > py
-                and text.find("by", max(0, d.start - 20), d.start) != -1
-                and _BY_END_RE.search(text, max(0, d.start - 20), d.start)):
-            out[id(d)] = (py, d.y0)  # "to 5 million by 2030": a target, from now to that year
+        if (((d.kind == "point" and d.written) or (d.kind == "span" and d.whole)) and py is not None and d.y0 > py
+                and text.find("by", max(0, d.start - 45), d.start) != -1
+                and _BY_END_RE.search(text, max(0, d.start - 45), d.start)):
+            out[id(d)] = (py, d.y1)  # "to 5 million by 2030": a target, from now to that year
     for d in ds:
         if d.kind == "since":
             end = None
