@@ -599,3 +599,37 @@ def test_a_target_by_a_later_quarter_or_fiscal_year_runs_from_now_to_its_end(tex
 ])
 def test_n_years_to_a_year_are_that_many_years_ending_with_it(text, pub, expected):
     check(text, pub, expected)
+
+
+# --- days of the week, stocks at a date, what is still to come ------------------------------------
+def test_a_weekday_right_after_a_figure_is_the_publication_weeks_and_that_figures_only():
+    check("Shares of Tata Steel rose 2% on Friday.", "2025-03-07", {"2%": (2025, 2025)})
+    check("Ghana's budget, presented on Tuesday, forecasts a deficit of 3.8% of GDP for 2025, "
+          "a 1.2 percentage-point improvement.", "2024-11-15", {"1.2 percentage-point": (2025, 2025)})
+
+
+def test_a_weekday_on_which_something_was_said_dates_no_figure():
+    check("For next year, the requirement will be Rp 28 trillion, Dadan said at the palace on Monday.",
+          "2025-02-25", {"Rp 28 trillion": (2026, 2026)})
+
+
+def test_a_stock_at_a_day_of_a_later_year_takes_that_year():
+    check("Ontario's net debt is forecast at C$420 billion at March 31, 2026.", "2025-02-27",
+          {"C$420 billion": (2026, 2026)})
+
+
+def test_a_month_still_to_come_is_next_years_even_past_a_decimal_point():
+    check("Chile's minimum wage will rise 6% to 529.5 thousand pesos from January.", "2025-10-30",
+          {"6%": (2026, 2026)})
+
+
+@cases([
+    ("Alberta expects a deficit of C$5.2 billion in fiscal 2025-26, after a projected surplus of "
+     "C$5.8 billion for the year ending March 31, 2025. The budget assumes crude at US$68 a barrel.",
+     "2025-02-27", {"US$68 a barrel": (2025, 2026)}),
+    ("Kisumu approved a Sh16.2 billion budget for the 2025/26 financial year. Since devolution in 2013, "
+     "the county has received more than Sh100 billion. Health takes Sh5.6 billion.", "2025-06-26",
+     {"more than Sh100 billion": (2013, 2025), "Sh5.6 billion": (2025, 2026)}),
+])
+def test_what_came_before_and_a_total_since_an_event_are_asides_the_period_runs_past(text, pub, expected):
+    check(text, pub, expected)

@@ -134,6 +134,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past", re.compile(rf"\b(?i:over|in|during|for|within|across){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("future", re.compile(rf"\b(?i:over|in|during|for|within){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
+    # "rose 2% on Friday": a day of the week the story was published in
+    ("weekday", re.compile(rf"\b(?i:on|last|this|late|early){_S}+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           rf"(?!,?{_S}*(?:{_MONTH}|\d))")),
     # "in the previous year" after a figure: the year before the sentence's own (not carried on)
     ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b")),
     # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
@@ -143,7 +146,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("inyears", re.compile(rf"\b(?i:(in|within|over|across)){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
-    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
                           rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b"
                           rf"|{_S}+(?i:quarter)\b)")),  # "the June quarter": a quarter (see "quarter")
@@ -163,6 +166,7 @@ _ANCHOR_WORDS = (
     "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
     "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
     "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
     *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3])
 _WORD_ANCHOR_RE = re.compile(
@@ -171,7 +175,7 @@ _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character b
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
 _YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
 _WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
-               "shift", "now", "firstn", "quarter", "month")
+               "shift", "now", "weekday", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
@@ -190,7 +194,8 @@ _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–|-(?=[ \t]))")
-_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+(?:{_MONTH}{_S}+)?$")
+# "since the launch of the programme in 2010", "since devolution in 2013", "since independence in 1963"
+_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+[A-Za-z][^.;:,\d()]{{0,90}}?{_S}in{_S}+(?:{_MONTH}{_S}+)?$")
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
@@ -198,7 +203,7 @@ _FUTURE_MONTH_RE = re.compile(
     r"|'ll\b"
     # "if we begin the expansion in September, we will need ...": a condition on what is to come
     r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
-    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)[^.;:!?\n]{0,60}$", re.I)
+    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)(?:[^.;:!?\n]|(?<=\d)\.(?=\d)){0,60}$", re.I)
 # "a $107.3 billion allocation over four years": money set aside, for the years ahead
 _SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
                            r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
@@ -235,7 +240,8 @@ _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest wo
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 # "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
-_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
+# "after a projected surplus of C$5.8 billion for the year ending March 2025": what came before
+_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full")
@@ -350,7 +356,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried", "window")
+                 "carried", "window", "own_only")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -364,6 +370,7 @@ class DateExpr:
         self.res: tuple | None = None  # the years it resolved to in its sentence
         self.carried: DateExpr | None = None  # the expression "the same year" took its period from
         self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
+        self.own_only = False  # a date of the figure right before it only: a weekday ("rose 2% on Friday")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -780,6 +787,12 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         unit = m.group(2).lower()
         years = n * (10 if unit.startswith("decade") else 1)
         return DateExpr(s, e, "span", py, py + years)
+    if kind == "weekday" and _SAID_BEFORE_RE.search(text, max(0, s - 60), s):
+        return None  # "..., Dadan said at the Presidential Palace on Monday": when it was said
+    if kind == "weekday":  # "shares rose 2% on Friday": that figure's day; no other's, nor carried on
+        d = DateExpr(s, e, "point", py, py)
+        d.own_only = True
+        return d
     if kind == "now":
         return DateExpr(s, e, "point", py, py)
     if kind == "month":
@@ -959,6 +972,8 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
 
 
 _NOW_RE = re.compile(_BY_KIND["now"].pattern)
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|warned|wrote|"
+                             r"according\s+to|speaking|testified)\b[^.;:!?\n]*$", re.I)
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
 
@@ -1071,9 +1086,12 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and id(d) not in bases and not d.ahead and not (d.window and running is not None)
+                      and id(d) not in bases and not d.ahead and not (d.window and running is not None) and not d.own_only
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
+            if d is not None and d.kind in ("since", "sincethen") and running is not None \
+                    and running_d is not None and running_d.kind not in ("since", "sincethen"):
+                break  # "Since devolution in 2013, Kisumu has received ...": an aside; the period runs on
             if d is not None:
                 running, running_d = resolved[id(d)], d
                 break
@@ -1372,7 +1390,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
-                    and not (has_than and _based_elsewhere(text, c, d, figs)) and not (d.window and running is not None)]
+                    and not (has_than and _based_elsewhere(text, c, d, figs)) and not (d.window and running is not None)
+                    and not d.own_only]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _period_of(text, s_start, c, d, resolved)
@@ -1382,7 +1401,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         # another figure's clause only when nothing else is left; preceding before following
         # a figure's own window of months is not the others' where a period runs on from before
         semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
-                and not (d.window and running is not None)]
+                and not (d.window and running is not None) and not d.own_only]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):
