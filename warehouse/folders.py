@@ -5,10 +5,10 @@ files) must not overwrite each other's report or Data Docs, so each gets its own
 named by a slug of the warehouse that is stable from run to run and holds no secret:
 
 - the default warehouse (``warehouse/figures.db``) writes ``REPORT_DIR`` and ``QUALITY_DIR``
-  themselves (``warehouse/report/``, ``warehouse/quality/``), as it always has;
-- any other warehouse writes ``<REPORT_DIR>/<slug>/`` and ``<QUALITY_DIR>/<slug>/``;
-- a ``REPORT_DIR`` or ``QUALITY_DIR`` set in the environment is used as given, for whichever
-  warehouse: whoever sets it has chosen the folder.
+  themselves (by default ``warehouse/report/``, ``warehouse/quality/``), as it always has;
+- any other warehouse writes ``<REPORT_DIR>/<slug>/`` and ``<QUALITY_DIR>/<slug>/``, whether
+  or not those two are set, so no setting lets two warehouses share a folder
+  (``figures report --out DIR`` writes where it is told).
 
 >>> warehouse_slug("postgresql+psycopg://bi:s3cret@db.example:5432/analytics", "figures")
 'postgresql-db.example-5432-analytics-figures'
@@ -60,13 +60,18 @@ def output_dirs(cfg, url: str | None = None) -> OutputDirs:
     default_url = type(cfg).model_fields["warehouse_url"].default
     is_default = warehouse_slug(url, cfg.warehouse_schema) == warehouse_slug(default_url)
 
-    def place(name: str) -> Path:
-        folder = Path(getattr(cfg, name))
-        if is_default or name in cfg.model_fields_set:
-            return folder
-        return folder / warehouse_slug(url, cfg.warehouse_schema)
+    if is_default:
+        return OutputDirs(report=Path(cfg.report_dir), quality=Path(cfg.quality_dir))
+    slug = warehouse_slug(url, cfg.warehouse_schema)
+    return OutputDirs(report=Path(cfg.report_dir) / slug, quality=Path(cfg.quality_dir) / slug)
 
-    return OutputDirs(report=place("report_dir"), quality=place("quality_dir"))
+
+def for_warehouse(cfg, url: str | None = None):
+    """``cfg`` with its report and quality folders those of the warehouse at ``url``.
+
+    Apply it once: the folders it returns are roots again to a second call."""
+    dirs = output_dirs(cfg, url)
+    return cfg.model_copy(update={"report_dir": dirs.report, "quality_dir": dirs.quality})
 
 
 def _clean(name: str) -> str:
