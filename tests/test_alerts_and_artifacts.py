@@ -252,3 +252,19 @@ def test_no_alert_setting_sends_nothing(monkeypatch):
     monkeypatch.delenv("ALERT_WEBHOOK_URL", raising=False)
     monkeypatch.delenv("ALERT_BLOCK", raising=False)
     assert alerts.notifier(load_settings()) is None
+
+
+def test_a_notification_block_saved_in_prefect_can_take_the_alerts(prefect_harness, receiver,
+                                                                  monkeypatch):
+    from prefect.blocks.notifications import CustomWebhookNotificationBlock
+
+    from flows import alerts
+    from tasks.config import load_settings
+
+    CustomWebhookNotificationBlock(name="team", url=f"{receiver.url}/saved/{SECRET}",
+                                   json_data=alerts.PAYLOAD).save("figures-team", overwrite=True)
+    monkeypatch.delenv("ALERT_WEBHOOK_URL", raising=False)
+    monkeypatch.setenv("ALERT_BLOCK", "custom-webhook/figures-team")
+    assert alerts.send(load_settings(), "from a saved block", "body")
+    [message] = receiver.about("from a saved block")
+    assert message["path"] == f"/saved/{SECRET}"
