@@ -1,15 +1,21 @@
 """Regions: the place each figure is about, from the curated gazetteer (regions.csv).
 
 Mentions of gazetteer names and aliases are found once per text. Mentions inside proper
-names ("Guangdong Textile and Garment Industrial Park", "Bank of China") are not places;
-mentions after "with", "from", "than" ("trade deficit with China", "workers from Xinjiang")
-are partners or origins and count only as a last resort; "Beijing said" is the Chinese
-government, i.e. China; "the country", "national" stand for the text's main country.
+names ("Guangdong Textile and Garment Industrial Park", "Bank of China", "Air India",
+"Victoria's Secret said its sales") are not places, nor is a place that reports a company's
+results ("Santander said its profit"); mentions after "with", "from", "than" ("trade deficit
+with China", "workers from Xinjiang") are partners or origins and count only as a last resort;
+"Beijing said" is the Chinese government, i.e. China; "the country", "Nationwide", "national"
+stand for the text's main country.
 
 Each figure takes, in order of preference: a place right after it in its noun phrase
-("2.3 trillion yuan in Xinjiang", "3 million members of Xinjiang's poor"), the nearest place
-before it in its sentence, the nearest after it in the same clause, the place carried over from
-earlier sentences, a partner place in its sentence, the text's main place.
+("2.3 trillion yuan in Xinjiang", "3 million members of Xinjiang's poor", "15% of U.S.
+imports"), the nearest place before it in its sentence, the nearest after it in the same
+clause, the place of the sentences before where this one goes on about it ("Its exports",
+"prices there", "the state's deficit", "the company"), the story's own place (its opening
+sentence's, within the country the text names most), a partner place in its sentence. A
+sub-place thus governs its sentence and those that continue about it, not a later national
+figure.
 
 A country that ranks or is compared with the place ("remains China's biggest", "the first
 province in the country", "exceeded the country's average") is demoted, but "the national
@@ -80,8 +86,9 @@ Governor Cabinet Budget Exchequer Finance Economy""".split())
 _S = r"[ \t\u00a0]"
 # A place inside a company's name is not where its figures are ("Air India", "Victoria's Secret
 # said its sales", "Santander said its profit"): a capitalised word before the place that can
-# only be part of a name; a possessive place before a name that reports a company's results; a
-# place that itself reports them.
+# only be part of a name (not a direction, a title, a function word, an adjective, nor a public
+# body's word: "Greater Jakarta", "Premier", "In", "Struggling", "Statistics Canada"); a
+# possessive place before a name that reports a company's results; a place that itself reports them.
 _PLACE_MODIFIERS = frozenset("""North South East West Northern Southern Eastern Western Central Northeast
 Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Middle Upper Lower Inner
 Outer Greater Mainland Metro Metropolitan Rural Urban Regional Coastal Continental Far Near Deep Downtown
@@ -89,9 +96,10 @@ Suburban Tropical Old New Modern Ancient Whole Entire Wider Neighbouring Neighbo
 Democratic Federal Imperial Colonial Outside Inside Behind Alongside Excluding Apart Aside Elsewhere
 Nationwide Together Like Unlike Beyond President Premier Prime Minister Chancellor Governor Mayor Chief
 Secretary Treasurer King Queen Prince Princess Mr Mrs Ms Dr Sir Lord Lady General Ambassador Envoy
-Rest Visit Invest Made""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in FUNCTION_WORDS) \
+Rest Rival
+Statistics Stats Health Tourism Infrastructure Transport Environment Finance Revenue Enterprise Invest Visit
+Sport Bank Negara Employment Education Export Trade Investment Immigration Destination Team""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in FUNCTION_WORDS) \
     | frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
-_WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
 _CORPORATE_NOUNS = (r"(?:profits?|(?:net|operating)[ \t]+(?:income|loss)|earnings|dividends?|revenues?|sales|"
                     r"turnover|margins?|shares|deliveries|subscribers|customers|stores)")
 _REPORTS = (r"(?:said|says|reported|reports|posted|posts|announced|announces|booked|books|expects|expected|"
@@ -102,8 +110,8 @@ _OWNED_NAME_RE = re.compile(
     rf"['’]s{_S}+([A-Z][\w&.-]*)(?:{_S}+[A-Z][\w&.-]*){{0,2}}{_S}+(?:shares\b|stock\b|{_REPORTS}"
     rf"(?:{_S}+(?:on{_S}+[A-Z]\w+|that))?(?:{_S}+[\w-]+){{0,4}}?{_S}+{_CORPORATE_NOUNS}\b)")
 # "Santander said its profit rose", "Santander's net profit": results no government reports (its
-# revenue or sales may be a state's, its profit or dividend is a company's)
-_COMPANY_RESULTS = r"(?:profits?|net[ \t]+(?:income|loss)|operating[ \t]+(?:income|profit|loss)|earnings|dividends?)"
+# revenue, sales or earnings may be a state's, its profit or dividend is a company's)
+_COMPANY_RESULTS = r"(?:profits?|net[ \t]+(?:income|loss)|operating[ \t]+(?:income|profit|loss)|dividends?)"
 _REPORTS_RESULTS_RE = re.compile(
     rf"(?:{_S}+{_REPORTS}(?:{_S}+(?:on{_S}+[A-Z]\w+|that))?(?:{_S}+(?:its|a|an|the|record|higher|lower)))"
     rf"(?:{_S}+[\w-]+){{0,3}}?{_S}+{_COMPANY_RESULTS}\b"
@@ -369,10 +377,14 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
 def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> bool:
     """Is the place at s..e part of a company's name ("Air India", "Victoria's Secret said its
     sales") or a company itself ("Santander said its profit")?"""
-    if s >= 2 and text[s - 1] == " " and text[s - 2].islower():
-        before = _WORD_BEFORE_RE.search(text, max(0, s - 24), s)
-        if before and before.group(1) not in _PLACE_MODIFIERS and before.group(1) not in gaz.by_surface \
-                and not before.group(1).endswith("ly") and not _title_case_line(text, s):
+    if s >= 3 and text[s - 1] == " " and text[s - 2].islower():
+        j = s - 2
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:s - 1]
+        if word[0].isupper() and word[1:].islower() and (j == 0 or text[j - 1] not in "'’.-") \
+                and word not in _PLACE_MODIFIERS and word not in gaz.by_surface \
+                and not word.endswith(("ly", "ing", "ed")) and not _title_case_line(text, s):
             return True
     if poss and e + 3 < len(text) and text[e + 3].isupper():
         owned = _OWNED_NAME_RE.match(text, e)
