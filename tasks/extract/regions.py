@@ -102,9 +102,12 @@ Sport Bank Negara Employment Education Export Trade Investment Immigration Desti
     | frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
 _CORPORATE_NOUNS = (r"(?:profits?|(?:net|operating)[ \t]+(?:income|loss)|earnings|dividends?|revenues?|sales|"
                     r"turnover|margins?|shares|deliveries|subscribers|customers|stores)")
-_REPORTS = (r"(?:said|says|reported|reports|posted|posts|announced|announces|booked|books|expects|expected|"
-            r"forecast|forecasts|recorded|records|swung|saw|sees|raised|raises|cut|cuts|lifted|lifts|"
-            r"narrowed|widened|beat)")
+_REPORT_VERBS = ("said says reported reports posted posts announced announces booked books expects expected "
+                 "forecast forecasts recorded records swung saw sees raised raises cut cuts lifted lifts "
+                 "narrowed widened beat").split()
+_REPORTS = f"(?:{'|'.join(_REPORT_VERBS)})"
+_REPORT_WORDS = tuple(f" {w} " for w in _REPORT_VERBS)  # what a place reporting results is followed by
+_RESULT_STEMS_RE = re.compile("rofit|ncome|ividend|loss")
 # "Victoria's Secret said its sales", "Japan's Toyota posted a record profit", "Victoria's Secret shares"
 _OWNED_NAME_RE = re.compile(
     rf"['’]s{_S}+([A-Z][\w&.-]*)(?:{_S}+[A-Z][\w&.-]*){{0,2}}{_S}+(?:shares\b|stock\b|{_REPORTS}"
@@ -344,7 +347,8 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         if name is None:
             continue
         poss = text.startswith(("'s", "’s"), e)
-        if _in_company_name(text, s, e, poss, gaz):
+        if ((text[s - 1:s] == " " and not text.endswith(_USUAL_BEFORE, max(0, s - 8), s)) or poss
+                or text.startswith(_REPORT_WORDS, e)) and _in_company_name(text, s, e, poss, gaz):
             continue
         if not poss:
             nx = _NEXT_CAP_RE.match(text, e)
@@ -374,24 +378,28 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
     return out
 
 
+# the words most often before a place, none a name's: where one stands there, no test is needed
+_USUAL_BEFORE = tuple(f" {w} " for w in ("in", "of", "the", "to", "from", "and", "with", "for", "across", "on", "at"))
+
+
 def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> bool:
     """Is the place at s..e part of a company's name ("Air India", "Victoria's Secret said its
     sales") or a company itself ("Santander said its profit")?"""
     if s >= 3 and text[s - 1] == " " and text[s - 2].islower():
-        j = s - 2
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        word = text[j:s - 1]
-        if word[0].isupper() and word[1:].islower() and (j == 0 or text[j - 1] not in "'’.-") \
-                and word not in _PLACE_MODIFIERS and word not in gaz.by_surface \
-                and not word.endswith(("ly", "ing", "ed")) and not _title_case_line(text, s):
+        lo = max(0, s - 24)
+        j = max(text.rfind(" ", lo, s - 1), text.rfind("\n", lo, s - 1))
+        word = text[j + 1 if j >= 0 else lo:s - 1]
+        if word[0].isupper() and word.isalpha() and word[1:].islower() and word not in _PLACE_MODIFIERS \
+                and word not in gaz.by_surface and not word.endswith(("ly", "ing", "ed")) \
+                and not _title_case_line(text, s):
             return True
     if poss and e + 3 < len(text) and text[e + 3].isupper():
         owned = _OWNED_NAME_RE.match(text, e)
         if owned and owned.group(1) not in _ADMIN_WORDS and owned.group(1) not in _INSTITUTION_WORDS \
                 and owned.group(1) not in gaz.by_surface and not owned.group(1).isupper():
             return True
-    return (poss or text.startswith(" ", e)) and bool(_REPORTS_RESULTS_RE.match(text, e))
+    return (text.startswith(_REPORT_WORDS, e) or (poss and _RESULT_STEMS_RE.search(text, e, e + 48) is not None)) \
+        and bool(_REPORTS_RESULTS_RE.match(text, e))
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -520,7 +528,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     gaz = _gazetteer(regions)
     mentions = find_mentions(text, gaz)
     main_country = _main_country(mentions, gaz, cands)
-    if main_country and ("ountr" in text or "ation" in text):
+    if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
                            or _ranks(text, m.start(), m.end()))
