@@ -313,6 +313,28 @@ def test_each_figure_knows_its_periods_granularity_and_first_and_last_day(text, 
     assert details(text, pub)[surface] == expected
 
 
+@cases([
+    ("Vietnam drew $9.3 billion of foreign investment in the first four months of 2024.", "2024-05-10",
+     {"$9.3 billion": ("month", date(2024, 1, 1), date(2024, 4, 30))}),
+    ("Car sales in Thailand fell 7 per cent in the first three quarters of 2023.", "2024-01-05",
+     {"7 per cent": ("month", date(2023, 1, 1), date(2023, 9, 30))}),
+    ("In the last two months of 2022, Peru's copper exports dropped 9 per cent.", "2023-02-01",
+     {"9 per cent": ("month", date(2022, 11, 1), date(2022, 12, 31))}),
+])
+def test_the_first_or_last_months_of_a_named_year_are_those_months_of_it(text, pub, expected):
+    assert {k: details(text, pub)[k] for k in expected} == expected
+
+
+@cases([
+    ("India's GDP grew 8.2% in 2023-24. Gujarat's economy expanded 9.1% in the same year.", "2024-06-01",
+     {"9.1%": ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))}),
+    ("Poland's exports rose 5% in the third quarter of 2023. Imports fell 2% in the same period.", "2024-01-15",
+     {"2%": ("quarter", date(2023, 7, 1), date(2023, 9, 30))}),
+])
+def test_the_same_year_or_period_has_the_days_of_the_one_it_names_again(text, pub, expected):
+    assert {k: details(text, pub)[k] for k in expected} == expected
+
+
 def test_a_figure_without_a_period_has_no_granularity_or_days():
     assert details("Revenue in Kenya was 5 billion shillings.", None)["5 billion shillings"] == (None, None, None)
 
@@ -462,3 +484,78 @@ def test_a_figures_first_and_last_days_fall_in_its_first_and_last_years(text, pu
     for f in dated:
         assert f.period_first_day.year == f.period_start, (text, f)
         assert f.period_end is None or f.period_last_day.year == f.period_end, (text, f)
+
+
+# --- a day that only says when a named period ends ----------------------------------------------
+@cases([
+    ("Canada's federal deficit for fiscal 2024, which ended on March 31, was C$61.9 billion.", "2024-10-10",
+     {"C$61.9 billion": (2023, 2024)}),
+    ("Tesco's sales for the half year, which ended on 24 August, rose 3.7 per cent.", "2024-10-03",
+     {"3.7 per cent": (2024, 2024)}),
+    ("Woolworths' profit for the half year, which ended on 5 January, fell 12 per cent.", "2025-02-20",
+     {"12 per cent": (2024, 2025)}),
+])
+def test_a_day_in_a_which_ended_clause_belongs_to_the_period_before_it(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_fiscal_year_said_to_end_in_a_month_follows_that_calendar_whatever_the_country():
+    check("The shipping group's loss for fiscal 2024, which ended in September, was $310 million.",
+          "2024-12-01", {"$310 million": (2023, 2024)})
+
+
+# --- "than in the same quarter of YEAR" --------------------------------------------------------------
+@cases([
+    ("Poland's industrial output in the third quarter was 2.1% lower than in the same quarter of 2023.",
+     "2024-11-07", {"2.1%": (2023, 2024)}),
+    ("Chile's copper output was 4.4 per cent higher than in the same period of 2022.", "2023-08-01",
+     {"4.4 per cent": (2022, 2023)}),
+    ("From the same quarter of 2023, Peru's economy expanded 3.6 per cent.", "2024-08-15",
+     {"3.6 per cent": (2023, 2024)}),
+    ("Compared with 2019, Egypt's tourism receipts were 14 per cent higher.", "2024-03-01",
+     {"14 per cent": (2019, 2024)}),
+])
+def test_a_change_against_the_same_part_of_an_earlier_year_runs_from_that_year(text, pub, expected):
+    check(text, pub, expected)
+
+
+# --- a base is no period of what follows ---------------------------------------------------------
+@cases([
+    ("Chile's migration is forecast at 95,000 people in 2025, down from a peak of 180,000 in 2022. "
+     "The budget sets aside $300 million for housing.", "2025-03-01", {"$300 million": (2025, 2025)}),
+    ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
+     "of Rs 1,85,000 crore for 2024-25. Capital spending is put at Rs 40,000 crore.", "2025-03-10",
+     {"Rs 40,000 crore": (2025, 2026)}),
+])
+def test_the_date_of_a_base_level_does_not_carry_to_the_next_sentence(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
+     "of Rs 1,85,000 crore for 2024-25.", "2025-03-10", {"8%": (2024, 2026)}),
+    ("Taiwan's 2026 budget totals NT$3.0 trillion, up 4.1% from this year's NT$2.9 trillion.", "2025-08-21",
+     {"4.1%": (2025, 2026)}),
+    ("Ghana's cocoa output in 2024 reached 650,000 tonnes, up 12% from 580,000 tonnes in 2023.", "2025-01-10",
+     {"12%": (2023, 2024)}),
+])
+def test_a_change_against_an_earlier_level_runs_from_that_levels_period(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Brazil's exports in August 2025 were 3% lower than a year earlier.", "2025-09-10", {"3%": (2024, 2025)}),
+    ("Exports from Vietnam in September 2025 were 4.1% higher than in the year-ago month.", "2025-10-06",
+     {"4.1%": (2024, 2025)}),
+    # "year-on-year" and "(up) from a year earlier" on a rate keep the figure's own period
+    ("Korea's exports rose 5% year-on-year in September 2025.", "2025-10-01", {"5%": (2025, 2025)}),
+    ("Wages in Hungary rose 9% in July 2025 from a year earlier.", "2025-09-01", {"9%": (2025, 2025)}),
+])
+def test_a_change_than_a_year_earlier_runs_from_the_year_before(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_figures_window_of_months_is_not_the_other_figures_period():
+    text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
+            "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")
+    check(text, "2025-11-07", {"4.3%": (2025, 2025), "3.8%": (2024, 2025), "about 31,000 jobs": (2025, 2025)})

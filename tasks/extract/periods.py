@@ -87,8 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # a stretch of months that ends in a named month
     ("nto", re.compile(
         rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
-        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter)){_S}+(?:(?i:period){_S}+)?"
-        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
+        rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:on){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
         rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?({_YEAR}))?(?![\w%]|[-/.,]\d)")),
@@ -97,8 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
-        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
+        rf"(?:{_S}+(?:(?:in{_S}+)?{_SAME}|in|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|(?i:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
@@ -141,7 +142,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
                           rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
-    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
+    # "the first four months of 2024": its months of that year
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
+                          rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
+                          rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -216,14 +220,15 @@ _INYEARS = Finder(_BY_KIND["inyears"])
 # every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 # every stretch of months ending in a month has one of these words before its "to", "ended"
-_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
+_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period)(?:,?{_S}+(?i:which|that))?{_S}+(?i:to|ended|ending|through|until){_S}"))
 # the same words in the lower-cased text (patterns.folded), which the engine scans much faster
-_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period){_S}+(?:to|ended|ending|through|until){_S}")
+_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
 _NTO_LEAD = 24
 _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
-_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
+# "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
+_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full")
@@ -272,8 +277,8 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
                    "NZ$": "New Zealand", "Nairobi": "Kenya"}
 # a company's own year, as the text states it: "the fiscal year ending March 2017", "its
 # business year to the end of June", "year ended 31 March"
-_YEAR_END_RE = re.compile(
-    rf"\b(?i:year){_S}+(?:(?i:that|which){_S}+)?"
+_YEAR_END_RE = re.compile(  # "the year ending March 2025", "fiscal 2025, which ended on Sept. 30"
+    rf"\b(?:(?i:year)|(?:(?i:fiscal)|FY){_S}*(?:19|20)?\d\d(?!\d),?){_S}+(?:(?i:that|which){_S}+)?"
     rf"(?i:ends?|ended|ending|to|closing|runs{_S}+to){_S}+(?:(?i:in|on|at){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?")
 _YEAR_END = Finder(_YEAR_END_RE)
@@ -336,7 +341,8 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
+                 "carried", "window")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -348,6 +354,8 @@ class DateExpr:
         self.months = 0  # the length of a stretch of months written as a number ("the 12 months to June")
         self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
         self.res: tuple | None = None  # the years it resolved to in its sentence
+        self.carried: DateExpr | None = None  # the expression "the same year" took its period from
+        self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -457,7 +465,23 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
-    return _join_fiscal_spans(text, out, tstarts, taken)
+    return _join_fiscal_spans(text, _without_appositive_days(text, out), tstarts, taken)
+
+
+# "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
+_ENDED_CLAUSE_RE = re.compile(
+    rf",?{_S}*(?i:which|that){_S}+(?i:ended|ends|end|began|begins|begin|started|starts|start|runs|ran|closed|closes)"
+    rf"{_S}+(?:(?i:on|in|at){_S}+)?")
+
+
+def _without_appositive_days(text: str, ds: list[DateExpr]) -> list[DateExpr]:
+    """The dates but those that only say when the period named right before them ends or begins."""
+    out: list[DateExpr] = []
+    for d in ds:
+        if out and _ENDED_CLAUSE_RE.fullmatch(text, out[-1].end, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 # "since the 2013/14 financial year (FY)--when devolution began--to the 2024/25 financial year",
@@ -765,6 +789,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     if kind == "firstn":
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
+        if m.group(3) and n <= 12:  # of a year named: its first (or last) n months
+            y = int(m.group(3))
+            d = DateExpr(s, e, "point", y, y)
+            d.bounds = ((y, 1), (y, n), None) if "first" in g else ((y, 13 - n), (y, 12), None)
+            return d
         if "first" not in g:
             # "over the past 12 months": the last n whole months before the publication
             if pm is None:
@@ -919,6 +948,9 @@ def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -
     cache: dict[int, tuple] = {}
     for c in cands:
         d = src.get(id(c))
+        seen = 0
+        while d is not None and d.kind == "carry" and d.carried is not None and seen < 8:
+            d, seen = d.carried, seen + 1  # "in the same year": the days of the year it names again
         if c.period[0] is None:
             c.period_detail = (None, None, None)
         elif d is not None and d.res == c.period == (d.y0, d.y1):
@@ -989,7 +1021,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     multi_d: DateExpr | None = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
-        resolved = _resolve(text, ds, running, py)
+        resolved = _resolve(text, ds, running, py, running_d)
         tail = multi is not None and running is not None and running != multi and running[0] is not None \
             and multi[0] <= running[0] and running[1] == multi[1]
         if tail:  # "over the period": the whole span, not its last year
@@ -1016,7 +1048,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and id(d) not in bases and not d.ahead
+                      and id(d) not in bases and not d.ahead and not (d.window and running is not None)
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
             if d is not None:
@@ -1028,12 +1060,56 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
     _restated(text, cands, by_sent, src)
+    _changes_from_a_base(text, cands, src)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
             if id(c.link) in src:
                 src[id(c)] = src[id(c.link)]
     _set_details(text, cands, src, cal, pub_date)
+
+
+# a change set against the level of an earlier period: "7.2% larger than the revised estimate of
+# Rs 3,71,980 crore for 2024-25", "up 8.1% from this year's 673 trillion won"
+_CHANGE_FROM_FIGURE_RE = re.compile(
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|above|below))?,?{_S}+"
+    rf"(?i:than|from|over|compared{_S}+(?:with|to)|against){_S}+(?:[\w'’-]+{_S}+){{0,5}}?")
+_YEAR_AGO_AFTER_LEVEL_RE = re.compile(rf"{_S}+(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b")
+_CHANGE_AFTER_LEVEL_RE = re.compile(
+    rf",?{_S}*(?:(?i:up|down|higher|lower)|(?i:an?){_S}+(?i:increase|rise|decline|drop|fall|gain)(?:{_S}+of)?){_S}+")
+# ... or against "a year earlier" itself: "36% higher than a year earlier", "rose 2.9% in
+# September compared with a year earlier". FORMAT.md: "than a year earlier" is a named base
+# (base-year), while "year-on-year" and "(up) from / on a year ago" on a rate keep its own period
+_CHANGE_FROM_YEAR_AGO_RE = re.compile(
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?"
+    rf"(?:{_S}+(?i:in|during){_S}+[A-Z][a-z]+(?:{_S}+\d{{4}})?)?,?{_S}+"
+    rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b"
+    rf"|(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?,?{_S}+(?i:than|over){_S}+(?:(?i:in){_S}+)?the{_S}+(?i:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+"
+    rf"(?i:period|quarter|month|half|level|figure)\b")
+
+
+def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
+    """A percentage change against the level of an earlier period runs from that period to its
+    own end: against the figure after it, or against "a year earlier"."""
+    for i, c in enumerate(cands):
+        if c.unit not in ("%", "pp") or c.period[0] is None or c.period[1] is None:
+            continue
+        y0, y1 = c.period
+        p = cands[i - 1] if i else None
+        if (p is not None and p.sent == c.sent and p.period[0] is not None and p.unit not in ("%", "pp")
+                and _CHANGE_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start)):
+            y0, y1 = p.period  # "totals 728 trillion won, up 8.1% from ...": the level's change
+        base = None
+        n = cands[i + 1] if i + 1 < len(cands) else None
+        if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in ("%", "pp")
+                and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)
+                and not _YEAR_AGO_AFTER_LEVEL_RE.match(text, n.end)):  # "from 8.4 million a year earlier": year-on-year
+            base = n.period[0]
+        elif text.find("year", c.end, c.end + 60) != -1 and _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end):
+            base = y0 - 1
+        if base is not None and base < y0 and base <= y1:
+            c.period = (base, y1)
+            src.pop(id(c), None)
 
 
 _SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
@@ -1092,7 +1168,7 @@ _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|s
 _BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
 
 
-def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
+def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict[int, tuple[int, int]]:
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
     for d in ds:
@@ -1123,10 +1199,13 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
             prev = [out[id(o)] for o in ds if o.kind in ("point", "span") and id(o) in out]
             out[id(d)] = prev[-1] if prev else running or (d.y0, d.y1)
         elif d.kind == "carry":
-            prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            before = [o for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            prev = [out[id(o)] for o in before]
             r = prev[-1] if prev else running
+            d.carried = before[-1] if before else running_d
             if len(prev) >= 2 and all(a == b for a, b in prev) and prev[0][0] < prev[-1][0]:
                 r = (prev[0][0], prev[-1][0])  # "from A in 2017 to B in 2021, ... in the same period"
+                d.carried = None
             if r is not None:
                 out[id(d)] = r
         elif d.kind in ("shift", "prevshift"):
@@ -1201,10 +1280,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             if any(after <= fs < d.start for fs, _ in fig_spans):
                 break
             if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
+                d.window = d.months > 0
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
                 src[id(c)] = d
-                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
+                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 40), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
     # "jumped by 7.5 percent year-on-year to 7.95 trillion yuan last year": the change is the level's
@@ -1268,7 +1348,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
-                    and not (has_than and _based_elsewhere(text, c, d, figs))]
+                    and not (has_than and _based_elsewhere(text, c, d, figs)) and not (d.window and running is not None)]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _period_of(text, s_start, c, d, resolved)
@@ -1276,7 +1356,9 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
-        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))]
+        # a figure's own window of months is not the others' where a period runs on from before
+        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
+                and not (d.window and running is not None)]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):
@@ -1389,6 +1471,8 @@ def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[in
         close = text.find(")", d.end, s_end)
         return o, close if close != -1 else s_end
     lo, hi = clause_bounds(text, s_start, s_end, d.start)
+    if not text[s_start:d.start].strip():  # "From the same quarter of 2024, GDP expanded 2.2%"
+        return s_start, s_end
     # a bracket right after the comparison belongs to it: "lower when compared with 2022 (-27%)"
     j = d.end
     while j < s_end and text[j] in " \t":
