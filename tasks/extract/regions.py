@@ -96,10 +96,9 @@ Suburban Tropical Old New Modern Ancient Whole Entire Wider Neighbouring Neighbo
 Democratic Federal Imperial Colonial Outside Inside Behind Alongside Excluding Apart Aside Elsewhere
 Nationwide Together Like Unlike Beyond President Premier Prime Minister Chancellor Governor Mayor Chief
 Secretary Treasurer King Queen Prince Princess Mr Mrs Ms Dr Sir Lord Lady General Ambassador Envoy
-Rest Rival
-Statistics Stats Health Tourism Infrastructure Transport Environment Finance Revenue Enterprise Invest Visit
-Sport Bank Negara Employment Education Export Trade Investment Immigration Destination Team""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in FUNCTION_WORDS) \
-    | frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
+Rest Rival Statistics Stats Health Tourism Infrastructure Transport Environment Finance Revenue Enterprise
+Invest Visit Sport Bank Negara Employment Education Export Trade Investment Immigration Destination Team
+""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in (*FUNCTION_WORDS, *MONTHS, *WEEKDAYS))
 _CORPORATE_NOUNS = (r"(?:profits?|(?:net|operating)[ \t]+(?:income|loss)|earnings|dividends?|revenues?|sales|"
                     r"turnover|margins?|shares|deliveries|subscribers|customers|stores)")
 _REPORT_VERBS = ("said says reported reports posted posts announced announces booked books expects expected "
@@ -154,7 +153,7 @@ _GOV_VERB_RE = re.compile(
     rf"responds|vowed|aims|aimed|targets|targeted|expects|expected|hopes|hoped|needs|must)\b")
 # (read by _country_word_matches from its words: change both together)
 _COUNTRY_WORDS_RE = re.compile(
-    r"(?=[tTnNca])\b(?:[Tt]he\s+(?:country|nation|whole\s+country)(?:['’]s)?|[Nn]ationwide|[Nn]ationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|[Aa]cross\s+the\s+country)\b")
+    r"(?=[tTnNcaA])\b(?:[Tt]he\s+(?:country|nation|whole\s+country)(?:['’]s)?|[Nn]ationwide|[Nn]ationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|[Aa]cross\s+the\s+country)\b")
 _FOLLOW_GAP_RE = re.compile(
     rf"(?:{_S}+[A-Za-z][\w'’-]*){{0,6}}?{_S}+(?:in|of|for|across|throughout|within|to|at|inside|around)"
     rf"(?:{_S}+(?:the|southern|northern|western|eastern|central|west|east|north|south|rural|urban|"
@@ -190,9 +189,9 @@ _THERE_RE = re.compile(rf"(?<![\w])there\b(?!{_S}+{_NOT_A_PLACE_THERE})")
 # "the state", "the county"; or an establishment that stands somewhere, named before ("the
 # company", "the yarn-making operation"): a national total is no company's
 _SAME_PLACE_RE = re.compile(
-    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+)?(?:state|county|territory|island|emirate|province|"
-    rf"region|city|prefecture|municipality|company|firm|plant|factory|facility|mine|mill|park|operation|site|"
-    rf"project|zone|port|refinery|smelter|complex|venture)(?![\w-])")
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+)?(?:state|county|territory|island|"
+    rf"emirate|province|region|city|prefecture|municipality|company|firm|plant|factory|facility|mine|mill|"
+    rf"park|operation|site|project|zone|port|refinery|smelter|complex|venture)(?![\w-])")
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
 # "made up 15% of U.S. imports", "a fifth of Germany's total exports": the share is of the
@@ -379,7 +378,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
 
 
 # the words most often before a place, none a name's: where one stands there, no test is needed
-_USUAL_BEFORE = tuple(f" {w} " for w in ("in", "of", "the", "to", "from", "and", "with", "for", "across", "on", "at"))
+_USUAL_BEFORE = tuple(f" {w} " for w in "in of the to from and with for across on at".split())
 
 
 def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> bool:
@@ -398,8 +397,8 @@ def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> 
         if owned and owned.group(1) not in _ADMIN_WORDS and owned.group(1) not in _INSTITUTION_WORDS \
                 and owned.group(1) not in gaz.by_surface and not owned.group(1).isupper():
             return True
-    return (text.startswith(_REPORT_WORDS, e) or (poss and _RESULT_STEMS_RE.search(text, e, e + 48) is not None)) \
-        and bool(_REPORTS_RESULTS_RE.match(text, e))
+    reports = text.startswith(_REPORT_WORDS, e) or (poss and _RESULT_STEMS_RE.search(text, e, e + 48) is not None)
+    return reports and bool(_REPORTS_RESULTS_RE.match(text, e))
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -680,7 +679,8 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
             before = prev[-2]
             if _COORDINATED_RE.fullmatch(text, before.end, m.start) and not _figure_between(before, m, figs):
                 return None, True
-            if _LOCATED_IN_RE.fullmatch(text, before.end, m.start) and (gaz is None or _may_hold(gaz, m.name, before.name)):
+            if _LOCATED_IN_RE.fullmatch(text, before.end, m.start) \
+                    and (gaz is None or _may_hold(gaz, m.name, before.name)):
                 return before.name, True
         return m.name, True
     # 3. after, in the same clause, before any other figure
