@@ -256,3 +256,29 @@ def test_a_province_named_with_its_word_is_a_place_though_no_table_lists_it():
     text = ("South Korea's economy grew 1%. Chungcheong Province, home to the country's battery plants, "
             "plans to spend 2 trillion won on roads.")
     assert regions(text) == ["South Korea", "Chungcheong"]
+
+
+# ---- 7. Chinese: "全市", "全省" and names ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("遵义市2024年经济运行情况\n全市地区生产总值增长5.6%。贵州茅台营业收入增长15.7%。全年全市接待游客1.2亿人次。",
+     ["Zunyi", "Guizhou", "Zunyi"]),
+    ("绵阳市2024年统计公报\n全市地区生产总值增长6.5%。据四川省统计局数据，全省地区生产总值增长5.7%。",
+     ["Mianyang", "Sichuan"]),
+])
+def test_the_whole_city_is_the_texts_city_and_the_whole_province_its_province(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("泸州市经济运行\n全市地区生产总值增长6.1%，经济总量稳居全省第五。规模以上工业增加值增长7.2%。",
+     ["Luzhou", "Luzhou"]),
+    ("林芝市上半年经济\n林芝市地区生产总值增长6.9%，高于全区平均水平0.7个百分点。", ["Nyingchi", "Nyingchi"]),
+])
+def test_a_whole_province_that_ranks_or_is_compared_with_the_city_is_not_its_place(text, expected):
+    assert regions(text) == expected
+
+
+def test_a_place_in_brackets_inside_a_companys_name_is_not_the_region():
+    text = "茂名市上半年经济\n位于茂名高新区的埃克森（广东）化工项目累计完成投资超过300亿元。"
+    assert regions(text) == ["Maoming"]
