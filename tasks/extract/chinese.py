@@ -22,7 +22,7 @@ so a span of the mapped copy is the same span of the raw text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -734,18 +734,20 @@ def _IN_NAME_BRACKETS(t: str, s: int, e: int) -> bool:
             and bool(_HAN_RE.match(t[s - 2])) and bool(_HAN_RE.match(t[e + 1])))
 
 
-def _home_place(gaz: _Gazetteer, word: str, choices) -> str | None:
+@lru_cache(maxsize=4096)
+def _home_place(gaz: _Gazetteer, word: str, choices: tuple) -> str | None:
     """The place a word like "全市" or "全省" stands for: the first of ``choices`` (places named
     before it, nearest first) of the rank it names, or that holds one of them."""
     levels = L.HOME_LEVELS.get(word[1:])
     if not levels:
         return None
     for name in choices:
-        r, seen = gaz.by_name.get(name) if name else None, set()
-        while r is not None and r.name not in seen:
+        r = gaz.by_name.get(name) if name else None
+        for _ in range(8):  # no gazetteer nests deeper; a cycle in its parents ends here
+            if r is None:
+                break
             if r.level in levels:
                 return r.name
-            seen.add(r.name)
             r = gaz.by_name.get(r.parent) if r.parent else None
     return None
 
@@ -786,8 +788,11 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
                     # "全市", "全省": the paragraph's or the text's place of that rank, else the
                     # place the paragraph is about, else the text's
                     if m.home:
-                        named = next((n.region for n in reversed(mentions[:i])
-                                      if n.start >= s and n.region and not n.home and not n.partner), None)
+                        named, j = None, i - 1
+                        while j >= 0 and mentions[j].start >= s and named is None:
+                            n = mentions[j]
+                            named = n.region if n.region and not n.home and not n.partner else None
+                            j -= 1
                         c.region = _home_place(gaz, t[m.start:m.end], (named, carried, main)) or carried or main
                     else:
                         c.region = m.region
@@ -796,7 +801,7 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
                 i -= 1
             if not found:
                 c.region = carried if carried is not None else main
-        here = [m for m in mentions if s <= m.start < e and not m.partner and not m.nation]
+        here = [m for m in mentions[bisect_left(starts, s):bisect_left(starts, e)] if not m.partner and not m.nation]
         if here:
             last = here[-1]
             if last.home:  # "全市接待游客...；实现旅游总收入": the city goes on

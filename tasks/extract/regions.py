@@ -56,7 +56,7 @@ _NOT_PLACES = frozenset({"group", "excluded"})
 # ("Shule county", "Xiaoshan district", "Yangjia township")
 _ADMIN_PLACE_RE = re.compile(
     r"(?<![\w'’-])((?:[A-Z][a-z'’-]+)(?:[ ][A-Z][a-z'’-]+){0,2})[ ]"
-    r"(township|county|prefecture|district|village|province|Township|County|Prefecture|District|Village|Province)\b")
+    r"(township|county|prefecture|district|village|Township|County|Prefecture|District|Village|Province)\b")
 _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "county",
                       "prefecture": "prefecture", "district": "district", "province": "province"}
 # words that begin a noun phrase, not a name ("The county", "Each district", "Federal District")
@@ -365,7 +365,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
     if gaz.rx is None:
         return out
     folded = folded_text(text)
-    remits = "emittance" in text or "home" in text
+    remits = "emittance" in text or "d home" in text or "s home" in text
     for m in gaz.rx.finditer(text):
         s, e = m.span()
         surface = " ".join(m.group().split())
@@ -405,7 +405,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
             demoted = True  # "from the United Kingdom and the United States": both are origins
         out.append(Mention(s, e, name, demoted))
     if "ounty" in text or "istrict" in text or "ownship" in text or "refecture" in text or "illage" in text \
-            or "rovince" in text:
+            or "Province" in text:
         _add_admin_places(text, out, gaz)
     return out
 
