@@ -282,3 +282,8 @@ def test_a_whole_province_that_ranks_or_is_compared_with_the_city_is_not_its_pla
 def test_a_place_in_brackets_inside_a_companys_name_is_not_the_region():
     text = "茂名市上半年经济\n位于茂名高新区的埃克森（广东）化工项目累计完成投资超过300亿元。"
     assert regions(text) == ["Maoming"]
+
+
+def test_the_base_of_a_share_still_owns_its_own_level_after_it():
+    text = "Sabah's income per head was 52 per cent of Malaysia's per capita GDP of 54,000 ringgit."
+    assert regions(text) == ["Sabah", "Malaysia"]

@@ -150,7 +150,7 @@ _RANK_BEFORE_RE = Finder(re.compile(
 _RANK_TAILS = tuple(f"{w} {t}" for w in ("in", "of", "among", "across") for t in ("", "the "))
 # "the national average of 6.7 percent": the figure is that place's
 _AVERAGE_OF_RE = re.compile(
-    rf"(?:['’]s)?(?:{_S}+(?:average|mean|overall|level|rate|growth|economic|GDP|figure|total)){{1,4}}(?:{_S}+(?:of|at|was|is|stood{_S}+at)){_S}+(?:about{_S}+|around{_S}+|only{_S}+|just{_S}+)?$")
+    rf"(?:['’]s)?(?:{_S}+(?:average|mean|overall|level|rate|growth|economic|GDP|figure|total|per|capita)){{1,4}}(?:{_S}+(?:of|at|was|is|stood{_S}+at)){_S}+(?:about{_S}+|around{_S}+|only{_S}+|just{_S}+)?$")
 _BASED_AFTER_RE = re.compile(r"[-‑]based\b|[-‑]headquartered\b")
 _GOV_VERB_RE = re.compile(
     rf"['’]?s?{_S}+(?:has|have|had|is|was|will|would|says|said|insists|insisted|announced|set|"
