@@ -29,11 +29,16 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Date, Engine, Table, and_, bindparam, inspect, select, update
+from sqlalchemy import Connection, Date, Engine, Table, Text, and_, bindparam, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from schemas.articles import ARTICLE_COLUMNS as ARTICLE_FRAME_COLUMNS
+from schemas.claims import CLAIM_CHECK_COLUMNS as CLAIM_CHECK_FRAME_COLUMNS
+from schemas.figures import NormalisedFigures
+from schemas.quarantine import QUARANTINE_COLUMNS as QUARANTINE_FRAME_COLUMNS
+from schemas.tables import TABLE_MODELS, csv_columns
 from warehouse.engine import redact, write_transaction
 from warehouse.runs import owner_note
 from warehouse.tables import (
@@ -53,34 +58,21 @@ from warehouse.tables import (
 
 CHUNK = 1000
 
-ARTICLE_COLUMNS = (
-    "article_hash", "path", "title", "publisher", "url", "pub_date", "pub_date_precision",
-    "word_count", "source_type",
-)
-FIGURE_COLUMNS = (
-    "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
-    "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
-    "unconverted_reason", "period_start", "period_end", "period_granularity", "period_first_day",
-    "period_last_day", "region", "metric", "link_seq", "link_type",
-)
-# An article frame made before official articles existed loads as news (the column's default).
-OPTIONAL_ARTICLE_COLUMNS = ("source_type",)
+# The frames' columns are their models' (schemas/): a column added to a model is loaded into
+# the table's column of the same name.
+ARTICLE_COLUMNS = tuple(ARTICLE_FRAME_COLUMNS)
+FIGURE_COLUMNS = tuple(NormalisedFigures.to_schema().columns)
+# An article frame made before official articles existed loads as news (the column's default);
+# has_metadata is stored where the frame has it.
+OPTIONAL_ARTICLE_COLUMNS = ("source_type", "has_metadata")
 # Frames made before the FX record existed load with these empty.
 OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason", "period_granularity",
                            "period_first_day", "period_last_day")
-CLAIM_CHECK_COLUMNS = (
-    "article_hash", "seq", "check_type", "expected", "observed", "rel_diff", "tolerance",
-    "verdict", "explanation", "evidence_seq", "evidence_source",
-)
-QUARANTINE_COLUMNS = (
-    "article_hash", "seq", "source_file", "row", "column", "check", "failure_case", "reason",
-)
-TABLE_COLUMNS = {
-    "regions.csv": ("name", "aliases", "level", "parent", "source"),
-    "metrics.csv": ("key", "label", "unit_family", "triggers", "source"),
-    "fx_rates.csv": ("year", "currency", "cny_per_unit", "source"),
-    "official_series.csv": ("region", "metric", "year", "value", "unit", "source"),
-}
+CLAIM_CHECK_COLUMNS = tuple(CLAIM_CHECK_FRAME_COLUMNS)
+QUARANTINE_COLUMNS = tuple(QUARANTINE_FRAME_COLUMNS)
+# The curated tables the warehouse holds, and the columns each must have (their models').
+TABLE_COLUMNS = {name: tuple(csv_columns(TABLE_MODELS[name], required=True))
+                 for name in ("regions.csv", "metrics.csv", "fx_rates.csv", "official_series.csv")}
 # Loaded when the regions frame has them (the world gazetteer does; curated rows may not).
 REGION_CODE_COLUMNS = ("iso_alpha2", "iso_alpha3", "iso_subdivision")
 # Counts etl_run keeps; finish_run writes whichever of them it is given.
@@ -180,9 +172,10 @@ def official_from_articles(engine: Engine) -> pd.DataFrame:
         if not inspect(conn).has_table(fct_official_stat.name):
             return pd.DataFrame(columns=columns)
         o, r, m, f, a = (fct_official_stat.c, dim_region.c, dim_metric.c, fct_figure.c, dim_article.c)
+        by_name = {"region": r.name, "metric": m.key, "year": o.year, "value": o.value,
+                   "unit": o.unit, "source": o.source, "article_hash": a.article_hash}
         rows = conn.execute(
-            select(r.name.label("region"), m.key.label("metric"), o.year, o.value, o.unit, o.source,
-                   a.article_hash)
+            select(*[by_name[c].label(c) for c in columns])
             .join(dim_region, r.region_key == o.region_key).join(dim_metric, m.metric_key == o.metric_key)
             .join(fct_figure, f.figure_key == o.figure_key).join(dim_article, a.article_key == f.article_key)
         ).all()
@@ -224,8 +217,10 @@ def loaded_metadata(engine: Engine, paths: Iterable[str]) -> dict[str, dict[str,
     return out
 
 
-# What articles.csv says of an article: an edit to any of it reloads the article.
-ARTICLE_METADATA = ("title", "publisher", "url", "pub_date", "pub_date_precision")
+# What articles.csv says of an article that dim_article keeps (but the path, its key): an edit
+# to any of it reloads the article.
+ARTICLE_METADATA = tuple(c for c in csv_columns(TABLE_MODELS["articles.csv"], required=True)
+                         if c in dim_article.c and c != "path")
 
 
 # --------------------------------------------------------------------------- the load
@@ -428,7 +423,8 @@ def _upsert_regions(conn: Connection, regions: pd.DataFrame | None) -> int:
     if regions is None:
         return 0
     codes = tuple(c for c in REGION_CODE_COLUMNS if c in regions.columns)
-    rows = _records(regions, ("name", "aliases", "level", "source", *codes))
+    # the parent is a key, set below once every region has one
+    rows = _records(regions, (*(c for c in TABLE_COLUMNS["regions.csv"] if c != "parent"), *codes))
     _upsert(conn, dim_region, rows, ["name"])
     keys = _region_keys(conn)
     parents = []
@@ -452,7 +448,7 @@ def _upsert_regions(conn: Connection, regions: pd.DataFrame | None) -> int:
 def _upsert_metrics(conn: Connection, metrics: pd.DataFrame | None) -> int:
     if metrics is None:
         return 0
-    rows = _records(metrics, ("key", "label", "unit_family", "triggers", "source"))
+    rows = _records(metrics, TABLE_COLUMNS["metrics.csv"])
     _upsert(conn, dim_metric, rows, ["key"])
     return len(rows)
 
@@ -460,7 +456,7 @@ def _upsert_metrics(conn: Connection, metrics: pd.DataFrame | None) -> int:
 def _replace_fx_rates(conn: Connection, rates: pd.DataFrame | None) -> int:
     if rates is None:
         return 0
-    rows = _records(rates, ("year", "currency", "cny_per_unit", "source"))
+    rows = _records(rates, TABLE_COLUMNS["fx_rates.csv"])
     _upsert(conn, fct_fx_rate, rows, ["year", "currency"])
     _delete_absent(conn, fct_fx_rate, ("year", "currency"), rows)
     return len(rows)
@@ -579,7 +575,7 @@ def _delete_articles(conn: Connection, stale: dict[int, str]) -> None:
 
 
 def _insert_articles(conn, articles: pd.DataFrame, run_id: int, extractor_version: str):
-    columns = [c for c in (*ARTICLE_COLUMNS, "has_metadata") if c in articles.columns]
+    columns = [c for c in ARTICLE_COLUMNS if c in articles.columns]
     rows = _records(articles, columns)
     for row in rows:
         row.update(extractor_version=extractor_version, loaded_run_id=run_id)
@@ -631,7 +627,9 @@ def _insert_claim_checks(conn, checks, article_keys, run_id) -> int:
     return len(rows)
 
 
-_QUARANTINE_IDENTITY = ("article_hash", "seq", "source_file", "row", "column", "check", "failure_case")
+# a rejection is the same rejection whatever the words of its reason
+_QUARANTINE_IDENTITY = tuple(c for c in QUARANTINE_COLUMNS if c != "reason")
+_QUARANTINE_TEXT = tuple(c for c in QUARANTINE_COLUMNS if isinstance(quarantine.c[c].type, Text))
 
 
 def _quarantined(conn) -> set[tuple]:
@@ -647,7 +645,7 @@ def _insert_quarantine(conn, rejected: pd.DataFrame, run_id: int, seen: set[tupl
     fresh = []
     for row in rows:
         # A rejected row may carry any junk; keep it readable, never let it break the load.
-        for column in ("article_hash", "source_file", "column", "check", "failure_case", "reason"):
+        for column in _QUARANTINE_TEXT:
             if row[column] is not None:
                 row[column] = str(row[column])
         row["seq"], row["row"] = _as_int(row["seq"]), _as_int(row["row"])

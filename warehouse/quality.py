@@ -69,13 +69,9 @@ from sqlalchemy import (
     update,
 )
 
+from schemas.vocabulary import CHECK_TYPES, KINDS, LINK_TYPES, PERCENT_UNITS, QUALIFIERS, VERDICTS
 from warehouse.engine import PROJECT_ROOT, redact
 from warehouse.tables import (
-    CHECK_TYPES,
-    KINDS,
-    LINK_TYPES,
-    QUALIFIERS,
-    VERDICTS,
     dim_article,
     etl_run,
     fct_claim_check,
@@ -89,8 +85,6 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 DEFAULT_QUALITY_DIR = PROJECT_ROOT / "warehouse" / "quality"
 DATASOURCE = "warehouse"
 
-# Units a percent figure may carry (percentage points are a change, still in per cent).
-PERCENT_UNITS = ("percent", "%", "percentage_point", "pp")
 PERCENT_RANGE = (-100, 10_000)
 
 # Per-row assets: the table and the column naming the run that wrote a row.
@@ -121,7 +115,7 @@ def known_currencies() -> tuple[str, ...] | None:
     None when the lexicon cannot be imported: the suite then checks only the code's shape.
     """
     try:
-        from tasks.extract import _lexicon as lexicon  # the extractor's own data: one source
+        from tasks.extract import lexicon  # the extractor's own data: one source
     except Exception:
         return None
 

@@ -29,7 +29,7 @@ from .patterns import trie_alt
 from .record import MetricDef
 
 # the unit_family vocabulary of metrics.csv (schemas.tables checks the table against it)
-UNIT_FAMILIES: tuple[str, ...] = ("money", "percent", "quantity", "count", "duration", "physical", "any")
+from schemas.vocabulary import UNIT_FAMILIES  # noqa: E402,F401
 # What a figure of each unit family is: its kind, and for quantities what its unit must be.
 # A duration is counted in units of time; a count, physical quantity or index level is not
 # (nor is a multiple, "3.7 times", which is a ratio of two values of one metric); a rate
