@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import fcntl
 import logging
-import os
 import re
 import shutil
 import warnings
@@ -79,8 +78,6 @@ from warehouse.tables import (
     fct_fx_rate,
     quarantine,
 )
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 DEFAULT_QUALITY_DIR = PROJECT_ROOT / "warehouse" / "quality"
 DATASOURCE = "warehouse"
@@ -285,11 +282,12 @@ def run_checkpoint(
     Returns ``(success, summary, docs_path)``; ``summary`` maps each asset to its success and
     the failed expectations (with a few unexpected values). Failing data does not raise; with
     ``record`` the outcome goes to ``etl_run.quality_success`` and a failure turns the run's
-    status to ``quality_failed``. ``docs_dir`` defaults to ``QUALITY_DIR`` or warehouse/quality;
+    status to ``quality_failed``. ``docs_dir`` defaults to warehouse/quality (the settings'
+    ``QUALITY_DIR`` is the caller's to pass);
     validation pages are named for the run (``etl_run_<id>``) and only the newest ``keep_runs``
     runs' pages are kept, so the site does not grow without bound.
     """
-    docs_dir = Path(docs_dir or os.environ.get("QUALITY_DIR") or DEFAULT_QUALITY_DIR)
+    docs_dir = Path(docs_dir or DEFAULT_QUALITY_DIR)
     with engine.connect() as conn:
         fx = list(conn.scalars(select(fct_fx_rate.c.currency).distinct()))
         suite = expectations(currencies=_currencies(fx))
