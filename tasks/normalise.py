@@ -36,9 +36,9 @@ from typing import Mapping
 
 import pandas as pd
 
-from schemas.figures import ExtractedFigures, NormalisedFigures
 from schemas.ecb_rates import (MAX_RATE_AGE_DAYS, MIN_DAYS_FOR_MEAN, EcbRates,  # noqa: F401
                                Quote, ecb_reference)
+from schemas.figures import ExtractedFigures, NormalisedFigures
 from schemas.vocabulary import CURATED, ECB_DAY, ECB_YEAR_MEAN, FX_SOURCES  # noqa: F401
 
 # the columns normalisation adds: those of the normalised model the extracted one lacks
