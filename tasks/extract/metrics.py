@@ -25,11 +25,10 @@ from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
 from ._lexicon import FUNCTION_WORDS, TIME_UNITS
-from .patterns import trie_alt
+from .patterns import folded, trie_alt
 from .record import MetricDef
+from schemas.vocabulary import UNIT_FAMILIES  # noqa: F401  metrics.csv's unit_family words
 
-# the unit_family vocabulary of metrics.csv (schemas.tables checks the table against it)
-from schemas.vocabulary import UNIT_FAMILIES  # noqa: E402,F401
 # What a figure of each unit family is: its kind, and for quantities what its unit must be.
 # A duration is counted in units of time; a count, physical quantity or index level is not
 # (nor is a multiple, "3.7 times", which is a ratio of two values of one metric); a rate
@@ -96,7 +95,7 @@ def metrics_from_rows(rows: Iterable[Mapping[str, str]]) -> list[MetricDef]:
 
 
 class _Lexicon:
-    __slots__ = ("rx", "by_trigger", "by_name")
+    __slots__ = ("rx", "rx_folded", "by_trigger", "by_name")
 
     def __init__(self, metrics: Sequence[MetricDef]):
         self.by_trigger: dict[str, MetricDef] = {}
@@ -110,6 +109,9 @@ class _Lexicon:
         body = trie_alt(self.by_trigger, fold=True, space=r"[\s-]+")
         firsts = "".join(sorted({re.escape(t[0].lower()) + re.escape(t[0].upper()) for t in self.by_trigger if t}))
         self.rx = re.compile(rf"(?=[{firsts}])(?<![\w])(?:{body})(?![\w])", re.I) if body else None
+        # the same words in the lower-cased text (patterns.folded), which the engine scans faster
+        lower = "".join(sorted({re.escape(t[0].lower()) for t in self.by_trigger if t}))
+        self.rx_folded = re.compile(rf"(?=[{lower}])(?<![\w])(?:{body})(?![\w])") if body else None
 
 
 _lexicon = by_identity(_Lexicon)
@@ -123,7 +125,9 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
     lex = _lexicon(metrics) if metrics else None
     if lex is not None:
         if lex.rx is not None:
-            for m in (m for lo, hi in _figure_sentences(sents, cands) for m in lex.rx.finditer(text, lo, hi)):
+            low = folded(text)
+            rx, seen = (lex.rx, text) if low is None else (lex.rx_folded, low)
+            for m in (m for lo, hi in _figure_sentences(sents, cands) for m in rx.finditer(seen, lo, hi)):
                 md = lex.by_trigger.get(" ".join(m.group().lower().replace("-", " ").split()))
                 if md is None:
                     md = lex.by_trigger.get(" ".join(m.group().lower().split()))

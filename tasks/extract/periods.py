@@ -45,6 +45,7 @@ import re
 from bisect import bisect_left
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Sequence
 
 from ._finder import AfterBoundary, Finder, lead, matches_at
@@ -216,6 +217,8 @@ _INYEARS = Finder(_BY_KIND["inyears"])
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 # every stretch of months ending in a month has one of these words before its "to", "ended"
 _NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
+# the same words in the lower-cased text (patterns.folded), which the engine scans much faster
+_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period){_S}+(?:to|ended|ending|through|until){_S}")
 _NTO_LEAD = 24
 _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
@@ -277,7 +280,7 @@ _YEAR_END = Finder(_YEAR_END_RE)
 _FISCAL_NAMES = Finder(_FISCAL_NAMES_RE)
 
 
-_TWO_YEARS_RE = re.compile(r"(?<![\d])(?:19|20)\d\d[-–/](?:19|20)?\d\d(?!\d)")  # "2024-25", "2019/2020"
+_TWO_YEARS_RE = Finder(re.compile(r"(?<![\d])(?:19|20)\d\d[-–/](?:19|20)?\d\d(?!\d)"))  # "2024-25", "2019/2020"
 _FISCAL_WORDS = ("iscal", "FY", "inancial year", "usiness year", "udget", "ccounting year", "year end", "year to")
 
 
@@ -354,6 +357,11 @@ def pub_parts(pub_date: str | None) -> tuple[int | None, int | None]:
     """(year, month) of a publication date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
     if not pub_date or not isinstance(pub_date, str):
         return None, None
+    return _pub_parts(pub_date)
+
+
+@lru_cache(maxsize=1024)  # asked several times per text, of the few dates a corpus has
+def _pub_parts(pub_date: str) -> tuple[int | None, int | None]:
     m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", pub_date)
     if not m:
         return None, None
@@ -409,18 +417,18 @@ def find_dates(text: str, pub_date: str | None = None,
                             and _SINCE_EVENT_RE.search(text, max(0, d.start - 100), d.start)):
                         d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
                     found.append(d)
+    low = folded(text)
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
                          ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
-            for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text) if kind == "nto"
+            for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text, low) if kind == "nto"
                       else _MRANGE.finditer(text) if kind == "mrange" else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
-    low = folded(text)
     blocked = [m.span() for spans in (year_spans, word_spans) for lo, hi in spans
                if (_YEAR_OR_SINCE.search(text, lo, hi) if low is None
                    else low.find("year", lo, hi) != -1 or low.find("since", lo, hi) != -1)
@@ -527,11 +535,12 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
     return d
 
 
-def _nto_matches(text: str) -> list[re.Match]:
+def _nto_matches(text: str, low: str | None = None) -> list[re.Match]:
     """The "nto" pattern's matches ("the six months to March"), tried only at the word starts
-    shortly before a "months to", "half ended", "year to" where one can start."""
+    shortly before a "months to", "half ended", "year to" where one can start (found in ``low``,
+    the text's ``folded`` form, where there is one)."""
     starts: set[int] = set()
-    for k in _NTO_CORE.finditer(text):
+    for k in (_NTO_CORE.finditer(text) if low is None else _NTO_CORE_FOLDED.finditer(low)):
         j = k.start()
         starts.update(i for i in range(max(0, j - _NTO_LEAD), j + 1) if i == 0 or text[i - 1] in " \t\u00a0\n(")
     return matches_at(_BY_KIND["nto"], text, starts)
