@@ -66,9 +66,11 @@ FIGURE_COLUMNS = tuple(NormalisedFigures.to_schema().columns)
 # An article frame made before official articles existed loads as news (the column's default);
 # has_metadata is stored where the frame has it.
 OPTIONAL_ARTICLE_COLUMNS = ("source_type", "has_metadata")
-# Frames made before the FX record existed load with these empty.
-OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason", "period_granularity",
-                           "period_first_day", "period_last_day")
+# Load empty where a frame lacks them: the model's optional columns, and the FX record's (frames
+# made before it existed).
+OPTIONAL_FIGURE_COLUMNS = (
+    "fx_date", "fx_source", "unconverted_reason",
+    *(c for c, col in NormalisedFigures.to_schema().columns.items() if not col.required))
 CLAIM_CHECK_COLUMNS = tuple(CLAIM_CHECK_FRAME_COLUMNS)
 QUARANTINE_COLUMNS = tuple(QUARANTINE_FRAME_COLUMNS)
 # The curated tables the warehouse holds, and the columns each must have (their models').
