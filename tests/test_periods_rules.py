@@ -313,6 +313,28 @@ def test_each_figure_knows_its_periods_granularity_and_first_and_last_day(text, 
     assert details(text, pub)[surface] == expected
 
 
+@cases([
+    ("Vietnam drew $9.3 billion of foreign investment in the first four months of 2024.", "2024-05-10",
+     {"$9.3 billion": ("month", date(2024, 1, 1), date(2024, 4, 30))}),
+    ("Car sales in Thailand fell 7 per cent in the first three quarters of 2023.", "2024-01-05",
+     {"7 per cent": ("month", date(2023, 1, 1), date(2023, 9, 30))}),
+    ("In the last two months of 2022, Peru's copper exports dropped 9 per cent.", "2023-02-01",
+     {"9 per cent": ("month", date(2022, 11, 1), date(2022, 12, 31))}),
+])
+def test_the_first_or_last_months_of_a_named_year_are_those_months_of_it(text, pub, expected):
+    assert {k: details(text, pub)[k] for k in expected} == expected
+
+
+@cases([
+    ("India's GDP grew 8.2% in 2023-24. Gujarat's economy expanded 9.1% in the same year.", "2024-06-01",
+     {"9.1%": ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))}),
+    ("Poland's exports rose 5% in the third quarter of 2023. Imports fell 2% in the same period.", "2024-01-15",
+     {"2%": ("quarter", date(2023, 7, 1), date(2023, 9, 30))}),
+])
+def test_the_same_year_or_period_has_the_days_of_the_one_it_names_again(text, pub, expected):
+    assert {k: details(text, pub)[k] for k in expected} == expected
+
+
 def test_a_figure_without_a_period_has_no_granularity_or_days():
     assert details("Revenue in Kenya was 5 billion shillings.", None)["5 billion shillings"] == (None, None, None)
 

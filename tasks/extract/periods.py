@@ -141,7 +141,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
                           rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
-    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
+    # "the first four months of 2024": its months of that year
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
+                          rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
+                          rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -336,7 +339,8 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
+                 "carried")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -348,6 +352,7 @@ class DateExpr:
         self.months = 0  # the length of a stretch of months written as a number ("the 12 months to June")
         self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
         self.res: tuple | None = None  # the years it resolved to in its sentence
+        self.carried: DateExpr | None = None  # the expression "the same year" took its period from
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -765,6 +770,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     if kind == "firstn":
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
+        if m.group(3) and n <= 12:  # of a year named: its first (or last) n months
+            y = int(m.group(3))
+            d = DateExpr(s, e, "point", y, y)
+            d.bounds = ((y, 1), (y, n), None) if "first" in g else ((y, 13 - n), (y, 12), None)
+            return d
         if "first" not in g:
             # "over the past 12 months": the last n whole months before the publication
             if pm is None:
@@ -919,6 +929,9 @@ def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -
     cache: dict[int, tuple] = {}
     for c in cands:
         d = src.get(id(c))
+        seen = 0
+        while d is not None and d.kind == "carry" and d.carried is not None and seen < 8:
+            d, seen = d.carried, seen + 1  # "in the same year": the days of the year it names again
         if c.period[0] is None:
             c.period_detail = (None, None, None)
         elif d is not None and d.res == c.period == (d.y0, d.y1):
@@ -989,7 +1002,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     multi_d: DateExpr | None = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
-        resolved = _resolve(text, ds, running, py)
+        resolved = _resolve(text, ds, running, py, running_d)
         tail = multi is not None and running is not None and running != multi and running[0] is not None \
             and multi[0] <= running[0] and running[1] == multi[1]
         if tail:  # "over the period": the whole span, not its last year
@@ -1092,7 +1105,7 @@ _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|s
 _BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
 
 
-def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
+def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict[int, tuple[int, int]]:
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
     for d in ds:
@@ -1123,10 +1136,13 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
             prev = [out[id(o)] for o in ds if o.kind in ("point", "span") and id(o) in out]
             out[id(d)] = prev[-1] if prev else running or (d.y0, d.y1)
         elif d.kind == "carry":
-            prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            before = [o for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            prev = [out[id(o)] for o in before]
             r = prev[-1] if prev else running
+            d.carried = before[-1] if before else running_d
             if len(prev) >= 2 and all(a == b for a, b in prev) and prev[0][0] < prev[-1][0]:
                 r = (prev[0][0], prev[-1][0])  # "from A in 2017 to B in 2021, ... in the same period"
+                d.carried = None
             if r is not None:
                 out[id(d)] = r
         elif d.kind in ("shift", "prevshift"):
