@@ -119,7 +119,7 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     _regions.assign(text, sents, cands, regions)
     _periods.assign(text, sents, cands, pub_date,
                     _periods.fiscal_country([c.region for c in cands], _parents(regions)) if regions else None)
-    _metrics.assign(text, sents, cands, metrics)
+    _metrics.assign(text, sents, cands, metrics, regions)
     return _freeze(text, cands)
 
 
