@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 
 from flows.cli_extract import load_tables
-from schemas.figures import NormalisedFigures, with_metric_lexicon
+from schemas.figures import NormalisedFigures
 from tasks.extract import parse_figures
 from tasks.extract.metrics import UNIT_FAMILIES, family_fits
+from tasks.metric_fit import with_metric_lexicon
 from tasks.validate import split_valid
 
 ROOT = Path(__file__).resolve().parents[1]
