@@ -12,18 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, inspect, or_, select
-
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
-from tasks.plan import article_changes, changed_tables, modified_since
+from tasks.plan import modified_since
 from tasks.read_raw import read_articles, scan_articles, split_duplicates, table_hashes
-from warehouse.engine import get_engine
+from warehouse.changes import changed_tables, plan_changes
 from warehouse.load import loaded_articles
-from warehouse.tables import etl_run
-
-# Runs whose load committed: their input hashes are what the warehouse holds.
-_COMPLETED = ("succeeded", "quality_failed")
+from warehouse.runs import last_table_hashes
 
 
 @dataclass
@@ -41,21 +36,6 @@ class Pending:
                 and not self.rejected)
 
 
-def last_table_hashes(engine: Engine) -> dict[str, str] | None:
-    """The curated-table hashes of the last run that completed its load (None: no such run).
-
-    A run still checking quality has committed its load (figures_loaded is set in the load's
-    own transaction): its tables are what the loaded figures were computed with."""
-    with engine.connect() as conn:
-        if not inspect(conn).has_table(etl_run.name):
-            return None
-        hashes = conn.scalar(select(etl_run.c.input_hashes)
-                             .where(or_(etl_run.c.status.in_(_COMPLETED),
-                                        etl_run.c.figures_loaded.is_not(None)))
-                             .order_by(etl_run.c.run_id.desc()).limit(1))
-    return dict(hashes) if hashes else None
-
-
 def pending_work(cfg: Settings, articles: str | None, since: date | None,
                  warehouse: str | None) -> Pending:
     """What a run with these parameters would (re)process, and which files it would reject;
@@ -65,15 +45,19 @@ def pending_work(cfg: Settings, articles: str | None, since: date | None,
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
     raw, unreadable = read_articles(modified_since(paths, since), cfg.articles_dir,
                                     cfg.max_article_bytes, cfg.max_article_figures)
-    engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
+    engine = cfg.warehouse(warehouse).engine()
     try:
         loaded = loaded_articles(engine)
         raw, duplicates = split_duplicates(raw, loaded)
+        # the flow's own plan, without its look at articles.csv edits: a changed table is
+        # "something new" here already
+        plan = plan_changes(raw, loaded, EXTRACTOR_VERSION,
+                            changed_tables(table_hashes(cfg.tables_dir), last_table_hashes(engine)))
         return Pending(
             articles_read=len(raw),
             rejected=[r.reason for r in (*unlisted, *unreadable, *duplicates)],
-            changes=article_changes(raw, loaded, EXTRACTOR_VERSION),
-            tables_changed=changed_tables(table_hashes(cfg.tables_dir), last_table_hashes(engine)),
+            changes=plan.changes,
+            tables_changed=plan.tables_changed,
             schema_current=bool(loaded) and current_revision(engine) == head_revision(),
         )
     finally:

@@ -633,3 +633,27 @@ def test_a_month_still_to_come_is_next_years_even_past_a_decimal_point():
 ])
 def test_what_came_before_and_a_total_since_an_event_are_asides_the_period_runs_past(text, pub, expected):
     check(text, pub, expected)
+
+
+def test_a_month_after_expect_someone_to_is_still_to_come():
+    check("Economists expect the Bank of Canada to cut rates by 25 basis points in December.", "2025-11-07",
+          {"25 basis points": (2025, 2025)})
+
+
+def test_a_figure_after_the_one_with_a_window_of_months_continues_it():
+    check("Alberta's population grew 4.4% in the 12 months to October 1, 2024, adding more than "
+          "200,000 people. Wages rose 3%.", "2025-02-27",
+          {"4.4%": (2023, 2024), "more than 200,000 people": (2023, 2024)})
+
+
+def test_by_the_end_of_a_month_still_to_come_runs_from_now_to_then():
+    check("Sony will buy back up to 10 million shares by the end of March.", "2025-11-05",
+          {"up to 10 million shares": (2025, 2026)})
+
+
+def test_a_change_written_right_after_a_level_is_that_levels():
+    check("Japan's Kao will pay a dividend of ¥76 a share for fiscal 2025, up ¥4.", "2025-02-10",
+          {"¥4": (2025, 2026), "¥76 a share": (2025, 2026)})
+    # a change with a base of its own keeps it
+    check("In 2019, income in Anhui was 9,100 yuan, an increase of 3,000 yuan over 2013.", "2020-01-10",
+          {"3,000 yuan": (2013, 2019)})

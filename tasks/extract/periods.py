@@ -26,6 +26,11 @@ that length; a Five-Year Plan is its five years; "from the same period last year
 year earlier" are year-on-year bases, not periods; a span ending after publication (a plan
 "2023-25") does not carry on to later sentences; datelines ("BEIJING, Sept. 10 (Xinhua) --") are
 no dates; "the past N years" in an article of the first quarter end with the last completed year.
+A change against an earlier level or "than a year earlier" runs from that year ("8% larger than the
+estimate for 2024-25"; "up 12% from 580,000 tonnes in 2023"), while "(up) from a year earlier" and
+"year-on-year" keep their own; a base's date, a total "since" an event and what came "after" do not
+carry on; a figure's window of months ("3.8% over the 12 months to October") and a weekday ("rose 2%
+on Friday") are that figure's only; "fiscal 2025, which ended on Sept. 30" is the fiscal year.
 
 Over a span of several years (5-6), a level reached ("rose 50% to 5 million tonnes") takes the
 last year and a starting level ("up from 3 million") the first; a change keeps the span; a
@@ -199,11 +204,11 @@ _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+[A-Za-z][^.;:,\d()]{{0,90}
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
-    r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
+    r"aims?\s+to|intends?\s+to|expects?\s+(?:[\w.]+\s+){0,4}?to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
     r"|'ll\b"
     # "if we begin the expansion in September, we will need ...": a condition on what is to come
     r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
-    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)(?:[^.;:!?\n]|(?<=\d)\.(?=\d)){0,60}$", re.I)
+    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)(?:[^.;:!?\n]|(?<=\d)\.(?=\d)){0,100}$", re.I)
 # "a $107.3 billion allocation over four years": money set aside, for the years ahead
 _SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
                            r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
@@ -804,7 +809,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             return None
         y = py - 1 if pm is not None and mon > pm else py
         ahead = (not g.startswith(("since", "back")) and pm is not None and mon != pm
-                 and _FUTURE_MONTH_RE.search(text, max(0, s - 80), s) is not None)
+                 and _FUTURE_MONTH_RE.search(text, max(0, s - 120), s) is not None)
         if ahead:  # "will be disbursed in September": the next September
             y = py + (mon < pm)
             d = DateExpr(s, e, "point", y, y)
@@ -1116,8 +1121,12 @@ _CHANGE_FROM_FIGURE_RE = re.compile(
     rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|above|below))?,?{_S}+"
     rf"(?i:than|from|over|compared{_S}+(?:with|to)|against){_S}+(?:[\w'’-]+{_S}+){{0,5}}?")
 _YEAR_AGO_AFTER_LEVEL_RE = re.compile(rf"{_S}+(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b")
-_CHANGE_AFTER_LEVEL_RE = re.compile(
-    rf",?{_S}*(?:(?i:up|down|higher|lower)|(?i:an?){_S}+(?i:increase|rise|decline|drop|fall|gain)(?:{_S}+of)?){_S}+")
+# "¥96 a share for fiscal 2025, up ¥8": the change of the level just named (not one with a base
+# of its own: "an increase of 3,000 yuan over 2013")
+_UP_AFTER_LEVEL_RE = re.compile(rf"(?:{_S}+(?i:for|in|during|at){_S}+[^,;.!?]{{1,30}})?,{_S}*(?i:up|down){_S}+")
+_BASE_AFTER_RE = re.compile(rf"{_S}+(?i:over|from|than|compared|on|against|versus)\b")
+_CHANGE_AFTER_LEVEL_RE = re.compile(  # (the level's own date may stand between: "¥96 for fiscal 2025, up ¥8")
+    rf"(?:{_S}+(?i:for|in|during|at){_S}+[^,;.!?]{{1,30}})?,?{_S}*(?:(?i:up|down|higher|lower)|(?i:an?){_S}+(?i:increase|rise|decline|drop|fall|gain)(?:{_S}+of)?){_S}+")
 # ... or against "a year earlier" itself: "36% higher than a year earlier", "rose 2.9% in
 # September compared with a year earlier". FORMAT.md: "than a year earlier" is a named base
 # (base-year), while "year-on-year" and "(up) from / on a year ago" on a rate keep its own period
@@ -1133,6 +1142,14 @@ def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
     """A percentage change against the level of an earlier period runs from that period to its
     own end: against the figure after it, or against "a year earlier"."""
     for i, c in enumerate(cands):
+        p = cands[i - 1] if i else None
+        if (c.unit not in ("%", "pp") and p is not None and p.sent == c.sent and p.unit == c.unit
+                and p.period[0] is not None and c.period != p.period
+                and _UP_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start) and not _BASE_AFTER_RE.match(text, c.end)):
+            c.period = p.period  # "a dividend of ¥96 a share for fiscal 2025, up ¥8": the level's change
+            if id(p) in src:
+                src[id(c)] = src[id(p)]
+            continue
         if c.unit not in ("%", "pp") or c.period[0] is None or c.period[1] is None:
             continue
         y0, y1 = c.period
@@ -1216,7 +1233,7 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
     for d in ds:
         if d.kind in ("point", "span", "compare", "record"):
             out[id(d)] = (d.y0, d.y1)
-        if (((d.kind == "point" and d.written) or (d.kind == "span" and d.whole)) and py is not None and d.y0 > py
+        if (((d.kind == "point" and (d.written or d.ahead)) or (d.kind == "span" and d.whole)) and py is not None and d.y0 > py
                 and text.find("by", max(0, d.start - 45), d.start) != -1
                 and _BY_END_RE.search(text, max(0, d.start - 45), d.start)):
             out[id(d)] = (py, d.y1)  # "to 5 million by 2030": a target, from now to that year
@@ -1390,8 +1407,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
-                    and not (has_than and _based_elsewhere(text, c, d, figs)) and not (d.window and running is not None)
-                    and not d.own_only]
+                    and not (has_than and _based_elsewhere(text, c, d, figs))
+                    and not (d.window and running is not None and c.start < d.start) and not d.own_only]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _period_of(text, s_start, c, d, resolved)
@@ -1399,9 +1416,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
-        # a figure's own window of months is not the others' where a period runs on from before
+        # a figure's own window of months is not that of the figures before it where a period
+        # runs on from before ("held at 4.3%, and earnings rose 3.8% over the 12 months to October");
+        # one after it continues it ("grew 4.4% in the 12 months to October, adding 200,000 people")
         semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
-                and not (d.window and running is not None) and not d.own_only]
+                and not (d.window and running is not None and c.start < d.start) and not d.own_only]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):
