@@ -443,8 +443,10 @@ def _title_case_line(text: str, pos: int) -> bool:
 
 def _is_dateline(text: str, s: int, e: int) -> bool:
     """Is the place at s..e the dateline opening a paragraph?"""
-    line_start = text.rfind("\n", 0, s) + 1
-    return not text[line_start:s].strip() and bool(_DATELINE_TAIL_RE.match(text, e))
+    j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
+    while j and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    return (not j or text[j - 1] == "\n") and bool(_DATELINE_TAIL_RE.match(text, e))
 
 
 def _add_admin_places(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
@@ -599,7 +601,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         doc_main = main_country
     named = {gaz.country_of.get(m.name, m.name) for m in mentions if not m.demoted}
     recipients: dict[str, int] = {}
-    low = text.lower()
+    low = folded_text(text) or text.lower()  # the engine's cached lower-cased text
     for m in (mentions if any(w in low for w in _AID_STEMS) else ()):
         lo = max(0, m.start - 60)
         if not m.demoted and _AID_TO_REVERSED_RE.match(text[lo:m.start][::-1]) \
@@ -741,13 +743,13 @@ def _in_aside(text: str, s_start: int, m: Mention, pos: int) -> bool:
 def _demote_share_bases(text: str, mentions: list[Mention], cands) -> None:
     """Demote the place a share is of ("26% of national GDP"), unless the share is of that
     place's own trade ("15% of U.S. imports", which _pick reads from the demoted mention too)."""
-    if not mentions:
-        return
-    at = {m.start: m for m in mentions}
+    at = None
     for c in cands:
-        if c.kind != "percent" or not text.startswith(" of", c.end):
+        if c.kind != "percent" or not text.startswith(" of", c.end) or not mentions:
             continue
         g = _SHARE_OF_RE.match(text, c.end)
+        if at is None:
+            at = {m.start: m for m in mentions}
         m = at.get(g.end()) if g else None
         if m is not None and not _TRADE_BASE_RE.match(text, m.end):
             m.demoted = True
