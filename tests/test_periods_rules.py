@@ -657,3 +657,38 @@ def test_a_change_written_right_after_a_level_is_that_levels():
     # a change with a base of its own keeps it
     check("In 2019, income in Anhui was 9,100 yuan, an increase of 3,000 yuan over 2013.", "2020-01-10",
           {"3,000 yuan": (2013, 2019)})
+
+
+def test_which_runs_from_july_to_june_describes_the_fiscal_year_before_it():
+    check("Morocco's draft budget for fiscal year 2025/26, which runs from July 2025 to June 2026, was "
+          "approved. Spending is set at 700 billion dirhams.", None, {"700 billion dirhams": (2025, 2026)})
+
+
+def test_the_outgoing_year_is_the_fiscal_year_under_way():
+    check("Bangladesh's deficit is projected at 5.1pc of GDP for 2025-26, down from 6.8pc estimated for the "
+          "outgoing year.", "2025-06-10", {"6.8pc": (2024, 2025)})
+
+
+def test_a_superlative_with_a_noun_of_its_own_spans_its_years():
+    check("Ivory Coast's crop was the smallest harvest in two decades.", "2025-10-03",
+          {"two decades": (2005, 2025)})
+
+
+def test_a_since_runs_to_publication_not_to_a_later_target():
+    check("Visitor spending in Crete has risen 31% since 2019, and the region aims to reach €1,600 a trip by 2030.",
+          "2025-02-04", {"31%": (2019, 2025)})
+
+
+@cases([
+    ("Kenya's fiscal year is 2025/26. The wage bill rises 18% from 2024/25 to Sh1.2 trillion.", "2025-06-12",
+     {"18%": (2024, 2026), "Sh1.2 trillion": (2025, 2026)}),
+    ("Bangladesh's budget for FY26 was tabled. Interest costs, Tk1.2tn, are more than three times their level "
+     "in FY19.", "2025-06-05", {"more than three times": (2018, 2026)}),
+])
+def test_a_date_a_change_is_counted_from_is_its_base(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_when_a_forecast_was_made_is_no_period_of_the_figure():
+    check("Australia's deficit was A$9.4 billion in the 2024/25 fiscal year, A$1.8 billion smaller than "
+          "forecast in the budget in May.", "2025-10-07", {"A$1.8 billion": (2024, 2025)})

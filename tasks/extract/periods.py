@@ -121,14 +121,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("record", re.compile(
         rf"\b(?i:first|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|"
         rf"steepest|best|worst|most|least|longest)(?:{_S}+(?i:time|level|rate|pace|reading|number|amount|gain|"
-        rf"rise|increase|drop|fall|decline|growth|monthly|quarterly|annual|yearly)){{0,2}}"
+        rf"rise|increase|drop|fall|decline|growth|monthly|quarterly|annual|yearly)|{_S}+[a-z]+){{0,2}}"
         rf"{_S}+(?i:in|for){_S}+(?:(?i:nearly|almost|about|around|more{_S}+than|over|some|at{_S}+least){_S}+)?"
         rf"({_N}){_S}+(?i:(years?|decades?|quarters?|months?))\b")),
     # "the current business year", "last fiscal year", "next year's budget": a fiscal year
     # counted from the publication date
     ("fyrel", re.compile(
-        rf"\b(?:(?i:the){_S}+)?(?i:(current|this|last|previous|prior|past|next|coming|new|present)){_S}+"
-        rf"(?:(?i:fiscal|financial|business|budget|budgetary){_S}+(?i:year)\b|(?i:year)['’]s{_S}+(?i:budget)\b)")),
+        rf"\b(?:(?i:the){_S}+)?(?i:(current|this|last|previous|prior|past|next|coming|new|present|outgoing)){_S}+"
+        rf"(?:(?i:fiscal|financial|business|budget|budgetary){_S}+(?i:year)\b|(?i:year)['’]s{_S}+(?i:budget)\b"
+        rf"|(?<=(?i:outgoing)[ \t\u00a0])(?i:year)\b)")),  # "the outgoing year": the fiscal year under way
     ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
     # relative dates (need the publication year)
@@ -486,20 +487,50 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
-    return _join_fiscal_spans(text, _without_appositive_days(text, out), tstarts, taken)
+    out = _without_appositive_days(text, out)
+    for d in out:
+        if d.kind in ("point", "span") and d.written and _is_base_date(text, d):
+            d.kind = "compare"
+    return _join_fiscal_spans(text, out, tstarts, taken)
 
 
 # "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
+# a date that is a change's base though no "than" stands before it: "rises 18% from 2024/25 to EGP
+# 679 billion", "more than three times their level in FY19"
+_FROM_BEFORE_RE = re.compile(rf"\b(?i:from){_S}+(?:(?i:fiscal|FY|financial{_S}+year){_S}*)?$")
+_TO_AMOUNT_AFTER_RE = re.compile(rf"{_S}+to{_S}+(?!(?i:FY|fiscal|financial)){_S}*(?:(?:about|around|some|nearly|almost|roughly|an{_S}+estimated){_S}+)?"
+                                 rf"(?:[A-Z][A-Za-z]{{0,2}}\$?\.?{_S}?|[$€£¥₹₦])?(?!(?:19|20)\d\d(?![\d.,]))\d")
+_LEVEL_IN_BEFORE_RE = Finder(re.compile(
+    rf"\b(?:times|than|compared{_S}+(?:with|to))\b[^.;:!?]{{0,40}}?\b(?:level|levels|figure|total|value|size)s?"
+    rf"{_S}+(?:in|of|for|at){_S}+(?:(?:fiscal|FY){_S}*)?$", re.I))
+
+
+def _is_base_date(text: str, d: DateExpr) -> bool:
+    lo = max(0, d.start - 70)
+    led = text.startswith(("from", "From"), d.start) or (
+        text.find("rom", max(0, d.start - 16), d.start) != -1 and _FROM_BEFORE_RE.search(text, lo, d.start))
+    if led and _TO_AMOUNT_AFTER_RE.match(text, d.end):
+        return True
+    return text.find("level", lo, d.start) != -1 and _LEVEL_IN_BEFORE_RE.search(text, lo, d.start) is not None
+
+
+# ("fiscal year 2025/26, which runs from July 2025 to June 2026": both)
 _ENDED_CLAUSE_RE = re.compile(
     rf",?{_S}*(?i:which|that){_S}+(?i:ended|ends|end|began|begins|begin|started|starts|start|runs|ran|closed|closes)"
-    rf"{_S}+(?:(?i:on|in|at){_S}+)?")
+    rf"{_S}+(?:(?i:on|in|at|from){_S}+)?(?:(?:\d{{1,2}}{_S}+)?{_MONTH}{_S}+(?:\d{{1,2}},?{_S}+)?)?")
+_CLAUSE_STOP_RE = re.compile(r"[,;.!?)\n]")
 
 
 def _without_appositive_days(text: str, ds: list[DateExpr]) -> list[DateExpr]:
     """The dates but those that only say when the period named right before them ends or begins."""
     out: list[DateExpr] = []
+    until = -1  # the end of such a clause: its other dates ("to June 2026") say the same
     for d in ds:
+        if d.start < until:
+            continue
         if out and _ENDED_CLAUSE_RE.fullmatch(text, out[-1].end, d.start):
+            stop = _CLAUSE_STOP_RE.search(text, d.end)
+            until = stop.start() if stop else len(text)
             continue
         out.append(d)
     return out
@@ -800,6 +831,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return d
     if kind == "now":
         return DateExpr(s, e, "point", py, py)
+    if kind == "month" and m.group()[:3].lower() in ("in ", "in\t") and _FORECAST_WHEN_RE.search(text, max(0, s - 40), s):
+        return None  # "smaller than forecast in the Budget in May": when the forecast was made
     if kind == "month":
         mm = re.search(_MONTH, m.group())
         if not mm:
@@ -977,6 +1010,8 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
 
 
 _NOW_RE = re.compile(_BY_KIND["now"].pattern)
+_FORECAST_WHEN_RE = re.compile(r"\b(?:forecast|forecasted|projected|predicted|estimated|budgeted|announced|published|"
+                               r"presented|pencilled|penciled)(?:\s+(?:in|at|by)\s+(?:the|its|a)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*$", re.I)
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|warned|wrote|"
                              r"according\s+to|speaking|testified)\b[^.;:!?\n]*$", re.I)
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
@@ -1240,7 +1275,8 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
     for d in ds:
         if d.kind == "since":
             end = None
-            later = [out[id(o)][1] for o in ds if o.kind in ("point", "span") and out[id(o)][1] > d.y0]
+            later = [out[id(o)][1] for o in ds if o.kind in ("point", "span") and out[id(o)][1] > d.y0
+                     and (py is None or out[id(o)][1] <= py)]  # not "by 2030": a target, no end of the since
             if later:
                 end = max(later)
             elif py is not None and py >= d.y0:
@@ -1326,6 +1362,10 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         ref = ref_year(d.start)
         y = resolved[id(d)][0]
         if ref is not None and ref > y:
+            # "rises 18% from 2024/25 to EGP 679 billion": the level it reaches is the current one's
+            to = _TO_AMOUNT_AFTER_RE.match(text, d.end)
+            if to is not None:
+                scopes.append((d.end, hi, (ref, ref) if ref == y + 1 or not d.whole else (y + 1, ref)))
             scopes.append((lo, hi, (y, ref)))
     # local dates right after a figure
     local: dict[int, tuple[int, int]] = {}
