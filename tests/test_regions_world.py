@@ -254,3 +254,15 @@ def test_a_national_budget_that_names_a_province_later_is_national_before_it():
             "Social grants will increase by 3.4 per cent.\n"
             "Gauteng will receive R178bn in equitable share transfers.")
     assert places(text)[0] == ("3.4 per cent", "South Africa")
+
+
+def test_the_gazetteer_finds_the_same_names_whether_searched_whole_or_in_two_halves():
+    from tasks.extract.regions import _gazetteer, _place_matches
+
+    gaz = _gazetteer(REGIONS)
+    texts = ["Exports from mainland China to the Netherlands and the Philippines rose; the Fed held rates.",
+             "Inflation in the euro zone and the euro area eased, Germany said, while Kenya's shilling fell.",
+             "the mainland's growth beat the Fed's forecast in Texas and in northeast China."]
+    for text in texts:
+        assert [m.span() for m in _place_matches(text, gaz)] == [m.span() for m in gaz.rx.finditer(text)]
+    assert any(m.group().startswith(("the ", "mainland")) for m in _place_matches(texts[0], gaz))

@@ -288,7 +288,8 @@ def _text(v) -> str | None:
 
 
 class _Gazetteer:
-    __slots__ = ("rx", "by_surface", "level", "parent", "country_of", "seat_of", "of_currency")
+    __slots__ = ("rx", "rx_upper", "rx_lower", "lower_keys", "by_surface", "level", "parent", "country_of",
+                 "seat_of", "of_currency")
 
     def __init__(self, regions: Sequence[Region]):
         self.by_surface: dict[str, str] = {}
@@ -309,9 +310,14 @@ class _Gazetteer:
                     self.by_surface.setdefault(s[:1].upper() + s[1:], r.name)
                 if any(ch.isalpha() and ch.isascii() for ch in s):
                     self.by_surface.setdefault(s.upper(), r.name)
-        body = trie_alt(self.by_surface)
-        firsts = "".join(sorted({re.escape(a[0]) for a in self.by_surface if a}))
-        self.rx = re.compile(rf"(?=[{firsts}])(?<![\w&])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
+        self.rx = _names_rx(self.by_surface)
+        # The few names that begin in lower case ("the Fed", "euro zone", "mainland China") make the
+        # one pattern stop at every "t", "e", "m" beginning a word; apart, each is quick, and the
+        # lower-case one runs only where a word of its names is in the text (_place_matches).
+        lower = [a for a in self.by_surface if a[:1].islower()]
+        self.rx_upper = _names_rx([a for a in self.by_surface if not a[:1].islower()])
+        self.rx_lower = _names_rx(lower)
+        self.lower_keys = tuple({max(a.split(), key=len) for a in lower})
         self.country_of: dict[str, str] = {}
         for name in self.level:
             top, seen = name, set()
@@ -332,6 +338,34 @@ class _Gazetteer:
 
 
 _gazetteer = by_identity(_Gazetteer)
+
+
+def _names_rx(names) -> re.Pattern | None:
+    body = trie_alt(names)
+    firsts = "".join(sorted({re.escape(a[0]) for a in names if a}))
+    return re.compile(rf"(?=[{firsts}])(?<![\w&])(?:{body})(?![\w&$]|[-‑](?:[A-Z]|\d))") if body else None
+
+
+def _place_matches(text: str, gaz: _Gazetteer):
+    """``gaz.rx.finditer(text)``, from its two halves: the matches of either, leftmost first, each
+    half searched again past the end of the last match taken (as the one pattern would resume)."""
+    upper, lower = gaz.rx_upper, gaz.rx_lower
+    if lower is None or not any(k in text for k in gaz.lower_keys):
+        if upper is not None:
+            yield from upper.finditer(text)
+        return
+    if upper is None:
+        yield from lower.finditer(text)
+        return
+    a, b = upper.search(text), lower.search(text)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() < b.start()) else b
+        yield m
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = upper.search(text, pos)
+        if b is not None and b.start() < pos:
+            b = lower.search(text, pos)
 
 
 class Mention:
@@ -366,7 +400,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         return out
     folded = folded_text(text)
     remits = "emittance" in text or "d home" in text or "s home" in text
-    for m in gaz.rx.finditer(text):
+    for m in _place_matches(text, gaz):
         s, e = m.span()
         surface = " ".join(m.group().split())
         name = gaz.by_surface.get(surface) or gaz.by_surface.get(m.group())
