@@ -8,8 +8,6 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # should wait for it rather than fail
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("DO_NOT_TRACK", "1")
-# Prefect's temporary API gives up after 20 s; on a busy machine its start takes longer.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 from contextlib import ExitStack
 from datetime import datetime
@@ -54,6 +52,24 @@ def _warehouse(value: str | None) -> str | None:
     return value
 
 
+def _project(value: Path | None) -> Path | None:
+    """--project DIR: that folder's raw/ and warehouse/, for this command and what it starts."""
+    from tasks.config import PROJECT_ENV
+
+    if value is not None:
+        if not (value / "raw" / "tables").is_dir():
+            raise typer.BadParameter(f"{value}: not a project folder (no raw/tables in it; "
+                                     f"`figures init {value}` makes one)")
+        os.environ[PROJECT_ENV] = str(value.resolve())
+    return value
+
+
+ProjectOption = Annotated[Optional[Path], typer.Option(
+    "--project", callback=_project, is_eager=True,
+    help="Project folder whose raw/ and warehouse/ to use (default: the current folder if it "
+         "has raw/tables, else the installed package's).")]
+
+
 def _address(value: str | None) -> str | None:
     from flows.runners import check_address
 
@@ -76,6 +92,8 @@ def run(
     batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 200,
     strict: Annotated[bool, typer.Option("--strict", help="All or nothing: any article file that cannot be used stops the run before anything is loaded.")] = False,
     precheck: Annotated[bool, typer.Option("--precheck/--no-precheck", hidden=True, help="Look for new work before starting Prefect.")] = True,
+    project: ProjectOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on the screen (by default they go to warehouse/logs/tracebacks.log).")] = False,
 ) -> None:
     """Run the pipeline once on raw/ and print a summary.
 
@@ -91,6 +109,8 @@ def run(
     from tasks.read_raw import InputError
     from warehouse.load import LoadError
 
+    if not debug:  # read by Prefect when it sets up logging, so before it is imported
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_CLASS", "flows.logs.OneLineConsoleHandler")
     day = since.date() if since else None
     try:
         with stop_on_signals():
@@ -268,6 +288,26 @@ def serve(
 
 
 @app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create (or an existing folder without raw/).")],
+) -> None:
+    """Scaffold a project folder: raw/tables (the curated tables), an example article, warehouse/.
+
+    Then, inside it, `figures run` reads its raw/ and writes warehouse/figures.db there.
+    """
+    from flows.cli_init import InitError, scaffold
+
+    try:
+        written = scaffold(directory)
+    except (InitError, OSError) as exc:
+        _error(exc)
+        raise typer.Exit(2) from None
+    console.print(f"created project {directory} ({len(written)} files: raw/tables, "
+                  f"raw/articles, warehouse/); next: cd {directory} && figures run",
+                  highlight=False, soft_wrap=True)
+
+
+@app.command()
 def extract(
     file: Annotated[Optional[Path], typer.Argument(help="Text file to extract figures from.")] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Read {id,text,pub_date} JSON lines on stdin; write one figure per line.")] = False,
@@ -278,7 +318,8 @@ def extract(
     from tasks.config import SettingsError, load_settings
 
     try:
-        extract_figures(file, jsonl, tables or load_settings().tables_dir)
+        cfg = load_settings()
+        extract_figures(file, jsonl, tables or cfg.tables_dir, max_bytes=cfg.max_article_bytes)
     except (ExtractInputError, SettingsError) as exc:
         _error(exc, Console(stderr=True))  # stdout holds the figures (--jsonl) a pipe reads
         raise typer.Exit(2) from None

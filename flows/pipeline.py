@@ -187,5 +187,9 @@ def _in_order(submit, items, window):
 
 
 if __name__ == "__main__":
-    for line in figures_pipeline().lines():
-        print(line)
+    # the same command as `figures run`: its options, --help, and one-line errors
+    import typer
+
+    from flows.cli import app
+
+    typer.main.get_command(app).commands["run"].main(prog_name="python -m flows.pipeline")

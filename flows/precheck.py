@@ -56,6 +56,21 @@ def last_table_hashes(engine: Engine) -> dict[str, str] | None:
     return dict(hashes) if hashes else None
 
 
+def _absent_sqlite_file(url: str) -> bool:
+    """An SQLite URL naming a plain file that does not exist yet (a warehouse never loaded)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # get_engine says what is wrong with it, redacted
+        return False
+    database = parsed.database or ""
+    return (parsed.get_backend_name() == "sqlite" and not parsed.query.get("uri")
+            and database not in ("", ":memory:") and not Path(database).exists())
+
+
 def pending_work(cfg: Settings, articles: str | None, since: date | None,
                  warehouse: str | None) -> Pending:
     """What a run with these parameters would (re)process, and which files it would reject;
@@ -65,7 +80,11 @@ def pending_work(cfg: Settings, articles: str | None, since: date | None,
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
     raw, unreadable = read_articles(modified_since(paths, since), cfg.articles_dir,
                                     cfg.max_article_bytes, cfg.max_article_figures)
-    engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
+    url = warehouse or cfg.warehouse_url
+    if _absent_sqlite_file(url):  # connecting would create it, before the tables are checked
+        return Pending(articles_read=len(raw), schema_current=False,
+                       rejected=[r.reason for r in (*unlisted, *unreadable)])
+    engine = get_engine(url, cfg.warehouse_schema)
     try:
         loaded = loaded_articles(engine)
         raw, duplicates = split_duplicates(raw, loaded)

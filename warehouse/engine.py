@@ -25,7 +25,13 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'warehouse' / 'figures.db'}"
+
+
+def default_url() -> str:
+    """warehouse/figures.db of the project folder (``tasks.config.project_dir``)."""
+    from tasks.config import project_dir
+
+    return f"sqlite:///{project_dir() / 'warehouse' / 'figures.db'}"
 
 # A load waits this long for another run's load to finish before giving up.
 BUSY_TIMEOUT_S = 120
@@ -145,7 +151,7 @@ def get_engine(url: str | None = None, schema: str | None = None,
     the caller instead of hanging it.
     """
     # no environment here: the edge (CLI, flow, Alembic's env) resolves settings once
-    url = url or DEFAULT_URL
+    url = url or default_url()
     schema = schema or None
     try:
         parsed = make_url(url)
