@@ -83,6 +83,8 @@ def _address(value: str | None) -> str | None:
 def run(
     articles: Annotated[Optional[str], typer.Option(help="Article file, folder or glob under raw/articles (default: all).")] = None,
     since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles modified on or after this date (YYYY-MM-DD).")] = None,
+    published_since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles published on or after this date (articles.csv pub_date; YYYY-MM-DD).")] = None,
+    published_until: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles published on or before this date (YYYY-MM-DD).")] = None,
     warehouse: Annotated[Optional[str], typer.Option(callback=_warehouse, help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract and reload every article.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Extract and validate, print what would change, load nothing.")] = False,
@@ -112,6 +114,10 @@ def run(
     if not debug:  # read by Prefect when it sets up logging, so before it is imported
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_CLASS", "flows.logs.OneLineConsoleHandler")
     day = since.date() if since else None
+    published = tuple(d.date() if d else None for d in (published_since, published_until))
+    if published[0] and published[1] and published[0] > published[1]:
+        raise typer.BadParameter(f"--published-since {published[0]} is after --published-until "
+                                 f"{published[1]}: no article can be in between")
     try:
         with stop_on_signals():
             _check_configured_warehouse(warehouse)
@@ -119,7 +125,7 @@ def run(
                 _check_scheduler(address)
             # Prefect's temporary API costs seconds to start; a run with nothing new need not.
             if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
-                summary = _nothing_new(articles, day, warehouse)
+                summary = _nothing_new(articles, day, warehouse, published)
                 if summary is not None:
                     for line in summary.lines():
                         console.print(line, highlight=False, soft_wrap=True)
@@ -130,7 +136,8 @@ def run(
             summary = _run_flow(articles=articles, since=day,
                                 warehouse=SecretStr(warehouse) if warehouse else None,
                                 full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
-                                strict=strict, runner=runner.value, address=address)
+                                strict=strict, runner=runner.value, address=address,
+                                published_since=published[0], published_until=published[1])
     except (InputError, TableValidationError, SettingsError) as exc:
         _error(exc)
         raise typer.Exit(2) from None
@@ -206,7 +213,7 @@ def _check_scheduler(address: str) -> None:
                                    f"(tried for {timeout} s, DASK_CONNECT_TIMEOUT)")
 
 
-def _nothing_new(articles, since, warehouse):
+def _nothing_new(articles, since, warehouse, published=(None, None)):
     """A summary saying "nothing new" if the plain-Python check finds nothing to do, else None."""
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -217,7 +224,7 @@ def _nothing_new(articles, since, warehouse):
 
     cfg = load_settings()
     try:
-        pending = pending_work(cfg, articles, since, warehouse)
+        pending = pending_work(cfg, articles, since, warehouse, published)
     except SQLAlchemyError as exc:
         if timed_out(exc):  # it has had its wait already; four more in the flow would be minutes
             raise WarehouseTimeout(

@@ -21,9 +21,9 @@ from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
 from tasks.plan import (MAX_BATCH_SIZE, article_changes, batches, changed_tables, modified_since, select_changed,
-                        tables_force_refresh, metadata_edited)
+                        tables_force_refresh, metadata_edited, published_between)
 from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
-                            scan_articles, split_duplicates, table_hashes)
+                            publication_dates, scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
 from tasks.summary import RunSummary
 from warehouse.engine import redact_url
@@ -42,7 +42,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: SecretStr | None = None, full_refresh: bool = False,
                      dry_run: bool = False,
                      batch_size: Annotated[int, Field(ge=1, le=MAX_BATCH_SIZE)] = BATCH_SIZE,
-                     strict: bool = False) -> RunSummary:
+                     strict: bool = False, published_since: date | None = None,
+                     published_until: date | None = None) -> RunSummary:
     """Extract, normalise, validate, check and load every new or changed article.
 
     An article file that cannot be used (unreadable, empty, binary, too big, undecodable, a
@@ -60,7 +61,9 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     summary.metadata_without_article = missing_metadata_files(tables["articles.csv"], cfg.articles_dir)
     hashes = table_hashes(cfg.tables_dir)
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
-    paths = modified_since(paths, since)
+    paths = published_between(modified_since(paths, since), cfg.articles_dir,
+                              publication_dates(tables["articles.csv"]), published_since,
+                              published_until)
     if not dry_run:
         steps.upgrade(url, schema)
     loaded = steps.loaded_articles(url, schema)

@@ -16,8 +16,9 @@ from sqlalchemy import Engine, inspect, or_, select
 
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
-from tasks.plan import article_changes, changed_tables, modified_since
-from tasks.read_raw import read_articles, scan_articles, split_duplicates, table_hashes
+from tasks.plan import article_changes, changed_tables, modified_since, published_between
+from tasks.read_raw import (publication_dates, read_articles, read_table, scan_articles,
+                            split_duplicates, table_hashes)
 from warehouse.engine import get_engine
 from warehouse.load import loaded_articles
 from warehouse.tables import etl_run
@@ -72,13 +73,18 @@ def _absent_sqlite_file(url: str) -> bool:
 
 
 def pending_work(cfg: Settings, articles: str | None, since: date | None,
-                 warehouse: str | None) -> Pending:
+                 warehouse: str | None, published: tuple[date | None, date | None] = (None, None)
+                 ) -> Pending:
     """What a run with these parameters would (re)process, and which files it would reject;
     raises what the flow would raise for a pattern outside raw/ or one that matches nothing."""
     from warehouse.migrate import current_revision, head_revision
 
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
-    raw, unreadable = read_articles(modified_since(paths, since), cfg.articles_dir,
+    paths = modified_since(paths, since)
+    if published != (None, None):
+        dates = publication_dates(read_table(cfg.tables_dir / "articles.csv"))
+        paths = published_between(paths, cfg.articles_dir, dates, *published)
+    raw, unreadable = read_articles(paths, cfg.articles_dir,
                                     cfg.max_article_bytes, cfg.max_article_figures)
     url = warehouse or cfg.warehouse_url
     if _absent_sqlite_file(url):  # connecting would create it, before the tables are checked
