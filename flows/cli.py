@@ -275,20 +275,24 @@ def serve(
     name: Annotated[str, typer.Option(help="Deployment name: runs are figures-pipeline/NAME.")] = "scheduled",
     port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port of the local Prefect server (default 4200, or a free one); ignored with PREFECT_API_URL.")] = None,
     home: Annotated[Optional[Path], typer.Option(help="PREFECT_HOME of the local Prefect server (default: .prefect in the project).")] = None,
+    project: ProjectOption = None,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a cron schedule until Ctrl-C.
 
     Uses the Prefect server at PREFECT_API_URL, or starts a local one (stopped on exit).
     Trigger a run by hand with: prefect deployment run 'figures-pipeline/NAME'
     """
-    from flows.serve import DEFAULT_HOME, ServerError, check_cron, serve as serve_flow
+    from flows.serve import ServerError, check_cron, serve as serve_flow
+    from tasks.config import PROJECT_ENV, project_dir
 
     try:
         check_cron(cron)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="'--cron'") from None
     try:
-        serve_flow(cron=cron, name=name, port=port, home=home or DEFAULT_HOME)
+        # the served runs (subprocesses) work on this project folder, wherever they start
+        os.environ[PROJECT_ENV] = str(project_dir())
+        serve_flow(cron=cron, name=name, port=port, home=home or project_dir() / ".prefect")
     except ServerError as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None

@@ -1,5 +1,6 @@
 """The `figures-pipeline` flow: raw/ -> figures -> checks -> warehouse. It only composes."""
 import os
+import time
 from collections import deque
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -149,15 +150,19 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     # Batches go out a few at a time (on Dask they run side by side) and come back in order;
     # each is counted and parked on disk, so memory holds a window of batches, not the run.
     todo_batches = batches(todo, batch_size)
+    progress.count(len(todo), "articles extracted and validated")
+    started, done = time.monotonic(), 0
     with Spool() as spool:
         for i, result in enumerate(_in_order(submit, todo_batches, IN_FLIGHT), start=1):
             summary.record_batch(result)
             frames = result.take_frames()
             if run_id is not None:
                 spool.append(frames)
-            get_run_logger().info("batch %d/%d extracted and validated: %d figures", i,
-                                  len(todo_batches), result.extracted)
-            progress.advance(i, len(todo_batches), "batches extracted and validated")
+            done += len(todo_batches[i - 1])
+            get_run_logger().info("batch %d/%d extracted and validated: %d/%d articles, %d figures; %s",
+                                  i, len(todo_batches), done, len(todo), result.extracted,
+                                  progress.rate_and_eta(done, len(todo), time.monotonic() - started))
+            progress.advance(done, len(todo), "articles extracted and validated")
         if run_id is None:  # dry run: report what would change, write nothing
             return
 
