@@ -17,6 +17,8 @@ from pathlib import Path
 
 from prefect.logging.handlers import PrefectConsoleHandler
 
+from warehouse.engine import redact
+
 LOG_FILE_ENV = "FIGURES_LOG_FILE"
 
 
@@ -45,9 +47,9 @@ class OneLineConsoleHandler(PrefectConsoleHandler):
         path = log_file()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            kept = logging.Formatter("%(asctime)s %(levelname)s %(name)s - %(message)s").format(record)
             with self._lock_file, path.open("a", encoding="utf-8") as fh:
-                fh.write(logging.Formatter("%(asctime)s %(levelname)s %(name)s - %(message)s")
-                         .format(record) + "\n")
+                fh.write(redact(kept) + "\n")  # a URL in an exception keeps its password out
         except OSError:
             return None  # no file, no traceback: the screen still gets its one line
         return path

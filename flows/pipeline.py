@@ -150,7 +150,7 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     # Batches go out a few at a time (on Dask they run side by side) and come back in order;
     # each is counted and parked on disk, so memory holds a window of batches, not the run.
     todo_batches = batches(todo, batch_size)
-    progress.count(len(todo), "articles extracted and validated")
+    progress.count(len(todo), "articles extracted")
     started, done = time.monotonic(), 0
     with Spool() as spool:
         for i, result in enumerate(_in_order(submit, todo_batches, IN_FLIGHT), start=1):
