@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from schemas.articles import ARTICLE_COLUMNS
+from tasks.extract import more_numerals_than
 from tasks.furniture import first_content_line
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -365,22 +366,17 @@ def read_articles(paths: Iterable[Path], articles_dir: Path, max_bytes: int,
     return good, bad
 
 
-_NUMBER = re.compile(r"\d+")
-
-
 def too_many_numbers(text: str, limit: int) -> str | None:
-    """Why `text` is refused for holding more than `limit` numbers, or None.
+    """Why `text` is refused for holding more than `limit` numerals, or None.
 
-    Counted before extraction, because the engine's work and memory grow with the numbers
-    it meets (a megabyte of "1 1 1 ..." is half a million figures, 500 MB and a minute,
-    and the load and report after it). Every figure written in digits needs one, so an
+    Counted before extraction, because the engine's work and memory grow with the numerals
+    it meets (a megabyte of "1 1 1 ..." or of "one one one ..." is half a million figures,
+    500 MB and a minute, and the load and report after it). Every figure needs one, so an
     article under the limit also has fewer figures than that.
     """
-    count = 0
-    for count, _ in enumerate(_NUMBER.finditer(text), start=1):
-        if count > limit:
-            return (f"more than {limit:,} numbers, over the per-article limit (set "
-                    "MAX_ARTICLE_FIGURES to raise it); a data dump, not an article")
+    if more_numerals_than(text, limit):
+        return (f"more than {limit:,} numbers, over the per-article limit (set "
+                "MAX_ARTICLE_FIGURES to raise it); a data dump, not an article")
     return None
 
 

@@ -259,3 +259,33 @@ def test_a_batch_quarantines_figures_whose_metric_its_lexicon_says_is_of_another
     rejected = result.rejected[result.rejected["check"] == "metric_fits_kind"]
     assert len(rejected) >= 3 and rejected["reason"].str.contains("'gdp_per_capita' is measured in percent").all()
     assert "gdp_per_capita" not in set(result.figures["metric"])
+
+
+# --- the text's own words, for a figure no lexicon metric fits ----------------------------------
+def test_the_words_before_a_figure_never_run_into_the_figure_before_it():
+    # "50 basis points" is another figure's unit, not what 10.25% is
+    assert metrics_of("Colombia's central bank cut the policy rate by 50 basis points to 10.25%.")[
+        "10.25%"] != "basis points"
+    assert metrics_of("Thailand's jobless claims fell by 3,000 people, to 41,200 claims.")[
+        "41,200 claims"] != "people"
+
+
+def test_a_figure_that_continues_the_one_before_shares_its_words():
+    m = metrics_of("Namibia's diamond royalties grew from N$1.2 billion in 2019 to N$1.9 billion in 2023.")
+    assert m["N$1.9 billion"] == m["N$1.2 billion"] == "diamond royalties"
+
+
+def test_the_place_after_a_measure_is_where_not_what():
+    m = metrics_of("In 2023, the forest coverage rate in Liupanshui rose by 0.4 percentage points to 62.1 per cent.")
+    assert m["62.1 per cent"] == "forest coverage rate"
+
+
+def test_words_that_only_name_a_place_are_no_metric():
+    m = metrics_of("Karnataka will spend Rs 900 crore and 4 billion rupees on canals.")
+    assert m["Rs 900 crore"] is None and m["4 billion rupees"] is None
+
+
+def test_a_stated_span_of_quarters_weeks_or_days_is_a_duration():
+    m = metrics_of("Sweden's economy shrank for three quarters; the strike lasted six weeks, "
+                   "and the port closed for 14 days.")
+    assert (m["three quarters"], m["six weeks"], m["14 days"]) == ("duration", "duration", "duration")

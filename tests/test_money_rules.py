@@ -233,3 +233,9 @@ def test_euro_and_sterling_against_the_dollar_are_quoted_in_dollars():
 
 def test_a_rate_per_dollar_with_no_currency_named_before_it_is_no_money():
     assert money("Each programme returned 5 per dollar of spending.") == []
+
+
+def test_local_dollar_signs_the_regions_papers_print_are_their_own_dollars():
+    assert amounts("Windhoek's budget rose to N$88.7 billion, Kingston spent J$12 billion and "
+                   "Port of Spain TT$3.4 billion.") == [(88.7e9, "NAD"), (12e9, "JMD"), (3.4e9, "TTD")]
+    assert amounts("A T-shirt cost $5.") == [(5, "USD")]

@@ -313,6 +313,28 @@ def test_each_figure_knows_its_periods_granularity_and_first_and_last_day(text, 
     assert details(text, pub)[surface] == expected
 
 
+@cases([
+    ("Vietnam drew $9.3 billion of foreign investment in the first four months of 2024.", "2024-05-10",
+     {"$9.3 billion": ("month", date(2024, 1, 1), date(2024, 4, 30))}),
+    ("Car sales in Thailand fell 7 per cent in the first three quarters of 2023.", "2024-01-05",
+     {"7 per cent": ("month", date(2023, 1, 1), date(2023, 9, 30))}),
+    ("In the last two months of 2022, Peru's copper exports dropped 9 per cent.", "2023-02-01",
+     {"9 per cent": ("month", date(2022, 11, 1), date(2022, 12, 31))}),
+])
+def test_the_first_or_last_months_of_a_named_year_are_those_months_of_it(text, pub, expected):
+    assert {k: details(text, pub)[k] for k in expected} == expected
+
+
+@cases([
+    ("India's GDP grew 8.2% in 2023-24. Gujarat's economy expanded 9.1% in the same year.", "2024-06-01",
+     {"9.1%": ("fiscal_year", date(2023, 4, 1), date(2024, 3, 31))}),
+    ("Poland's exports rose 5% in the third quarter of 2023. Imports fell 2% in the same period.", "2024-01-15",
+     {"2%": ("quarter", date(2023, 7, 1), date(2023, 9, 30))}),
+])
+def test_the_same_year_or_period_has_the_days_of_the_one_it_names_again(text, pub, expected):
+    assert {k: details(text, pub)[k] for k in expected} == expected
+
+
 def test_a_figure_without_a_period_has_no_granularity_or_days():
     assert details("Revenue in Kenya was 5 billion shillings.", None)["5 billion shillings"] == (None, None, None)
 
@@ -462,3 +484,36 @@ def test_a_figures_first_and_last_days_fall_in_its_first_and_last_years(text, pu
     for f in dated:
         assert f.period_first_day.year == f.period_start, (text, f)
         assert f.period_end is None or f.period_last_day.year == f.period_end, (text, f)
+
+
+# --- a day that only says when a named period ends ----------------------------------------------
+@cases([
+    ("Canada's federal deficit for fiscal 2024, which ended on March 31, was C$61.9 billion.", "2024-10-10",
+     {"C$61.9 billion": (2023, 2024)}),
+    ("Tesco's sales for the half year, which ended on 24 August, rose 3.7 per cent.", "2024-10-03",
+     {"3.7 per cent": (2024, 2024)}),
+    ("Woolworths' profit for the half year, which ended on 5 January, fell 12 per cent.", "2025-02-20",
+     {"12 per cent": (2024, 2025)}),
+])
+def test_a_day_in_a_which_ended_clause_belongs_to_the_period_before_it(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_fiscal_year_said_to_end_in_a_month_follows_that_calendar_whatever_the_country():
+    check("The shipping group's loss for fiscal 2024, which ended in September, was $310 million.",
+          "2024-12-01", {"$310 million": (2023, 2024)})
+
+
+# --- "than in the same quarter of YEAR" --------------------------------------------------------------
+@cases([
+    ("Poland's industrial output in the third quarter was 2.1% lower than in the same quarter of 2023.",
+     "2024-11-07", {"2.1%": (2023, 2024)}),
+    ("Chile's copper output was 4.4 per cent higher than in the same period of 2022.", "2023-08-01",
+     {"4.4 per cent": (2022, 2023)}),
+    ("From the same quarter of 2023, Peru's economy expanded 3.6 per cent.", "2024-08-15",
+     {"3.6 per cent": (2023, 2024)}),
+    ("Compared with 2019, Egypt's tourism receipts were 14 per cent higher.", "2024-03-01",
+     {"14 per cent": (2019, 2024)}),
+])
+def test_a_change_against_the_same_part_of_an_earlier_year_runs_from_that_year(text, pub, expected):
+    check(text, pub, expected)

@@ -153,6 +153,18 @@ def test_an_article_of_nothing_but_numbers_is_rejected_by_name_before_extraction
     assert "MAX_ARTICLE_FIGURES" in bad[0].reason
 
 
+def test_an_article_of_number_words_is_rejected_like_one_of_digits(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "words.txt").write_text("One two three four five. " * 300, encoding="utf-8")
+    (articles / "news.txt").write_text("Some three hundred and twenty workers lost their jobs, "
+                                       "one in five of them in Ohio.\n", encoding="utf-8")
+    good, bad = read_articles(sorted(articles.iterdir()), articles, 10_000_000, max_numbers=1_000)
+    assert [a.path for a in good] == ["news.txt"]
+    assert [r.path for r in bad] == ["words.txt"]
+    assert bad[0].reason.startswith("words.txt: more than 1,000 numbers")
+
+
 def test_a_megabyte_digit_run_is_no_figure_and_no_overflow():
     text = "Output was " + "9" * 1_100_000 + " tonnes, and exports rose 4 per cent."
     figures = parse_figures(text, None)

@@ -7,8 +7,9 @@ region and metric.
 """
 from .figures import EXTRACTOR_VERSION, parse_figures
 from .metrics import metrics_from_rows
+from .numerals import more_numerals_than
 from .record import Figure, MetricDef, Region
 from .regions import regions_from_rows
 
 __all__ = ["parse_figures", "Figure", "Region", "MetricDef", "regions_from_rows",
-           "metrics_from_rows", "EXTRACTOR_VERSION"]
+           "metrics_from_rows", "more_numerals_than", "EXTRACTOR_VERSION"]

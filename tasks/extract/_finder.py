@@ -19,13 +19,17 @@ True
 from __future__ import annotations
 
 import re
-from re import _constants as _c
-from re import _parser as _p
+
+try:  # re's own parser is private: where a Python keeps it elsewhere, every pattern is tried
+    from re import _constants as _c  # at every position (the same matches, only slower)
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - exercised by tests/test_finder.py with the import blocked
+    _c = _p = None
 
 # characters that case-insensitive matching folds onto an ASCII letter besides its two cases
 # ("(?i:s)" matches the long s, "(?i:k)" the Kelvin sign)
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"} if _c else {}
 _FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
 _BIG = 2 ** 63 - 1  # endpos meaning "to the end", as re's own default
 
@@ -44,7 +48,12 @@ def first_chars(source: str, flags: int = 0) -> str:
 
 
 def _first_set(source: str, flags: int) -> set[str]:
-    parsed = _p.parse(source, flags)
+    if _p is None:
+        raise Unsupported("re's parser is not available")
+    try:
+        parsed = _p.parse(source, flags)
+    except (AttributeError, TypeError) as exc:  # a private API that changed shape
+        raise Unsupported(f"re's parser: {exc}") from None
     chars, nullable = _sequence(parsed.data, parsed.state.flags)
     if nullable:
         raise Unsupported(f"{source!r} can match the empty string")
@@ -165,7 +174,13 @@ def lead(source: str, flags: int = 0, name: str | None = None) -> str:
     flags &= ~re.UNICODE
     if flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL):
         raise Unsupported(f"flags {flags}")
-    chars = _first_set(source, flags)
+    ahead = _scoped(source, flags) if name is None else f"(?P<{name}>{_scoped(source, flags)})"
+    try:
+        chars = _first_set(source, flags)
+    except Unsupported:
+        if _p is not None:
+            raise
+        return f"(?s:.)(?<=(?={ahead})(?s:.))"  # no parser: tried at every character
     guard = ""
     m = _LEAD_BEHIND_RE.match(source)
     if len(alternatives(source)) > 1:  # a look-behind at the start belongs to the first one only
@@ -175,7 +190,6 @@ def lead(source: str, flags: int = 0, name: str | None = None) -> str:
     elif source.startswith(r"\b") and all(_is_word(e) for e in chars):
         guard = r"(?<!\w(?s:.))"  # "\b" before a word character: no word character before it
     cls = "[" + "".join(sorted(chars)) + "]"
-    ahead = _scoped(source, flags) if name is None else f"(?P<{name}>{_scoped(source, flags)})"
     return f"{cls}{guard}(?<=(?={ahead})(?s:.))"
 
 
@@ -191,19 +205,27 @@ class Finder:
     def __init__(self, rx: re.Pattern, finder: str | None = None, split: bool = False):
         """``finder``: the one-character pattern to use (built with ``lead`` by a caller that
         knows the pattern's structure); by default ``lead`` of the whole pattern."""
+        self.rx = rx
+        if finder is None and _p is None:
+            self.finder = None  # no parser to read the first characters from: the pattern itself
+            return
         if finder is None:
             alts = alternatives(rx.pattern) if split else [rx.pattern]
             finder = "|".join(lead(a, rx.flags) for a in alts)
-        self.rx = rx
         self.finder = re.compile(finder)
 
     def search(self, text: str, pos: int = 0, endpos: int = _BIG) -> re.Match | None:
+        if self.finder is None:
+            return self.rx.search(text, pos, endpos)
         f = self.finder.search(text, pos, endpos)
         return None if f is None else self.rx.match(text, f.start(), endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _BIG):
         """The pattern's non-overlapping matches, as ``pattern.finditer`` (which never matches
         the empty string here: ``first_chars`` refuses such patterns)."""
+        if self.finder is None:
+            yield from self.rx.finditer(text, pos, endpos)
+            return
         rx, last = self.rx, -1
         for f in self.finder.finditer(text, pos, endpos):
             s = f.start()

@@ -65,6 +65,10 @@ DOLLAR_PREFIXES: dict[str, str] = {
     "CA": "CAD", "CAN": "CAD", "Can": "CAD", "A": "AUD", "AU": "AUD", "AUD": "AUD",
     "NZ": "NZD", "S": "SGD", "SG": "SGD", "NT": "TWD", "R": "BRL", "MX": "MXN",
     "Mex": "MXN",
+    # local dollar signs the region's papers print (CLDR's English symbols give only the code)
+    # ("N$", "J$", "TT$", ...)
+    "N": "NAD", "J": "JMD", "TT": "TTD", "EC": "XCD", "BZ": "BZD", "FJ": "FJD", "RD": "DOP",
+    "G": "GYD", "Bds": "BBD", "L": "LRD", "SI": "SBD", "WS": "WST", "T": "TOP",
 }
 # prefixes that may stand apart from "$" by a space ("us $ 150 million", "c $ 300 million")
 DOLLAR_PREFIXES_SPACED = ("US", "U.S.", "HK", "C", "CA", "AU", "NZ", "NT", "SG")

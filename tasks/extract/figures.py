@@ -41,7 +41,7 @@ from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.5.0"  # 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
+EXTRACTOR_VERSION = "0.5.1"  # 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
@@ -119,7 +119,7 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     _regions.assign(text, sents, cands, regions)
     _periods.assign(text, sents, cands, pub_date,
                     _periods.fiscal_country([c.region for c in cands], _parents(regions)) if regions else None)
-    _metrics.assign(text, sents, cands, metrics)
+    _metrics.assign(text, sents, cands, metrics, regions)
     return _freeze(text, cands)
 
 

@@ -25,7 +25,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
 from ._lexicon import FUNCTION_WORDS, TIME_UNITS
-from .patterns import trie_alt
+from .patterns import folded, trie_alt
 from .record import MetricDef
 
 # the unit_family vocabulary of metrics.csv (schemas.tables checks the table against it)
@@ -68,6 +68,8 @@ _CHANGE_RE = re.compile(r"\b(?:grew|grow|growth|rose|rise|rising|fell|fall|falli
                         r"climbed|plunged|soared|dipped|change|changed)\b", re.I)
 _CLAUSE_GAP_RE = re.compile(r"[,;:(]|\band\b")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
+_YEAR_IN_GAP_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "for", "at", "across", "throughout"})
 _VERBISH = frozenset("""
 reached reach reaches rose rise rises fell fall falls grew grow grows stood stand stands hit
 hits totalled totaled total totals increased increase increases decreased decrease decreases
@@ -96,7 +98,7 @@ def metrics_from_rows(rows: Iterable[Mapping[str, str]]) -> list[MetricDef]:
 
 
 class _Lexicon:
-    __slots__ = ("rx", "by_trigger", "by_name")
+    __slots__ = ("rx", "rx_folded", "by_trigger", "by_name")
 
     def __init__(self, metrics: Sequence[MetricDef]):
         self.by_trigger: dict[str, MetricDef] = {}
@@ -110,26 +112,41 @@ class _Lexicon:
         body = trie_alt(self.by_trigger, fold=True, space=r"[\s-]+")
         firsts = "".join(sorted({re.escape(t[0].lower()) + re.escape(t[0].upper()) for t in self.by_trigger if t}))
         self.rx = re.compile(rf"(?=[{firsts}])(?<![\w])(?:{body})(?![\w])", re.I) if body else None
+        # the same words in the lower-cased text (patterns.folded), which the engine scans faster
+        lower = "".join(sorted({re.escape(t[0].lower()) for t in self.by_trigger if t}))
+        self.rx_folded = re.compile(rf"(?=[{lower}])(?<![\w])(?:{body})(?![\w])") if body else None
 
 
 _lexicon = by_identity(_Lexicon)
 
 
-def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
-    """Set ``metric`` on every candidate figure (in place)."""
+@by_identity
+def _place_names(regions: tuple) -> frozenset[str]:
+    return frozenset(n for r in regions for n in (r.name, *r.aliases))
+
+
+def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef], regions: Sequence = ()) -> None:
+    """Set ``metric`` on every candidate figure (in place); a phrase of the text that only names
+    a place of ``regions`` (the gazetteer) says where, not what, and is no metric."""
     if not cands:
         return
     hits: dict[int, list[tuple[int, int, MetricDef]]] = {}
     lex = _lexicon(metrics) if metrics else None
     if lex is not None:
         if lex.rx is not None:
-            for m in (m for lo, hi in _figure_sentences(sents, cands) for m in lex.rx.finditer(text, lo, hi)):
+            low = folded(text)
+            rx, seen = (lex.rx, text) if low is None else (lex.rx_folded, low)
+            for m in (m for lo, hi in _figure_sentences(sents, cands) for m in rx.finditer(seen, lo, hi)):
                 md = lex.by_trigger.get(" ".join(m.group().lower().replace("-", " ").split()))
                 if md is None:
                     md = lex.by_trigger.get(" ".join(m.group().lower().split()))
                 if md is not None:
                     hits.setdefault(sents.of(m.start()), []).append((m.start(), m.end(), md))
     measured: dict[int, list] = {}
+    prev: dict[int, object] = {}  # the figure before each one in its sentence
+    for a, b in zip(cands, cands[1:]):
+        if a.sent == b.sent and a.end <= b.start:
+            prev[id(b)] = a
     for c in cands:
         if c.unit_kind != "noun":
             measured.setdefault(c.sent, []).append(c)
@@ -184,7 +201,7 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef]) -> None:
                     label = f"share of {label}"
             c.metric = label
         else:
-            c.metric = _head_phrase(text, s_start, c)
+            c.metric = _without_places(_head_phrase(text, s_start, c, prev.get(id(c))), regions)
     for c in cands:
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.metric = c.link.metric
@@ -213,19 +230,54 @@ def _counted(text: str, c) -> str:
     return " ".join(reversed(phrase)) or c.unit
 
 
-def _head_phrase(text: str, s_start: int, c) -> str | None:
-    """The counted noun of a quantity, else the content words leading up to the figure."""
+def _without_places(phrase: str | None, regions: Sequence) -> str | None:
+    """The phrase without the place that owns it ("Namibia's diamond royalties"); None where it
+    only names a place ("Maharashtra will spend Rs 500 crore"): where, not what."""
+    if phrase is None or not regions:
+        return phrase
+    places = _place_names(regions)
+    if phrase.removesuffix("'s").removesuffix("’s") in places:
+        return None
+    for sep in ("'s ", "’s "):
+        owner, found, rest = phrase.partition(sep)
+        if found and owner in places:
+            return rest
+    return phrase
+
+
+def _head_phrase(text: str, s_start: int, c, before=None) -> str | None:
+    """The counted noun of a quantity, else the content words leading up to the figure.
+
+    The words never run into the figure ``before`` it ("cut by 50 basis points to 10.50%": not
+    "basis points"); where only small words stand between the two ("to", "from"), the figure
+    continues the same phrase, and the words are those leading up to the figure before."""
     if c.unit_kind == "noun" and c.unit:
         return c.unit
-    lo = max(s_start, c.start - 80)
-    cut = max(text.rfind(",", lo, c.start), text.rfind("(", lo, c.start), text.rfind(";", lo, c.start))
+    end = c.start
+    if before is not None and before.end <= end:
+        gap = _YEAR_IN_GAP_RE.sub(" ", text[before.end:end])  # "from 155 billion in 2005 to 313 billion"
+        if all(w.lower() in FUNCTION_WORDS for w in _WORD_RE.findall(gap)):
+            end = before.start  # "from 4,000 to 6,000 workers": one phrase
+        else:
+            s_start = max(s_start, before.end)
+    lo = max(s_start, end - 80)
+    cut = max(text.rfind(",", lo, end), text.rfind("(", lo, end), text.rfind(";", lo, end))
     if cut != -1:
         lo = cut + 1
-    words = [w for w in _WORD_RE.findall(text[lo:c.start])]
-    # drop trailing verbs, prepositions, qualifiers
-    while words and (words[-1].lower() in FUNCTION_WORDS or words[-1].lower() in _VERBISH
-                     or not words[-1][0].isalpha()):
-        words.pop()
+    words = [w for w in _WORD_RE.findall(text[lo:end])]
+    # drop trailing verbs, prepositions, qualifiers, and the place after the measure ("the
+    # coverage rate in Pingliang fell by"): where, not what
+    while words:
+        if words[-1].lower() in FUNCTION_WORDS or words[-1].lower() in _VERBISH or not words[-1][0].isalpha():
+            words.pop()
+            continue
+        k = len(words)
+        while k and words[k - 1][0].isupper():
+            k -= 1
+        if 0 < k < len(words) and words[k - 1].lower() in _PLACE_PREPOSITIONS:
+            del words[k - 1:]
+            continue
+        break
     phrase: list[str] = []
     for w in reversed(words):
         lw = w.lower()

@@ -222,6 +222,23 @@ def _parse_one(toks: list[tuple[int, int, str]], i: int) -> tuple[int, Decimal] 
     return j, value
 
 
+# a numeral as the engine meets one, counted before reading: a run of digits or one number word
+_NUMERAL_RE = re.compile(r"\d+|(?<![A-Za-z])" + caseless(f"(?:{_NW})") + r"(?![A-Za-z])")
+
+
+def more_numerals_than(text: str, limit: int) -> bool:
+    """Does ``text`` hold more than ``limit`` numerals (digit runs and number words)? The
+    engine's work and memory grow with the numerals it meets, whichever way they are written.
+
+    >>> more_numerals_than("one two 3", 2), more_numerals_than("one two 3", 3)
+    (True, False)
+    """
+    for count, _ in enumerate(_NUMERAL_RE.finditer(text), start=1):
+        if count > limit:
+            return True
+    return False
+
+
 # ---------------------------------------------------------------------------------------------
 # Lemmas of unit nouns
 # ---------------------------------------------------------------------------------------------

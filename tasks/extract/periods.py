@@ -45,6 +45,7 @@ import re
 from bisect import bisect_left
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Sequence
 
 from ._finder import AfterBoundary, Finder, lead, matches_at
@@ -86,8 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # a stretch of months that ends in a named month
     ("nto", re.compile(
         rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
-        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter)){_S}+(?:(?i:period){_S}+)?"
-        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
+        rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:on){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
         rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?({_YEAR}))?(?![\w%]|[-/.,]\d)")),
@@ -96,8 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
-        rf"(?:{_S}+(?:in|{_SAME}|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
-        rf"(?:{_MONTH}{_S}+)?{_Y}|(?:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
+        rf"(?:{_S}+(?:(?:in{_S}+)?{_SAME}|in|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
+        rf"(?:{_MONTH}{_S}+)?{_Y}|(?i:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
     ("relcompare", re.compile(
@@ -140,7 +142,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
                           rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
-    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
+    # "the first four months of 2024": its months of that year
+    ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
+                          rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
+                          rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -215,7 +220,9 @@ _INYEARS = Finder(_BY_KIND["inyears"])
 # every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 # every stretch of months ending in a month has one of these words before its "to", "ended"
-_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period){_S}+(?i:to|ended|ending|through|until){_S}"))
+_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period)(?:,?{_S}+(?i:which|that))?{_S}+(?i:to|ended|ending|through|until){_S}"))
+# the same words in the lower-cased text (patterns.folded), which the engine scans much faster
+_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
 _NTO_LEAD = 24
 _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
@@ -269,15 +276,15 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
                    "NZ$": "New Zealand", "Nairobi": "Kenya"}
 # a company's own year, as the text states it: "the fiscal year ending March 2017", "its
 # business year to the end of June", "year ended 31 March"
-_YEAR_END_RE = re.compile(
-    rf"\b(?i:year){_S}+(?:(?i:that|which){_S}+)?"
+_YEAR_END_RE = re.compile(  # "the year ending March 2025", "fiscal 2025, which ended on Sept. 30"
+    rf"\b(?:(?i:year)|(?:(?i:fiscal)|FY){_S}*(?:19|20)?\d\d(?!\d),?){_S}+(?:(?i:that|which){_S}+)?"
     rf"(?i:ends?|ended|ending|to|closing|runs{_S}+to){_S}+(?:(?i:in|on|at){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?")
 _YEAR_END = Finder(_YEAR_END_RE)
 _FISCAL_NAMES = Finder(_FISCAL_NAMES_RE)
 
 
-_TWO_YEARS_RE = re.compile(r"(?<![\d])(?:19|20)\d\d[-–/](?:19|20)?\d\d(?!\d)")  # "2024-25", "2019/2020"
+_TWO_YEARS_RE = Finder(re.compile(r"(?<![\d])(?:19|20)\d\d[-–/](?:19|20)?\d\d(?!\d)"))  # "2024-25", "2019/2020"
 _FISCAL_WORDS = ("iscal", "FY", "inancial year", "usiness year", "udget", "ccounting year", "year end", "year to")
 
 
@@ -333,7 +340,8 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 
 class DateExpr:
-    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res")
+    __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
+                 "carried")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -345,6 +353,7 @@ class DateExpr:
         self.months = 0  # the length of a stretch of months written as a number ("the 12 months to June")
         self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
         self.res: tuple | None = None  # the years it resolved to in its sentence
+        self.carried: DateExpr | None = None  # the expression "the same year" took its period from
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -354,6 +363,11 @@ def pub_parts(pub_date: str | None) -> tuple[int | None, int | None]:
     """(year, month) of a publication date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
     if not pub_date or not isinstance(pub_date, str):
         return None, None
+    return _pub_parts(pub_date)
+
+
+@lru_cache(maxsize=1024)  # asked several times per text, of the few dates a corpus has
+def _pub_parts(pub_date: str) -> tuple[int | None, int | None]:
     m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", pub_date)
     if not m:
         return None, None
@@ -409,18 +423,18 @@ def find_dates(text: str, pub_date: str | None = None,
                             and _SINCE_EVENT_RE.search(text, max(0, d.start - 100), d.start)):
                         d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
                     found.append(d)
+    low = folded(text)
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
                          ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
-            for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text) if kind == "nto"
+            for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text, low) if kind == "nto"
                       else _MRANGE.finditer(text) if kind == "mrange" else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
-    low = folded(text)
     blocked = [m.span() for spans in (year_spans, word_spans) for lo, hi in spans
                if (_YEAR_OR_SINCE.search(text, lo, hi) if low is None
                    else low.find("year", lo, hi) != -1 or low.find("since", lo, hi) != -1)
@@ -449,7 +463,23 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
-    return _join_fiscal_spans(text, out, tstarts, taken)
+    return _join_fiscal_spans(text, _without_appositive_days(text, out), tstarts, taken)
+
+
+# "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
+_ENDED_CLAUSE_RE = re.compile(
+    rf",?{_S}*(?i:which|that){_S}+(?i:ended|ends|end|began|begins|begin|started|starts|start|runs|ran|closed|closes)"
+    rf"{_S}+(?:(?i:on|in|at){_S}+)?")
+
+
+def _without_appositive_days(text: str, ds: list[DateExpr]) -> list[DateExpr]:
+    """The dates but those that only say when the period named right before them ends or begins."""
+    out: list[DateExpr] = []
+    for d in ds:
+        if out and _ENDED_CLAUSE_RE.fullmatch(text, out[-1].end, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 # "since the 2013/14 financial year (FY)--when devolution began--to the 2024/25 financial year",
@@ -527,11 +557,12 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
     return d
 
 
-def _nto_matches(text: str) -> list[re.Match]:
+def _nto_matches(text: str, low: str | None = None) -> list[re.Match]:
     """The "nto" pattern's matches ("the six months to March"), tried only at the word starts
-    shortly before a "months to", "half ended", "year to" where one can start."""
+    shortly before a "months to", "half ended", "year to" where one can start (found in ``low``,
+    the text's ``folded`` form, where there is one)."""
     starts: set[int] = set()
-    for k in _NTO_CORE.finditer(text):
+    for k in (_NTO_CORE.finditer(text) if low is None else _NTO_CORE_FOLDED.finditer(low)):
         j = k.start()
         starts.update(i for i in range(max(0, j - _NTO_LEAD), j + 1) if i == 0 or text[i - 1] in " \t\u00a0\n(")
     return matches_at(_BY_KIND["nto"], text, starts)
@@ -756,6 +787,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     if kind == "firstn":
         g = m.group().lower()
         n = _count(m.group(1)) * (3 if m.group(2).lower() == "quarters" else 1)
+        if m.group(3) and n <= 12:  # of a year named: its first (or last) n months
+            y = int(m.group(3))
+            d = DateExpr(s, e, "point", y, y)
+            d.bounds = ((y, 1), (y, n), None) if "first" in g else ((y, 13 - n), (y, 12), None)
+            return d
         if "first" not in g:
             # "over the past 12 months": the last n whole months before the publication
             if pm is None:
@@ -910,6 +946,9 @@ def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -
     cache: dict[int, tuple] = {}
     for c in cands:
         d = src.get(id(c))
+        seen = 0
+        while d is not None and d.kind == "carry" and d.carried is not None and seen < 8:
+            d, seen = d.carried, seen + 1  # "in the same year": the days of the year it names again
         if c.period[0] is None:
             c.period_detail = (None, None, None)
         elif d is not None and d.res == c.period == (d.y0, d.y1):
@@ -980,7 +1019,7 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     multi_d: DateExpr | None = None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
-        resolved = _resolve(text, ds, running, py)
+        resolved = _resolve(text, ds, running, py, running_d)
         tail = multi is not None and running is not None and running != multi and running[0] is not None \
             and multi[0] <= running[0] and running[1] == multi[1]
         if tail:  # "over the period": the whole span, not its last year
@@ -1083,7 +1122,7 @@ _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|s
 _BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
 
 
-def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int, int]]:
+def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict[int, tuple[int, int]]:
     """(start, end) years of each date expression of one sentence."""
     out: dict[int, tuple[int, int]] = {}
     for d in ds:
@@ -1114,10 +1153,13 @@ def _resolve(text: str, ds: list[DateExpr], running, py) -> dict[int, tuple[int,
             prev = [out[id(o)] for o in ds if o.kind in ("point", "span") and id(o) in out]
             out[id(d)] = prev[-1] if prev else running or (d.y0, d.y1)
         elif d.kind == "carry":
-            prev = [out[id(o)] for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            before = [o for o in ds if o.start < d.start and o.kind in ("point", "span", "since") and id(o) in out]
+            prev = [out[id(o)] for o in before]
             r = prev[-1] if prev else running
+            d.carried = before[-1] if before else running_d
             if len(prev) >= 2 and all(a == b for a, b in prev) and prev[0][0] < prev[-1][0]:
                 r = (prev[0][0], prev[-1][0])  # "from A in 2017 to B in 2021, ... in the same period"
+                d.carried = None
             if r is not None:
                 out[id(d)] = r
         elif d.kind in ("shift", "prevshift"):
@@ -1380,6 +1422,8 @@ def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[in
         close = text.find(")", d.end, s_end)
         return o, close if close != -1 else s_end
     lo, hi = clause_bounds(text, s_start, s_end, d.start)
+    if not text[s_start:d.start].strip():  # "From the same quarter of 2024, GDP expanded 2.2%"
+        return s_start, s_end
     # a bracket right after the comparison belongs to it: "lower when compared with 2022 (-27%)"
     j = d.end
     while j < s_end and text[j] in " \t":
