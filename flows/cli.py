@@ -344,14 +344,20 @@ def report(
     all_articles: Annotated[bool, typer.Option("--all-articles", help="Annotate every article (the page then grows with the warehouse).")] = False,
 ) -> None:
     """Rebuild the HTML report (annotated articles, charts, claim verdicts) from the warehouse."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from flows.cli_report import report as build_report
     from report import ReportError
+    from tasks.config import SettingsError
 
     try:
         build_report(out, warehouse, articles=articles, all_articles=all_articles)
-    except ReportError as exc:
+    except (ReportError, SettingsError, ValueError) as exc:  # ValueError: a URL that does not parse
         _error(exc)
         raise typer.Exit(2) from None
+    except SQLAlchemyError as exc:
+        _error(f"the warehouse could not be read: {_first_line(exc)}")
+        raise typer.Exit(1) from None
     except OSError as exc:  # the folder cannot be written (read-only, full, a file in its place)
         _error(f"{out or 'REPORT_DIR'}: the report could not be written "
                f"({(exc.strerror or str(exc)).lower()})")

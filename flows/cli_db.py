@@ -27,7 +27,11 @@ SchemaOption = Annotated[
 def _fail(message: str) -> None:
     from warehouse.engine import redact
 
-    console.print(f"[red]error:[/red] {redact(message)}", highlight=False)
+    from rich.markup import escape
+
+    # one line: a driver's message goes on with hints ("Is the server running ...?") and links
+    first = message.strip().splitlines()[0] if message.strip() else message
+    console.print(f"[red]error:[/red] {escape(redact(first))}", highlight=False)
     raise typer.Exit(2)
 
 

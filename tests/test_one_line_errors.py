@@ -112,3 +112,19 @@ def test_debug_shows_the_tracebacks_on_the_screen(tmp_path):
     assert done.returncode == 1
     assert "Traceback (most recent call last)" in done.stdout + done.stderr
     assert not (project / "warehouse" / "logs").exists()
+
+
+@pytest.mark.parametrize("command, says", [
+    (["report"], "error: the warehouse could not be read: (psycopg.OperationalError) connection failed"),
+    (["db", "upgrade"], "error: could not upgrade the warehouse: (psycopg.OperationalError) connection failed"),
+])
+def test_report_and_db_on_a_refused_warehouse_are_one_line(command, says, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done = _figures(*command, "--warehouse", f"postgresql+psycopg://u@127.0.0.1:{port}/x",
+                    cwd=tmp_path, env={"COLUMNS": "300"})
+    screen = (done.stdout + done.stderr).strip()
+    assert done.returncode in (1, 2)
+    assert "Traceback" not in screen
+    assert screen.startswith(says) and len(screen.splitlines()) == 1, screen
