@@ -3,7 +3,8 @@
 Environment variables (or a `.env` file in the working directory) override the defaults:
 `WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`, `MAX_ARTICLE_FIGURES`,
 `DB_CONNECT_TIMEOUT`, `DB_STATEMENT_TIMEOUT`, `DASK_CONNECT_TIMEOUT`, `STALE_RUN_HOURS`,
-`REPORT_DIR`, `QUALITY_DIR`. Paths default to the project folder (`project_dir()`). Read them with `load_settings()`: a bad value is one line.
+`REPORT_DIR`, `QUALITY_DIR`. Paths default to the project folder (`project_dir()`). Read them
+with `load_settings()`: a bad value is one line.
 """
 from __future__ import annotations
 
