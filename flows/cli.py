@@ -221,6 +221,7 @@ def _nothing_new(articles, since, warehouse, published=(None, None)):
     from tasks.config import load_settings
     from tasks.summary import RunSummary
     from warehouse.engine import redact_url, timed_out
+    from warehouse.folders import for_warehouse
 
     cfg = load_settings()
     try:
@@ -234,7 +235,7 @@ def _nothing_new(articles, since, warehouse, published=(None, None)):
         return None  # the flow reaches the warehouse with retries, and says what is wrong
     if not pending.nothing_new:
         return None
-    report = cfg.report_dir / "index.html"
+    report = for_warehouse(cfg, warehouse).report_dir / "index.html"
     return RunSummary(warehouse=redact_url(warehouse or cfg.warehouse_url),
                       articles_read=pending.articles_read, articles_skipped=pending.articles_read,
                       report_path=str(report) if report.is_file() else None,
@@ -338,7 +339,7 @@ def extract(
 
 @app.command()
 def report(
-    out: Annotated[Optional[Path], typer.Option(help="Folder for index.html (default: REPORT_DIR, warehouse/report).")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Folder for index.html (default: the warehouse's own report folder, warehouse/report for the default one).")] = None,
     warehouse: Annotated[Optional[str], typer.Option(help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
     articles: Annotated[Optional[int], typer.Option(min=0, help="Articles to annotate figure by figure, the latest load's first (default 50); every article is listed either way.")] = None,
     all_articles: Annotated[bool, typer.Option("--all-articles", help="Annotate every article (the page then grows with the warehouse).")] = False,

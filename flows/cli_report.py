@@ -8,22 +8,24 @@ from report import build_report
 from report.build import ARTICLES_SHOWN
 from tasks.config import load_settings
 from warehouse.engine import get_engine
+from warehouse.folders import for_warehouse
 
 
 def report(out: Path | None = None, warehouse: str | None = None, articles: int | None = None,
            all_articles: bool = False) -> Path:
-    """Build ``<out>/index.html`` (default ``REPORT_DIR``, warehouse/report) and print its path.
+    """Build ``<out>/index.html`` (default: the warehouse's report folder, warehouse/folders.py)
+    and print its path.
 
     Reads the warehouse at ``warehouse`` (default ``WAREHOUSE_URL``; ``WAREHOUSE_SCHEMA`` on
-    PostgreSQL), the article texts under ``RAW_ROOT``/articles and links the Data Docs under
-    ``QUALITY_DIR``. ``articles`` articles are annotated figure by figure (default
+    PostgreSQL), the article texts under ``RAW_ROOT``/articles and links the data-quality
+    docs of the same warehouse. ``articles`` articles are annotated figure by figure (default
     ``ARTICLES_SHOWN``, the latest load's first), every one with ``all_articles``; all are
     listed with their counts either way. Raises ``report.ReportError`` if the warehouse was
     never created.
     """
     if articles is not None and articles < 0:
         raise ValueError(f"--articles must be 0 or more, not {articles}")
-    cfg = load_settings()
+    cfg = for_warehouse(load_settings(), warehouse)
     engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
     shown = None if all_articles else (ARTICLES_SHOWN if articles is None else articles)
     try:

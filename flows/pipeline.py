@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from typing import Annotated
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 from pydantic import Field, SecretStr
 
-from flows import interrupt, progress, steps
+from flows import alerts, artifacts, interrupt, progress, steps
 from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
@@ -28,6 +27,7 @@ from tasks.read_raw import (InputError, article_frame, described_paths, missing_
 from tasks.spool import Spool
 from tasks.summary import RunSummary
 from warehouse.engine import redact_url
+from warehouse.folders import for_warehouse
 
 
 # Articles per task run. The extractor takes ~5-10 ms an article and Prefect ~30-80 ms a
@@ -38,7 +38,7 @@ BATCH_SIZE = 200
 IN_FLIGHT = 8
 
 
-@flow(name="figures-pipeline")
+@flow(name="figures-pipeline", on_failure=[alerts.run_failed], on_crashed=[alerts.run_failed])
 def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: SecretStr | None = None, full_refresh: bool = False,
                      dry_run: bool = False,
@@ -55,6 +55,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     cfg = load_settings()
     # A secret, so Prefect records the run's parameters without the URL's password.
     url = warehouse.get_secret_value() if warehouse else cfg.warehouse_url
+    cfg = for_warehouse(cfg, url)  # its own report and quality folders (warehouse/folders.py)
     schema = cfg.warehouse_schema
     summary = RunSummary(warehouse=redact_url(url), dry_run=dry_run)
     progress.step("reading curated tables")
@@ -99,8 +100,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
             summary.report_error = (f"{cfg.report_dir}: {(exc.strerror or str(exc)).lower()}; the "
                                     "rows are loaded, run `figures report` once it is fixed")
             get_run_logger().error("report not written: %s", summary.report_error)
-    create_markdown_artifact(summary.markdown(), key="figures-run-summary",
-                             description="figures-pipeline run summary")
+    artifacts.publish(summary)
+    alerts.run_problems(cfg, summary, flow_run.get_name())
     return summary
 
 

@@ -52,7 +52,6 @@ IN_CHUNK = 500             # keys per "IN (...)" list
 QUARANTINE_SHOWN = 500
 RUNS_SHOWN = 20
 REJECTED_FILES_SHOWN = 1000
-DATA_DOCS_INDEX = Path("gx") / "uncommitted" / "data_docs" / "local_site" / "index.html"
 # The columns the report reads, by view or table: a warehouse without one is refused by name.
 REQUIRED = {
     "mart_figures": ("figure_key", "article_key", "article_path", "seq", "start", "end", "surface",
@@ -324,14 +323,14 @@ def read_article_text(raw_articles_dir: Path, path: str, article_hash: str,
 
 
 def quality_link(quality_docs: Path | None, out_dir: Path) -> QualityLink:
-    """A link from the report folder to the Data Docs index (a folder or the index file)."""
+    """A link from the report folder to the data-quality docs (their folder or index file)."""
     if quality_docs is None:
-        return QualityLink(None, "No Great Expectations Data Docs location was given.")
+        return QualityLink(None, "No data-quality docs location was given.")
     docs = Path(quality_docs)
     if docs.is_dir():
-        docs = docs / DATA_DOCS_INDEX if (docs / DATA_DOCS_INDEX).is_file() else docs / "index.html"
+        docs = docs / "index.html"
     if not docs.is_file():
-        return QualityLink(None, f"No Great Expectations Data Docs found at {quality_docs}.")
+        return QualityLink(None, f"No data-quality docs found at {quality_docs}.")
     try:
         href = Path(os.path.relpath(docs.resolve(), Path(out_dir).resolve())).as_posix()
     except ValueError:  # another drive (Windows): no relative path exists
@@ -345,7 +344,7 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
     """Write ``out_dir/index.html`` from the warehouse at ``engine``; returns its path.
 
     ``raw_articles_dir`` is the folder ``dim_article.path`` is relative to; ``quality_docs``
-    is the Great Expectations folder (``warehouse/quality``) or its Data Docs index file.
+    is the data-quality folder (``warehouse/quality``) or its index file.
     ``articles_shown`` articles are annotated figure by figure (None: all of them; every
     article is still listed with its counts), and the claims table shows ``claims_shown``
     claims, those that do not hold first. Raises ``ReportError`` when the warehouse has not

@@ -686,8 +686,8 @@ def run_summary(data: ReportData, quality: QualityLink) -> str:
                        '<th class="n">Figures loaded</th><th class="n">Rejected</th><th>Quality</th>'
                        f'</tr></thead><tbody>{rows}</tbody></table></details>')
     if quality.href:
-        out.append(f'<p class="docs">Data-quality details: <a href="{_e(quality.href)}">Great Expectations '
-                   'Data Docs</a> (every expectation and its result).</p>')
+        out.append(f'<p class="docs">Data-quality details: <a href="{_e(quality.href)}">the '
+                   'checkpoint\'s expectations</a> (each with the rows it checked and its result).</p>')
     elif quality.note:
         out.append(f'<p class="docs muted">{_e(quality.note)}</p>')
     out += _rejected_files(data, None if data.runs.empty else int(data.runs.iloc[0]["run_id"]))

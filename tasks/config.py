@@ -3,15 +3,15 @@
 Environment variables (or a `.env` file in the working directory) override the defaults:
 `WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`, `MAX_ARTICLE_FIGURES`,
 `DB_CONNECT_TIMEOUT`, `DB_STATEMENT_TIMEOUT`, `DASK_CONNECT_TIMEOUT`, `STALE_RUN_HOURS`,
-`REPORT_DIR`, `QUALITY_DIR`. Paths default to the project folder (`project_dir()`). Read them
-with `load_settings()`: a bad value is one line.
+`REPORT_DIR`, `QUALITY_DIR`, `ALERT_WEBHOOK_URL`, `ALERT_BLOCK`. Paths default to the project
+folder (`project_dir()`). Read them with `load_settings()`: a bad value is one line.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The installed package's own project folder: its raw/ and warehouse/ are the default
@@ -58,6 +58,22 @@ class Settings(BaseSettings):
                              alias="REPORT_DIR")
     quality_dir: Path = Field(default_factory=lambda: project_dir() / "warehouse" / "quality",
                               alias="QUALITY_DIR")
+    # Where alerts go (flows/alerts.py): a webhook taking a JSON POST, or a notification block
+    # saved in Prefect, by slug. A secret: a webhook's path or query is often its token.
+    alert_webhook_url: SecretStr | None = Field(default=None, alias="ALERT_WEBHOOK_URL")
+    alert_block: str | None = Field(default=None, alias="ALERT_BLOCK", pattern=r"^[a-z0-9-]+/.+$")
+
+    @field_validator("alert_webhook_url", "alert_block", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value):  # `export ALERT_WEBHOOK_URL=` turns alerts off
+        return value or None
+
+    @field_validator("alert_webhook_url")
+    @classmethod
+    def _http(cls, url: SecretStr | None) -> SecretStr | None:
+        if url is not None and not url.get_secret_value().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return url
 
     @property
     def articles_dir(self) -> Path:

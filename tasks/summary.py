@@ -5,6 +5,12 @@ from dataclasses import dataclass, field
 
 # Beyond this many, a list in the summary is cut and says how many more there are.
 SHOWN = 20
+# Claims that do not hold kept by name for the artifact and the alert (all are counted).
+CLAIMS_KEPT = 200
+# Rows of the per-article table artifact (those with rejected rows or failing claims first).
+ARTICLES_TABULATED = 1000
+# The verdict of a claim the figures contradict.
+NOT_HOLDING = "inconsistent"
 # Rejected files are listed whole up to this many (a folder of junk is still named in full
 # in the log, one warning per file).
 REJECTED_FILES_SHOWN = 1000
@@ -31,6 +37,8 @@ class RunSummary:
     articles_loaded: int = 0
     loaded: bool = False                # the load step ran (and recorded its own counts)
     claim_verdicts: dict[str, int] = field(default_factory=dict)
+    rejected_by_article: dict[str, int] = field(default_factory=dict)  # path -> rows rejected
+    claims_not_holding: list[dict] = field(default_factory=list)  # the first CLAIMS_KEPT, named
     quality_success: bool | None = None
     quality_docs: str | None = None
     report_path: str | None = None
@@ -55,11 +63,67 @@ class RunSummary:
             path = self._paths.get(article_hash, article_hash)
             self.figures_by_article[path] = self.figures_by_article.get(path, 0) + n
         rejected = batch.rejected
-        self.rows_rejected += int(rejected[["article_hash", "seq"]].drop_duplicates().shape[0])
+        rows = rejected[["article_hash", "seq"]].drop_duplicates()
+        self.rows_rejected += int(rows.shape[0])
+        for article_hash, n in rows["article_hash"].value_counts().items():
+            path = self._paths.get(article_hash, article_hash)
+            self.rejected_by_article[path] = self.rejected_by_article.get(path, 0) + int(n)
+        self._keep_claims_not_holding(batch.checks, batch.figures)
         self.reject_reasons += rejected["reason"].tolist()[:SHOWN + 1 - len(self.reject_reasons)]
         self._reasons_total += len(rejected)
         for verdict, n in batch.checks["verdict"].value_counts().items():
             self.claim_verdicts[str(verdict)] = self.claim_verdicts.get(str(verdict), 0) + int(n)
+
+    def _keep_claims_not_holding(self, checks, figures) -> None:
+        room = CLAIMS_KEPT - len(self.claims_not_holding)
+        failing = checks[checks["verdict"] == NOT_HOLDING].head(max(room, 0))
+        if failing.empty:
+            return
+        surfaces = {}
+        if figures is not None and {"article_hash", "seq", "surface"} <= set(figures.columns):
+            surfaces = dict(zip(zip(figures["article_hash"], figures["seq"]), figures["surface"]))
+        for row in failing.to_dict("records"):
+            key = (row.get("article_hash"), row.get("seq"))
+            self.claims_not_holding.append({
+                "article": self._paths.get(key[0], key[0]),
+                "figure": surfaces.get(key),
+                "check": row.get("check_type"),
+                "stated": _number(row.get("observed")),
+                "expected": _number(row.get("expected")),
+                "explanation": row.get("explanation"),
+            })
+
+    @property
+    def claims_not_holding_total(self) -> int:
+        return self.claim_verdicts.get(NOT_HOLDING, 0)
+
+    def article_rows(self) -> list[dict]:
+        """One row per article the run read: what changed, figures found, rows rejected,
+        claims that do not hold; those with a problem first, at most ARTICLES_TABULATED."""
+        failing: dict[str, int] = {}
+        for claim in self.claims_not_holding:
+            failing[claim["article"]] = failing.get(claim["article"], 0) + 1
+        rows = [{"article": path, "change": self.changes.get(path, "unchanged"), "figures": n,
+                 "rejected_rows": self.rejected_by_article.get(path, 0),
+                 "claims_not_holding": failing.get(path, 0)}
+                for path, n in sorted(self.figures_by_article.items())]
+        rows += [{"article": r.path, "change": f"file rejected: {r.reason}", "figures": 0,
+                  "rejected_rows": 0, "claims_not_holding": 0} for r in self.rejections]
+        rows.sort(key=lambda r: (-(r["rejected_rows"] + r["claims_not_holding"])
+                                 - r["change"].startswith("file rejected")))
+        return rows[:ARTICLES_TABULATED]
+
+    def problems(self) -> list[str]:
+        """What someone should be told of: a failed quality check, claims that do not hold."""
+        out = []
+        if self.quality_success is False:
+            out.append("Data quality FAILED")
+        if self.claims_not_holding_total:
+            n = self.claims_not_holding_total
+            out.append(f"{n} claim{'s' if n != 1 else ''} do{'es' if n == 1 else ''} not hold:")
+            out += _cut([f"  {c['article']}: {c['figure'] or 'a figure'} ({c['check']}): "
+                         f"{c['explanation']}" for c in self.claims_not_holding], n)
+        return out
 
     def run_counts(self) -> dict[str, int]:
         """The counts etl_run records (the load adds to articles_skipped the articles a
@@ -166,3 +230,12 @@ def _join(names: list[str]) -> str:
     if len(names) <= SHOWN:
         return ", ".join(names)
     return ", ".join(names[:SHOWN]) + f" and {len(names) - SHOWN} more"
+
+
+def _number(value):
+    """A float as JSON can carry it (NaN and missing as None)."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if value != value else value

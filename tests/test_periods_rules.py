@@ -517,3 +517,143 @@ def test_a_fiscal_year_said_to_end_in_a_month_follows_that_calendar_whatever_the
 ])
 def test_a_change_against_the_same_part_of_an_earlier_year_runs_from_that_year(text, pub, expected):
     check(text, pub, expected)
+
+
+# --- a base is no period of what follows ---------------------------------------------------------
+@cases([
+    ("Chile's migration is forecast at 95,000 people in 2025, down from a peak of 180,000 in 2022. "
+     "The budget sets aside $300 million for housing.", "2025-03-01", {"$300 million": (2025, 2025)}),
+    ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
+     "of Rs 1,85,000 crore for 2024-25. Capital spending is put at Rs 40,000 crore.", "2025-03-10",
+     {"Rs 40,000 crore": (2025, 2026)}),
+])
+def test_the_date_of_a_base_level_does_not_carry_to_the_next_sentence(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
+     "of Rs 1,85,000 crore for 2024-25.", "2025-03-10", {"8%": (2024, 2026)}),
+    ("Taiwan's 2026 budget totals NT$3.0 trillion, up 4.1% from this year's NT$2.9 trillion.", "2025-08-21",
+     {"4.1%": (2025, 2026)}),
+    ("Ghana's cocoa output in 2024 reached 650,000 tonnes, up 12% from 580,000 tonnes in 2023.", "2025-01-10",
+     {"12%": (2023, 2024)}),
+])
+def test_a_change_against_an_earlier_level_runs_from_that_levels_period(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Brazil's exports in August 2025 were 3% lower than a year earlier.", "2025-09-10", {"3%": (2024, 2025)}),
+    ("Exports from Vietnam in September 2025 were 4.1% higher than in the year-ago month.", "2025-10-06",
+     {"4.1%": (2024, 2025)}),
+    # "year-on-year" and "(up) from a year earlier" on a rate keep the figure's own period
+    ("Korea's exports rose 5% year-on-year in September 2025.", "2025-10-01", {"5%": (2025, 2025)}),
+    ("Wages in Hungary rose 9% in July 2025 from a year earlier.", "2025-09-01", {"9%": (2025, 2025)}),
+])
+def test_a_change_than_a_year_earlier_runs_from_the_year_before(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_figures_window_of_months_is_not_the_other_figures_period():
+    text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
+            "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")
+    check(text, "2025-11-07", {"4.3%": (2025, 2025), "3.8%": (2024, 2025), "about 31,000 jobs": (2025, 2025)})
+
+
+def test_a_companys_year_ending_in_march_keeps_its_countrys_naming_when_another_fiscal_year_is_near():
+    check("Japan's Hokuto Seiki expects a profit of ¥18 billion for the fiscal year ending March 2026, "
+          "11% more than in fiscal 2024, and a dividend of ¥40 a share for fiscal 2025.", "2025-11-05",
+          {"¥40 a share": (2025, 2026)})
+
+
+def test_since_an_event_in_a_month_of_a_year_runs_from_that_year():
+    check("Employment in Ireland is up by about 90,000 since the election in November 2024.", "2025-10-22",
+          {"about 90,000": (2024, 2025)})
+
+
+@cases([
+    ("New Zealand's unemployment is expected to peak at 5.5% in the June quarter of 2026.", "2025-05-22",
+     {"5.5%": (2026, 2026)}),
+    ("Australia's GDP grew 0.6% in the December quarter, the statistics bureau said.", "2025-03-05",
+     {"0.6%": (2024, 2024)}),
+])
+def test_a_quarter_named_by_its_last_month_is_that_quarter(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Treasury assumes iron ore will fall to US$60 a tonne by the end of the March quarter of 2026.", "2025-03-25",
+     {"US$60 a tonne": (2025, 2026)}),
+    ("Japan's Hokuto Seiki aims to raise overseas sales to 70% of revenue by fiscal 2030.", "2025-11-05",
+     {"70%": (2025, 2031)}),
+])
+def test_a_target_by_a_later_quarter_or_fiscal_year_runs_from_now_to_its_end(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("Spending on aged care will grow about 6% a year over the four years to 2028-29.", "2025-03-25",
+     {"about 6%": (2025, 2029)}),
+    ("Peru's exports grew an average 3% a year in the five years to 2023.", "2024-04-01", {"3%": (2019, 2023)}),
+])
+def test_n_years_to_a_year_are_that_many_years_ending_with_it(text, pub, expected):
+    check(text, pub, expected)
+
+
+# --- days of the week, stocks at a date, what is still to come ------------------------------------
+def test_a_weekday_right_after_a_figure_is_the_publication_weeks_and_that_figures_only():
+    check("Shares of Tata Steel rose 2% on Friday.", "2025-03-07", {"2%": (2025, 2025)})
+    check("Ghana's budget, presented on Tuesday, forecasts a deficit of 3.8% of GDP for 2025, "
+          "a 1.2 percentage-point improvement.", "2024-11-15", {"1.2 percentage-point": (2025, 2025)})
+
+
+def test_a_weekday_on_which_something_was_said_dates_no_figure():
+    check("For next year, the requirement will be Rp 28 trillion, Dadan said at the palace on Monday.",
+          "2025-02-25", {"Rp 28 trillion": (2026, 2026)})
+
+
+def test_a_stock_at_a_day_of_a_later_year_takes_that_year():
+    check("Ontario's net debt is forecast at C$420 billion at March 31, 2026.", "2025-02-27",
+          {"C$420 billion": (2026, 2026)})
+
+
+def test_a_month_still_to_come_is_next_years_even_past_a_decimal_point():
+    check("Chile's minimum wage will rise 6% to 529.5 thousand pesos from January.", "2025-10-30",
+          {"6%": (2026, 2026)})
+
+
+@cases([
+    ("Alberta expects a deficit of C$5.2 billion in fiscal 2025-26, after a projected surplus of "
+     "C$5.8 billion for the year ending March 31, 2025. The budget assumes crude at US$68 a barrel.",
+     "2025-02-27", {"US$68 a barrel": (2025, 2026)}),
+    ("Kisumu approved a Sh16.2 billion budget for the 2025/26 financial year. Since devolution in 2013, "
+     "the county has received more than Sh100 billion. Health takes Sh5.6 billion.", "2025-06-26",
+     {"more than Sh100 billion": (2013, 2025), "Sh5.6 billion": (2025, 2026)}),
+])
+def test_what_came_before_and_a_total_since_an_event_are_asides_the_period_runs_past(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_month_after_expect_someone_to_is_still_to_come():
+    check("Economists expect the Bank of Canada to cut rates by 25 basis points in December.", "2025-11-07",
+          {"25 basis points": (2025, 2025)})
+
+
+def test_a_figure_after_the_one_with_a_window_of_months_continues_it():
+    check("Alberta's population grew 4.4% in the 12 months to October 1, 2024, adding more than "
+          "200,000 people. Wages rose 3%.", "2025-02-27",
+          {"4.4%": (2023, 2024), "more than 200,000 people": (2023, 2024)})
+
+
+def test_by_the_end_of_a_month_still_to_come_runs_from_now_to_then():
+    check("Sony will buy back up to 10 million shares by the end of March.", "2025-11-05",
+          {"up to 10 million shares": (2025, 2026)})
+
+
+def test_a_change_written_right_after_a_level_is_that_levels():
+    check("Japan's Kao will pay a dividend of ¥76 a share for fiscal 2025, up ¥4.", "2025-02-10",
+          {"¥4": (2025, 2026), "¥76 a share": (2025, 2026)})
+    # a change with a base of its own keeps it
+    check("In 2019, income in Anhui was 9,100 yuan, an increase of 3,000 yuan over 2013.", "2020-01-10",
+          {"3,000 yuan": (2013, 2019)})

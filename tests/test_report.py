@@ -513,11 +513,11 @@ def test_a_view_missing_a_column_is_named(loaded, tmp_path):
 
 
 def test_quality_link_is_relative_from_the_report_folder(tmp_path):
-    docs = tmp_path / "warehouse" / "quality" / "gx" / "uncommitted" / "data_docs" / "local_site"
+    docs = tmp_path / "warehouse" / "quality"
     docs.mkdir(parents=True)
     (docs / "index.html").write_text("<html></html>")
     link = quality_link(tmp_path / "warehouse" / "quality", tmp_path / "warehouse" / "report")
-    assert link.href == "../quality/gx/uncommitted/data_docs/local_site/index.html"
+    assert link.href == "../quality/index.html"
     assert quality_link(tmp_path / "nowhere", tmp_path).href is None
 
 

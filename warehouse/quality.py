@@ -33,10 +33,13 @@ in the database, so they are the part that grows with the warehouse):
   figure_keys both as many as fct_figure's rows).
 
 GX never sees the warehouse URL: we read through our own engine and hand GX pandas frames, so
-no password can reach its config files or its Data Docs, and the same suite runs unchanged on
+no password can reach its config files or its docs, and the same suite runs unchanged on
 SQLite and PostgreSQL.
 
-Data Docs go to ``<docs_dir>/gx/uncommitted/data_docs/local_site/index.html``.
+The docs are ``<docs_dir>/index.html`` (``warehouse.quality_docs``): offline HTML of every
+expectation with the rows it covers counted in SQL, so its share is over the rows actually
+loaded (GX's own Data Docs would divide by the few suspect rows, and load their styles from
+CDNs). GX keeps its raw validation results under ``<docs_dir>/gx/uncommitted/validations``.
 """
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ import shutil
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +60,7 @@ from sqlalchemy import (
     Engine,
     Table,
     and_,
+    case,
     column,
     distinct,
     false,
@@ -69,7 +74,8 @@ from sqlalchemy import (
     update,
 )
 
-from warehouse.engine import PROJECT_ROOT, redact
+from warehouse import quality_docs
+from warehouse.engine import PROJECT_ROOT, redact, redact_url
 from warehouse.tables import (
     CHECK_TYPES,
     KINDS,
@@ -137,6 +143,8 @@ class QualityResult:
     success: bool
     summary: dict[str, Any]
     docs_path: Path
+    # what the docs page shows: per asset, each expectation with its rows and unexpected count
+    page: dict[str, Any] | None = None
 
     def __iter__(self):  # success, summary, docs_path = run_checkpoint(...)
         return iter((self.success, self.summary, self.docs_path))
@@ -292,28 +300,84 @@ def run_checkpoint(
     the failed expectations (with a few unexpected values). Failing data does not raise; with
     ``record`` the outcome goes to ``etl_run.quality_success`` and a failure turns the run's
     status to ``quality_failed``. ``docs_dir`` defaults to ``QUALITY_DIR`` or warehouse/quality;
-    validation pages are named for the run (``etl_run_<id>``) and only the newest ``keep_runs``
-    runs' pages are kept, so the site does not grow without bound.
+    ``docs_path`` is its ``index.html``. Pages and validation results are named for the run
+    (``etl_run_<id>``) and only the newest ``keep_runs`` runs' are kept, so the docs do not
+    grow without bound.
     """
     docs_dir = Path(docs_dir or os.environ.get("QUALITY_DIR") or DEFAULT_QUALITY_DIR)
     with engine.connect() as conn:
         fx = list(conn.scalars(select(fct_fx_rate.c.currency).distinct()))
         suite = expectations(currencies=_currencies(fx))
         frames = _read_frames(conn, run_id, suite)
+        scopes = _scope_counts(conn, run_id, suite)
+        run = conn.execute(select(etl_run.c.flow_run_id, etl_run.c.started_at)
+                           .where(etl_run.c.run_id == run_id)).one()
     try:
         with _exclusive(docs_dir):
             _prune(docs_dir, keep_runs)
             _forget_other_assets(docs_dir, set(suite))
-            result = _run(docs_dir, frames, suite, f"etl_run_{run_id}")
+            success, summary, outcomes = _run(docs_dir, frames, suite, f"etl_run_{run_id}")
+            page = _page(engine, run_id, run, suite, frames, scopes, outcomes, success)
+            docs = quality_docs.write(docs_dir, page, keep_runs)
     except Exception as exc:
         raise RuntimeError(f"data-quality checkpoint could not run: {redact(str(exc))}") from None
     if record:
-        values: dict[str, Any] = {"quality_success": result.success}
-        if not result.success:
+        values: dict[str, Any] = {"quality_success": success}
+        if not success:
             values["status"] = "quality_failed"
         with engine.begin() as conn:
             conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(**values))
-    return result
+    return QualityResult(success=success, summary=summary, docs_path=docs, page=page)
+
+
+def _page(engine, run_id, run, suite, frames, scopes, outcomes, success) -> dict[str, Any]:
+    """The docs page's data: which warehouse and run, the rows counted, every expectation."""
+    counts = {k: _plain(v) for k, v in frames["row_counts"].iloc[0].items()}
+    assets = []
+    for name, items in suite.items():
+        rows = scopes.get(name, [None] * len(items))
+        values = counts if name == "row_counts" else None
+        listed = [quality_docs.expectation_row(e, o, n, values)
+                  for e, o, n in zip(items, outcomes[name], rows)]
+        scope = (f"rows written by run {run_id}" if name in RUN_ROWS
+                 else "the whole warehouse" if name in KEY_ROWS
+                 else "row counts of the run and of the warehouse")
+        assets.append({"name": name, "scope": scope, "note": NOTES.get(name),
+                       "success": all(e["success"] for e in listed), "expectations": listed})
+    return {
+        "run_id": run_id,
+        "flow_run_id": run.flow_run_id,
+        "started_at": run.started_at.isoformat(timespec="seconds") if run.started_at else None,
+        "checked_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "warehouse": redact_url(engine.url),
+        "schema": engine.get_execution_options().get("warehouse_schema"),
+        "success": success,
+        "run_rows": {name: scopes[f"{name}:rows"] for name in RUN_ROWS},
+        "warehouse_rows": {**{name: scopes[f"{name}:all"] for name in RUN_ROWS},
+                           "mart_figures": counts["mart_figures_rows"]},
+        "assets": assets,
+    }
+
+
+def _scope_counts(conn, run_id: int, suite: dict) -> dict[str, Any]:
+    """How many rows each expectation covers, counted in SQL (one scan per table).
+
+    ``<asset>`` maps to one count per expectation of the asset (the run's rows, or the whole
+    table's for the key assets, that its row condition selects); ``<asset>:rows`` to the
+    asset's rows; ``<asset>:all`` to the table's rows in the whole warehouse. The frames GX sees hold only suspects, so its own counts cannot say this.
+    """
+    out: dict[str, Any] = {}
+    for asset, (tbl, run_column) in RUN_ROWS.items():
+        conditions = [_row_condition(getattr(e, "row_condition", None), tbl) for e in suite[asset]]
+        total, *each = conn.execute(
+            select(func.count(), *[func.count(case((c, 1))) for c in conditions])
+            .where(tbl.c[run_column] == run_id)).one()
+        out[asset], out[f"{asset}:rows"] = list(each), total
+        out[f"{asset}:all"] = conn.scalar(select(func.count()).select_from(tbl))
+    for asset, tbl in KEY_ROWS.items():
+        total = conn.scalar(select(func.count()).select_from(tbl))
+        out[asset], out[f"{asset}:rows"] = [total] * len(suite[asset]), total
+    return out
 
 
 def _read_frames(conn, run_id: int, suite: dict) -> dict[str, pd.DataFrame]:
@@ -376,9 +440,10 @@ def _exclusive(docs_dir: Path):
 
 
 def _prune(docs_dir: Path, keep_runs: int) -> None:
-    stores = [docs_dir / "gx" / "uncommitted" / "validations",
-              docs_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "validations"]
-    for store in stores:
+    # GX's own site, as versions before the offline page built it: its pages showed NaN
+    # shares and needed the network, and the report would link it rather than the page.
+    shutil.rmtree(docs_dir / "gx" / "uncommitted" / "data_docs", ignore_errors=True)
+    for store in [docs_dir / "gx" / "uncommitted" / "validations"]:
         for suite_dir in (p for p in store.glob("*") if p.is_dir()):
             # <suite>/<run name>/<timestamp>/: keep the newest timestamps, whatever the run name.
             runs = sorted((p for p in suite_dir.glob("*/*") if p.is_dir()), key=lambda p: p.name)
@@ -406,7 +471,7 @@ def _forget_other_assets(docs_dir: Path, assets: set[str]) -> None:
                 path.unlink()
 
 
-def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str) -> QualityResult:
+def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str):
     import great_expectations as gx
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -421,7 +486,7 @@ def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str) 
         source = ctx.data_sources.add_or_update_pandas(DATASOURCE)
         run_id = RunIdentifier(run_name=run_name)
         summary: dict[str, Any] = {}
-        rendered: list = []
+        outcomes: dict[str, list[dict[str, Any]]] = {}
         for asset_name, items in suite.items():
             try:
                 asset = source.get_asset(asset_name)
@@ -445,12 +510,23 @@ def _run(quality_dir: Path, frames: dict[str, Any], suite: dict, run_name: str) 
             result = checkpoint.run(batch_parameters={"dataframe": frames[asset_name]},
                                     run_id=run_id)
             summary[asset_name] = _summarise(result)
-            rendered += [*result.run_results, *{k.expectation_suite_identifier
-                                                for k in result.run_results}]
-        ctx.build_data_docs(resource_identifiers=rendered)
-    docs = quality_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
-    success = all(s["success"] for s in summary.values())
-    return QualityResult(success=success, summary=summary, docs_path=docs)
+            outcomes[asset_name] = _outcomes(result, expectation_suite)
+    return all(s["success"] for s in summary.values()), summary, outcomes
+
+
+def _outcomes(checkpoint_result, suite) -> list[dict[str, Any]]:
+    """GX's verdict on each expectation of ``suite``, in the suite's order (matched by id)."""
+    by_id = {r.expectation_config.id: r for v in checkpoint_result.run_results.values()
+             for r in v.results}
+    out = []
+    for expectation in suite.expectations:
+        r = by_id.get(expectation.id)
+        out.append({} if r is None else {
+            "success": bool(r.success),
+            "unexpected_count": r.result.get("unexpected_count"),
+            "sample": list((r.result.get("partial_unexpected_list") or [])[:5]),
+        })
+    return out
 
 
 def _summarise(checkpoint_result) -> dict[str, Any]:

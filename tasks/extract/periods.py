@@ -77,6 +77,10 @@ _PART_OF = (rf"(?:(?:the{_S}+)?(?i:first|second|third|fourth|final|1st|2nd|3rd|4
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # spans: "from 1997 to 2010", "between 2013 and 2023", "2014-19", "2023‑24", "in 2018 and 2019"
+    # "the four years to 2028-29", "the five years through 2023": that many years ending with it
+    ("nyearsto", re.compile(
+        rf"\b({_N}){_S}+(?i:years){_S}+(?i:to|through|until|ending(?:{_S}+in)?){_S}+(?:(?i:fiscal|FY){_S}*)?{_Y}"
+        rf"(?:{_DASH}((?:19|20)?\d\d))?(?![\w%]|[-/.,]\d)")),
     ("span", re.compile(
         rf"(?:(?i:from|between|in|during|for|over|fiscal|FY){_S}*)?{_Y}(?:{_DASH}(?:(?i:fiscal|FY){_S}*)?({_YEAR}|\d{{2}})"
         rf"|{_S}+(?:to|and|through|until|till){_S}+(?:(?i:fiscal|FY){_S}*)?({_YEAR}))(?![\w%]|[-/.,]\d)")),
@@ -130,6 +134,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("past", re.compile(rf"\b(?i:over|in|during|for|within|across){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("future", re.compile(rf"\b(?i:over|in|during|for|within){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
+    # "rose 2% on Friday": a day of the week the story was published in
+    ("weekday", re.compile(rf"\b(?i:on|last|this|late|early){_S}+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           rf"(?!,?{_S}*(?:{_MONTH}|\d))")),
     # "in the previous year" after a figure: the year before the sentence's own (not carried on)
     ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b")),
     # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
@@ -139,14 +146,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("inyears", re.compile(rf"\b(?i:(in|within|over|across)){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
-    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
+    ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
-                          rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b)")),
+                          rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b"
+                          rf"|{_S}+(?i:quarter)\b)")),  # "the June quarter": a quarter (see "quarter")
     # "the first four months of 2024": its months of that year
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
                           rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
                           rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
-    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})")),
+    # ... and "the June quarter": the quarter named by its last month (Australian and NZ usage)
+    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
+                           rf"|\b(?i:the){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
 # the year-led patterns around years, the others around the words
@@ -156,15 +166,16 @@ _ANCHOR_WORDS = (
     "Decade", "summer", "spring", "autumn", "fall", "winter", "Summer", "Spring", "Autumn",
     "Winter", "week", "season", "currently", "Currently", "present", "far", "date", "now",
     "stand", "period", "time", "then", "ago", "today", "Today", "Now", "days", "moment",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY",
     *[m.capitalize() for m in MONTHS], *[m.upper() for m in MONTHS if len(m) > 3])
 _WORD_ANCHOR_RE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in _ANCHOR_WORDS})) + "])(?<![A-Za-z])(?:" + trie_alt(_ANCHOR_WORDS) + ")")
 _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
-_YEAR_KINDS = ("fy", "span", "since", "compare", "decade", "point")
+_YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
 _WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
-               "shift", "now", "firstn", "quarter", "month")
+               "shift", "now", "weekday", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
@@ -183,15 +194,16 @@ _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
 _BY_KIND = dict(_PATTERNS)
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|—|–|-(?=[ \t]))")
-_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+(?:the|its|their|a|an|[A-Z][a-z]+){_S}[^.;:,\d()]{{0,90}}?{_S}in{_S}+$")
+# "since the launch of the programme in 2010", "since devolution in 2013", "since independence in 1963"
+_SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+[A-Za-z][^.;:,\d()]{{0,90}}?{_S}in{_S}+(?:{_MONTH}{_S}+)?$")
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
-    r"aims?\s+to|intends?\s+to|expects?\s+to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
+    r"aims?\s+to|intends?\s+to|expects?\s+(?:[\w.]+\s+){0,4}?to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
     r"|'ll\b"
     # "if we begin the expansion in September, we will need ...": a condition on what is to come
     r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
-    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)[^.;:!?\n]{0,60}$", re.I)
+    r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)(?:[^.;:!?\n]|(?<=\d)\.(?=\d)){0,100}$", re.I)
 # "a $107.3 billion allocation over four years": money set aside, for the years ahead
 _SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
                            r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
@@ -227,7 +239,9 @@ _NTO_LEAD = 24
 _MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
-_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against){_S}+(?:[a-z]+{_S}+){{0,2}}$", re.I)
+# "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
+# "after a projected surplus of C$5.8 billion for the year ending March 2025": what came before
+_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full")
@@ -318,7 +332,8 @@ def calendar_of(country: str | None, text: str = "") -> tuple[int, bool]:
                 near = _BY_KIND["fy"].search(text, max(0, m.start() - 120), min(len(text), m.end() + 120))
                 if near and not near.group(2):
                     n = int(near.group(1)) if len(near.group(1)) == 4 else 2000 + int(near.group(1))
-                    by_start = n == y2 - 1 and start > 1
+                    if n in (y2 - 1, y2):  # another fiscal year nearby tells nothing of the naming
+                        by_start = n == y2 - 1 and start > 1
     return start, by_start
 
 
@@ -341,7 +356,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried")
+                 "carried", "window", "own_only")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -354,6 +369,8 @@ class DateExpr:
         self.bounds: tuple | None = None  # (first month (y, m), last month (y, m), day or None) where known
         self.res: tuple | None = None  # the years it resolved to in its sentence
         self.carried: DateExpr | None = None  # the expression "the same year" took its period from
+        self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
+        self.own_only = False  # a date of the figure right before it only: a weekday ("rose 2% on Friday")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -416,12 +433,13 @@ def find_dates(text: str, pub_date: str | None = None,
                 d = _make(kind, _BY_KIND[kind].match(text, start, end), py, pm, text, calendar)
                 if d is not None:
                     # a written year may collide with a figure; a stretch of months holds one ("12 months")
-                    d.written = kind in _YEAR_KINDS and kind != "nto"
+                    d.written = kind in _YEAR_KINDS and kind not in ("nto", "nyearsto")
                     if kind == "month" and _DATELINE_AFTER_RE.match(text, d.end):
                         continue  # "BEIJING, Sept. 10 (Xinhua) --": when the story was filed
-                    if (d.kind == "point" and d.written and text.find("ince", max(0, d.start - 100), d.start) != -1
+                    if (d.kind == "point" and (d.written or kind == "month")
+                            and text.find("ince", max(0, d.start - 100), d.start) != -1
                             and _SINCE_EVENT_RE.search(text, max(0, d.start - 100), d.start)):
-                        d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010"
+                        d.kind, d.y1 = "since", None  # "since the launch of the programme in 2010", "in July 2024"
                     found.append(d)
     low = folded(text)
     # rarer expressions, searched only in texts that have their words
@@ -626,6 +644,14 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d.whole = y0 != y
         d.bounds = ((y0, m0), (y, m1), None)
         return d
+    if kind == "nyearsto":
+        n, last = _count(m.group(1)), int(m.group(2))
+        if m.group(3):  # a fiscal year "2028-29": its second year ends the stretch
+            y1 = int(m.group(3)) if len(m.group(3)) == 4 else last - last % 100 + int(m.group(3))
+            if y1 != last + 1:
+                return None
+            return DateExpr(s, e, "span", last - n + 1, y1) if 1 < n <= 50 else None
+        return DateExpr(s, e, "span", last - n + 1, last) if 1 < n <= 50 else None
     if kind == "span":
         y0 = int(m.group(1))
         y1s = m.group(2) or m.group(3)
@@ -761,6 +787,12 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         unit = m.group(2).lower()
         years = n * (10 if unit.startswith("decade") else 1)
         return DateExpr(s, e, "span", py, py + years)
+    if kind == "weekday" and _SAID_BEFORE_RE.search(text, max(0, s - 60), s):
+        return None  # "..., Dadan said at the Presidential Palace on Monday": when it was said
+    if kind == "weekday":  # "shares rose 2% on Friday": that figure's day; no other's, nor carried on
+        d = DateExpr(s, e, "point", py, py)
+        d.own_only = True
+        return d
     if kind == "now":
         return DateExpr(s, e, "point", py, py)
     if kind == "month":
@@ -772,7 +804,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             return None
         y = py - 1 if pm is not None and mon > pm else py
         ahead = (not g.startswith(("since", "back")) and pm is not None and mon != pm
-                 and _FUTURE_MONTH_RE.search(text, max(0, s - 80), s) is not None)
+                 and _FUTURE_MONTH_RE.search(text, max(0, s - 120), s) is not None)
         if ahead:  # "will be disbursed in September": the next September
             y = py + (mon < pm)
             d = DateExpr(s, e, "point", y, y)
@@ -806,7 +838,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             d.bounds = ((y, 1), (y, n), None)
         return d
     if kind == "quarter":
-        if m.group(3):
+        if m.group(4):
+            start_month = MONTHS[m.group(4).lower()] - 2
+        elif m.group(3):
             q = m.group(3)
             start_month = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
         else:
@@ -831,7 +865,8 @@ _DAY_RE = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]?\d)")
 # "June 30, 2023", "30 June 2023", "March 2019"
 _PART_BEFORE_RE = re.compile(
     rf"(?:\b(?i:(first|second|third|fourth|final|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))(?:{_S}+(?:of|in))?"
-    rf"|\b(Q[1-4]|H[12])|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
+    rf"|\b(Q[1-4]|H[12])|\b(March|June|September|December){_S}+(?i:quarter)(?:{_S}+(?:of|in))?"
+    rf"|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
     rf"{_S}*(?:(?i:of){_S}+)?$")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "final": 4, "last": 4}
@@ -889,10 +924,13 @@ def _written_part(text: str, d: DateExpr) -> tuple | None:
         q = m.group(3)
         first = (int(q[1]) - 1) * 3 + 1 if q[0] == "Q" else (1 if q == "H1" else 7)
         return (y, first), (y, first + _part_length(q)), None
-    mon = MONTHS.get(m.group(5).lower().rstrip("."))
+    if m.group(4):  # "the June quarter of 2026"
+        last = MONTHS[m.group(4).lower()]
+        return (y, last - 2), (y, last), None
+    mon = MONTHS.get(m.group(6).lower().rstrip("."))
     if mon is None:
         return None
-    day = m.group(4) or m.group(6)
+    day = m.group(5) or m.group(7)
     day = int(day) if day and 1 <= int(day) <= monthrange(y, mon)[1] else None
     return (y, mon), (y, mon), day
 
@@ -934,6 +972,8 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
 
 
 _NOW_RE = re.compile(_BY_KIND["now"].pattern)
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|warned|wrote|"
+                             r"according\s+to|speaking|testified)\b[^.;:!?\n]*$", re.I)
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
 
@@ -1046,9 +1086,12 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and id(d) not in bases and not d.ahead
+                      and id(d) not in bases and not d.ahead and not (d.window and running is not None) and not d.own_only
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
+            if d is not None and d.kind in ("since", "sincethen") and running is not None \
+                    and running_d is not None and running_d.kind not in ("since", "sincethen"):
+                break  # "Since devolution in 2013, Kisumu has received ...": an aside; the period runs on
             if d is not None:
                 running, running_d = resolved[id(d)], d
                 break
@@ -1058,12 +1101,68 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
     _restated(text, cands, by_sent, src)
+    _changes_from_a_base(text, cands, src)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
             if id(c.link) in src:
                 src[id(c)] = src[id(c.link)]
     _set_details(text, cands, src, cal, pub_date)
+
+
+# a change set against the level of an earlier period: "7.2% larger than the revised estimate of
+# Rs 3,71,980 crore for 2024-25", "up 8.1% from this year's 673 trillion won"
+_CHANGE_FROM_FIGURE_RE = re.compile(
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|above|below))?,?{_S}+"
+    rf"(?i:than|from|over|compared{_S}+(?:with|to)|against){_S}+(?:[\w'’-]+{_S}+){{0,5}}?")
+_YEAR_AGO_AFTER_LEVEL_RE = re.compile(rf"{_S}+(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b")
+# "¥96 a share for fiscal 2025, up ¥8": the change of the level just named (not one with a base
+# of its own: "an increase of 3,000 yuan over 2013")
+_UP_AFTER_LEVEL_RE = re.compile(rf"(?:{_S}+(?i:for|in|during|at){_S}+[^,;.!?]{{1,30}})?,{_S}*(?i:up|down){_S}+")
+_BASE_AFTER_RE = re.compile(rf"{_S}+(?i:over|from|than|compared|on|against|versus)\b")
+_CHANGE_AFTER_LEVEL_RE = re.compile(  # (the level's own date may stand between: "¥96 for fiscal 2025, up ¥8")
+    rf"(?:{_S}+(?i:for|in|during|at){_S}+[^,;.!?]{{1,30}})?,?{_S}*(?:(?i:up|down|higher|lower)|(?i:an?){_S}+(?i:increase|rise|decline|drop|fall|gain)(?:{_S}+of)?){_S}+")
+# ... or against "a year earlier" itself: "36% higher than a year earlier", "rose 2.9% in
+# September compared with a year earlier". FORMAT.md: "than a year earlier" is a named base
+# (base-year), while "year-on-year" and "(up) from / on a year ago" on a rate keep its own period
+_CHANGE_FROM_YEAR_AGO_RE = re.compile(
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?"
+    rf"(?:{_S}+(?i:in|during){_S}+[A-Z][a-z]+(?:{_S}+\d{{4}})?)?,?{_S}+"
+    rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b"
+    rf"|(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?,?{_S}+(?i:than|over){_S}+(?:(?i:in){_S}+)?the{_S}+(?i:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+"
+    rf"(?i:period|quarter|month|half|level|figure)\b")
+
+
+def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
+    """A percentage change against the level of an earlier period runs from that period to its
+    own end: against the figure after it, or against "a year earlier"."""
+    for i, c in enumerate(cands):
+        p = cands[i - 1] if i else None
+        if (c.unit not in ("%", "pp") and p is not None and p.sent == c.sent and p.unit == c.unit
+                and p.period[0] is not None and c.period != p.period
+                and _UP_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start) and not _BASE_AFTER_RE.match(text, c.end)):
+            c.period = p.period  # "a dividend of ¥96 a share for fiscal 2025, up ¥8": the level's change
+            if id(p) in src:
+                src[id(c)] = src[id(p)]
+            continue
+        if c.unit not in ("%", "pp") or c.period[0] is None or c.period[1] is None:
+            continue
+        y0, y1 = c.period
+        p = cands[i - 1] if i else None
+        if (p is not None and p.sent == c.sent and p.period[0] is not None and p.unit not in ("%", "pp")
+                and _CHANGE_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start)):
+            y0, y1 = p.period  # "totals 728 trillion won, up 8.1% from ...": the level's change
+        base = None
+        n = cands[i + 1] if i + 1 < len(cands) else None
+        if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in ("%", "pp")
+                and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)
+                and not _YEAR_AGO_AFTER_LEVEL_RE.match(text, n.end)):  # "from 8.4 million a year earlier": year-on-year
+            base = n.period[0]
+        elif text.find("year", c.end, c.end + 60) != -1 and _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end):
+            base = y0 - 1
+        if base is not None and base < y0 and base <= y1:
+            c.period = (base, y1)
+            src.pop(id(c), None)
 
 
 _SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
@@ -1119,7 +1218,8 @@ def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src) -> None
 # a present perfect ("has received", "have risen", "has been spent"): a total up to now
 _PERFECT_RE = re.compile(rf"\b(?:has|have)(?:{_S}+\w+ly)?(?:{_S}+been)?{_S}+\w+(?:ed|en|wn|nt|id|ot|st|ut|ung|de)\b", re.I)
 _CONSECUTIVE_RE = re.compile(rf"\b({_N}){_S}+(?:consecutive{_S}+|straight{_S}+|successive{_S}+)?years{_S}+$", re.I)
-_BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?$", re.I)
+# "by 2030", "by the end of 2027", "by end-2026", "by the end of the March quarter of 2026"
+_BY_END_RE = re.compile(rf"\bby{_S}+(?:the{_S}+end{_S}+of{_S}+|end-)?(?:the{_S}+[a-z]+{_S}+(?:quarter|half){_S}+of{_S}+)?$", re.I)
 
 
 def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict[int, tuple[int, int]]:
@@ -1128,10 +1228,10 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
     for d in ds:
         if d.kind in ("point", "span", "compare", "record"):
             out[id(d)] = (d.y0, d.y1)
-        if (d.kind == "point" and d.written and py is not None and d.y0 > py
-                and text.find("by", max(0, d.start - 20), d.start) != -1
-                and _BY_END_RE.search(text, max(0, d.start - 20), d.start)):
-            out[id(d)] = (py, d.y0)  # "to 5 million by 2030": a target, from now to that year
+        if (((d.kind == "point" and (d.written or d.ahead)) or (d.kind == "span" and d.whole)) and py is not None and d.y0 > py
+                and text.find("by", max(0, d.start - 45), d.start) != -1
+                and _BY_END_RE.search(text, max(0, d.start - 45), d.start)):
+            out[id(d)] = (py, d.y1)  # "to 5 million by 2030": a target, from now to that year
     for d in ds:
         if d.kind == "since":
             end = None
@@ -1234,10 +1334,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             if any(after <= fs < d.start for fs, _ in fig_spans):
                 break
             if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
+                d.window = d.months > 0
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
                 src[id(c)] = d
-                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 24), c.start):
+                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 40), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
     # "jumped by 7.5 percent year-on-year to 7.95 trillion yuan last year": the change is the level's
@@ -1301,7 +1402,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
-                    and not (has_than and _based_elsewhere(text, c, d, figs))]
+                    and not (has_than and _based_elsewhere(text, c, d, figs))
+                    and not (d.window and running is not None and c.start < d.start) and not d.own_only]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             c.period = _period_of(text, s_start, c, d, resolved)
@@ -1309,7 +1411,11 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
-        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))]
+        # a figure's own window of months is not that of the figures before it where a period
+        # runs on from before ("held at 4.3%, and earnings rose 3.8% over the 12 months to October");
+        # one after it continues it ("grew 4.4% in the 12 months to October, adding 200,000 people")
+        semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
+                and not (d.window and running is not None and c.start < d.start) and not d.own_only]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):

@@ -1,15 +1,21 @@
 """Regions: the place each figure is about, from the curated gazetteer (regions.csv).
 
 Mentions of gazetteer names and aliases are found once per text. Mentions inside proper
-names ("Guangdong Textile and Garment Industrial Park", "Bank of China") are not places;
-mentions after "with", "from", "than" ("trade deficit with China", "workers from Xinjiang")
-are partners or origins and count only as a last resort; "Beijing said" is the Chinese
-government, i.e. China; "the country", "national" stand for the text's main country.
+names ("Guangdong Textile and Garment Industrial Park", "Bank of China", "Air India",
+"Victoria's Secret said its sales") are not places, nor is a place that reports a company's
+results ("Santander said its profit"); mentions after "with", "from", "than" ("trade deficit
+with China", "workers from Xinjiang") are partners or origins and count only as a last resort;
+"Beijing said" is the Chinese government, i.e. China; "the country", "Nationwide", "national"
+stand for the text's main country.
 
 Each figure takes, in order of preference: a place right after it in its noun phrase
-("2.3 trillion yuan in Xinjiang", "3 million members of Xinjiang's poor"), the nearest place
-before it in its sentence, the nearest after it in the same clause, the place carried over from
-earlier sentences, a partner place in its sentence, the text's main place.
+("2.3 trillion yuan in Xinjiang", "3 million members of Xinjiang's poor", "15% of U.S.
+imports"), the nearest place before it in its sentence, the nearest after it in the same
+clause, the place of the sentences before where this one goes on about it ("Its exports",
+"prices there", "the state's deficit", "the company"), the story's own place (its opening
+sentence's, within the country the text names most), a partner place in its sentence. A
+sub-place thus governs its sentence and those that continue about it, not a later national
+figure.
 
 A country that ranks or is compared with the place ("remains China's biggest", "the first
 province in the country", "exceeded the country's average") is demoted, but "the national
@@ -32,6 +38,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
 from ._finder import Finder, matches_at
+from ._lexicon import CAPITAL_NON_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS
 from .patterns import ends_before_blanks, trie_alt
 from .patterns import folded as folded_text
 from .record import Region
@@ -71,11 +78,51 @@ _NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", 
 
 _ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
 Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
-Island Islands Mainland State Territory Governorate Oblast Department""".split()) | frozenset(
+Island Islands Mainland State Territory Governorate Oblast Department Provinces Counties States Regions
+Prefectures Districts Territories Cities""".split()) | frozenset(
     # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
     """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
 Governor Cabinet Budget Exchequer Finance Economy""".split())
 _S = r"[ \t\u00a0]"
+# A place inside a company's name is not where its figures are ("Air India", "Victoria's Secret
+# said its sales", "Santander said its profit"): a capitalised word before the place that can
+# only be part of a name (not a direction, a title, a function word, an adjective, nor a public
+# body's word: "Greater Jakarta", "Premier", "In", "Struggling", "Statistics Canada"); a
+# possessive place before a name that reports a company's results; a place that itself reports them.
+_PLACE_MODIFIERS = frozenset("""North South East West Northern Southern Eastern Western Central Northeast
+Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Middle Upper Lower Inner
+Outer Greater Mainland Metro Metropolitan Rural Urban Regional Coastal Continental Far Near Deep Downtown
+Suburban Tropical Old New Modern Ancient Whole Entire Wider Neighbouring Neighboring Landlocked Communist
+Democratic Federal Imperial Colonial Outside Inside Behind Alongside Excluding Apart Aside Elsewhere
+Nationwide Together Like Unlike Beyond President Premier Prime Minister Chancellor Governor Mayor Chief
+Secretary Treasurer King Queen Prince Princess Mr Mrs Ms Dr Sir Lord Lady General Ambassador Envoy
+Rest Rival Statistics Stats Health Tourism Infrastructure Transport Environment Finance Revenue Enterprise
+Invest Visit Sport Bank Negara Employment Education Export Trade Investment Immigration Destination Team
+""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in (*FUNCTION_WORDS, *MONTHS, *WEEKDAYS))
+_CORPORATE_NOUNS = (r"(?:profits?|(?:net|operating)[ \t]+(?:income|loss)|earnings|dividends?|revenues?|sales|"
+                    r"turnover|margins?|shares|deliveries|subscribers|customers|stores)")
+_REPORT_VERBS = ("said says reported reports posted posts announced announces booked books expects expected "
+                 "forecast forecasts recorded records swung saw sees raised raises cut cuts lifted lifts "
+                 "narrowed widened beat").split()
+_REPORTS = f"(?:{'|'.join(_REPORT_VERBS)})"
+_REPORT_WORDS = tuple(f" {w} " for w in _REPORT_VERBS)  # what a place reporting results is followed by
+_RESULT_STEMS_RE = re.compile("rofit|ncome|ividend|loss")
+# "Victoria's Secret said its sales", "Japan's Toyota posted a record profit", "Victoria's Secret shares"
+_OWNED_NAME_RE = re.compile(
+    rf"['’]s{_S}+([A-Z][\w&.-]*)(?:{_S}+[A-Z][\w&.-]*){{0,2}}{_S}+(?:shares\b|stock\b|{_REPORTS}"
+    rf"(?:{_S}+(?:on{_S}+[A-Z]\w+|that))?(?:{_S}+[\w-]+){{0,4}}?{_S}+{_CORPORATE_NOUNS}\b)")
+# "Santander said its profit rose", "Santander's net profit": results no government reports (its
+# revenue, sales or earnings may be a state's, its profit or dividend is a company's)
+_COMPANY_RESULTS = r"(?:profits?|net[ \t]+(?:income|loss)|operating[ \t]+(?:income|profit|loss)|dividends?)"
+_REPORTS_RESULTS_RE = re.compile(
+    rf"(?:{_S}+{_REPORTS}(?:{_S}+(?:on{_S}+[A-Z]\w+|that))?(?:{_S}+(?:its|a|an|the|record|higher|lower)))"
+    rf"(?:{_S}+[\w-]+){{0,3}}?{_S}+{_COMPANY_RESULTS}\b"
+    rf"|['’]s(?:{_S}+(?:net|operating|pre-tax|pretax|quarterly|annual|half-year|full-year|"
+    rf"first-quarter|second-quarter|third-quarter|fourth-quarter))?{_S}+{_COMPANY_RESULTS}\b")
+# bodies that speak for a place ("India's Reserve Bank said", "Britain's Office for ...")
+_INSTITUTION_WORDS = frozenset("""Reserve Central National Federal Statistics Statistical Bureau Office
+Department Agency Institute Commission Council Authority Board Monetary Bank Ministry Treasury State
+Provincial Regional Municipal Revenue Customs Tax Labour Labor Trade Finance Economic""".split())
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 # "Gujarat Rs 30,000 crore": a currency before an amount, not the rest of a name
 _AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
@@ -106,7 +153,7 @@ _GOV_VERB_RE = re.compile(
     rf"responds|vowed|aims|aimed|targets|targeted|expects|expected|hopes|hoped|needs|must)\b")
 # (read by _country_word_matches from its words: change both together)
 _COUNTRY_WORDS_RE = re.compile(
-    r"(?=[tnc])\b(?:the\s+(?:country|nation|whole\s+country)(?:['’]s)?|nationwide|nationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|across\s+the\s+country)\b")
+    r"(?=[tTnNcaA])\b(?:[Tt]he\s+(?:country|nation|whole\s+country)(?:['’]s)?|[Nn]ationwide|[Nn]ationally|national(?!\s+(?:People|Bureau|Development|Health|Energy|Congress|Security))|countrywide|[Aa]cross\s+the\s+country)\b")
 _FOLLOW_GAP_RE = re.compile(
     rf"(?:{_S}+[A-Za-z][\w'’-]*){{0,6}}?{_S}+(?:in|of|for|across|throughout|within|to|at|inside|around)"
     rf"(?:{_S}+(?:the|southern|northern|western|eastern|central|west|east|north|south|rural|urban|"
@@ -129,8 +176,28 @@ _ANAPHORA_RE = re.compile(
     rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?({'|'.join(_ANAPHORA_NOUNS)})\b")
 _ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3),
                     "prefecture": (3,)}
+# A place named in one sentence governs the sentences that go on about it, not the story: a
+# later sentence takes it only where its words point back to it (a pronoun subject, "there",
+# "the state"); otherwise its figures are the story's own place's ("Nationwide, ...", a national
+# total after a paragraph on one province)
+_NOT_A_PLACE_THERE = (r"(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|should|"
+                      r"must|remains?|remained|seems?|seemed|appears?|appeared|exists?|existed|to)\b")
+_CONTINUES_START_RE = re.compile(
+    rf"[\s\"'“‘(]*(?:(?:But|And|Yet|So|Still|However|Meanwhile)[ \t]*,?{_S}+)?"
+    rf"(?:It|Its|It['’]s|They|Their|Here|There(?!{_S}+{_NOT_A_PLACE_THERE}))\b")
+_THERE_RE = re.compile(rf"(?<![\w])there\b(?!{_S}+{_NOT_A_PLACE_THERE})")
+# "the state", "the county"; or an establishment that stands somewhere, named before ("the
+# company", "the yarn-making operation"): a national total is no company's
+_SAME_PLACE_RE = re.compile(
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+)?(?:state|county|territory|island|"
+    rf"emirate|province|region|city|prefecture|municipality|company|firm|plant|factory|facility|mine|mill|"
+    rf"park|operation|site|project|zone|port|refinery|smelter|complex|venture)(?![\w-])")
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
+# "made up 15% of U.S. imports", "a fifth of Germany's total exports": the share is of the
+# base's own trade, whatever partner the sentence names
+_TRADE_BASE_RE = re.compile(
+    rf"(?:['’]s)?(?:{_S}+[a-z][a-z-]*){{0,2}}?{_S}+(?:imports|exports|trade|shipments|purchases)\b")
 # places named together share what follows: "Tamil Nadu and Gujarat attracted ...", "in Aksu and
 # Hotan": a figure of several places has none of its own (FORMAT.md: null)
 _COORDINATED_RE = re.compile(rf"(?:['’]s)?,?{_S}+(?:and|&){_S}+(?:the{_S}+)?")
@@ -279,6 +346,9 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         if name is None:
             continue
         poss = text.startswith(("'s", "’s"), e)
+        if ((text[s - 1:s] == " " and not text.endswith(_USUAL_BEFORE, max(0, s - 8), s)) or poss
+                or text.startswith(_REPORT_WORDS, e)) and _in_company_name(text, s, e, poss, gaz):
+            continue
         if not poss:
             nx = _NEXT_CAP_RE.match(text, e)
             if nx and nx.group(1) not in _ADMIN_WORDS and not _sentence_start(text, e) \
@@ -305,6 +375,37 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
     if "ounty" in text or "istrict" in text or "ownship" in text or "refecture" in text or "illage" in text:
         _add_admin_places(text, out, gaz)
     return out
+
+
+# the words most often before a place, none a name's: where one stands there, no test is needed
+_USUAL_BEFORE = tuple(f" {w} " for w in "in of the to from and with for across on at".split())
+
+
+def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> bool:
+    """Is the place at s..e part of a company's name ("Air India", "Victoria's Secret said its
+    sales") or a company itself ("Santander said its profit")?"""
+    if s >= 3 and text[s - 1] == " " and text[s - 2].islower():
+        lo = max(0, s - 24)
+        j = max(text.rfind(" ", lo, s - 1), text.rfind("\n", lo, s - 1))
+        word = text[j + 1 if j >= 0 else lo:s - 1]
+        if word[0].isupper() and word.isalpha() and word[1:].islower() and word not in _PLACE_MODIFIERS \
+                and word not in gaz.by_surface and not word.endswith(("ly", "ing", "ed")) \
+                and not _title_case_line(text, s):
+            return True
+    if poss and e + 3 < len(text) and text[e + 3].isupper():
+        owned = _OWNED_NAME_RE.match(text, e)
+        if owned and owned.group(1) not in _ADMIN_WORDS and owned.group(1) not in _INSTITUTION_WORDS \
+                and owned.group(1) not in gaz.by_surface and not owned.group(1).isupper():
+            return True
+    reports = text.startswith(_REPORT_WORDS, e) or (poss and _RESULT_STEMS_RE.search(text, e, e + 48) is not None)
+    return reports and bool(_REPORTS_RESULTS_RE.match(text, e))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline in title case ("Record Exports Lift China's Economy")?"""
+    lo, hi = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = [w for w in text[lo:hi if hi != -1 else len(text)].split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_dateline(text: str, s: int, e: int) -> bool:
@@ -396,7 +497,7 @@ def _country_word_matches(text: str) -> list[re.Match]:
     and at the "the" ("the whole", "across the") before them."""
     starts = set()
     is_space = str.isspace
-    for word in ("country", "nation"):
+    for word in ("country", "nation", "Nation"):
         i = text.find(word)
         while i != -1:
             starts.add(i)
@@ -426,7 +527,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     gaz = _gazetteer(regions)
     mentions = find_mentions(text, gaz)
     main_country = _main_country(mentions, gaz, cands)
-    if main_country and ("ountr" in text or "nation" in text):
+    if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
                            or _ranks(text, m.start(), m.end()))
@@ -441,7 +542,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     # "Guangdong, China's most populous province, ...", "Guangdong province, the country's export
     # hub, ...": an apposition describes the place before it
     for prev, m in zip(mentions, mentions[1:], strict=False):
-        if _APPOSITION_RE.fullmatch(text, prev.end, m.start):
+        if _APPOSITION_RE.fullmatch(text, prev.end, m.start) and _may_hold(gaz, m.name, prev.name):
             m.demoted = True
     if not mentions:
         return
@@ -453,10 +554,12 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         figs_by_sent.setdefault(c.sent, []).append(c)
     doc_main = None
     for si in sorted(by_sent):
-        p = _primary([m for m in by_sent[si] if not m.demoted], gaz, text)
+        p = _story_place([m for m in by_sent[si] if not m.demoted], gaz, text)
         if p:
             doc_main = p
             break
+    if doc_main and main_country and gaz.country_of.get(doc_main, doc_main) != main_country:
+        doc_main = main_country  # the story opens on another country ("U.S. tariffs weighed on ...")
     named = {gaz.country_of.get(m.name, m.name) for m in mentions if not m.demoted}
     recipients: dict[str, int] = {}
     low = text.lower()
@@ -477,13 +580,16 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         ms = by_sent.get(si, [])
         good = [m for m in ms if not m.demoted]
         figs = figs_by_sent.get(si, [])
+        span = sents.spans[si] if si < len(sents.spans) else (0, len(text))
         votes: dict[str, int] = {}
+        linked = None
         for c in figs:
-            r, from_text = _pick(text, sents.spans[si] if si < len(sents.spans) else (0, len(text)),
-                                 c, figs, good, ms, recipient, transfers)
+            r, from_text = _pick(text, span, c, figs, good, ms, recipient, transfers, gaz)
             if r is None and not from_text:
+                if running and running != doc_main and linked is None:
+                    linked = _continues(text, *span)
                 partner = next((m.name for m in ms if m.demoted), None)
-                r = running or partner or doc_main
+                r = (running if linked is not False else None) or doc_main or partner
                 prior = _currency_place(c, gaz, named)
                 if prior and r != prior and not (r and gaz.is_ancestor(prior, r)):
                     r = prior
@@ -492,6 +598,8 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
                 votes[r] = votes.get(r, 0) + 1
         if votes:  # the place most of the sentence's figures are about carries on
             running = max(votes.items(), key=lambda kv: kv[1])[0]
+        elif linked is False and not good:
+            running = None  # the sentence was about the story's own place: so are those after it
         elif good:
             running = _primary(good, gaz, text)
             actor = next((m for m in good if m.name == running), None)
@@ -502,8 +610,18 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
             c.region = c.link.region
 
 
+def _continues(text: str, start: int, end: int) -> bool:
+    """Does the sentence at start..end go on about the place of the one before it ("Its exports
+    fell", "Prices there rose", "the state's deficit")?"""
+    if _CONTINUES_START_RE.match(text, start, end):
+        return True
+    if "there" in text[start:end] and _THERE_RE.search(text, start, end):
+        return True
+    return bool(_SAME_PLACE_RE.search(text, start, end))
+
+
 def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], allm: list[Mention],
-          recipient: str | None = None, transfers: bool = True):
+          recipient: str | None = None, transfers: bool = True, gaz: _Gazetteer | None = None):
     s_start, s_end = span
     others = [(f.start, f.end) for f in figs if f is not c]
     # 0. inside the figure's own words: "400,000 Xinjiang officials", "19 of the country's cities"
@@ -529,6 +647,8 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
         g = _FOLLOW_GAP_RE.fullmatch(text, c.end, m.start)
         if g and not _STRONG_BREAK_RE.search(text, c.end, m.start):
             if c.kind == "percent" and _RATIO_OF_RE.search(text[c.end:m.start]):
+                if _TRADE_BASE_RE.match(text, m.end):
+                    return m.name, True  # "15% of U.S. imports": a share of that place's trade
                 break  # "81 per cent of China's per capita GDP": the base of a ratio
             if _coordinated_after(text, m, good):
                 return None, True
@@ -559,7 +679,8 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
             before = prev[-2]
             if _COORDINATED_RE.fullmatch(text, before.end, m.start) and not _figure_between(before, m, figs):
                 return None, True
-            if _LOCATED_IN_RE.fullmatch(text, before.end, m.start):
+            if _LOCATED_IN_RE.fullmatch(text, before.end, m.start) \
+                    and (gaz is None or _may_hold(gaz, m.name, before.name)):
                 return before.name, True
         return m.name, True
     # 3. after, in the same clause, before any other figure
@@ -570,6 +691,12 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
                 break
             return m.name, True
     return None, False
+
+
+def _may_hold(gaz: _Gazetteer, outer: str, inner: str) -> bool:
+    """Can ``outer`` be the place ``inner`` lies in? Not where the gazetteer knows both and puts
+    ``inner`` elsewhere ("Unlike India, Brazil cut rates": a list, not "Guangdong, China")."""
+    return outer not in gaz.level or inner not in gaz.level or gaz.is_ancestor(outer, inner)
 
 
 def _coordinated_after(text: str, m: Mention, good: list[Mention]) -> bool:
@@ -606,6 +733,20 @@ def _primary(ms: list[Mention], gaz: _Gazetteer, text: str = "") -> str | None:
         if gaz.is_ancestor(best, m.name):
             best = m.name
     return best
+
+
+def _story_place(ms: list[Mention], gaz: _Gazetteer, text: str) -> str | None:
+    """The place the story is about, from its first sentence that names one: that sentence's
+    place, or where it lists places of one country ("Nairobi, Turkana and Nakuru counties"), that
+    country: the story is about all of them."""
+    names = list(dict.fromkeys(m.name for m in ms))
+    if len(names) > 1 and all(_COORDINATED_RE.fullmatch(text, a.end, b.start) or text.startswith(", ", a.end)
+                              for a, b in zip(ms, ms[1:], strict=False) if a.name != b.name):
+        parents = {gaz.parent.get(n) for n in names}
+        levels = {gaz.level.get(n) for n in names}
+        if len(parents) == 1 and len(levels) == 1 and None not in parents and None not in levels:
+            return parents.pop()
+    return _primary(ms, gaz, text)
 
 
 def _main_country(mentions: list[Mention], gaz: _Gazetteer, cands: Sequence = ()) -> str | None:

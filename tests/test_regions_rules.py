@@ -1,0 +1,146 @@
+"""FORMAT.md's "Regions" rules a careful reader states, on sentences of many economies.
+
+Every sentence here was written for these tests (none is from a development set).
+"""
+from __future__ import annotations
+
+import pytest
+
+from flows.cli_extract import load_tables
+from tasks.extract import parse_figures
+
+REGIONS, METRICS = load_tables()
+
+
+def places(text: str, pub_date: str | None = "2024-06-30") -> list[tuple[str, str | None]]:
+    return [(f.surface, f.region) for f in parse_figures(text, pub_date, regions=REGIONS, metrics=METRICS)]
+
+
+def regions(text: str) -> list[str | None]:
+    return [r for _, r in places(text)]
+
+
+# ---- 1. a sub-place governs its sentence and those that go on about it, not the story ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("India's economy grew 7.2% last year. Karnataka recorded growth of 9.1%. "
+     "Nationwide, unemployment fell to 6.1%.", ["India", "Karnataka", "India"]),
+    ("Canada's inflation rate rose to 2.9% in December. In Alberta, prices were flat at 0%. "
+     "The country's core inflation was 1.8%.", ["Canada", "Alberta", "Canada"]),
+    ("Nigeria's inflation rose to 33.2% in March. Inflation in Lagos was 35%. "
+     "Food prices rose 40% nationwide.", ["Nigeria", "Lagos", "Nigeria"]),
+    ("Kenya's economy grew 5% in 2024. Nairobi's economy grew 6.1%. "
+     "The National Treasury expects 5.3% growth next year.", ["Kenya", "Nairobi", "Kenya"]),
+])
+def test_a_later_national_figure_is_the_countrys_though_a_province_was_named_before(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indonesia's economy grew 5.1% in 2024. East Java grew 4.9%. "
+     "Household consumption grew 4.8%.", ["Indonesia", "East Java", "Indonesia"]),
+    ("Spain's jobless rate fell to 11.7%. Catalonia's rate was 9.8%. "
+     "Youth unemployment stood at 26.5%.", ["Spain", "Catalonia", "Spain"]),
+    ("Australia's jobless rate was 4.1% in May. Queensland added 12,000 jobs. "
+     "There were 14.5 million people employed.", ["Australia", "Queensland", "Australia"]),
+])
+def test_a_sentence_that_does_not_point_back_to_the_province_is_about_the_storys_place(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany's economy shrank 0.3% last year. Bavaria's output fell 1.2%. "
+     "Its exports dropped 4%.", ["Germany", "Bavaria", "Bavaria"]),
+    ("Canada's housing starts fell 6%. In Ontario, house prices fell 3% in May. "
+     "Sales there dropped 9%.", ["Canada", "Ontario", "Ontario"]),
+    ("India's GDP grew 8.2%. Maharashtra's budget totals Rs 6 lakh crore. "
+     "The state's fiscal deficit is 2.6%.", ["India", "Maharashtra", "Maharashtra"]),
+    ("The UK economy grew 0.6%. Scotland's economy grew 0.4%. "
+     "It also saw wages rise 4%.", ["United Kingdom", "Scotland", "Scotland"]),
+])
+def test_a_sentence_that_goes_on_about_the_province_keeps_it(text, expected):
+    assert regions(text) == expected
+
+
+def test_an_establishment_named_again_keeps_the_place_it_stands_in():
+    text = ("Mexico's exports rose 4% in May. The automaker opened a plant in Guanajuato last year. "
+            "The plant cost $1 billion and employs 2,000 people.")
+    assert regions(text) == ["Mexico", "Guanajuato", "Guanajuato"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tamil Nadu, Gujarat and Maharashtra drew most of the new factories. "
+     "Foreign direct investment reached $71 billion.", ["India"]),
+    ("Nairobi, Mombasa and Kisumu counties are the biggest spenders. "
+     "County governments received Sh400 billion.", ["Kenya"]),
+])
+def test_a_story_that_opens_on_several_provinces_is_about_their_country(text, expected):
+    assert regions(text) == expected
+
+
+# ---- 2. a place inside a company's name is not the region ----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. retail sales rose 0.4% in May. Victoria's Secret said its sales fell 5% to $1.4 billion.",
+     ["United States", "United States", "United States"]),
+    ("Spain's economy grew 0.8% in the quarter. Santander said its profit rose 12% to 3.2 billion euros.",
+     ["Spain", "Spain", "Spain"]),
+    ("Air India ordered 470 planes from Boeing and Airbus.", [None]),
+    ("Coal India produced 773 million tonnes of coal.", [None]),
+    ("Hong Kong Exchanges and Clearing reported a profit of 11.9 billion.", [None]),
+])
+def test_a_place_in_a_companys_name_or_reporting_its_results_is_not_the_region(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China's GDP grew 5.2% last year. Spain's jobless rate fell to 11.7%.", ["China", "Spain"]),
+    ("Santander's unemployment rate was 8.4% in June.", ["Santander"]),
+    ("Ontario said its deficit would narrow to $6.6 billion.", ["Ontario"]),
+    ("Japan's Nikkei rose 2% and Hong Kong's Hang Seng fell 1.1%.", ["Japan", "Hong Kong"]),
+    ("India's Reserve Bank said inflation would average 4.5%.", ["India"]),
+])
+def test_a_place_owning_its_statistics_or_its_budget_stays_the_region(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Consumer prices in Greater Jakarta rose 2.1% in May.", ["Jakarta"]),
+    ("Statistics Canada said consumer prices rose 1.9% in 2023.", ["Canada"]),
+    ("In March China's exports rose 7%.", ["China"]),
+    ("Record Exports Lift China's Economy By 5%", ["China"]),
+])
+def test_a_capitalised_word_before_a_place_that_is_no_name_leaves_it_the_region(text, expected):
+    assert regions(text) == expected
+
+
+# ---- 3. a trade partner is not the region ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Imports from Mexico made up 15% of U.S. imports in 2023.", ["United States"]),
+    ("Mexico accounted for 15.4% of U.S. imports last year.", ["United States"]),
+    ("Trade with China accounted for 12% of U.S. imports.", ["United States"]),
+    ("Exports to China made up 20% of Germany's total exports.", ["Germany"]),
+])
+def test_a_share_of_a_places_trade_is_that_places_whatever_partner_is_named(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xinjiang's GDP per capita was 81 per cent of China's average.", ["Xinjiang"]),
+    ("Vietnam's economy grew 6% last year. Exports to the United States rose 14%.", ["Vietnam", "Vietnam"]),
+    ("Chile's copper output fell 2%. Shipments to China fell 5%.", ["Chile", "Chile"]),
+])
+def test_a_partner_or_the_base_of_a_ratio_is_not_the_region(text, expected):
+    assert regions(text) == expected
+
+
+# ---- places side by side -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unlike India, Brazil cut its policy rate by 50 basis points.", ["Brazil"]),
+    ("Unlike Poland, Hungary raised rates to 13%.", ["Hungary"]),
+    ("Guangdong, China's biggest provincial economy, grew 5% last year.", ["Guangdong"]),
+])
+def test_two_places_side_by_side_are_a_place_in_another_only_where_one_holds_the_other(text, expected):
+    assert regions(text) == expected
