@@ -49,9 +49,17 @@ SCRATCH_PROJECT = Path("/tmp/my-figures")  # the "Project folders" example scaff
 _NEEDS = re.compile(r"<!--\s*example:\s*needs\s+(?P<needs>.+?)\s*-->")
 _CODE = re.compile(r"`([^`]+)`")
 # what the copy leaves out: version control, the environment (linked), outputs of runs
-_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", ".venv-peers", "__pycache__", ".hypothesis",
-                                     ".pytest_cache", "figures.db*", "report", "quality", "logs",
-                                     ".prefect", "out", "artifacts", "*.egg-info")
+_NOT_COPIED_NAMES = {".git", ".venv", ".venv-peers", "__pycache__", ".hypothesis", ".pytest_cache",
+                     ".prefect"}
+_NOT_COPIED_PATHS = {"warehouse/report", "warehouse/quality", "warehouse/logs", "bench/out",
+                     "tests/artifacts"}
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    here = Path(folder).relative_to(ROOT)
+    return {n for n in names if n in _NOT_COPIED_NAMES or n.endswith(".egg-info")
+            or (here / n).as_posix() in _NOT_COPIED_PATHS
+            or (here.as_posix() == "warehouse" and n.startswith("figures.db"))}
 
 
 @dataclass(frozen=True)
@@ -101,8 +109,13 @@ def test_the_readme_has_examples_of_every_kind_this_test_knows():
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
+    # the copy shares this checkout's .venv: were it out of date, `make run` in the copy would
+    # reinstall the package from the copy, into the environment every test uses
+    stale = subprocess.run(["make", "-q", "install"], cwd=ROOT, capture_output=True)
+    if stale.returncode != 0:
+        pytest.fail("the environment is out of date for this checkout: run `make install` first")
     copy = tmp_path_factory.mktemp("readme") / "newsfigures"
-    shutil.copytree(ROOT, copy, ignore=_NOT_COPIED, symlinks=True)
+    shutil.copytree(ROOT, copy, ignore=_not_copied, symlinks=True)
     (copy / ".venv").symlink_to(ROOT / ".venv")
     schema = f"readme_{uuid.uuid4().hex[:8]}"
     _remove_scratch_project()
