@@ -367,15 +367,18 @@ def stages(root: Path, n: int, work: Path) -> dict:
 
     from flows import steps
     from tasks.extract import EXTRACTOR_VERSION
-    from tasks.plan import batches, select_changed
+    from tasks.plan import batches
+    from warehouse.changes import select_changed
     from tasks.process_batch import CuratedInputs
     from tasks.read_raw import article_frame, list_articles, table_hashes
     from tasks.spool import Spool
+    from warehouse.engine import Warehouse
 
     db = work / f"stages-{n}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     url, articles_dir, tables_dir = f"sqlite:///{db}", root / "articles", root / "tables"
+    wh = Warehouse(url)
     out: dict[str, dict] = {}
 
     def step(name, fn):
@@ -387,9 +390,9 @@ def stages(root: Path, n: int, work: Path) -> dict:
 
     tables = step("read + validate tables", lambda: steps.read_tables.fn(tables_dir))
     raw = step("read articles", lambda: steps.read_articles.fn(list_articles(articles_dir), articles_dir, 5_000_000))
-    step("migrate", lambda: steps.upgrade.fn(url, None))
-    loaded = step("loaded articles", lambda: steps.loaded_articles.fn(url, None))
-    run_id = step("start run", lambda: steps.start_run.fn(url, None, "", table_hashes(tables_dir), EXTRACTOR_VERSION))
+    step("migrate", lambda: steps.upgrade.fn(wh))
+    loaded = step("loaded articles", lambda: steps.loaded_articles.fn(wh))
+    run_id = step("start run", lambda: steps.start_run.fn(wh, "", table_hashes(tables_dir), EXTRACTOR_VERSION))
     todo, _ = select_changed(raw, loaded, EXTRACTOR_VERSION, False)
     meta = step("article frame", lambda: article_frame(todo, tables["articles.csv"]))
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
@@ -406,14 +409,14 @@ def stages(root: Path, n: int, work: Path) -> dict:
             counts["checks"] += len(r.checks)
 
     step("extract + normalise + validate + claim checks (batches of 200, spooled)", process_all)
-    step("load", lambda: steps.load_run.fn(url, None, run={"run_id": run_id}, articles=meta,
+    step("load", lambda: steps.load_run.fn(wh, run={"run_id": run_id}, articles=meta,
                                            batches=spool, tables=tables,
                                            extractor_version=EXTRACTOR_VERSION))
     spool.close()
-    step("quality checkpoint", lambda: steps.check_quality.fn(url, None, run_id, work / "quality" / f"stages-{n}"))
-    step("finish run", lambda: steps.finish_run.fn(url, None, run_id, "succeeded", {}))
+    step("quality checkpoint", lambda: steps.check_quality.fn(wh, run_id, work / "quality" / f"stages-{n}"))
+    step("finish run", lambda: steps.finish_run.fn(wh, run_id, "succeeded", {}))
     if hasattr(steps, "build_report"):
-        step("report", lambda: steps.build_report.fn(url, None, work / "report" / f"stages-{n}",
+        step("report", lambda: steps.build_report.fn(wh, work / "report" / f"stages-{n}",
                                                      articles_dir, work / "quality" / f"stages-{n}"))
     return {"stages": out, **counts}
 

@@ -1,14 +1,9 @@
 """`figures`: the command line. Parses and validates parameters, then hands over."""
 from __future__ import annotations
 
+import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
+
 import os
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-# a busy machine starts the ephemeral API server in more than Prefect's 20 s; a scheduled run
-# should wait for it rather than fail
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -107,7 +102,7 @@ def run(
 
     from flows.interrupt import exit_now, interruption, stop_on_signals
     from schemas.tables import TableValidationError
-    from tasks.config import SettingsError
+    from tasks.config import SettingsError, load_settings
     from tasks.read_raw import InputError
     from warehouse.load import LoadError
 
@@ -120,19 +115,20 @@ def run(
                                  f"{published[1]}: no article can be in between")
     try:
         with stop_on_signals():
-            _check_configured_warehouse(warehouse)
+            cfg = load_settings()  # once, here; the flow reads them again at its own entry
+            _check_configured_warehouse(cfg, warehouse)
             if address is not None:
-                _check_scheduler(address)
+                _check_scheduler(cfg, address)
             # Prefect's temporary API costs seconds to start; a run with nothing new need not.
             if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
-                summary = _nothing_new(articles, day, warehouse, published)
+                summary = _nothing_new(cfg, articles, day, warehouse, published)
                 if summary is not None:
                     for line in summary.lines():
                         console.print(line, highlight=False, soft_wrap=True)
                     return
             # Plain Python, before Prefect starts: a bad table is one line, not a failed flow.
             # (Not needed for "nothing new": the tables are then the last loaded run's bytes.)
-            _check_tables()
+            _check_tables(cfg)
             summary = _run_flow(articles=articles, since=day,
                                 warehouse=SecretStr(warehouse) if warehouse else None,
                                 full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
@@ -175,55 +171,50 @@ def _error(message, to=None) -> None:
 REJECTED_EXIT = 3
 
 
-def _check_configured_warehouse(option: str | None) -> None:
+def _check_configured_warehouse(cfg, option: str | None) -> None:
     """WAREHOUSE_URL / WAREHOUSE_SCHEMA from the environment, refused in one line (redacted)
     before Prefect starts, as the --warehouse option is by its callback."""
-    from tasks.config import load_settings
     from warehouse.engine import get_engine
 
     if option is not None:
         return
     try:
-        get_engine(load_settings().warehouse_url).dispose()  # parses; does not connect
+        get_engine(cfg.warehouse_url).dispose()  # parses; does not connect
     except (ValueError, ImportError) as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 
-def _check_tables() -> None:
+def _check_tables(cfg) -> None:
     from schemas.tables import validate_tables
-    from tasks.config import load_settings
     from tasks.read_raw import read_tables
 
-    validate_tables(read_tables(load_settings().tables_dir))
+    validate_tables(read_tables(cfg.tables_dir))
 
 
 class SchedulerUnreachable(Exception):
     """The Dask scheduler given with --address does not accept connections."""
 
 
-def _check_scheduler(address: str) -> None:
+def _check_scheduler(cfg, address: str) -> None:
     from flows.runners import reachable
-    from tasks.config import load_settings
 
-    timeout = load_settings().dask_connect_timeout
+    timeout = cfg.dask_connect_timeout
     problem = reachable(address, timeout)
     if problem:
         raise SchedulerUnreachable(f"Dask scheduler {address}: {problem} "
                                    f"(tried for {timeout} s, DASK_CONNECT_TIMEOUT)")
 
 
-def _nothing_new(articles, since, warehouse, published=(None, None)):
+def _nothing_new(cfg, articles, since, warehouse, published=(None, None)):
     """A summary saying "nothing new" if the plain-Python check finds nothing to do, else None."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from flows.precheck import pending_work
-    from tasks.config import load_settings
     from tasks.summary import RunSummary
     from warehouse.engine import redact_url, timed_out
     from warehouse.folders import for_warehouse
 
-    cfg = load_settings()
     try:
         pending = pending_work(cfg, articles, since, warehouse, published)
     except SQLAlchemyError as exc:

@@ -35,18 +35,16 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _target(warehouse: str | None, schema: str | None) -> tuple[str, str | None]:
+def _target(warehouse: str | None, schema: str | None):
     """The warehouse a command acts on: the options, else the settings (environment, then
     `.env`), as `figures run` reads them, so every command names the same warehouse."""
-    from pydantic import ValidationError
-
-    from tasks.config import Settings
+    from tasks.config import SettingsError, load_settings
 
     try:
-        cfg = Settings()
-    except ValidationError as exc:
-        _fail(f"bad setting: {'; '.join(e['msg'] for e in exc.errors())}")
-    return warehouse or cfg.warehouse_url, schema if schema is not None else cfg.warehouse_schema
+        cfg = load_settings()
+    except SettingsError as exc:
+        _fail(str(exc))
+    return cfg.warehouse(warehouse, schema)
 
 
 @db_app.command()
@@ -54,12 +52,13 @@ def upgrade(warehouse: WarehouseOption = None, schema: SchemaOption = None) -> N
     """Create the warehouse, or bring it to the latest schema (tables and mart_ views)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from warehouse.engine import get_engine, redact_url
+    from warehouse.engine import redact_url
     from warehouse.migrate import upgrade as upgrade_warehouse
 
-    url, schema = _target(warehouse, schema)
+    wh = _target(warehouse, schema)
+    schema = wh.schema
     try:
-        engine = get_engine(url, schema)
+        engine = wh.engine()
         revision = upgrade_warehouse(engine)
     except (ValueError, SQLAlchemyError) as exc:
         _fail(f"could not upgrade the warehouse: {exc}")
@@ -80,7 +79,6 @@ def grant_bi(
     """Create a read-only role that can SELECT the mart_ views and nothing else (PostgreSQL)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from warehouse.engine import get_engine
     from warehouse.grants import grant_bi as grant
 
     password = None
@@ -88,9 +86,9 @@ def grant_bi(
         password = os.environ.get(password_env)
         if not password:
             _fail(f"environment variable {password_env} is not set or empty")
-    url, schema = _target(warehouse, schema)
+    wh = _target(warehouse, schema)
     try:
-        views = grant(get_engine(url, schema), role, password=password)
+        views = grant(wh.engine(), role, password=password)
     except (ValueError, RuntimeError, SQLAlchemyError) as exc:
         _fail(f"could not grant BI access: {exc}")
     login = "can log in" if password else "NOLOGIN (grant it to users, or SET ROLE)"

@@ -7,7 +7,6 @@ from pathlib import Path
 from report import build_report
 from report.build import ARTICLES_SHOWN
 from tasks.config import load_settings
-from warehouse.engine import get_engine
 from warehouse.folders import for_warehouse
 
 
@@ -26,7 +25,7 @@ def report(out: Path | None = None, warehouse: str | None = None, articles: int 
     if articles is not None and articles < 0:
         raise ValueError(f"--articles must be 0 or more, not {articles}")
     cfg = for_warehouse(load_settings(), warehouse)
-    engine = get_engine(warehouse or cfg.warehouse_url, cfg.warehouse_schema)
+    engine = cfg.warehouse(warehouse).engine()
     shown = None if all_articles else (ARTICLES_SHOWN if articles is None else articles)
     try:
         path = build_report(engine, Path(out or cfg.report_dir), cfg.articles_dir, cfg.quality_dir,

@@ -1,14 +1,8 @@
 """The `figures-pipeline` flow: raw/ -> figures -> checks -> warehouse. It only composes."""
-import os
+import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
+
 import time
 from collections import deque
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-# a busy machine starts the ephemeral API server in more than Prefect's 20 s; a scheduled run
-# should wait for it rather than fail
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -20,12 +14,12 @@ from flows import alerts, artifacts, interrupt, progress, steps
 from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
-from tasks.plan import (MAX_BATCH_SIZE, article_changes, batches, changed_tables, modified_since, select_changed,
-                        tables_force_refresh, metadata_edited, published_between)
+from tasks.plan import MAX_BATCH_SIZE, batches, modified_since, published_between
 from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
                             publication_dates, scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
 from tasks.summary import RunSummary
+from warehouse.changes import changed_tables, plan_changes
 from warehouse.engine import redact_url
 from warehouse.folders import for_warehouse
 
@@ -56,8 +50,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     # A secret, so Prefect records the run's parameters without the URL's password.
     url = warehouse.get_secret_value() if warehouse else cfg.warehouse_url
     cfg = for_warehouse(cfg, url)  # its own report and quality folders (warehouse/folders.py)
-    schema = cfg.warehouse_schema
-    summary = RunSummary(warehouse=redact_url(url), dry_run=dry_run)
+    wh = cfg.warehouse(url)
+    summary = RunSummary(warehouse=redact_url(wh.url), dry_run=dry_run)
     progress.step("reading curated tables")
     tables = steps.read_tables(cfg.tables_dir)
     summary.metadata_without_article = missing_metadata_files(tables["articles.csv"], cfg.articles_dir)
@@ -67,16 +61,16 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                               publication_dates(tables["articles.csv"]), published_since,
                               published_until)
     if not dry_run:
-        steps.upgrade(url, schema)
-    loaded = steps.loaded_articles(url, schema)
+        steps.upgrade(wh)
+    loaded = steps.loaded_articles(wh)
     # compared before this run records its own hashes
-    summary.tables_changed = changed_tables(hashes, steps.last_table_hashes(url, schema))
-    run_id = None if dry_run else steps.start_run(url, schema, str(flow_run.get_id() or ""),
+    summary.tables_changed = changed_tables(hashes, steps.last_table_hashes(wh))
+    run_id = None if dry_run else steps.start_run(wh, str(flow_run.get_id() or ""),
                                                   hashes, EXTRACTOR_VERSION,
                                                   timedelta(hours=cfg.stale_run_hours))
     try:
-        _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url,
-                 schema, run_id, strict)
+        _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, wh,
+                 run_id, strict)
     except BaseException as exc:
         if run_id is not None:
             error = exc
@@ -85,16 +79,16 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                 interrupt.arm_watchdog(stopped)
                 error = (f"{stopped} after its load was committed; quality check or report not done"
                          if summary.loaded else f"{stopped}; nothing of the run was committed")
-            steps.finish_run(url, schema, run_id, "interrupted" if stopped else "failed",
+            steps.finish_run(wh, run_id, "interrupted" if stopped else "failed",
                              summary.run_counts(), error=error)
         raise
     if run_id is not None:
-        steps.finish_run(url, schema, run_id, summary.status, summary.run_counts(),
+        steps.finish_run(wh, run_id, summary.status, summary.run_counts(),
                          error=summary.rejection_note(), rejected=summary.rejections)
         progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
         try:
-            summary.report_path = steps.build_report(url, schema, cfg.report_dir, cfg.articles_dir,
+            summary.report_path = steps.build_report(wh, cfg.report_dir, cfg.articles_dir,
                                                      cfg.quality_dir, cfg.max_article_bytes)
         except OSError as exc:  # the run is recorded as it was: its rows are committed
             summary.report_error = (f"{cfg.report_dir}: {(exc.strerror or str(exc)).lower()}; the "
@@ -105,8 +99,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     return summary
 
 
-def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, url, schema,
-             run_id, strict):
+def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_size, wh, run_id,
+             strict):
     progress.step(f"reading {len(paths)} articles")
     raw, unreadable = steps.read_article_files(paths, cfg.articles_dir, cfg.max_article_bytes,
                                                cfg.max_article_figures)
@@ -118,23 +112,15 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
                          "nothing is loaded (--strict):\n" + "\n".join(summary.rejected_files))
     for reason in summary.rejected_files:
         get_run_logger().warning("rejected file: %s", reason)
-    # A changed curated table (an FX rate, a series value, the gazetteer; not articles.csv)
-    # changes what every loaded figure says, so it re-extracts and replaces every loaded article, as
-    # --full-refresh does. Into an empty warehouse there is nothing stale to replace (and a
-    # concurrent first run must still find the other's articles loaded and skip them).
-    full_refresh = full_refresh or bool(loaded and tables_force_refresh(summary.tables_changed))
-    todo, unchanged = select_changed(raw, loaded, EXTRACTOR_VERSION, full_refresh)
-    edited = []
-    if unchanged and "articles.csv" in summary.tables_changed:
-        stored = steps.loaded_metadata(url, schema, [a.path for a in unchanged])
-        edited = set(metadata_edited(article_frame(unchanged, tables["articles.csv"])
-                                     .to_dict("records"), stored))
-        todo += [a for a in unchanged if a.path in edited]
-        unchanged = [a for a in unchanged if a.path not in edited]
+    plan = plan_changes(raw, loaded, EXTRACTOR_VERSION, summary.tables_changed, full_refresh)
+    if plan.needs_stored_metadata:
+        stored = steps.loaded_metadata(wh, [a.path for a in plan.unchanged])
+        plan = plan.with_metadata(article_frame(plan.unchanged, tables["articles.csv"])
+                                  .to_dict("records"), stored)
+    todo, unchanged = plan.todo, plan.unchanged
     summary.run_id, summary.articles_read, summary.articles_skipped = run_id, len(raw), len(unchanged)
-    summary.changes = article_changes(todo, loaded, EXTRACTOR_VERSION, full_refresh)
-    summary.changes.update({path: "metadata edited" for path in edited})
-    if not todo and not summary.tables_changed:
+    summary.changes = dict(plan.changes)
+    if plan.nothing_new:
         get_run_logger().info("nothing new: %d articles unchanged", len(unchanged))
         return
 
@@ -142,7 +128,7 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     summary.record_articles(meta)
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
     # news is reconciled with the bulletins loaded before this run (official_from_articles)
-    curated = CuratedInputs.from_tables(tables, stated=steps.official_from_articles(url, schema))
+    curated = CuratedInputs.from_tables(tables, stated=steps.official_from_articles(wh))
 
     def submit(batch):
         return steps.process_batch.submit(
@@ -168,11 +154,11 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
             return
 
         progress.step("loading the warehouse (waits for any other run's load)")
-        counts = steps.load_run(url, schema, run={"run_id": run_id, **summary.run_counts()},
+        counts = steps.load_run(wh, run={"run_id": run_id, **summary.run_counts()},
                                 articles=meta, batches=spool, tables=tables,
                                 extractor_version=EXTRACTOR_VERSION,
-                                replace=full_refresh or {a.article_hash for a in todo
-                                                         if a.path in edited})
+                                replace=plan.full_refresh or {a.article_hash for a in todo
+                                                              if a.path in plan.edited})
     summary.rows_loaded, summary.loaded = counts["figures_loaded"], True
     summary.articles_loaded = counts.get("articles_loaded", 0)
     get_run_logger().info("loaded %d articles (%d replaced), %d figures, %d claim checks, "
@@ -180,7 +166,7 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
                           counts.get("articles_replaced", 0), counts["figures_loaded"],
                           counts.get("claim_checks_loaded", 0), counts.get("quarantine_loaded", 0))
     progress.step("checking data quality")
-    quality = steps.check_quality(url, schema, run_id, cfg.quality_dir)
+    quality = steps.check_quality(wh, run_id, cfg.quality_dir)
     summary.quality_success, summary.quality_docs = quality.success, str(quality.docs_path)
 
 

@@ -12,19 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, inspect, or_, select
-
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
-from tasks.plan import article_changes, changed_tables, modified_since, published_between
+from tasks.plan import modified_since, published_between
 from tasks.read_raw import (publication_dates, read_articles, read_table, scan_articles,
                             split_duplicates, table_hashes)
-from warehouse.engine import get_engine
+from warehouse.changes import changed_tables, plan_changes
 from warehouse.load import loaded_articles
-from warehouse.tables import etl_run
-
-# Runs whose load committed: their input hashes are what the warehouse holds.
-_COMPLETED = ("succeeded", "quality_failed")
+from warehouse.runs import last_table_hashes
 
 
 @dataclass
@@ -40,21 +35,6 @@ class Pending:
         # A rejected file is never "nothing new": the flow names it and the exit status says so.
         return (not self.changes and not self.tables_changed and self.schema_current
                 and not self.rejected)
-
-
-def last_table_hashes(engine: Engine) -> dict[str, str] | None:
-    """The curated-table hashes of the last run that completed its load (None: no such run).
-
-    A run still checking quality has committed its load (figures_loaded is set in the load's
-    own transaction): its tables are what the loaded figures were computed with."""
-    with engine.connect() as conn:
-        if not inspect(conn).has_table(etl_run.name):
-            return None
-        hashes = conn.scalar(select(etl_run.c.input_hashes)
-                             .where(or_(etl_run.c.status.in_(_COMPLETED),
-                                        etl_run.c.figures_loaded.is_not(None)))
-                             .order_by(etl_run.c.run_id.desc()).limit(1))
-    return dict(hashes) if hashes else None
 
 
 def _absent_sqlite_file(url: str) -> bool:
@@ -86,19 +66,23 @@ def pending_work(cfg: Settings, articles: str | None, since: date | None,
         paths = published_between(paths, cfg.articles_dir, dates, *published)
     raw, unreadable = read_articles(paths, cfg.articles_dir,
                                     cfg.max_article_bytes, cfg.max_article_figures)
-    url = warehouse or cfg.warehouse_url
-    if _absent_sqlite_file(url):  # connecting would create it, before the tables are checked
+    wh = cfg.warehouse(warehouse)
+    if _absent_sqlite_file(wh.url):  # connecting would create it, before the tables are checked
         return Pending(articles_read=len(raw), schema_current=False,
                        rejected=[r.reason for r in (*unlisted, *unreadable)])
-    engine = get_engine(url, cfg.warehouse_schema)
+    engine = wh.engine()
     try:
         loaded = loaded_articles(engine)
         raw, duplicates = split_duplicates(raw, loaded)
+        # the flow's own plan, without its look at articles.csv edits: a changed table is
+        # "something new" here already
+        plan = plan_changes(raw, loaded, EXTRACTOR_VERSION,
+                            changed_tables(table_hashes(cfg.tables_dir), last_table_hashes(engine)))
         return Pending(
             articles_read=len(raw),
             rejected=[r.reason for r in (*unlisted, *unreadable, *duplicates)],
-            changes=article_changes(raw, loaded, EXTRACTOR_VERSION),
-            tables_changed=changed_tables(table_hashes(cfg.tables_dir), last_table_hashes(engine)),
+            changes=plan.changes,
+            tables_changed=plan.tables_changed,
             schema_current=bool(loaded) and current_revision(engine) == head_revision(),
         )
     finally:

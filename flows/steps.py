@@ -7,7 +7,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy.exc import DisconnectionError, OperationalError
 
-from flows import precheck, progress
+from flows import progress
 from schemas.tables import validate_tables
 from tasks import gazetteer
 from tasks import process_batch as batch_steps
@@ -27,9 +27,9 @@ def _transient(task, task_run, state) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _engine(url, schema):
+def _engine(wh: wh_engine.Warehouse):
     # one pool per warehouse per process, not one per task call
-    return wh_engine.get_engine(url, schema)
+    return wh.engine()
 
 
 # Nothing here may be answered from a cache: every step reads or writes the world as it is
@@ -62,56 +62,56 @@ def process_batch(batch, pub_dates, curated):
 
 
 @task(**IO_RETRIES)
-def upgrade(url, schema):
-    migrate.upgrade(_engine(url, schema))
+def upgrade(wh):
+    migrate.upgrade(_engine(wh))
 
 
 @task(**IO_RETRIES)
-def loaded_articles(url, schema):
-    return load.loaded_articles(_engine(url, schema))
+def loaded_articles(wh):
+    return load.loaded_articles(_engine(wh))
 
 
 @task(**IO_RETRIES)
-def official_from_articles(url, schema):
-    return load.official_from_articles(_engine(url, schema))
+def official_from_articles(wh):
+    return load.official_from_articles(_engine(wh))
 
 
 @task(**IO_RETRIES)
-def loaded_metadata(url, schema, paths):
-    return load.loaded_metadata(_engine(url, schema), paths)
+def loaded_metadata(wh, paths):
+    return load.loaded_metadata(_engine(wh), paths)
 
 
 @task(**IO_RETRIES)
-def last_table_hashes(url, schema):
-    return precheck.last_table_hashes(_engine(url, schema))
+def last_table_hashes(wh):
+    return runs.last_table_hashes(_engine(wh))
 
 
 @task(**IO_RETRIES)
-def start_run(url, schema, flow_run_id, input_hashes, extractor_version, stale_after=None):
+def start_run(wh, flow_run_id, input_hashes, extractor_version, stale_after=None):
     """A new etl_run row; first, the rows of runs that died without a word are marked."""
     if stale_after is not None:
-        runs.mark_abandoned(_engine(url, schema), stale_after)
-    return load.start_run(_engine(url, schema), flow_run_id, input_hashes, extractor_version)
+        runs.mark_abandoned(_engine(wh), stale_after)
+    return runs.start_run(_engine(wh), flow_run_id, input_hashes, extractor_version)
 
 
 @task(**IO_RETRIES)
-def finish_run(url, schema, run_id, status, counts, error=None, rejected=()):
-    load.finish_run(_engine(url, schema), run_id, status, counts, error, rejected)
+def finish_run(wh, run_id, status, counts, error=None, rejected=()):
+    runs.finish_run(_engine(wh), run_id, status, counts, error, rejected)
 
 
 @task(**IO_RETRIES)
-def load_run(url, schema, **frames):
-    return load.load_run(_engine(url, schema), **frames)
+def load_run(wh, **frames):
+    return load.load_run(_engine(wh), **frames)
 
 
 @task(**FRESH)
-def check_quality(url, schema, run_id, docs_dir):
-    return quality.run_checkpoint(_engine(url, schema), run_id=run_id, docs_dir=docs_dir)
+def check_quality(wh, run_id, docs_dir):
+    return quality.run_checkpoint(_engine(wh), run_id=run_id, docs_dir=docs_dir)
 
 
 @task(**FRESH)
-def build_report(url, schema, out_dir, articles_dir, quality_dir, max_bytes):
+def build_report(wh, out_dir, articles_dir, quality_dir, max_bytes):
     from report import build_report as build
 
-    return str(build(_engine(url, schema), out_dir, articles_dir, quality_dir,
+    return str(build(_engine(wh), out_dir, articles_dir, quality_dir,
                      max_article_bytes=max_bytes))

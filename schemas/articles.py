@@ -1,17 +1,10 @@
 """Pandera model of the article frame: one row per article read from raw/articles."""
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
-
 import pandera.pandas as pa
 from pandera.typing import Series
 
-PRECISIONS = ("year", "month", "day", "unknown")
-# what an article is: news, or an official publication (a statistical communiqué, a budget)
-# whose figures are themselves official statistics (fct_official_stat)
-SOURCE_TYPES = ("news", "official")
+from schemas.vocabulary import DATE_PRECISIONS, SOURCE_TYPES
 
 
 class Articles(pa.DataFrameModel):
@@ -21,7 +14,7 @@ class Articles(pa.DataFrameModel):
     publisher: Series[str] = pa.Field(nullable=True)
     url: Series[str] = pa.Field(nullable=True)
     pub_date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    pub_date_precision: Series[str] = pa.Field(isin=list(PRECISIONS))
+    pub_date_precision: Series[str] = pa.Field(isin=list(DATE_PRECISIONS))
     word_count: Series[int] = pa.Field(ge=0)
     has_metadata: Series[bool]
     source_type: Series[str] = pa.Field(isin=list(SOURCE_TYPES))

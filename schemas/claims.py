@@ -1,16 +1,10 @@
 """Pandera model of the claim-check frame: one row per check of one figure (tasks/claims.py)."""
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
-
 import pandera.pandas as pa
 from pandera.typing import Series
 
-CHECK_TYPES = ("stated_ratio", "official_series", "conversion", "conversion_consistency",
-               "growth", "part_whole")
-VERDICTS = ("consistent", "inconsistent", "unverifiable")
+from schemas.vocabulary import CHECK_TYPES, VERDICTS
 
 
 class ClaimChecks(pa.DataFrameModel):

@@ -1,24 +1,20 @@
 """Pandera models for the figure frame, one per stage, each inheriting from the one before.
 
 Column names are the field names of ``tasks.extract.record.Figure`` plus the article key;
-the warehouse's ``fct_figure`` uses the same words.
+the warehouse's ``fct_figure`` uses the same words, and the vocabularies are
+``schemas/vocabulary.py``'s. The check that a figure's metric fits it needs the engine and a
+lexicon, so it is added to these models where both are at hand (``tasks/metric_fit.py``).
 """
 from __future__ import annotations
 
-import functools
-import os
-from typing import Mapping, Optional
+from typing import Optional
 
-os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
-
-import pandas as pd
 import numpy as np
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from tasks.extract.metrics import family_fits
-from tasks.extract.record import GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS
-from tasks.normalise import FX_SOURCES
+from schemas.vocabulary import FX_SOURCES, GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS
 
 
 ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
@@ -120,42 +116,3 @@ class NormalisedFigures(ExtractedFigures):
     def converted_values_are_finite(cls, df):
         values = df[["value_cny", "value_usd", "fx_rate"]].astype("float64")
         return (values.isna() | np.isfinite(values)).all(axis=1)
-
-# --- a figure's metric agrees with the figure (its unit family fits the kind) ---------------
-# The lexicon is data (metrics.csv), so the check is added to a model for one lexicon rather
-# than written into the model: `with_metric_lexicon(NormalisedFigures, metrics_table)`.
-# A metric that is not a lexicon key (the text's own words, or none) names no family and
-# passes: an unclassified figure is not a contradiction.
-
-def metric_fits_kind(df: pd.DataFrame, families: Mapping[str, str]) -> pd.Series:
-    """True where the row's metric is no lexicon key or its unit family can describe the row."""
-    family = [families.get(m) if isinstance(m, str) else None for m in df["metric"]]
-    return pd.Series([f is None or family_fits(f, k, u)
-                      for f, k, u in zip(family, df["kind"], df["unit"])], index=df.index, dtype=bool)
-
-
-def with_metric_lexicon(model: type[pa.DataFrameModel], metrics: pd.DataFrame) -> type[pa.DataFrameModel]:
-    """`model` and the check ``metric_fits_kind`` against the lexicon `metrics` (key, unit_family)."""
-    return _with_families(model, tuple(sorted(zip(metrics["key"].astype(str),
-                                                  metrics["unit_family"].astype(str)))))
-
-
-@functools.lru_cache(maxsize=8)  # one class per lexicon: Pandera caches a schema per class
-def _with_families(model: type[pa.DataFrameModel], families: tuple[tuple[str, str], ...]):
-    by_key = dict(families)
-
-    class WithMetricLexicon(model):  # type: ignore[misc, valid-type]
-        @pa.dataframe_check(name="metric_fits_kind")
-        def metric_fits_kind(cls, df):
-            return metric_fits_kind(df, by_key)
-
-        @classmethod
-        def failure_reason(cls, check: str, row: pd.Series) -> str | None:
-            """What a person needs to read about a row failing `check` (None: the values say it)."""
-            if check != "metric_fits_kind":
-                return None
-            return (f"metric {row['metric']!r} is measured in {by_key.get(row['metric'])}, "
-                    f"which cannot describe a {row['kind']} figure in {row['unit']}")
-
-    WithMetricLexicon.__name__ = WithMetricLexicon.__qualname__ = model.__name__
-    return WithMetricLexicon

@@ -17,19 +17,15 @@ bad cell anywhere stops the run before anything is loaded.
 from __future__ import annotations
 
 import math
-import os
 from datetime import date
 from typing import Mapping, Optional
-
-os.environ.setdefault("DISABLE_PANDERA_IMPORT_WARNING", "True")
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-# the unit families are the engine's: it knows how each fits a figure (family_fits)
-from schemas.articles import SOURCE_TYPES
-from tasks.extract.metrics import UNIT_FAMILIES
+from schemas.ecb_rates import ecb_reference
+from schemas.vocabulary import DATE_PRECISIONS, SOURCE_TYPES, UNIT_FAMILIES
 
 CURRENT_YEAR = date.today().year
 # China's provincial level has four kinds (province, autonomous region, municipality, SAR);
@@ -40,7 +36,6 @@ REGION_LEVELS = ("world", "supranational", "bloc", "economic_region", "country",
                  # world gazetteer levels (tasks/gazetteer.py, from ISO 3166-2 subdivision types)
                  "nation", "state", "territory", "region", "district", "subdivision",
                  "group", "excluded")
-PUB_DATE_PRECISIONS = ("year", "month", "day", "unknown")
 
 
 def _not_blank(s: pd.Series) -> pd.Series:
@@ -81,7 +76,7 @@ class ArticlesTable(_Curated):
     publisher: Series[str] = pa.Field(nullable=True)
     url: Series[str] = pa.Field(nullable=True)
     pub_date: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    pub_date_precision: Series[str] = pa.Field(isin=list(PUB_DATE_PRECISIONS))
+    pub_date_precision: Series[str] = pa.Field(isin=list(DATE_PRECISIONS))
     # optional column: blank or absent is news
     source_type: Optional[Series[str]] = pa.Field(nullable=True, isin=list(SOURCE_TYPES))
 
@@ -149,8 +144,6 @@ ECB_BAND_FACTOR = 3.0
 
 def plausible_rate_band(currency: str) -> tuple[float, float]:
     """The CNY-per-unit values fx_rates.csv accepts for `currency`."""
-    from tasks.normalise import ecb_reference
-
     band = ecb_reference().history_band(currency)
     if band is None:
         return ANY_CURRENCY_BAND
@@ -335,7 +328,7 @@ def _parse_numbers(df: pd.DataFrame, model: type[pa.DataFrameModel], file: str
 def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
                  ) -> tuple[pd.DataFrame | None, list[str]]:
     df = df.reset_index(drop=True)
-    expected = _column_order(model)
+    expected = csv_columns(model)
     optional = {n for n, col in model.to_schema().columns.items() if not col.required}
     problems = [f"{_where(file, None, c)}: required column is missing" for c in expected
                 if c not in df.columns and c not in optional]
@@ -361,9 +354,10 @@ def _check_table(file: str, df: pd.DataFrame, model: type[pa.DataFrameModel]
     return validated[[c for c in expected if c in validated.columns]], []
 
 
-def _column_order(model: type[pa.DataFrameModel]) -> list[str]:
+def csv_columns(model: type[pa.DataFrameModel], required: bool = False) -> list[str]:
+    """The model's columns in its CSV's order; with ``required``, only those a file must have."""
     # `source` is declared on the base model but is the last column of every CSV.
-    cols = list(model.to_schema().columns)
+    cols = [c for c, col in model.to_schema().columns.items() if col.required or not required]
     return [c for c in cols if c != "source"] + ["source"]
 
 

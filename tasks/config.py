@@ -4,7 +4,10 @@ Environment variables (or a `.env` file in the working directory) override the d
 `WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`, `MAX_ARTICLE_FIGURES`,
 `DB_CONNECT_TIMEOUT`, `DB_STATEMENT_TIMEOUT`, `DASK_CONNECT_TIMEOUT`, `STALE_RUN_HOURS`,
 `REPORT_DIR`, `QUALITY_DIR`, `ALERT_WEBHOOK_URL`, `ALERT_BLOCK`. Paths default to the project
-folder (`project_dir()`). Read them with `load_settings()`: a bad value is one line.
+folder (`project_dir()`). Read them with `load_settings()`: a bad value is one line. This is the
+only module below flows/ that reads the environment (`user_cache_dir` reads the platform's
+XDG_CACHE_HOME, which is no setting of ours; `project_dir` reads FIGURES_PROJECT and the
+current folder).
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from warehouse.engine import CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_S, Warehouse
 
 # The installed package's own project folder: its raw/ and warehouse/ are the default
 # when a command is run anywhere else.
@@ -46,10 +51,10 @@ class Settings(BaseSettings):
     max_article_figures: int = Field(default=5_000, alias="MAX_ARTICLE_FIGURES", gt=0)
     # Seconds. A database that accepts connections but never answers must fail the run, not
     # hang it: each try waits this long (the I/O tasks try 4 times, flows/steps.py).
-    db_connect_timeout: int = Field(default=5, alias="DB_CONNECT_TIMEOUT", gt=0, le=3600)
+    db_connect_timeout: int = Field(default=CONNECT_TIMEOUT_S, alias="DB_CONNECT_TIMEOUT", gt=0, le=3600)
     # Seconds a single statement may run (PostgreSQL). The loads here are bulk inserts of one
     # batch at a time; waiting for another run's load has its own, longer limit (BUSY_TIMEOUT_S).
-    db_statement_timeout: int = Field(default=30, alias="DB_STATEMENT_TIMEOUT", gt=0, le=86400)
+    db_statement_timeout: int = Field(default=STATEMENT_TIMEOUT_S, alias="DB_STATEMENT_TIMEOUT", gt=0, le=86400)
     dask_connect_timeout: int = Field(default=5, alias="DASK_CONNECT_TIMEOUT", gt=0, le=3600)
     # An etl_run row still 'running' after this long, whose process cannot be checked (another
     # host), belongs to a run that died without a word; the next run marks it 'abandoned'.
@@ -74,6 +79,12 @@ class Settings(BaseSettings):
         if url is not None and not url.get_secret_value().startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// URL")
         return url
+
+    def warehouse(self, url: str | None = None, schema: str | None = None) -> Warehouse:
+        """The warehouse these settings name (or `url`/`schema` given instead), with their timeouts."""
+        return Warehouse(url or self.warehouse_url,
+                         schema if schema is not None else self.warehouse_schema,
+                         self.db_connect_timeout, self.db_statement_timeout)
 
     @property
     def articles_dir(self) -> Path:
@@ -100,3 +111,8 @@ def load_settings() -> Settings:
             shown = "" if "URL" in name else f" (value: {str(value)[:80]!r})"
             problems.append(f"{name}: {err['msg'].lower()}{shown}")
         raise SettingsError("bad setting: " + "; ".join(problems)) from None
+
+
+def user_cache_dir() -> Path:
+    """Where this user's caches go: ``$XDG_CACHE_HOME``, else ``~/.cache`` (the XDG convention)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

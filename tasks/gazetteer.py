@@ -19,6 +19,8 @@ add thousands of ordinary English words and surnames ("Of", "Mobile", "Reading",
 only cities of 300,000+ (about 2,000) are kept, by their own names, not their alternate names.
 
 >>> import pandas as pd
+
+from tasks.config import user_cache_dir
 >>> curated = pd.DataFrame([{"name": "United Kingdom", "aliases": "UK|Britain|British",
 ...     "level": "country", "parent": None, "source": "common usage"}])
 >>> world = world_regions(curated)
@@ -40,6 +42,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
+
+from tasks.config import user_cache_dir
 
 COLUMNS = ("name", "aliases", "level", "parent", "iso_alpha2", "iso_alpha3", "iso_subdivision",
            "currency", "seat_of", "source")
@@ -197,8 +201,7 @@ def package_cache_key() -> str:
 
 
 def _cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newsfigures" / f"world-gazetteer-{package_cache_key()}.json"
+    return user_cache_dir() / "newsfigures" / f"world-gazetteer-{package_cache_key()}.json"
 
 
 @lru_cache(maxsize=1)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from schemas.figures import NormalisedFigures, with_metric_lexicon
+from schemas.figures import NormalisedFigures
 from tasks import claims, extract_articles, normalise, validate
 from tasks.extract import MetricDef, Region, metrics_from_rows, regions_from_rows
+from tasks.metric_fit import with_metric_lexicon
 from tasks.read_raw import RawArticle, records
 
 

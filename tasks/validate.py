@@ -8,8 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-QUARANTINE_COLUMNS = ["article_hash", "seq", "source_file", "row", "column", "check",
-                      "failure_case", "reason"]
+from schemas.quarantine import QUARANTINE_COLUMNS, Quarantine
 
 # Each pass quarantines the rows Pandera can name; a value that cannot be coerced can hide
 # the other failures of its row (its column's checks then fail as a whole), so the rest is
@@ -25,7 +24,7 @@ def split_valid(df: pd.DataFrame, model: type[pa.DataFrameModel], source: str
     for _ in range(_MAX_PASSES):
         try:
             good = model.validate(remaining, lazy=True)
-            return good, pd.DataFrame(records, columns=QUARANTINE_COLUMNS)
+            return good, Quarantine.validate(pd.DataFrame(records, columns=QUARANTINE_COLUMNS))
         except pa.errors.SchemaErrors as exc:
             cases = exc.failure_cases
         row_level = cases[cases["index"].notna()]
@@ -87,7 +86,7 @@ def _reason(source: str, row: pd.Series, column: str | None, case, model) -> str
     where = f"{source}: row {case.index}"
     if "surface" in row:
         where = f"{source}: figure {row.get('seq')} {row.get('surface')!r} at {row.get('start')}-{row.get('end')}"
-    # a model whose check needs words of its own says them (schemas.figures.with_metric_lexicon)
+    # a model whose check needs words of its own says them (tasks.metric_fit.with_metric_lexicon)
     explain = getattr(model, "failure_reason", None)
     why = explain(str(case.check), row) if explain is not None else None
     if why:

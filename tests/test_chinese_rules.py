@@ -317,3 +317,11 @@ def test_chinese_page_furniture_is_stripped_as_spans():
     assert got == ["时间:2023-02-18 来源:平凉市统计局 点击:2381", "【字号:大 中 小】", "新建的蔬菜大棚一角。王强 摄"]
     kept = parse_figures(text, "2023-02-18", regions=REGIONS, metrics=METRICS, ignore=furniture_spans(text))
     assert [f.surface for f in kept] == ["500亿元"]
+
+
+def test_a_month_of_the_year_without_its_year_is_the_reporting_years():
+    f = one("截至9月末,全州金融机构各项存款余额1280亿元。", "2025-10-28")
+    assert (f.period_start, f.period_end) == (2025, 2025)
+    # a later month than the publication's is last year's
+    f = one("截至12月末,全州金融机构各项存款余额1280亿元。", "2025-01-20")
+    assert (f.period_start, f.period_end) == (2024, 2024)

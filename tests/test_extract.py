@@ -179,6 +179,12 @@ QUALIFIERS = [
     ("Close to half live in cities.", [("percent", 50, "%", "at_most")]),
     ("Wages account for more than two-thirds of income.", [("percent", 66.67, "%", "at_least")]),
     ("Output doubled over five years.", [("quantity", 5, "year", "exact")]),
+    # FORMAT.md: fractions as percent, "a fifth" = 20 %: a counted fraction of something
+    ("The lira has lost a fifth of its value.", [("percent", 20, "%", "exact")]),
+    ("Two-thirds of voters backed the plan.", [("percent", 66.67, "%", "exact")]),
+    # ... but not a bare half, nor a part of a year
+    ("Half the budget went to wages in the first half of the year.", []),
+    ("Exports fell in the third quarter of 2024.", []),
 ]
 
 

@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 
 from flows.cli_extract import load_tables
-from schemas.figures import NormalisedFigures, with_metric_lexicon
+from schemas.figures import NormalisedFigures
 from tasks.extract import parse_figures
 from tasks.extract.metrics import UNIT_FAMILIES, family_fits
+from tasks.metric_fit import with_metric_lexicon
 from tasks.validate import split_valid
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -289,3 +290,8 @@ def test_a_stated_span_of_quarters_weeks_or_days_is_a_duration():
     m = metrics_of("Sweden's economy shrank for three quarters; the strike lasted six weeks, "
                    "and the port closed for 14 days.")
     assert (m["three quarters"], m["six weeks"], m["14 days"]) == ("duration", "duration", "duration")
+
+
+def test_a_dividend_is_a_dividend_not_pay():
+    assert metrics_of("Enel will pay a dividend of 47 cents a share.")["47 cents a share"] == "dividend"
+    assert metrics_of("Nurses' pay rose 4%, to £38,000 a year.")["£38,000 a year"] == "wages"

@@ -239,3 +239,15 @@ def test_local_dollar_signs_the_regions_papers_print_are_their_own_dollars():
     assert amounts("Windhoek's budget rose to N$88.7 billion, Kingston spent J$12 billion and "
                    "Port of Spain TT$3.4 billion.") == [(88.7e9, "NAD"), (12e9, "JMD"), (3.4e9, "TTD")]
     assert amounts("A T-shirt cost $5.") == [(5, "USD")]
+
+
+def test_tr_glued_to_an_amount_of_money_is_trillions():
+    assert amounts("Pakistan's federal budget is Rs17.57tr, with Rs2.55tr for defence.") == \
+        [(17.57e12, "PKR"), (2.55e12, "PKR")]
+    assert money("The 3tr category grew.") == []
+
+
+def test_cents_in_a_text_of_euros_are_euro_cents():
+    assert amounts("UniCredit will pay 95 cents a share after a profit of €9.7 billion.") == \
+        approx([(0.95, "EUR"), (9.7e9, "EUR")])
+    assert amounts("Apple pays 25 cents a share and earned $20 billion.") == approx([(0.25, "USD"), (20e9, "USD")])

@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from tasks.plan import batches, select_changed
+from tasks.plan import batches
+from warehouse.changes import select_changed
 from tasks.read_raw import RawArticle
 
 A = RawArticle("a.txt", "1" * 64, "text a", "utf-8")
@@ -32,7 +33,7 @@ def test_batches_cover_every_item_once_in_order():
 
 
 def test_only_tables_that_feed_figures_force_a_full_refresh():
-    from tasks.plan import tables_force_refresh
+    from warehouse.changes import tables_force_refresh
 
     assert tables_force_refresh(["fx_rates.csv"]) and tables_force_refresh(["regions.csv"])
     # a new article's metadata row must not re-extract the whole corpus

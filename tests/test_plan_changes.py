@@ -1,5 +1,5 @@
 """What a run will (re)process, and why: the words the summary and a dry run print."""
-from tasks.plan import article_changes, changed_tables
+from warehouse.changes import article_changes, changed_tables
 from tasks.read_raw import RawArticle
 
 NEW = RawArticle("new.txt", "1" * 64, "text", "utf-8")

@@ -26,7 +26,7 @@ from flows.runners import reachable
 from schemas.tables import TableValidationError, validate_tables
 from tasks.config import SettingsError, load_settings
 from tasks.extract import parse_figures
-from tasks.plan import metadata_edited
+from warehouse.changes import metadata_edited
 from tasks.read_raw import InputError, read_articles, read_tables, scan_articles
 from warehouse.engine import get_engine, timed_out
 from warehouse.load import start_run

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from flows import steps
 from tasks.read_raw import InputError
+from warehouse.engine import Warehouse
 from warehouse.load import LoadError
 
 UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:9/nowhere?connect_timeout=2"
@@ -45,7 +46,7 @@ def test_io_tasks_back_off_between_retries():
 
 
 def test_an_unreachable_warehouse_is_tried_again_then_the_run_fails(prefect_harness):
-    runs, final = _attempts(steps.loaded_articles, UNREACHABLE, None)
+    runs, final = _attempts(steps.loaded_articles, Warehouse(UNREACHABLE))
     assert (runs, final) == (1 + steps.IO_RETRIES["retries"], "FAILED")
 
 

@@ -1,4 +1,4 @@
-"""The one way to open the warehouse: ``get_engine()``.
+"""The one way to open the warehouse: ``get_engine()``, or a ``Warehouse`` made at the edge.
 
 SQLite (the default, ``warehouse/figures.db``) and PostgreSQL behave the same to callers:
 
@@ -9,6 +9,10 @@ SQLite (the default, ``warehouse/figures.db``) and PostgreSQL behave the same to
   ``options``), so plain table names in migrations, view SQL and queries all land in that
   schema — which ``schema_translate_map`` could not do for the raw SQL of the views.
 
+A ``Warehouse`` names a warehouse and how long to wait for it; the edge (CLI, flow entry,
+Alembic's env) makes one from the settings (``tasks.config.Settings.warehouse``) and passes it
+in. Nothing here reads the environment.
+
 The password of a URL never leaves this module in clear text: show a URL with ``redact_url()``
 and pass any message that may hold one through ``redact()`` before it is logged or raised.
 """
@@ -16,25 +20,24 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from urllib.parse import quote
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def default_url() -> str:
-    """warehouse/figures.db of the project folder (``tasks.config.project_dir``)."""
-    from tasks.config import project_dir
-
-    return f"sqlite:///{project_dir() / 'warehouse' / 'figures.db'}"
+DEFAULT_URL = f"sqlite:///{PROJECT_ROOT / 'warehouse' / 'figures.db'}"
 
 # A load waits this long for another run's load to finish before giving up.
 BUSY_TIMEOUT_S = 120
+# Seconds, PostgreSQL. A database that accepts connections but never answers must fail the
+# caller, not hang it (the settings' DB_CONNECT_TIMEOUT and DB_STATEMENT_TIMEOUT default to these).
+CONNECT_TIMEOUT_S = 5
+STATEMENT_TIMEOUT_S = 30
 
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 # libpq "key=value" connection strings in driver messages (not URLs: those are parsed).
@@ -138,7 +141,8 @@ def check_schema_name(schema: str) -> str:
 
 
 def get_engine(url: str | None = None, schema: str | None = None,
-               connect_timeout: int | None = None, statement_timeout: int | None = None) -> Engine:
+               connect_timeout: int = CONNECT_TIMEOUT_S,
+               statement_timeout: int = STATEMENT_TIMEOUT_S) -> Engine:
     """An engine for the warehouse at ``url`` (default ``warehouse/figures.db``).
 
     ``schema`` puts every object in that PostgreSQL schema; it is
@@ -146,12 +150,10 @@ def get_engine(url: str | None = None, schema: str | None = None,
     ``warehouse_schema``) so ``warehouse.migrate.upgrade`` can create it.
 
     On PostgreSQL a connection attempt gives up after ``connect_timeout`` seconds and a
-    statement after ``statement_timeout`` (default: the settings ``DB_CONNECT_TIMEOUT``,
-    ``DB_STATEMENT_TIMEOUT``), so a server that accepts connections but never answers fails
-    the caller instead of hanging it.
+    statement after ``statement_timeout``, so a server that accepts connections but never
+    answers fails the caller instead of hanging it.
     """
-    # no environment here: the edge (CLI, flow, Alembic's env) resolves settings once
-    url = url or default_url()
+    url = url or DEFAULT_URL
     schema = schema or None
     try:
         parsed = make_url(url)
@@ -161,16 +163,28 @@ def get_engine(url: str | None = None, schema: str | None = None,
     if backend == "sqlite":
         return _sqlite_engine(parsed)
     if backend == "postgresql":
-        if connect_timeout is None or statement_timeout is None:
-            from tasks.config import load_settings
-
-            cfg = load_settings()
-            connect_timeout = connect_timeout or cfg.db_connect_timeout
-            statement_timeout = statement_timeout or cfg.db_statement_timeout
         return _postgresql_engine(parsed, schema, connect_timeout, statement_timeout)
     raise ValueError(
         f"warehouse URL {redact_url(url)!r}: only sqlite:// and postgresql:// warehouses are supported"
     )
+
+
+@dataclass(frozen=True)
+class Warehouse:
+    """Which warehouse, and how long to wait for it: made once at the edge, passed in."""
+
+    url: str = DEFAULT_URL
+    schema: str | None = None
+    connect_timeout: int = CONNECT_TIMEOUT_S
+    statement_timeout: int = STATEMENT_TIMEOUT_S
+
+    def engine(self) -> Engine:
+        return get_engine(self.url, self.schema, self.connect_timeout, self.statement_timeout)
+
+    def __repr__(self) -> str:  # a task's parameters are logged: never the password
+        return f"Warehouse({redact_url(self.url)!r}, schema={self.schema!r})"
+
+    __str__ = __repr__
 
 
 def _sqlite_engine(url) -> Engine:

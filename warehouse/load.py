@@ -23,26 +23,32 @@ so re-running over the same bad input does not grow the table.
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Date, Engine, Table, and_, bindparam, inspect, select, update
+from sqlalchemy import Connection, Date, Engine, Table, Text, and_, bindparam, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from schemas.articles import ARTICLE_COLUMNS as ARTICLE_FRAME_COLUMNS
+from schemas.claims import CLAIM_CHECK_COLUMNS as CLAIM_CHECK_FRAME_COLUMNS
+from schemas.figures import NormalisedFigures
+from schemas.quarantine import QUARANTINE_COLUMNS as QUARANTINE_FRAME_COLUMNS
+from schemas.tables import TABLE_MODELS, csv_columns
+from warehouse.changes import is_current
 from warehouse.engine import redact, write_transaction
-from warehouse.runs import owner_note
+from warehouse.errors import LoadError, describe as _describe
+# the run ledger: load_run records a run of its own when it is given none
+from warehouse.runs import (RUN_COUNTS, finish_run, plain as _py, rejected_files,  # noqa: F401
+                            start_run)
 from warehouse.tables import (
-    RUN_STATUSES,
     dim_article,
     dim_metric,
     dim_period,
     dim_region,
-    etl_rejected_file,
     etl_run,
     fct_claim_check,
     fct_figure,
@@ -53,123 +59,30 @@ from warehouse.tables import (
 
 CHUNK = 1000
 
-ARTICLE_COLUMNS = (
-    "article_hash", "path", "title", "publisher", "url", "pub_date", "pub_date_precision",
-    "word_count", "source_type",
-)
-FIGURE_COLUMNS = (
-    "article_hash", "seq", "start", "end", "sentence", "surface", "kind", "value", "unit",
-    "qualifier", "value_cny", "value_usd", "fx_rate", "fx_year", "fx_date", "fx_source",
-    "unconverted_reason", "period_start", "period_end", "period_granularity", "period_first_day",
-    "period_last_day", "region", "metric", "link_seq", "link_type",
-)
-# An article frame made before official articles existed loads as news (the column's default).
-OPTIONAL_ARTICLE_COLUMNS = ("source_type",)
-# Frames made before the FX record existed load with these empty.
-OPTIONAL_FIGURE_COLUMNS = ("fx_date", "fx_source", "unconverted_reason", "period_granularity",
-                           "period_first_day", "period_last_day")
-CLAIM_CHECK_COLUMNS = (
-    "article_hash", "seq", "check_type", "expected", "observed", "rel_diff", "tolerance",
-    "verdict", "explanation", "evidence_seq", "evidence_source",
-)
-QUARANTINE_COLUMNS = (
-    "article_hash", "seq", "source_file", "row", "column", "check", "failure_case", "reason",
-)
-TABLE_COLUMNS = {
-    "regions.csv": ("name", "aliases", "level", "parent", "source"),
-    "metrics.csv": ("key", "label", "unit_family", "triggers", "source"),
-    "fx_rates.csv": ("year", "currency", "cny_per_unit", "source"),
-    "official_series.csv": ("region", "metric", "year", "value", "unit", "source"),
-}
+# The frames' columns are their models' (schemas/): a column added to a model is loaded into
+# the table's column of the same name.
+ARTICLE_COLUMNS = tuple(ARTICLE_FRAME_COLUMNS)
+FIGURE_COLUMNS = tuple(NormalisedFigures.to_schema().columns)
+# An article frame made before official articles existed loads as news (the column's default);
+# has_metadata is stored where the frame has it.
+OPTIONAL_ARTICLE_COLUMNS = ("source_type", "has_metadata")
+# Load empty where a frame lacks them: the model's optional columns, and the FX record's (frames
+# made before it existed).
+OPTIONAL_FIGURE_COLUMNS = (
+    "fx_date", "fx_source", "unconverted_reason",
+    *(c for c, col in NormalisedFigures.to_schema().columns.items() if not col.required))
+CLAIM_CHECK_COLUMNS = tuple(CLAIM_CHECK_FRAME_COLUMNS)
+QUARANTINE_COLUMNS = tuple(QUARANTINE_FRAME_COLUMNS)
+# The curated tables the warehouse holds, and the columns each must have (their models').
+TABLE_COLUMNS = {name: tuple(csv_columns(TABLE_MODELS[name], required=True))
+                 for name in ("regions.csv", "metrics.csv", "fx_rates.csv", "official_series.csv")}
 # Loaded when the regions frame has them (the world gazetteer does; curated rows may not).
 REGION_CODE_COLUMNS = ("iso_alpha2", "iso_alpha3", "iso_subdivision")
-# Counts etl_run keeps; finish_run writes whichever of them it is given.
-RUN_COUNTS = (
-    "articles_read", "articles_skipped", "figures_extracted", "rows_rejected",
-    "figures_loaded", "rows_loaded", "quality_success",
-)
 # ...of which load_run itself knows these.
 _LOAD_COUNTS = ("figures_loaded", "rows_loaded")
 
 
-class LoadError(RuntimeError):
-    """The load was rolled back; the warehouse is exactly as it was before it started.
-
-    ``transient`` is True when trying again may succeed (database unreachable, lock wait timed
-    out, connection dropped) and False when the data itself was refused (a constraint).
-    """
-
-    def __init__(self, message: str, transient: bool = False):
-        super().__init__(message)
-        self.transient = transient
-
-
-# --------------------------------------------------------------------------- runs
-
-
-def start_run(
-    engine: Engine,
-    flow_run_id: str | None,
-    input_hashes: dict[str, str] | None,
-    extractor_version: str | None = None,
-    started_at: datetime | None = None,
-) -> int:
-    """Record a run as started; returns its ``run_id``."""
-    with engine.begin() as conn:
-        result = conn.execute(
-            etl_run.insert().values(
-                flow_run_id=str(flow_run_id) if flow_run_id else None,
-                started_at=started_at or _now(),
-                status="running",
-                error=owner_note(),  # who runs it, until finish_run (warehouse/runs.py)
-                extractor_version=extractor_version,
-                input_hashes=dict(input_hashes or {}),
-            )
-        )
-        return int(result.inserted_primary_key[0])
-
-
-def finish_run(
-    engine: Engine,
-    run_id: int,
-    status: str,
-    counts: dict[str, Any] | None = None,
-    error: str | BaseException | None = None,
-    rejected: Sequence[Any] = (),
-) -> None:
-    """Record how run ``run_id`` ended: status, counts (keys of ``RUN_COUNTS``), error (redacted)
-    and, in the same transaction, the article files it skipped (``rejected``: records with
-    ``path``, ``reason`` and ``article_hash``, as ``tasks.read_raw.Rejected``)."""
-    if status not in RUN_STATUSES:
-        raise ValueError(f"run status {status!r} is not one of {', '.join(RUN_STATUSES)}")
-    values: dict[str, Any] = {k: _py(v) for k, v in (counts or {}).items() if k in RUN_COUNTS}
-    values.update(status=status, ended_at=_now())
-    values["error"] = None if error is None else redact(_describe(error))[:4000]
-    with engine.begin() as conn:
-        updated = conn.execute(update(etl_run).where(etl_run.c.run_id == run_id).values(**values))
-        if updated.rowcount != 1:
-            raise LoadError(f"etl_run has no run {run_id} to finish")
-        _record_rejected_files(conn, run_id, rejected, values["ended_at"])
-
-
-def _record_rejected_files(conn: Connection, run_id: int, rejected: Sequence[Any], now: datetime) -> None:
-    """One row per rejected path: first seen kept, the latest run's reason and hash written."""
-    if not rejected:
-        return
-    t = etl_rejected_file.c
-    seen = {path: (key, n) for key, path, n in
-            conn.execute(select(t.rejected_file_key, t.path, t.times_rejected)
-                         .where(t.path.in_([r.path for r in rejected])))}
-    for r in {r.path: r for r in rejected}.values():
-        latest = {"article_hash": r.article_hash, "reason": r.reason, "last_run_id": run_id,
-                  "last_seen_at": now}
-        if r.path in seen:
-            key, n = seen[r.path]
-            conn.execute(update(etl_rejected_file).where(t.rejected_file_key == key)
-                         .values(**latest, times_rejected=n + 1))
-        else:
-            conn.execute(etl_rejected_file.insert().values(
-                path=r.path, first_run_id=run_id, first_seen_at=now, times_rejected=1, **latest))
+# --------------------------------------------------------------------------- reads
 
 
 def official_from_articles(engine: Engine) -> pd.DataFrame:
@@ -180,23 +93,14 @@ def official_from_articles(engine: Engine) -> pd.DataFrame:
         if not inspect(conn).has_table(fct_official_stat.name):
             return pd.DataFrame(columns=columns)
         o, r, m, f, a = (fct_official_stat.c, dim_region.c, dim_metric.c, fct_figure.c, dim_article.c)
+        by_name = {"region": r.name, "metric": m.key, "year": o.year, "value": o.value,
+                   "unit": o.unit, "source": o.source, "article_hash": a.article_hash}
         rows = conn.execute(
-            select(r.name.label("region"), m.key.label("metric"), o.year, o.value, o.unit, o.source,
-                   a.article_hash)
+            select(*[by_name[c].label(c) for c in columns])
             .join(dim_region, r.region_key == o.region_key).join(dim_metric, m.metric_key == o.metric_key)
             .join(fct_figure, f.figure_key == o.figure_key).join(dim_article, a.article_key == f.article_key)
         ).all()
     return pd.DataFrame([tuple(row) for row in rows], columns=columns)
-
-
-def rejected_files(engine: Engine) -> list[dict[str, Any]]:
-    """Every file ever rejected, latest first ([] before the table exists)."""
-    with engine.connect() as conn:
-        if not inspect(conn).has_table(etl_rejected_file.name):
-            return []
-        rows = conn.execute(select(etl_rejected_file).order_by(
-            etl_rejected_file.c.last_seen_at.desc(), etl_rejected_file.c.path))
-        return [dict(r._mapping) for r in rows]
 
 
 def loaded_articles(engine: Engine) -> dict[str, tuple[str, str]]:
@@ -224,8 +128,10 @@ def loaded_metadata(engine: Engine, paths: Iterable[str]) -> dict[str, dict[str,
     return out
 
 
-# What articles.csv says of an article: an edit to any of it reloads the article.
-ARTICLE_METADATA = ("title", "publisher", "url", "pub_date", "pub_date_precision")
+# What articles.csv says of an article that dim_article keeps (but the path, its key): an edit
+# to any of it reloads the article.
+ARTICLE_METADATA = tuple(c for c in csv_columns(TABLE_MODELS["articles.csv"], required=True)
+                         if c in dim_article.c and c != "path")
 
 
 # --------------------------------------------------------------------------- the load
@@ -428,7 +334,8 @@ def _upsert_regions(conn: Connection, regions: pd.DataFrame | None) -> int:
     if regions is None:
         return 0
     codes = tuple(c for c in REGION_CODE_COLUMNS if c in regions.columns)
-    rows = _records(regions, ("name", "aliases", "level", "source", *codes))
+    # the parent is a key, set below once every region has one
+    rows = _records(regions, (*(c for c in TABLE_COLUMNS["regions.csv"] if c != "parent"), *codes))
     _upsert(conn, dim_region, rows, ["name"])
     keys = _region_keys(conn)
     parents = []
@@ -452,7 +359,7 @@ def _upsert_regions(conn: Connection, regions: pd.DataFrame | None) -> int:
 def _upsert_metrics(conn: Connection, metrics: pd.DataFrame | None) -> int:
     if metrics is None:
         return 0
-    rows = _records(metrics, ("key", "label", "unit_family", "triggers", "source"))
+    rows = _records(metrics, TABLE_COLUMNS["metrics.csv"])
     _upsert(conn, dim_metric, rows, ["key"])
     return len(rows)
 
@@ -460,7 +367,7 @@ def _upsert_metrics(conn: Connection, metrics: pd.DataFrame | None) -> int:
 def _replace_fx_rates(conn: Connection, rates: pd.DataFrame | None) -> int:
     if rates is None:
         return 0
-    rows = _records(rates, ("year", "currency", "cny_per_unit", "source"))
+    rows = _records(rates, TABLE_COLUMNS["fx_rates.csv"])
     _upsert(conn, fct_fx_rate, rows, ["year", "currency"])
     _delete_absent(conn, fct_fx_rate, ("year", "currency"), rows)
     return len(rows)
@@ -541,6 +448,7 @@ def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: 
         existing += conn.execute(select(dim_article).where(dim_article.c.path.in_(chunk))).all()
     by_hash = {r.article_hash: r for r in existing}
     by_path = {r.path: r for r in existing}
+    loaded = {r.path: (r.article_hash, r.extractor_version) for r in existing}
 
     skipped: set[str] = set()
     stale: dict[int, str] = {}  # article_key -> its hash
@@ -549,8 +457,8 @@ def _plan_articles(conn: Connection, articles: pd.DataFrame, extractor_version: 
         same = by_hash.get(article_hash)
         # replace: True for every article, or the hashes of those to reload (metadata edited)
         forced = replace is True or (not isinstance(replace, bool) and article_hash in replace)
-        if (same is not None and same.extractor_version == extractor_version and same.path == path
-                and not forced):
+        # decided again here, in the write transaction: another run may have loaded it meanwhile
+        if is_current(loaded, path, article_hash, extractor_version) and not forced:
             skipped.add(article_hash)
             load_mask.append(False)
             continue
@@ -579,7 +487,7 @@ def _delete_articles(conn: Connection, stale: dict[int, str]) -> None:
 
 
 def _insert_articles(conn, articles: pd.DataFrame, run_id: int, extractor_version: str):
-    columns = [c for c in (*ARTICLE_COLUMNS, "has_metadata") if c in articles.columns]
+    columns = [c for c in ARTICLE_COLUMNS if c in articles.columns]
     rows = _records(articles, columns)
     for row in rows:
         row.update(extractor_version=extractor_version, loaded_run_id=run_id)
@@ -631,7 +539,9 @@ def _insert_claim_checks(conn, checks, article_keys, run_id) -> int:
     return len(rows)
 
 
-_QUARANTINE_IDENTITY = ("article_hash", "seq", "source_file", "row", "column", "check", "failure_case")
+# a rejection is the same rejection whatever the words of its reason
+_QUARANTINE_IDENTITY = tuple(c for c in QUARANTINE_COLUMNS if c != "reason")
+_QUARANTINE_TEXT = tuple(c for c in QUARANTINE_COLUMNS if isinstance(quarantine.c[c].type, Text))
 
 
 def _quarantined(conn) -> set[tuple]:
@@ -647,7 +557,7 @@ def _insert_quarantine(conn, rejected: pd.DataFrame, run_id: int, seen: set[tupl
     fresh = []
     for row in rows:
         # A rejected row may carry any junk; keep it readable, never let it break the load.
-        for column in ("article_hash", "source_file", "column", "check", "failure_case", "reason"):
+        for column in _QUARANTINE_TEXT:
             if row[column] is not None:
                 row[column] = str(row[column])
         row["seq"], row["row"] = _as_int(row["seq"]), _as_int(row["row"])
@@ -725,16 +635,6 @@ def _plain(column: pd.Series) -> list[Any]:
     return [None if m else _py(v) for v, m in zip(values, missing)]
 
 
-def _py(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()  # numpy scalar -> Python scalar
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
 def _as_int(value: Any) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -769,17 +669,6 @@ def _check_article_references(articles, figures, claim_checks) -> None:
                 f"load_run: {len(unknown)} article_hash value(s) of the {name} frame are not in "
                 f"the articles frame, e.g. {unknown[0]!r}"
             )
-
-
-def _describe(error: str | BaseException) -> str:
-    if isinstance(error, BaseException):
-        orig = getattr(error, "orig", None)  # a DBAPI error inside SQLAlchemy's wrapper
-        text = str(orig) if orig is not None else str(error)
-        # The first lines say what failed (PostgreSQL adds a DETAIL line naming the key);
-        # SQLAlchemy's "[SQL: ...]" and "[parameters: ...]" lines are left out.
-        lines = [ln for ln in text.strip().splitlines() if ln.strip()][:2]
-        return f"{type(error).__name__}: {' '.join(lines)}"
-    return str(error)
 
 
 def _now() -> datetime:

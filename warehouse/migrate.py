@@ -4,11 +4,12 @@ Alembic runs on a connection we hand it, so the same code migrates any URL and a
 PostgreSQL schema; no ``alembic.ini`` is read at run time. (``warehouse/migrations/alembic.ini``
 exists only for developers writing a new revision with the ``alembic`` command.)
 
-The ``mart_`` views are plain SELECTs in ``warehouse/views/<name>.sql``; a revision that
-changes tables a view reads, or a view itself, calls ``create_views`` again. Those files are
-the head revision's views: when a new revision changes them, the views an older revision
-created are kept as they were in ``warehouse/migrations/views/<revision>/`` and that revision
-reads them from there (``directory=``), so upgrading step by step still works.
+The ``mart_`` views are plain SELECTs in ``warehouse/views/<name>.sql``: the head revision's
+views, which the data dictionary documents. Every revision that creates views creates them from
+its own frozen copy, ``warehouse/migrations/views/<revision>/`` (``revision_views``), never
+from ``warehouse/views/``: editing a view there changes no old revision. A change to a view is
+a new revision with a frozen copy of its own (tests/test_warehouse.py checks that the head
+revision's copy is ``warehouse/views/``).
 """
 from __future__ import annotations
 

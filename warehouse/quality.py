@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import fcntl
 import logging
-import os
 import re
 import shutil
 import warnings
@@ -74,14 +73,10 @@ from sqlalchemy import (
     update,
 )
 
+from schemas.vocabulary import CHECK_TYPES, KINDS, LINK_TYPES, PERCENT_UNITS, QUALIFIERS, VERDICTS
 from warehouse import quality_docs
 from warehouse.engine import PROJECT_ROOT, redact, redact_url
 from warehouse.tables import (
-    CHECK_TYPES,
-    KINDS,
-    LINK_TYPES,
-    QUALIFIERS,
-    VERDICTS,
     dim_article,
     etl_run,
     fct_claim_check,
@@ -90,13 +85,9 @@ from warehouse.tables import (
     quarantine,
 )
 
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-
 DEFAULT_QUALITY_DIR = PROJECT_ROOT / "warehouse" / "quality"
 DATASOURCE = "warehouse"
 
-# Units a percent figure may carry (percentage points are a change, still in per cent).
-PERCENT_UNITS = ("percent", "%", "percentage_point", "pp")
 PERCENT_RANGE = (-100, 10_000)
 
 # Per-row assets: the table and the column naming the run that wrote a row.
@@ -127,7 +118,7 @@ def known_currencies() -> tuple[str, ...] | None:
     None when the lexicon cannot be imported: the suite then checks only the code's shape.
     """
     try:
-        from tasks.extract import _lexicon as lexicon  # the extractor's own data: one source
+        from tasks.extract import lexicon  # the extractor's own data: one source
     except Exception:
         return None
 
@@ -299,12 +290,12 @@ def run_checkpoint(
     Returns ``(success, summary, docs_path)``; ``summary`` maps each asset to its success and
     the failed expectations (with a few unexpected values). Failing data does not raise; with
     ``record`` the outcome goes to ``etl_run.quality_success`` and a failure turns the run's
-    status to ``quality_failed``. ``docs_dir`` defaults to ``QUALITY_DIR`` or warehouse/quality;
-    ``docs_path`` is its ``index.html``. Pages and validation results are named for the run
-    (``etl_run_<id>``) and only the newest ``keep_runs`` runs' are kept, so the docs do not
-    grow without bound.
+    status to ``quality_failed``. ``docs_dir`` defaults to warehouse/quality (the settings'
+    ``QUALITY_DIR`` is the caller's to pass); ``docs_path`` is its ``index.html``. Pages and
+    validation results are named for the run (``etl_run_<id>``) and only the newest
+    ``keep_runs`` runs' are kept, so the docs do not grow without bound.
     """
-    docs_dir = Path(docs_dir or os.environ.get("QUALITY_DIR") or DEFAULT_QUALITY_DIR)
+    docs_dir = Path(docs_dir or DEFAULT_QUALITY_DIR)
     with engine.connect() as conn:
         fx = list(conn.scalars(select(fct_fx_rate.c.currency).distinct()))
         suite = expectations(currencies=_currencies(fx))

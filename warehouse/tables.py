@@ -34,6 +34,21 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+# Allowed values of the facts become CHECK constraints, so they are part of the schema: changing
+# one takes a migration. The words are the contract's, which the pipeline's models read too.
+# The curated dimensions' vocabularies (region levels) grow with the tables and are checked by
+# their Pandera schemas only.
+from schemas.vocabulary import (
+    CHECK_TYPES,
+    DATE_PRECISIONS,
+    GRANULARITIES,
+    KINDS,
+    LINK_TYPES,
+    QUALIFIERS,
+    RUN_STATUSES,
+    VERDICTS,
+)
+
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -44,29 +59,6 @@ NAMING_CONVENTION = {
 }
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-# Allowed values of the facts become CHECK constraints, so they are part of the schema: changing
-# one takes a migration. tests/test_warehouse.py fails when they drift from the pipeline's.
-# The curated dimensions' vocabularies (region levels, unit families) grow with the tables and
-# are checked by their Pandera schemas only.
-KINDS = ("money", "percent", "quantity")
-QUALIFIERS = ("exact", "approx", "at_least", "at_most")
-LINK_TYPES = ("conversion", "range")
-VERDICTS = ("consistent", "inconsistent", "unverifiable")
-CHECK_TYPES = (
-    "stated_ratio",
-    "official_series",
-    "conversion",
-    "conversion_consistency",
-    "growth",
-    "part_whole",
-)
-# completed_with_rejections: loaded, but article files were skipped (etl_rejected_file says
-# which); interrupted: stopped by a signal; abandoned: its process died while it was running
-GRANULARITIES = ("day", "month", "quarter", "half", "year", "fiscal_year", "multi_year")
-RUN_STATUSES = ("running", "succeeded", "completed_with_rejections", "failed", "quality_failed",
-                "interrupted", "abandoned")
-
 
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
@@ -162,7 +154,7 @@ dim_article = Table(
     Column("source_type", String(16), nullable=False, server_default="news", comment="news, or official: a publication of official statistics (a statistical communiqué, a budget) whose figures with a region, a metric and one year are also rows of fct_official_stat (articles.csv source_type)."),
     Column("extractor_version", String(64), nullable=False, comment="Extractor version that produced this article's figures; a new version reloads the article."),
     Column("loaded_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded this version of the article."),
-    CheckConstraint(_in("pub_date_precision", ("year", "month", "day", "unknown")), name="pub_date_precision"),
+    CheckConstraint(_in("pub_date_precision", DATE_PRECISIONS), name="pub_date_precision"),
     comment="One row per article file, at its currently loaded content and extractor version.",
 )
 

@@ -464,11 +464,13 @@ _CUE_RE = re.compile(
     rf"|(?P<keep>{_alt(L.KEEP_CUES)})"
     r"|(?P<prev>上年|去年)"
     rf"|(?P<to>{_alt(L.TO_CUES)})"
-    rf"|(?P<label>{_alt(L.YEAR_LABELS)}|\d{{1,2}}[ \t]*(?:[-~]|至)[ \t]*\d{{1,2}}[ \t]*月)"
+    # "1-9月", and a month of the year ("截至9月末", "6月份"): the reporting year's
+    rf"|(?P<label>{_alt(L.YEAR_LABELS)}|\d{{1,2}}[ \t]*(?:[-~]|至)[ \t]*\d{{1,2}}[ \t]*月|(?<![\d.])(?:1[0-2]|[1-9])[ \t]*月(?:末|底|份)?(?![\d]))"
     r"|(?P<this>今年|本年)"
     r"|(?P<twoavg>两年平均)"
     r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前))")
 _CLAUSE_END_RE = re.compile(r"[,;:。!?()]")
+_MONTH_LABEL_RE = re.compile(r"(1[0-2]|[1-9])[ \t]*月")
 _COMMUNIQUE_RE = re.compile(r"统计公报|国民经济和社会发展")
 _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \t]*年")
 _REPORT_YEAR_RE = re.compile(
@@ -522,16 +524,16 @@ def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
         cues = list(_CUE_RE.finditer(t, s, e))
         if not figs:
             if cues:
-                carried = _walk(t, cues, [], carried, Y, cur_y, pub)
+                carried = _walk(t, cues, [], carried, Y, cur_y, pub, pub_month)
             continue
-        carried = _walk(t, cues, figs, carried, Y, cur_y, pub)
+        carried = _walk(t, cues, figs, carried, Y, cur_y, pub, pub_month)
         for c in figs:
             if c.period == (None, None) and default != (None, None):
                 c.period = default
             c.period_detail = _detail(c.period)
 
 
-def _walk(t, cues, figs, state, Y, cur_y, pub):
+def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month=None):
     """Walk a sentence's cues and figures in order; returns the period carried onwards."""
     events = [(m.start(), 0, m) for m in cues] + [(c.ns, 1, c) for c in figs]
     events.sort(key=lambda x: (x[0], x[1]))
@@ -576,6 +578,9 @@ def _walk(t, cues, figs, state, Y, cur_y, pub):
                         pass
                     elif cur_y is not None:
                         state = (cur_y, cur_y)
+                        mon = _MONTH_LABEL_RE.match(m.group())
+                        if mon and Y is None and pub_month is not None and int(mon.group(1)) > pub_month:
+                            state = (cur_y - 1, cur_y - 1)  # "12月末" in a January article: last December
             elif g == "this":
                 if pub is not None:
                     state = (pub, pub)

@@ -191,7 +191,7 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
 class _DocInfo:
     """Document-wide facts the reading of one figure depends on (computed when first asked)."""
 
-    __slots__ = ("text", "_dollar", "_yen", "_ambiguous", "_signs")
+    __slots__ = ("text", "_dollar", "_yen", "_ambiguous", "_signs", "_cents")
 
     _HK_RE = Finder(re.compile(r"\bHong Kong\b|\bHKSAR\b"))
     # the voice of a Hong Kong government paper, where "$" means HK$
@@ -209,6 +209,7 @@ class _DocInfo:
         self._yen: str | None = None
         self._ambiguous: dict[str, str] = {}
         self._signs: dict[str, str | None] = {}
+        self._cents: str | None = None
 
     def currency(self, code: str) -> str:
         """The ISO code for a currency name: "$" the text's dollar, "?franc" by the text's country."""
@@ -240,6 +241,18 @@ class _DocInfo:
             else:
                 self._dollar = _currencies.text_dollar(text)
         return self._dollar
+
+    _EURO_RE = Finder(re.compile(r"€|\beuros?\b|\bEUR\b"))
+    _DOLLAR_WORD_RE = Finder(re.compile(r"\$|\bdollars?\b|\bUSD\b"))
+
+    @property
+    def cent_currency(self) -> str:
+        """Whose cents a bare "cents" are: the euro's in a text of euros that names no dollar,
+        else the text's dollar."""
+        if self._cents is None:
+            text = self.text
+            self._cents = "EUR" if (self._EURO_RE.search(text) and not self._DOLLAR_WORD_RE.search(text)) else "$"
+        return self._cents
 
     @property
     def yen_sign(self) -> str:
@@ -572,7 +585,7 @@ def _read_scale(text: str, c: Cand, pos: int, money: bool) -> int:
                 if not ok:  # "100m sprint": metres
                     c.unit, c.unit_kind = "metre", "measure"
                     return m.end()
-            elif w in ("b", "B", "T"):
+            elif w in ("b", "B", "T", "tr"):
                 ok = money or bool(P.CURRENCY_NAME_RE.match(text, m.end()))
             if ok:
                 scale = Decimal(SCALE_ABBR[w])
@@ -633,6 +646,8 @@ def _read_unit(text: str, c: Cand, pos: int, doc: _DocInfo) -> int | None:
             code, div = MINOR_UNITS["c"]
         else:
             code, div = MINOR_UNITS[" ".join(m.group("w").lower().split())]
+        if code == "$":  # "48 cents a share" in a text of euros: euro cents
+            code = doc.cent_currency
         c.kind, c.unit, c.unit_kind, c.minor = "money", doc.currency(code), "money", True
         c.mantissa = c.mantissa / div
         return m.end()
@@ -928,6 +943,8 @@ _FRACTION_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")  # one in every fraction word
+_OF_AFTER_RE = re.compile(r"[ \t]+of\b(?![ \t]+the[ \t]+way\b)")
+_ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|final|last|the)[ \t]+$", re.I)
 
 
 def _fraction_leads() -> tuple[int, ...]:
@@ -971,9 +988,10 @@ def _fraction_words(text: str) -> list[re.Match]:
 
 
 def _fractions(text: str, out: list[Cand]) -> None:
-    """Fractions after a qualifier are shares: "close to half" -> 50 %, "more than two-thirds".
-
-    Without a qualifier ("half the revenue", "a third of") a fraction is not read as a figure.
+    """Fractions after a qualifier are shares: "close to half" -> 50 %, "more than two-thirds";
+    so is a counted fraction of something ("lost a fifth of its value", "two-thirds of voters",
+    FORMAT.md: "a fifth" = 20 %). A bare "half" without a qualifier ("half the revenue", "the
+    first half of") is not read as a figure.
     """
     low = text.lower()
     if not any(w in low for w in ("half", "third", "quarter", "fifth", "tenth")):
@@ -983,16 +1001,20 @@ def _fractions(text: str, out: list[Cand]) -> None:
     for m in _fraction_words(text):
         s, e = m.start(), m.end("f")
         q = P.QUALIFIER_PREFIX_FIND.search(text, max(0, s - 32), s)
-        if not q or not q.group("cue"):
+        cue = " ".join(q.group("cue").lower().split()) if q and q.group("cue") else None
+        if cue not in QUALIFIER_PREFIX:
+            cue = None
+        word = " ".join(m.group("f").lower().split())
+        if (cue is None and not (word != "half" and word[:1] != "h" and _OF_AFTER_RE.match(text, e)
+                                 and not _ORDINAL_BEFORE_RE.search(text, max(0, s - 12), s))) \
+                or _overlapping(taken, s, e):
             continue
-        cue = " ".join(q.group("cue").lower().split())
-        if cue not in QUALIFIER_PREFIX or _overlapping(taken, s, e):
-            continue
-        share = FRACTION_WORDS[" ".join(m.group("f").lower().split())]
+        share = FRACTION_WORDS[word]
         c = Cand(s, e, Decimal(str(round(share, 2))), True)
-        c.start, c.end = q.start("cue"), e
         c.kind, c.unit, c.unit_kind = "percent", "%", "percent"
-        c.qual, c.has_cue = QUALIFIER_PREFIX[cue], True
+        if cue is not None:
+            c.start, c.end = q.start("cue"), e
+            c.qual, c.has_cue = QUALIFIER_PREFIX[cue], True
         out.append(c)
         added = True
     if added:

@@ -27,9 +27,8 @@ from ._cache import by_identity
 from ._lexicon import FUNCTION_WORDS, TIME_UNITS
 from .patterns import folded, trie_alt
 from .record import MetricDef
+from schemas.vocabulary import UNIT_FAMILIES  # noqa: F401  metrics.csv's unit_family words
 
-# the unit_family vocabulary of metrics.csv (schemas.tables checks the table against it)
-UNIT_FAMILIES: tuple[str, ...] = ("money", "percent", "quantity", "count", "duration", "physical", "any")
 # What a figure of each unit family is: its kind, and for quantities what its unit must be.
 # A duration is counted in units of time; a count, physical quantity or index level is not
 # (nor is a multiple, "3.7 times", which is a ratio of two values of one metric); a rate

@@ -26,6 +26,11 @@ that length; a Five-Year Plan is its five years; "from the same period last year
 year earlier" are year-on-year bases, not periods; a span ending after publication (a plan
 "2023-25") does not carry on to later sentences; datelines ("BEIJING, Sept. 10 (Xinhua) --") are
 no dates; "the past N years" in an article of the first quarter end with the last completed year.
+A change against an earlier level or "than a year earlier" runs from that year ("8% larger than the
+estimate for 2024-25"; "up 12% from 580,000 tonnes in 2023"), while "(up) from a year earlier" and
+"year-on-year" keep their own; a base's date, a total "since" an event and what came "after" do not
+carry on; a figure's window of months ("3.8% over the 12 months to October") and a weekday ("rose 2%
+on Friday") are that figure's only; "fiscal 2025, which ended on Sept. 30" is the fiscal year.
 
 Over a span of several years (5-6), a level reached ("rose 50% to 5 million tonnes") takes the
 last year and a starting level ("up from 3 million") the first; a change keeps the span; a

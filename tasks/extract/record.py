@@ -8,17 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
-Kind = Literal["money", "percent", "quantity"]
-Qualifier = Literal["exact", "approx", "at_least", "at_most"]
-LinkType = Literal["conversion", "range"]
-Granularity = Literal["day", "month", "quarter", "half", "year", "fiscal_year", "multi_year"]
-
-KINDS: tuple[str, ...] = ("money", "percent", "quantity")
-QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most")
-LINK_TYPES: tuple[str, ...] = ("conversion", "range")
-GRANULARITIES: tuple[str, ...] = ("day", "month", "quarter", "half", "year", "fiscal_year", "multi_year")
+# the vocabularies are the contract's: one module every layer reads (schemas/vocabulary.py)
+from schemas.vocabulary import (GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS,  # noqa: F401
+                                Granularity, Kind, LinkType, Qualifier)
 
 
 @dataclass(frozen=True, slots=True)

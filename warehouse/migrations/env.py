@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from tasks.config import Settings
-from warehouse.engine import get_engine
+from tasks.config import load_settings
 from warehouse.tables import metadata
 
 config = context.config
@@ -35,7 +34,7 @@ def _configure(connection) -> None:
 
 def run_migrations_offline() -> None:
     context.configure(
-        url=config.get_main_option("sqlalchemy.url") or Settings().warehouse_url,
+        url=config.get_main_option("sqlalchemy.url") or load_settings().warehouse_url,
         target_metadata=metadata,
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
@@ -49,8 +48,8 @@ def run_migrations_online() -> None:
     if connection is not None:
         _configure(connection)
         return
-    cfg = Settings()
-    engine = get_engine(config.get_main_option("sqlalchemy.url") or cfg.warehouse_url, cfg.warehouse_schema)
+    # the edge for the `alembic` command line: the settings, read once, name the warehouse
+    engine = load_settings().warehouse(config.get_main_option("sqlalchemy.url")).engine()
     with engine.begin() as connection:
         _configure(connection)
 

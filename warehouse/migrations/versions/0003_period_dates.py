@@ -31,9 +31,9 @@ down_revision: Union[str, Sequence[str], None] = '0002_fx_and_region_codes'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-# The head revision's views are warehouse/views/ (a later revision that changes them copies
-# them to warehouse/migrations/views/0003_period_dates/ and points VIEWS there).
-VIEWS = None
+# The views as this revision created them, frozen: editing warehouse/views/ (the head's) never
+# changes what an old revision does.
+VIEWS = revision_views('0003_period_dates')
 PREVIOUS_VIEWS = revision_views('0002_fx_and_region_codes')
 
 # Frozen here: a later change to the vocabulary is a later revision's.
@@ -49,10 +49,6 @@ COLUMNS = (  # (table, column, type, comment)
     ('dim_period', 'last_day', sa.Date(), '31 December of the year, as a DATE.'),
     ('dim_article', 'published_on', sa.Date(), 'The publication date as a DATE: the day, or the first day of the month or year when only those are known (pub_date_precision says which); empty when unknown.'),
 )
-
-
-def _views():
-    return {} if VIEWS is None else {'directory': VIEWS}
 
 
 def _day(conn, year_sql: str, month_day: str) -> str:
@@ -93,12 +89,12 @@ def upgrade() -> None:
         op.execute("UPDATE dim_article SET published_on = CAST(CASE LENGTH(pub_date) "
                    "WHEN 4 THEN pub_date || '-01-01' WHEN 7 THEN pub_date || '-01' ELSE pub_date END AS DATE) "
                    "WHERE pub_date IS NOT NULL")
-    create_views(conn, **_views())
+    create_views(conn, VIEWS)
 
 
 def downgrade() -> None:
     conn = op.get_bind()
-    drop_views(conn, **_views())
+    drop_views(conn, VIEWS)
     if conn.dialect.name != 'sqlite':
         op.drop_constraint(op.f('ck_fct_figure_period_granularity'), 'fct_figure', type_='check')
     for table, name, _, _ in reversed(COLUMNS):

@@ -22,17 +22,16 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-from warehouse.migrate import create_views, drop_views
+from warehouse.migrate import create_views, drop_views, revision_views
 
 revision: str = '0004_rejected_files'
 down_revision: Union[str, Sequence[str], None] = '0003_period_dates'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-# The views are the head revision's (warehouse/views/); they are dropped and created again
-# because SQLite rebuilds fct_official_stat, which they read. A later revision that changes them
-# copies them to warehouse/migrations/views/<this revision>/ and points VIEWS there.
-VIEWS = None
+# 0003's views, unchanged, frozen as 0003 created them: they are dropped and created again
+# because SQLite rebuilds fct_official_stat, which they read.
+VIEWS = revision_views('0003_period_dates')
 
 # Frozen here, not imported: a later change to the vocabulary is a later revision's.
 OLD_STATUSES = ('running', 'succeeded', 'failed', 'quality_failed')
@@ -54,10 +53,6 @@ FIGURE_KEY_COMMENT = ('The figure of an official article (dim_article.source_typ
 OLD_OFFICIAL_COMMENT = 'Official statistics from raw/tables/official_series.csv: one row per region, metric and year.'
 OFFICIAL_COMMENT = ('Official statistics from raw/tables/official_series.csv and from the figures of official '
                     'articles (statistical communiqués): one row per region, metric and year.')
-
-
-def _views():
-    return {} if VIEWS is None else {'directory': VIEWS}
 
 
 def _check(statuses: tuple[str, ...]) -> str:
@@ -86,11 +81,11 @@ def upgrade() -> None:
     op.create_index(op.f('ix_etl_rejected_file_last_run_id'), 'etl_rejected_file', ['last_run_id'], unique=False)
     with op.batch_alter_table('dim_article', schema=None) as batch_op:
         batch_op.add_column(sa.Column('source_type', sa.String(length=16), server_default='news', nullable=False, comment=SOURCE_TYPE_COMMENT))
-    drop_views(conn, **_views())
+    drop_views(conn, VIEWS)
     with op.batch_alter_table('fct_official_stat', schema=None) as batch_op:
         batch_op.add_column(sa.Column('figure_key', sa.Integer(), nullable=True, comment=FIGURE_KEY_COMMENT))
         batch_op.create_foreign_key(op.f('fk_fct_official_stat_figure_key'), 'fct_figure', ['figure_key'], ['figure_key'])
-    create_views(conn, **_views())
+    create_views(conn, VIEWS)
     if conn.dialect.name != 'sqlite':
         op.create_table_comment('fct_official_stat', OFFICIAL_COMMENT, existing_comment=OLD_OFFICIAL_COMMENT)
 
@@ -100,14 +95,14 @@ def downgrade() -> None:
     if conn.dialect.name != 'sqlite':
         op.create_table_comment('fct_official_stat', OLD_OFFICIAL_COMMENT, existing_comment=OFFICIAL_COMMENT)
     conn.execute(sa.text("DELETE FROM fct_official_stat WHERE figure_key IS NOT NULL"))
-    drop_views(conn, **_views())
+    drop_views(conn, VIEWS)
     with op.batch_alter_table('fct_official_stat', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('fk_fct_official_stat_figure_key'), type_='foreignkey')
         batch_op.drop_column('figure_key')
     # not a batch: SQLite (3.35+) drops a plain column in place; rebuilding dim_article would
     # drop a table the facts reference
     op.drop_column('dim_article', 'source_type')
-    create_views(conn, **_views())
+    create_views(conn, VIEWS)
     op.drop_index(op.f('ix_etl_rejected_file_last_run_id'), table_name='etl_rejected_file')
     op.drop_table('etl_rejected_file')
     for new, old in DOWNGRADED.items():
