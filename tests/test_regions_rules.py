@@ -144,3 +144,146 @@ def test_a_partner_or_the_base_of_a_ratio_is_not_the_region(text, expected):
 ])
 def test_two_places_side_by_side_are_a_place_in_another_only_where_one_holds_the_other(text, expected):
     assert regions(text) == expected
+
+
+# ---- 4. the country a story is about ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("OTTAWA (newsfigures) - The federal government's budget projects a deficit of C$42 billion. "
+     "Ontario will receive C$3 billion for transit.", ["Canada", "Ontario"]),
+    ("The federal budget forecasts a deficit of 2.1% of GDP. "
+     "Bavaria will receive 4 billion euros for rail.", ["Germany", "Bavaria"]),
+    ("NEW DELHI (newsfigures) - The budget raises capital spending to Rs 11 lakh crore. "
+     "Kerala gets Rs 5,000 crore for ports.", ["India", "Kerala"]),
+])
+def test_a_story_on_a_national_budget_that_names_a_province_only_later_is_the_countrys(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TORONTO (newsfigures) - The budget projects a deficit of C$6 billion. "
+     "Ontario will also borrow C$40 billion.", ["Ontario", "Ontario"]),
+    ("The state budget projects a deficit of A$2 billion. Queensland will also borrow A$20 billion.",
+     ["Queensland", "Queensland"]),
+])
+def test_a_story_filed_outside_the_capital_on_a_budget_not_called_federal_keeps_the_province(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Philippine peso firmed. Remittances sent home by Filipinos working in Saudi Arabia rose 3% "
+     "to $9 billion.", ["Philippines", "Philippines"]),
+    ("Guatemala's exports rose 2%. Remittances from the United States and Canada reached $19 billion.",
+     ["Guatemala", "Guatemala"]),
+    ("Pakistan's central bank said remittances from workers living in the United Arab Emirates rose 9%.",
+     ["Pakistan"]),
+])
+def test_remittances_are_the_home_countrys_whatever_place_they_are_sent_from(text, expected):
+    assert regions(text) == expected
+
+
+def test_dollar_amounts_do_not_make_a_story_american():
+    text = ("Vietnam's exports rose 14% to $190 billion in the first half. Shipments to the United States "
+            "rose 20%. Foreign direct investment reached $11 billion. The trade surplus was $12 billion.")
+    assert regions(text) == ["Vietnam", "Vietnam", "Vietnam", "Vietnam", "Vietnam"]
+
+
+def test_a_commodity_price_in_us_dollars_is_the_budgets_place_not_the_united_states():
+    text = ("Saskatchewan expects a deficit of C$1.1 billion. The budget assumes oil at US$70 a barrel. "
+            "The United States buys most of the province's potash.")
+    assert regions(text) == ["Saskatchewan", "Saskatchewan"]
+
+
+# ---- 5. places a figure is only compared with ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru's copper exports, mostly to China, rose 8% to $21 billion.", ["Peru", "Peru"]),
+    ("Bavaria, home to most of the country's carmakers, grew 1.1% last year.", ["Bavaria"]),
+    ("Chile's wine exports, led by shipments to China and Brazil, rose 6%.", ["Chile"]),
+    ("Gujarat, which draws much of India's investment, grew 9.2% in 2023-24.", ["Gujarat"]),
+])
+def test_a_place_in_an_aside_between_commas_is_not_the_place_of_the_figures_after_it(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India's exports grew 5%. Software exports from Pune rose 12% to $9 billion.", ["India", "Pune", "Pune"]),
+    ("Chile's output grew 2%. Shipments of copper from Antofagasta fell 4%.", ["Chile", "Antofagasta"]),
+    ("Canada's imports from Mexico rose 3%.", ["Canada"]),
+])
+def test_exports_from_a_place_are_its_own_imports_from_a_place_are_not(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil's federal budget is 14 times the Sao Paulo budget.", ["Brazil"]),
+    ("India's economy is twice the size of Indonesia's economy, at $3.9 trillion.", ["India"]),
+])
+def test_a_place_a_multiple_is_taken_of_is_compared_with(text, expected):
+    assert regions(text) == expected
+
+
+def test_the_base_of_a_share_does_not_hold_the_figures_after_it():
+    text = "Gauteng accounts for 33% of national GDP and plans to spend R20 billion on roads."
+    assert regions(text) == ["Gauteng", "Gauteng"]
+
+
+def test_the_national_total_is_the_countrys_beside_a_provinces_share_of_it():
+    text = "Jalisco drew $2.1 billion of investment, 8% of the national total of $26 billion."
+    assert regions(text) == ["Jalisco", "Jalisco", "Mexico"]
+
+
+# ---- 6. a province or state named again --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maharashtra's budget was presented on Friday. Exports from Pune rose 12%. "
+     "The state aims to become a $1 trillion economy.", ["Pune", "Maharashtra"]),
+    ("Mexico's economy grew 1%. Jalisco drew $2.1 billion of investment. "
+     "The western state's government plans to spend 9 billion pesos on roads.",
+     ["Mexico", "Jalisco", "Jalisco"]),
+])
+def test_the_state_is_the_state_named_last_not_a_city_in_it(text, expected):
+    assert regions(text) == expected
+
+
+def test_the_state_as_a_government_is_no_place():
+    text = ("Scotland's economy grew 0.4%. The United Kingdom's economy grew 0.6%. "
+            "The state pension will rise 4.1% next year.")
+    assert regions(text) == ["Scotland", "United Kingdom", "United Kingdom"]
+
+
+def test_a_province_named_with_its_word_is_a_place_though_no_table_lists_it():
+    text = ("South Korea's economy grew 1%. Chungcheong Province, home to the country's battery plants, "
+            "plans to spend 2 trillion won on roads.")
+    assert regions(text) == ["South Korea", "Chungcheong"]
+
+
+# ---- 7. Chinese: "全市", "全省" and names ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("遵义市2024年经济运行情况\n全市地区生产总值增长5.6%。贵州茅台营业收入增长15.7%。全年全市接待游客1.2亿人次。",
+     ["Zunyi", "Guizhou", "Zunyi"]),
+    ("绵阳市2024年统计公报\n全市地区生产总值增长6.5%。据四川省统计局数据，全省地区生产总值增长5.7%。",
+     ["Mianyang", "Sichuan"]),
+])
+def test_the_whole_city_is_the_texts_city_and_the_whole_province_its_province(text, expected):
+    assert regions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("泸州市经济运行\n全市地区生产总值增长6.1%，经济总量稳居全省第五。规模以上工业增加值增长7.2%。",
+     ["Luzhou", "Luzhou"]),
+    ("林芝市上半年经济\n林芝市地区生产总值增长6.9%，高于全区平均水平0.7个百分点。", ["Nyingchi", "Nyingchi"]),
+])
+def test_a_whole_province_that_ranks_or_is_compared_with_the_city_is_not_its_place(text, expected):
+    assert regions(text) == expected
+
+
+def test_a_place_in_brackets_inside_a_companys_name_is_not_the_region():
+    text = "茂名市上半年经济\n位于茂名高新区的埃克森（广东）化工项目累计完成投资超过300亿元。"
+    assert regions(text) == ["Maoming"]
+
+
+def test_the_base_of_a_share_still_owns_its_own_level_after_it():
+    text = "Sabah's income per head was 52 per cent of Malaysia's per capita GDP of 54,000 ringgit."
+    assert regions(text) == ["Sabah", "Malaysia"]

@@ -361,6 +361,10 @@ FX_BASE_CURRENCIES = frozenset({"EUR", "GBP", "AUD", "NZD"})
 # world commodity prices are quoted in US dollars whatever the paper's own dollar ("$52 a barrel"
 # in Canadian copy)
 USD_QUOTED_RATES = frozenset({"barrel", "ounce", "mmBTU", "mmbtu"})
+# The currencies trade, commodities, remittances and foreign investment are quoted in everywhere:
+# an amount in one says nothing about which country a story is about ("$45.7 billion" of
+# remittances in a Mexican story, "US$68 a barrel" in an Alberta budget)
+WORLD_CURRENCIES = frozenset({"USD"})
 
 # ---------------------------------------------------------------------------------------------
 # Dates

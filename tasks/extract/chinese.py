@@ -22,7 +22,7 @@ so a span of the mapped copy is the same span of the raw text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -661,6 +661,7 @@ class _Gazetteer:
 
     def __init__(self, regions: tuple[Region, ...]):
         self.by_alias: dict[str, Region] = {}
+        self.by_name: dict[str, Region] = {r.name: r for r in regions}
         self.country = None
         for r in regions:
             if r.level in ("excluded", "group"):
@@ -705,6 +706,8 @@ class _Gazetteer:
                 continue
             if _DATELINE_AFTER_RE.match(t, e):
                 continue  # "乌鲁木齐1月5日电": where the story was filed
+            if _IN_NAME_BRACKETS(t, s, e):
+                continue  # "巴斯夫（广东）一体化基地": the place a company is registered in, part of its name
             partner = bool(_PARTNER_BEFORE_REV_RE.match(t[max(0, s - 3):s][::-1]))
             ment = _Mention(s, e, r.name, self.rank(r), partner)
             if out and out[-1].end == s and not out[-1].home:  # "新疆喀什地区": one place, the smaller
@@ -723,9 +726,35 @@ class _Gazetteer:
         for m in self.home_rx.finditer(t):
             nation = m.group() in L.NATION_WORDS
             out.append(_Mention(m.start(), m.end(), self.country.name if nation and self.country else None,
-                                0, home=not nation, nation=nation))
+                                0, not nation and (t.endswith(L.COMPARED_BEFORE + L.RANKED_BEFORE, 0, m.start())
+                                                   or t.startswith(L.RANKED_AFTER, m.end())),
+                                home=not nation, nation=nation))
         out.sort(key=lambda x: x.start)
         return out
+
+
+def _IN_NAME_BRACKETS(t: str, s: int, e: int) -> bool:
+    """Is the place at s..e bracketed inside a name, Chinese characters on both sides?"""
+    return (0 < s - 1 and e + 1 < len(t) and t[s - 1] in "（(" and t[e] in "）)"
+            and bool(_HAN_RE.match(t[s - 2])) and bool(_HAN_RE.match(t[e + 1])))
+
+
+@lru_cache(maxsize=4096)
+def _home_place(gaz: _Gazetteer, word: str, choices: tuple) -> str | None:
+    """The place a word like "全市" or "全省" stands for: the first of ``choices`` (places named
+    before it, nearest first) of the rank it names, or that holds one of them."""
+    levels = L.HOME_LEVELS.get(word[1:])
+    if not levels:
+        return None
+    for name in choices:
+        r = gaz.by_name.get(name) if name else None
+        for _ in range(8):  # no gazetteer nests deeper; a cycle in its parents ends here
+            if r is None:
+                break
+            if r.level in levels:
+                return r.name
+            r = gaz.by_name.get(r.parent) if r.parent else None
+    return None
 
 
 _gazetteer = by_identity(_Gazetteer)
@@ -761,17 +790,30 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
             while i >= 0 and mentions[i].start >= s:
                 m = mentions[i]
                 if m.end <= c.ns and not m.partner and not (m.nation and _CLAUSE_END_RE.search(t, m.end, c.ns)):
-                    # "全市", "全地区": the place the paragraph is about, else the text's
-                    c.region = (carried or main) if m.home else m.region
+                    # "全市", "全省": the paragraph's or the text's place of that rank, else the
+                    # place the paragraph is about, else the text's
+                    if m.home:
+                        named, j = None, i - 1
+                        while j >= 0 and mentions[j].start >= s and named is None:
+                            n = mentions[j]
+                            named = n.region if n.region and not n.home and not n.partner else None
+                            j -= 1
+                        c.region = _home_place(gaz, t[m.start:m.end], (named, carried, main)) or carried or main
+                    else:
+                        c.region = m.region
                     found = True
                     break
                 i -= 1
             if not found:
                 c.region = carried if carried is not None else main
-        here = [m for m in mentions if s <= m.start < e and not m.partner and not m.nation]
+        here = [m for m in mentions[bisect_left(starts, s):bisect_left(starts, e)] if not m.partner and not m.nation]
         if here:
             last = here[-1]
-            carried = (carried or main) if last.home else last.region
+            if last.home:  # "全市接待游客...；实现旅游总收入": the city goes on
+                named = next((n.region for n in reversed(here) if n.region and not n.home), None)
+                carried = _home_place(gaz, t[last.start:last.end], (named, carried, main)) or carried or main
+            else:
+                carried = last.region
 
 
 # ---------------------------------------------------------------------------------------------

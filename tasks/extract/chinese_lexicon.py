@@ -143,6 +143,11 @@ ADMIN_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "�
 HOME_WORDS = ("全市", "全省", "全区", "全州", "全县", "全地区", "全师", "全旗", "本市", "本省",
               "本区", "我市", "我省", "我区", "我州", "我县")
 NATION_WORDS = ("全国",)
+# the rank each of those words names ("全市" the whole city, "全省" the whole province): the text's
+# place of that rank, or the one that holds it
+HOME_LEVELS = {"市": ("city", "prefecture", "municipality"), "省": ("province",), "县": ("county",),
+               "州": ("prefecture",), "地区": ("prefecture",), "区": ("autonomous_region", "district"),
+               "旗": ("county",)}
 # a country named in a fixed phrase is no place: "中国特色社会主义", "中国共产党"
 PLACE_NOT_BEFORE = ("特色", "共产党", "式现代化", "梦", "人民银行", "银行", "石油", "石化",
                     "移动", "联通", "电信", "铁路", "建筑")
@@ -150,6 +155,11 @@ PLACE_NOT_BEFORE = ("特色", "共产党", "式现代化", "梦", "人民银行"
 SUBORDINATES_BEFORE = ("辖", "下辖", "包括")
 # a place after these is a trade partner or an origin, not where the figure is
 PARTNER_BEFORE = ("对", "向", "从", "自", "与", "同", "出口到", "进口自")
+# a place after these is only compared with: "高于全区平均水平0.7个百分点" is the city's lead
+COMPARED_BEFORE = ("高于", "低于", "快于", "慢于", "超过")
+# the place that ranks the text's place ("稳居全省第二", "居全省第一", "全省前列"), not where a figure is
+RANKED_BEFORE = ("居", "位列", "排名", "排")
+RANKED_AFTER = ("第", "前列", "首位", "之首")
 
 # ---- furniture ------------------------------------------------------------------------------
 FURNITURE_FIELDS = ("时间", "发布时间", "来源", "点击", "点击数", "浏览次数", "阅读", "字号", "字体",

@@ -38,7 +38,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
 from ._finder import Finder, matches_at
-from ._lexicon import CAPITAL_NON_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS
+from ._lexicon import CAPITAL_NON_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, WORLD_CURRENCIES
 from .patterns import ends_before_blanks, trie_alt
 from .patterns import folded as folded_text
 from .record import Region
@@ -56,9 +56,9 @@ _NOT_PLACES = frozenset({"group", "excluded"})
 # ("Shule county", "Xiaoshan district", "Yangjia township")
 _ADMIN_PLACE_RE = re.compile(
     r"(?<![\w'’-])((?:[A-Z][a-z'’-]+)(?:[ ][A-Z][a-z'’-]+){0,2})[ ]"
-    r"(township|county|prefecture|district|village|Township|County|Prefecture|District|Village)\b")
+    r"(township|county|prefecture|district|village|Township|County|Prefecture|District|Village|Province)\b")
 _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "county",
-                      "prefecture": "prefecture", "district": "district"}
+                      "prefecture": "prefecture", "district": "district", "province": "province"}
 # words that begin a noun phrase, not a name ("The county", "Each district", "Federal District")
 _NOT_NAME_WORDS = frozenset("""The A An This That These Those Each Every Any No Our Their Its His Her
 One Some Other Another Which What Whose Federal National Central Local Home Business School Financial
@@ -129,7 +129,16 @@ _AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
 _OF_NAME_RE = Finder(re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$"))
 _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
-    rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I))
+    rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed|"
+    rf"times|twice|double|triple|thrice|(?:size|scale){_S}+of){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I))
+# "Software exports from Bengaluru": what a place sends out is its own, unlike "imports from Mexico"
+_EXPORTS_FROM_RE = Finder(re.compile(
+    rf"\b(?:exports?|shipments?)(?:{_S}+[a-z-]+){{0,2}}?{_S}+from{_S}+(?:the{_S}+)?$", re.I))
+# money sent home is the home country's: "Remittances sent home by Mexicans working in the United
+# States", "remittances from the Gulf" come from where the senders work
+_REMITTED_FROM_RE = Finder(re.compile(
+    rf"\b(?:remittances?|sent{_S}+home|send{_S}+home|sends{_S}+home)\b[^.;:]{{0,60}}?"
+    rf"(?<![\w])(?:from|(?:working|living|employed|based){_S}+in){_S}+(?:the{_S}+)?$", re.I))
 # "remains China's biggest economy", "the first province in the country to", "the lead in China's":
 # the country ranks the place the sentence is about, it is not the figure's place
 _RANK_AFTER_RE = re.compile(
@@ -141,7 +150,7 @@ _RANK_BEFORE_RE = Finder(re.compile(
 _RANK_TAILS = tuple(f"{w} {t}" for w in ("in", "of", "among", "across") for t in ("", "the "))
 # "the national average of 6.7 percent": the figure is that place's
 _AVERAGE_OF_RE = re.compile(
-    rf"(?:['’]s)?(?:{_S}+(?:average|mean|overall|level|rate|growth|economic|GDP|figure)){{1,4}}(?:{_S}+(?:of|at|was|is|stood{_S}+at)){_S}+(?:about{_S}+|around{_S}+|only{_S}+|just{_S}+)?$")
+    rf"(?:['’]s)?(?:{_S}+(?:average|mean|overall|level|rate|growth|economic|GDP|figure|total|per|capita)){{1,4}}(?:{_S}+(?:of|at|was|is|stood{_S}+at)){_S}+(?:about{_S}+|around{_S}+|only{_S}+|just{_S}+)?$")
 _BASED_AFTER_RE = re.compile(r"[-‑]based\b|[-‑]headquartered\b")
 _GOV_VERB_RE = re.compile(
     rf"['’]?s?{_S}+(?:has|have|had|is|was|will|would|says|said|insists|insisted|announced|set|"
@@ -171,10 +180,15 @@ _TRADE_TO_RE = Finder(re.compile(
 # "the region", "the province", "the city": the latest place of that rank before them
 _ANAPHORA_ADJECTIVES = ("restive", "autonomous", "far-western", "western", "southern", "northern", "eastern",
                         "central", "whole", "entire", "coastal", "inland", "same", "southwestern", "northwestern")
-_ANAPHORA_NOUNS = ("region", "province", "city", "municipality", "prefecture")
+_ANAPHORA_NOUNS = ("region", "province", "city", "municipality", "prefecture", "state")
+# "the state" is the state named last, not the state as a government ("the state pension",
+# "the state-owned lender")
+_STATE_NOT_PLACE = (r"state(?![\w-]|{_S}+(?:pension|sector|media|broadcaster|television|oil|energy|lender|"
+                    r"bank|banks|company|companies|firm|firms|enterprise|enterprises|of{_S}+the))").format(_S=_S)
 _ANAPHORA_RE = re.compile(
-    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?({'|'.join(_ANAPHORA_NOUNS)})\b")
-_ANAPHORA_LEVELS = {"region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3),
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?"
+    rf"({'|'.join(_ANAPHORA_NOUNS[:-1])}|{_STATE_NOT_PLACE})\b")
+_ANAPHORA_LEVELS = {"state": (2,), "region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3),
                     "prefecture": (3,)}
 # A place named in one sentence governs the sentences that go on about it, not the story: a
 # later sentence takes it only where its words point back to it (a pronoun subject, "there",
@@ -189,10 +203,21 @@ _THERE_RE = re.compile(rf"(?<![\w])there\b(?!{_S}+{_NOT_A_PLACE_THERE})")
 # "the state", "the county"; or an establishment that stands somewhere, named before ("the
 # company", "the yarn-making operation"): a national total is no company's
 _SAME_PLACE_RE = re.compile(
-    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+)?(?:state|county|territory|island|"
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+|(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?"
+    rf"(?:state|county|territory|island|"
     rf"emirate|province|region|city|prefecture|municipality|company|firm|plant|factory|facility|mine|mill|"
     rf"park|operation|site|project|zone|port|refinery|smelter|complex|venture)(?![\w-])")
 _STRONG_BREAK_RE = re.compile(r"[;:()–—]|,\s")
+# an aside set off by commas describes what stands before it: its places ("Gyeonggi Province, home
+# to most of the country's chip plants, accounts for", "exports, led by shipments to China, rose")
+# are not the place of the figures after it
+_ASIDE_OPEN_RE = re.compile(
+    rf",{_S}+(?:which|who|whose|where|home{_S}+to|mostly|mainly|most|largely|chiefly|primarily|partly|"
+    rf"led{_S}+by|including|especially|particularly|notably|once|formerly|known{_S}+as)\b")
+# "26% of national GDP", "a fifth of China's output": the base of a share is only compared with
+_SHARE_OF_RE = re.compile(rf"{_S}+of{_S}+(?:the{_S}+)?")
+# a story that opens on a federal or national budget before it names any place is its country's
+_FEDERAL_RE = re.compile(r"\b[Ff]ederal\b|\b[Nn]ational[ \t]+(?:government|budget|accounts)\b")
 _RATIO_OF_RE = re.compile(rf"\bof(?:{_S}+the)?{_S}*$")
 # "made up 15% of U.S. imports", "a fifth of Germany's total exports": the share is of the
 # base's own trade, whatever partner the sentence names
@@ -325,7 +350,8 @@ class Mention:
 _OF_LAST = ("of", "the")
 _DEMOTE_LAST = ("with", "from", "against", "versus", "vs", "vs.", "than", "outside", "excluding", "beyond",
                 "of", "exceeded", "exceeding", "exceeds", "outpaced", "outpacing", "outperformed",
-                "surpassed", "above", "below", "trailed", "the", "mainland")
+                "surpassed", "above", "below", "trailed", "the", "mainland", "times", "twice", "double",
+                "triple", "thrice")
 _TRADE_LAST = ("to", "into", "with", "the")
 
 
@@ -339,6 +365,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
     if gaz.rx is None:
         return out
     folded = folded_text(text)
+    remits = "emittance" in text or "d home" in text or "s home" in text
     for m in gaz.rx.finditer(text):
         s, e = m.span()
         surface = " ".join(m.group().split())
@@ -367,12 +394,18 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         if _is_dateline(text, s, e):
             continue
         near, far = max(0, s - 20), max(0, s - 60)
-        demoted = bool((_may_end(folded, _DEMOTE_LAST, near, s) and _DEMOTE_BEFORE_RE.search(text, near, s))
+        demoted = bool((_may_end(folded, _DEMOTE_LAST, near, s) and _DEMOTE_BEFORE_RE.search(text, near, s)
+                        and not (text.endswith(("from ", "from the "), near, s)
+                                 and _EXPORTS_FROM_RE.search(text, far, s)))
+                       or (remits and _REMITTED_FROM_RE.search(text, max(0, s - 100), s))
                        or _BASED_AFTER_RE.match(text, e)
                        or (_may_end(folded, _TRADE_LAST, far, s) and _TRADE_TO_RE.search(text, far, s))
                        or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e)))
+        if not demoted and out and out[-1].demoted and _COORDINATED_RE.fullmatch(text, out[-1].end, s):
+            demoted = True  # "from the United Kingdom and the United States": both are origins
         out.append(Mention(s, e, name, demoted))
-    if "ounty" in text or "istrict" in text or "ownship" in text or "refecture" in text or "illage" in text:
+    if "ounty" in text or "istrict" in text or "ownship" in text or "refecture" in text or "illage" in text \
+            or "Province" in text:
         _add_admin_places(text, out, gaz)
     return out
 
@@ -410,8 +443,10 @@ def _title_case_line(text: str, pos: int) -> bool:
 
 def _is_dateline(text: str, s: int, e: int) -> bool:
     """Is the place at s..e the dateline opening a paragraph?"""
-    line_start = text.rfind("\n", 0, s) + 1
-    return not text[line_start:s].strip() and bool(_DATELINE_TAIL_RE.match(text, e))
+    j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
+    while j and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    return (not j or text[j - 1] == "\n") and bool(_DATELINE_TAIL_RE.match(text, e))
 
 
 def _add_admin_places(text: str, mentions: list[Mention], gaz: _Gazetteer) -> None:
@@ -536,8 +571,9 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     if main_country and any(w in text for w in _NATIONAL_BODY_WORDS):
         mentions.extend(Mention(m.start(), m.end(), main_country) for m in _NATIONAL_BODY_RE.finditer(text))
         mentions.sort(key=lambda m: m.start)
+    _demote_share_bases(text, mentions, cands)
     if "he region" in text or "he province" in text or "he city" in text or "he prefecture" in text \
-            or "he municipality" in text:
+            or "he municipality" in text or "he state" in text:
         _add_anaphora(text, mentions, gaz)
     # "Guangdong, China's most populous province, ...", "Guangdong province, the country's export
     # hub, ...": an apposition describes the place before it
@@ -560,9 +596,12 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
             break
     if doc_main and main_country and gaz.country_of.get(doc_main, doc_main) != main_country:
         doc_main = main_country  # the story opens on another country ("U.S. tariffs weighed on ...")
+    if doc_main and main_country and doc_main != main_country and _opens_national(text, sents, cands, by_sent,
+                                                                                   gaz, main_country):
+        doc_main = main_country
     named = {gaz.country_of.get(m.name, m.name) for m in mentions if not m.demoted}
     recipients: dict[str, int] = {}
-    low = text.lower()
+    low = folded_text(text) or text.lower()  # the engine's cached lower-cased text
     for m in (mentions if any(w in low for w in _AID_STEMS) else ()):
         lo = max(0, m.start - 60)
         if not m.demoted and _AID_TO_REVERSED_RE.match(text[lo:m.start][::-1]) \
@@ -671,6 +710,8 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
             break
     # 2. nearest before, in the sentence
     prev = [m for m in good if m.end <= c.start and m.start >= s_start]
+    while prev and _in_aside(text, s_start, prev[-1], c.start):
+        prev.pop()
     if prev:
         m = prev[-1]
         if recipient and m.name != recipient and _AID_ACTOR_RE.match(text, m.end):
@@ -693,6 +734,44 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
     return None, False
 
 
+def _in_aside(text: str, s_start: int, m: Mention, pos: int) -> bool:
+    """Is ``m`` inside an aside between commas that closes before ``pos``?"""
+    lo = text.rfind(",", s_start, m.start)
+    return lo != -1 and bool(_ASIDE_OPEN_RE.match(text, lo)) and text.find(",", m.end, pos) != -1
+
+
+def _demote_share_bases(text: str, mentions: list[Mention], cands) -> None:
+    """Demote the place a share is of ("26% of national GDP"), unless the share is of that
+    place's own trade ("15% of U.S. imports", which _pick reads from the demoted mention too)."""
+    at = None
+    for c in cands:
+        if c.kind != "percent" or not text.startswith(" of", c.end) or not mentions:
+            continue
+        g = _SHARE_OF_RE.match(text, c.end)
+        if at is None:
+            at = {m.start: m for m in mentions}
+        m = at.get(g.end()) if g else None
+        if m is not None and not _TRADE_BASE_RE.match(text, m.end):
+            m.demoted = True
+
+
+def _opens_national(text: str, sents, cands, by_sent: dict, gaz: _Gazetteer, country: str) -> bool:
+    """Does the story's first figure come before any place is named, in a sentence about the
+    nation: filed from its capital ("CANBERRA - The federal government's budget ...") or about
+    a federal or national body?"""
+    first = min((c.sent for c in cands), default=None)
+    if first is None or first in by_sent or any(si < first for si in by_sent):
+        return False
+    lead = len(text) - len(text.lstrip())
+    m = gaz.rx.match(text, lead)
+    if m is not None and _DATELINE_TAIL_RE.match(text, m.end()):
+        name = gaz.by_surface.get(" ".join(m.group().split()))
+        if name is not None and gaz.seat_of.get(name) == country:
+            return True
+    span = sents.spans[first] if first < len(sents.spans) else (0, len(text))
+    return bool(_FEDERAL_RE.search(text, *span) or _NATIONAL_BODY_RE.search(text, *span))
+
+
 def _may_hold(gaz: _Gazetteer, outer: str, inner: str) -> bool:
     """Can ``outer`` be the place ``inner`` lies in? Not where the gazetteer knows both and puts
     ``inner`` elsewhere ("Unlike India, Brazil cut rates": a list, not "Guangdong, China")."""
@@ -713,7 +792,8 @@ def _currency_place(c, gaz: _Gazetteer, named: set[str]) -> str | None:
     """The country whose currency a money figure is in, where the text names that country: a
     weak prior for a figure no place of its own sentence claims ("£14bn" in a UK text that
     later mentions India)."""
-    if c.kind != "money" or (c.link_type == "conversion" and c.link is not None and c.link.start < c.start):
+    if c.kind != "money" or c.unit in WORLD_CURRENCIES \
+            or (c.link_type == "conversion" and c.link is not None and c.link.start < c.start):
         return None
     place = gaz.of_currency.get(c.unit)
     return place if place in named else None
@@ -750,13 +830,16 @@ def _story_place(ms: list[Mention], gaz: _Gazetteer, text: str) -> str | None:
 
 
 def _main_country(mentions: list[Mention], gaz: _Gazetteer, cands: Sequence = ()) -> str | None:
-    """The country the text names most, its money's currencies counting as mentions."""
+    """The country the text names most (not as a partner or a place compared with), its money's
+    currencies counting as mentions (not the dollar every country trades in)."""
     counts: dict[str, int] = {}
     for m in mentions:
+        if m.demoted:
+            continue  # a partner, an origin or a place compared with is not what the text is about
         top = gaz.country_of.get(m.name, m.name)
         counts[top] = counts.get(top, 0) + 1
     for c in cands:
-        top = gaz.of_currency.get(c.unit) if c.kind == "money" else None
+        top = gaz.of_currency.get(c.unit) if c.kind == "money" and c.unit not in WORLD_CURRENCIES else None
         if top in counts:
             counts[top] += 1
     if not counts:
