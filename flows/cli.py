@@ -47,6 +47,24 @@ def _warehouse(value: str | None) -> str | None:
     return value
 
 
+def _project(value: Path | None) -> Path | None:
+    """--project DIR: that folder's raw/ and warehouse/, for this command and what it starts."""
+    from tasks.config import PROJECT_ENV
+
+    if value is not None:
+        if not (value / "raw" / "tables").is_dir():
+            raise typer.BadParameter(f"{value}: not a project folder (no raw/tables in it; "
+                                     f"`figures init {value}` makes one)")
+        os.environ[PROJECT_ENV] = str(value.resolve())
+    return value
+
+
+ProjectOption = Annotated[Optional[Path], typer.Option(
+    "--project", callback=_project, is_eager=True,
+    help="Project folder whose raw/ and warehouse/ to use (default: the current folder if it "
+         "has raw/tables, else the installed package's).")]
+
+
 def _address(value: str | None) -> str | None:
     from flows.runners import check_address
 
@@ -60,6 +78,8 @@ def _address(value: str | None) -> str | None:
 def run(
     articles: Annotated[Optional[str], typer.Option(help="Article file, folder or glob under raw/articles (default: all).")] = None,
     since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles modified on or after this date (YYYY-MM-DD).")] = None,
+    published_since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles published on or after this date (articles.csv pub_date; YYYY-MM-DD).")] = None,
+    published_until: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Only articles published on or before this date (YYYY-MM-DD).")] = None,
     warehouse: Annotated[Optional[str], typer.Option(callback=_warehouse, help="SQLAlchemy URL (default: WAREHOUSE_URL or warehouse/figures.db).")] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract and reload every article.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Extract and validate, print what would change, load nothing.")] = False,
@@ -69,6 +89,8 @@ def run(
     batch_size: Annotated[int, typer.Option(callback=_batch_size, help="Articles per task: the unit Prefect (and Dask) schedules.")] = 200,
     strict: Annotated[bool, typer.Option("--strict", help="All or nothing: any article file that cannot be used stops the run before anything is loaded.")] = False,
     precheck: Annotated[bool, typer.Option("--precheck/--no-precheck", hidden=True, help="Look for new work before starting Prefect.")] = True,
+    project: ProjectOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on the screen (by default they go to warehouse/logs/tracebacks.log).")] = False,
 ) -> None:
     """Run the pipeline once on raw/ and print a summary.
 
@@ -84,7 +106,13 @@ def run(
     from tasks.read_raw import InputError
     from warehouse.load import LoadError
 
+    if not debug:  # read by Prefect when it sets up logging, so before it is imported
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_CLASS", "flows.logs.OneLineConsoleHandler")
     day = since.date() if since else None
+    published = tuple(d.date() if d else None for d in (published_since, published_until))
+    if published[0] and published[1] and published[0] > published[1]:
+        raise typer.BadParameter(f"--published-since {published[0]} is after --published-until "
+                                 f"{published[1]}: no article can be in between")
     try:
         with stop_on_signals():
             cfg = load_settings()  # once, here; the flow reads them again at its own entry
@@ -93,7 +121,7 @@ def run(
                 _check_scheduler(cfg, address)
             # Prefect's temporary API costs seconds to start; a run with nothing new need not.
             if precheck and not full_refresh and not os.environ.get("PREFECT_API_URL"):
-                summary = _nothing_new(cfg, articles, day, warehouse)
+                summary = _nothing_new(cfg, articles, day, warehouse, published)
                 if summary is not None:
                     for line in summary.lines():
                         console.print(line, highlight=False, soft_wrap=True)
@@ -104,7 +132,8 @@ def run(
             summary = _run_flow(articles=articles, since=day,
                                 warehouse=SecretStr(warehouse) if warehouse else None,
                                 full_refresh=full_refresh, dry_run=dry_run, batch_size=batch_size,
-                                strict=strict, runner=runner.value, address=address)
+                                strict=strict, runner=runner.value, address=address,
+                                published_since=published[0], published_until=published[1])
     except (InputError, TableValidationError, SettingsError) as exc:
         _error(exc)
         raise typer.Exit(2) from None
@@ -177,7 +206,7 @@ def _check_scheduler(cfg, address: str) -> None:
                                    f"(tried for {timeout} s, DASK_CONNECT_TIMEOUT)")
 
 
-def _nothing_new(cfg, articles, since, warehouse):
+def _nothing_new(cfg, articles, since, warehouse, published=(None, None)):
     """A summary saying "nothing new" if the plain-Python check finds nothing to do, else None."""
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -187,7 +216,7 @@ def _nothing_new(cfg, articles, since, warehouse):
     from warehouse.folders import for_warehouse
 
     try:
-        pending = pending_work(cfg, articles, since, warehouse)
+        pending = pending_work(cfg, articles, since, warehouse, published)
     except SQLAlchemyError as exc:
         if timed_out(exc):  # it has had its wait already; four more in the flow would be minutes
             raise WarehouseTimeout(
@@ -238,23 +267,47 @@ def serve(
     name: Annotated[str, typer.Option(help="Deployment name: runs are figures-pipeline/NAME.")] = "scheduled",
     port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port of the local Prefect server (default 4200, or a free one); ignored with PREFECT_API_URL.")] = None,
     home: Annotated[Optional[Path], typer.Option(help="PREFECT_HOME of the local Prefect server (default: .prefect in the project).")] = None,
+    project: ProjectOption = None,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a cron schedule until Ctrl-C.
 
     Uses the Prefect server at PREFECT_API_URL, or starts a local one (stopped on exit).
     Trigger a run by hand with: prefect deployment run 'figures-pipeline/NAME'
     """
-    from flows.serve import DEFAULT_HOME, ServerError, check_cron, serve as serve_flow
+    from flows.serve import ServerError, check_cron, serve as serve_flow
+    from tasks.config import PROJECT_ENV, project_dir
 
     try:
         check_cron(cron)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="'--cron'") from None
     try:
-        serve_flow(cron=cron, name=name, port=port, home=home or DEFAULT_HOME)
+        # the served runs (subprocesses) work on this project folder, wherever they start
+        os.environ[PROJECT_ENV] = str(project_dir())
+        serve_flow(cron=cron, name=name, port=port, home=home or project_dir() / ".prefect")
     except ServerError as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create (or an existing folder without raw/).")],
+) -> None:
+    """Scaffold a project folder: raw/tables (the curated tables), an example article, warehouse/.
+
+    Then, inside it, `figures run` reads its raw/ and writes warehouse/figures.db there.
+    """
+    from flows.cli_init import InitError, scaffold
+
+    try:
+        written = scaffold(directory)
+    except (InitError, OSError) as exc:
+        _error(exc)
+        raise typer.Exit(2) from None
+    console.print(f"created project {directory} ({len(written)} files: raw/tables, "
+                  f"raw/articles, warehouse/); next: cd {directory} && figures run",
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -268,7 +321,8 @@ def extract(
     from tasks.config import SettingsError, load_settings
 
     try:
-        extract_figures(file, jsonl, tables or load_settings().tables_dir)
+        cfg = load_settings()
+        extract_figures(file, jsonl, tables or cfg.tables_dir, max_bytes=cfg.max_article_bytes)
     except (ExtractInputError, SettingsError) as exc:
         _error(exc, Console(stderr=True))  # stdout holds the figures (--jsonl) a pipe reads
         raise typer.Exit(2) from None
@@ -282,14 +336,20 @@ def report(
     all_articles: Annotated[bool, typer.Option("--all-articles", help="Annotate every article (the page then grows with the warehouse).")] = False,
 ) -> None:
     """Rebuild the HTML report (annotated articles, charts, claim verdicts) from the warehouse."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from flows.cli_report import report as build_report
     from report import ReportError
+    from tasks.config import SettingsError
 
     try:
         build_report(out, warehouse, articles=articles, all_articles=all_articles)
-    except ReportError as exc:
+    except (ReportError, SettingsError, ValueError) as exc:  # ValueError: a URL that does not parse
         _error(exc)
         raise typer.Exit(2) from None
+    except SQLAlchemyError as exc:
+        _error(f"the warehouse could not be read: {_first_line(exc)}")
+        raise typer.Exit(1) from None
     except OSError as exc:  # the folder cannot be written (read-only, full, a file in its place)
         _error(f"{out or 'REPORT_DIR'}: the report could not be written "
                f"({(exc.strerror or str(exc)).lower()})")

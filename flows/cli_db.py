@@ -27,7 +27,11 @@ SchemaOption = Annotated[
 def _fail(message: str) -> None:
     from warehouse.engine import redact
 
-    console.print(f"[red]error:[/red] {redact(message)}", highlight=False)
+    from rich.markup import escape
+
+    # one line: a driver's message goes on with hints ("Is the server running ...?") and links
+    first = message.strip().splitlines()[0] if message.strip() else message
+    console.print(f"[red]error:[/red] {escape(redact(first))}", highlight=False)
     raise typer.Exit(2)
 
 
@@ -95,11 +99,13 @@ def grant_bi(
 def docs(
     check: Annotated[bool, typer.Option("--check", help="Only check that docs/warehouse.md is current.")] = False,
 ) -> None:
-    """Regenerate docs/warehouse.md from the table comments and view headers."""
-    from warehouse.dictionary import DOCS_PATH, generate, write
+    """Regenerate docs/warehouse.md (of the project folder) from the table comments and view headers."""
+    from tasks.config import project_dir
+    from warehouse.dictionary import generate, write
 
+    path = project_dir() / "docs" / "warehouse.md"
     if check:
-        current = DOCS_PATH.exists() and DOCS_PATH.read_text(encoding="utf-8") == generate()
-        console.print(f"{DOCS_PATH} is {'current' if current else 'out of date'}")
+        current = path.exists() and path.read_text(encoding="utf-8") == generate()
+        console.print(f"{path} is {'current' if current else 'out of date'}")
         raise typer.Exit(0 if current else 1)
-    console.print(f"wrote {write()}")
+    console.print(f"wrote {write(path)}")

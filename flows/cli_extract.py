@@ -123,7 +123,7 @@ def print_table(path: Path, figures: list[Figure]) -> None:
 
 
 def extract(file: Path | None = None, jsonl: bool = False, tables: Path = DEFAULT_TABLES,
-            pub_date: str | None = None) -> None:
+            pub_date: str | None = None, max_bytes: int = 5_000_000) -> None:
     """Extract figures from FILE (a table) or, with ``jsonl``, from JSON lines on stdin."""
     regions, metrics = load_tables(tables)
     if jsonl:
@@ -131,21 +131,35 @@ def extract(file: Path | None = None, jsonl: bool = False, tables: Path = DEFAUL
         return
     if file is None:
         raise ExtractInputError("give a FILE or --jsonl")
-    try:
-        text = Path(file).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExtractInputError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise ExtractInputError(f"{file}: a folder, not a text file") from None
-    except UnicodeDecodeError as exc:
-        raise ExtractInputError(f"{file}: not UTF-8 (byte {exc.start:,}: {exc.reason})") from None
-    except OSError as exc:
-        raise ExtractInputError(f"{file}: cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+    text = read_text(Path(file), max_bytes)
     if pub_date is None:
         pub_date = article_pub_date(Path(file), tables)
     elif pub_date_problem(pub_date):
         raise ExtractInputError(f"--pub-date {pub_date_problem(pub_date)} (value: {pub_date[:40]!r})")
     print_table(Path(file), parse_figures(text, pub_date, regions=regions, metrics=metrics))
+
+
+def read_text(file: Path, max_bytes: int) -> str:
+    """The text of ``file`` decoded as `figures run` decodes an article (UTF-8, UTF-16,
+    GB18030, cp1252; tasks.read_raw.decode_article), or an ExtractInputError naming it."""
+    from tasks.read_raw import InputError, decode_article
+
+    try:
+        with open(file, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ExtractInputError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise ExtractInputError(f"{file}: a folder, not a text file") from None
+    except OSError as exc:
+        raise ExtractInputError(f"{file}: cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+    if len(data) > max_bytes:
+        raise ExtractInputError(f"{file}: over the article size limit of {max_bytes:,} bytes "
+                                "(set MAX_ARTICLE_BYTES to raise it)")
+    try:
+        return decode_article(data, str(file))[0]
+    except InputError as exc:
+        raise ExtractInputError(str(exc)) from None
 
 
 def article_pub_date(file: Path, tables: Path = DEFAULT_TABLES) -> str | None:

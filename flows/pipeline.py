@@ -1,6 +1,7 @@
 """The `figures-pipeline` flow: raw/ -> figures -> checks -> warehouse. It only composes."""
 import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
 
+import time
 from collections import deque
 from datetime import date, timedelta
 from typing import Annotated
@@ -13,9 +14,9 @@ from flows import alerts, artifacts, interrupt, progress, steps
 from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.process_batch import CuratedInputs
-from tasks.plan import MAX_BATCH_SIZE, batches, modified_since
+from tasks.plan import MAX_BATCH_SIZE, batches, modified_since, published_between
 from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
-                            scan_articles, split_duplicates, table_hashes)
+                            publication_dates, scan_articles, split_duplicates, table_hashes)
 from tasks.spool import Spool
 from tasks.summary import RunSummary
 from warehouse.changes import changed_tables, plan_changes
@@ -36,7 +37,8 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
                      warehouse: SecretStr | None = None, full_refresh: bool = False,
                      dry_run: bool = False,
                      batch_size: Annotated[int, Field(ge=1, le=MAX_BATCH_SIZE)] = BATCH_SIZE,
-                     strict: bool = False) -> RunSummary:
+                     strict: bool = False, published_since: date | None = None,
+                     published_until: date | None = None) -> RunSummary:
     """Extract, normalise, validate, check and load every new or changed article.
 
     An article file that cannot be used (unreadable, empty, binary, too big, undecodable, a
@@ -55,7 +57,9 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
     summary.metadata_without_article = missing_metadata_files(tables["articles.csv"], cfg.articles_dir)
     hashes = table_hashes(cfg.tables_dir)
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
-    paths = modified_since(paths, since)
+    paths = published_between(modified_since(paths, since), cfg.articles_dir,
+                              publication_dates(tables["articles.csv"]), published_since,
+                              published_until)
     if not dry_run:
         steps.upgrade(wh)
     loaded = steps.loaded_articles(wh)
@@ -133,15 +137,19 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     # Batches go out a few at a time (on Dask they run side by side) and come back in order;
     # each is counted and parked on disk, so memory holds a window of batches, not the run.
     todo_batches = batches(todo, batch_size)
+    progress.count(len(todo), "articles extracted")
+    started, done = time.monotonic(), 0
     with Spool() as spool:
         for i, result in enumerate(_in_order(submit, todo_batches, IN_FLIGHT), start=1):
             summary.record_batch(result)
             frames = result.take_frames()
             if run_id is not None:
                 spool.append(frames)
-            get_run_logger().info("batch %d/%d extracted and validated: %d figures", i,
-                                  len(todo_batches), result.extracted)
-            progress.advance(i, len(todo_batches), "batches extracted and validated")
+            done += len(todo_batches[i - 1])
+            get_run_logger().info("batch %d/%d extracted and validated: %d/%d articles, %d figures; %s",
+                                  i, len(todo_batches), done, len(todo), result.extracted,
+                                  progress.rate_and_eta(done, len(todo), time.monotonic() - started))
+            progress.advance(done, len(todo), "articles extracted and validated")
         if run_id is None:  # dry run: report what would change, write nothing
             return
 
@@ -174,5 +182,9 @@ def _in_order(submit, items, window):
 
 
 if __name__ == "__main__":
-    for line in figures_pipeline().lines():
-        print(line)
+    # the same command as `figures run`: its options, --help, and one-line errors
+    import typer
+
+    from flows.cli import app
+
+    typer.main.get_command(app).commands["run"].main(prog_name="python -m flows.pipeline")

@@ -14,8 +14,9 @@ from datetime import date
 
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
-from tasks.plan import modified_since
-from tasks.read_raw import read_articles, scan_articles, split_duplicates, table_hashes
+from tasks.plan import modified_since, published_between
+from tasks.read_raw import (publication_dates, read_articles, read_table, scan_articles,
+                            split_duplicates, table_hashes)
 from warehouse.changes import changed_tables, plan_changes
 from warehouse.load import loaded_articles
 from warehouse.runs import last_table_hashes
@@ -36,16 +37,40 @@ class Pending:
                 and not self.rejected)
 
 
+def _absent_sqlite_file(url: str) -> bool:
+    """An SQLite URL naming a plain file that does not exist yet (a warehouse never loaded)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # get_engine says what is wrong with it, redacted
+        return False
+    database = parsed.database or ""
+    return (parsed.get_backend_name() == "sqlite" and not parsed.query.get("uri")
+            and database not in ("", ":memory:") and not Path(database).exists())
+
+
 def pending_work(cfg: Settings, articles: str | None, since: date | None,
-                 warehouse: str | None) -> Pending:
+                 warehouse: str | None, published: tuple[date | None, date | None] = (None, None)
+                 ) -> Pending:
     """What a run with these parameters would (re)process, and which files it would reject;
     raises what the flow would raise for a pattern outside raw/ or one that matches nothing."""
     from warehouse.migrate import current_revision, head_revision
 
     paths, unlisted = scan_articles(cfg.articles_dir, articles)
-    raw, unreadable = read_articles(modified_since(paths, since), cfg.articles_dir,
+    paths = modified_since(paths, since)
+    if published != (None, None):
+        dates = publication_dates(read_table(cfg.tables_dir / "articles.csv"))
+        paths = published_between(paths, cfg.articles_dir, dates, *published)
+    raw, unreadable = read_articles(paths, cfg.articles_dir,
                                     cfg.max_article_bytes, cfg.max_article_figures)
-    engine = cfg.warehouse(warehouse).engine()
+    wh = cfg.warehouse(warehouse)
+    if _absent_sqlite_file(wh.url):  # connecting would create it, before the tables are checked
+        return Pending(articles_read=len(raw), schema_current=False,
+                       rejected=[r.reason for r in (*unlisted, *unreadable)])
+    engine = wh.engine()
     try:
         loaded = loaded_articles(engine)
         raw, duplicates = split_duplicates(raw, loaded)

@@ -48,9 +48,14 @@ def check_cron(cron: str) -> str:
 
 
 def free_port(preferred: int = 4200) -> int:
-    """`preferred` if nothing listens there, else a free port the OS picks."""
+    """`preferred` if nothing listens there, else a free port the OS picks.
+
+    The probe sets SO_REUSEADDR, as the server's own socket does (uvicorn sets it): a
+    server stopped a moment ago leaves its connections in TIME_WAIT for a minute, which
+    blocks a plain bind but not the next server, so a restart keeps its port."""
     for port in (preferred, 0):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:

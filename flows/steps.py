@@ -7,6 +7,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy.exc import DisconnectionError, OperationalError
 
+from flows import progress
 from schemas.tables import validate_tables
 from tasks import gazetteer
 from tasks import process_batch as batch_steps
@@ -57,7 +58,7 @@ def read_article_files(paths, articles_dir, max_bytes, max_numbers=None):
 
 @task(**FRESH)
 def process_batch(batch, pub_dates, curated):
-    return batch_steps.process_batch(batch, pub_dates, curated)
+    return batch_steps.process_batch(batch, pub_dates, curated, on_article=progress.tick)
 
 
 @task(**IO_RETRIES)

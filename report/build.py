@@ -177,12 +177,23 @@ def read_index(conn: Connection, limit: int = INDEX_MAX) -> tuple[pd.DataFrame, 
     return index[list(INDEX_COLUMNS)], totals
 
 
-def read_shown(conn: Connection, limit: int | None) -> pd.DataFrame:
-    """dim_article rows of the articles to annotate, in report order (all when ``limit`` is None)."""
+def read_shown(conn: Connection, limit: int | None, first: Sequence[int] = ()) -> pd.DataFrame:
+    """dim_article rows of the articles to annotate (all when ``limit`` is None): the articles
+    ``first`` names (those of the claims table, so each claim links to its article in place),
+    then the others in report order, ``limit`` in all."""
     sql = f"SELECT {ARTICLE_COLUMNS} FROM dim_article AS a ORDER BY {ARTICLE_ORDER}"
     if limit is None:
         return pd.read_sql(text(sql), conn)
-    return pd.read_sql(text(sql + " LIMIT :limit"), conn, params={"limit": max(0, int(limit))})
+    limit = max(0, int(limit))
+    first = list(dict.fromkeys(int(k) for k in first))[:limit]
+    rest = pd.read_sql(text(sql + " LIMIT :limit"), conn, params={"limit": limit + len(first)})
+    if not first:
+        return rest.head(limit)
+    claimed = _read_in(conn, f"SELECT {ARTICLE_COLUMNS} FROM dim_article AS a WHERE a.article_key IN :keys", first)
+    position = {key: i for i, key in enumerate(first)}
+    claimed = claimed.iloc[claimed["article_key"].astype(int).map(position).argsort()]
+    rest = rest[~rest["article_key"].astype(int).isin(first)]
+    return pd.concat([claimed, rest], ignore_index=True).head(limit)
 
 
 def read_claims(conn: Connection, limit: int) -> ClaimRows:
@@ -248,11 +259,12 @@ def read_warehouse(conn: Connection, articles_shown: int | None = ARTICLES_SHOWN
                    claims_shown: int = CLAIMS_SHOWN) -> ReportData:
     """Everything the report shows except the annotated articles' rows (see ``article_batches``)."""
     index, totals = read_index(conn)
+    claims = read_claims(conn, claims_shown)
     return ReportData(
         totals=totals,
         index=index,
-        shown=read_shown(conn, articles_shown),
-        claims=read_claims(conn, claims_shown),
+        shown=read_shown(conn, articles_shown, first=[a for a, _ in claims.order]),
+        claims=claims,
         charts=read_charts(conn),
         runs=pd.read_sql(text(f"SELECT * FROM etl_run ORDER BY run_id DESC LIMIT {RUNS_SHOWN}"), conn),
         quarantine=pd.read_sql(text("SELECT * FROM quarantine ORDER BY quarantine_key DESC "

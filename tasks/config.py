@@ -3,9 +3,11 @@
 Environment variables (or a `.env` file in the working directory) override the defaults:
 `WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`, `MAX_ARTICLE_FIGURES`,
 `DB_CONNECT_TIMEOUT`, `DB_STATEMENT_TIMEOUT`, `DASK_CONNECT_TIMEOUT`, `STALE_RUN_HOURS`,
-`REPORT_DIR`, `QUALITY_DIR`, `ALERT_WEBHOOK_URL`, `ALERT_BLOCK`. Read them with
-`load_settings()`: a bad value is one line. This is the only module below flows/ that reads the
-environment (`user_cache_dir` reads the platform's XDG_CACHE_HOME, which is no setting of ours).
+`REPORT_DIR`, `QUALITY_DIR`, `ALERT_WEBHOOK_URL`, `ALERT_BLOCK`. Paths default to the project
+folder (`project_dir()`). Read them with `load_settings()`: a bad value is one line. This is the
+only module below flows/ that reads the environment (`user_cache_dir` reads the platform's
+XDG_CACHE_HOME, which is no setting of ours; `project_dir` reads FIGURES_PROJECT and the
+current folder).
 """
 from __future__ import annotations
 
@@ -15,16 +17,32 @@ from pathlib import Path
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from warehouse.engine import CONNECT_TIMEOUT_S, DEFAULT_URL, STATEMENT_TIMEOUT_S, Warehouse
+from warehouse.engine import CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_S, Warehouse
 
+# The installed package's own project folder: its raw/ and warehouse/ are the default
+# when a command is run anywhere else.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ENV = "FIGURES_PROJECT"
+
+
+def project_dir() -> Path:
+    """The project folder a command works in, as dbt's project dir: ``FIGURES_PROJECT``
+    (``figures run --project DIR`` sets it), else the current folder when it holds
+    ``raw/tables``, else the installed package's own folder."""
+    chosen = os.environ.get(PROJECT_ENV)
+    if chosen:
+        return Path(chosen).resolve()
+    here = Path.cwd()
+    return here if (here / "raw" / "tables").is_dir() else PROJECT_ROOT
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
-    raw_root: Path = Field(default=PROJECT_ROOT / "raw", alias="RAW_ROOT")
-    warehouse_url: str = Field(default=DEFAULT_URL, alias="WAREHOUSE_URL")
+    raw_root: Path = Field(default_factory=lambda: project_dir() / "raw", alias="RAW_ROOT")
+    warehouse_url: str = Field(
+        default_factory=lambda: f"sqlite:///{project_dir() / 'warehouse' / 'figures.db'}",
+        alias="WAREHOUSE_URL")
     warehouse_schema: str | None = Field(default=None, alias="WAREHOUSE_SCHEMA")
     # A news article is tens of kilobytes; anything this big is a mistake (a dump, a binary).
     max_article_bytes: int = Field(default=5_000_000, alias="MAX_ARTICLE_BYTES", gt=0)
@@ -41,8 +59,10 @@ class Settings(BaseSettings):
     # An etl_run row still 'running' after this long, whose process cannot be checked (another
     # host), belongs to a run that died without a word; the next run marks it 'abandoned'.
     stale_run_hours: float = Field(default=24, alias="STALE_RUN_HOURS", gt=0)
-    report_dir: Path = Field(default=PROJECT_ROOT / "warehouse" / "report", alias="REPORT_DIR")
-    quality_dir: Path = Field(default=PROJECT_ROOT / "warehouse" / "quality", alias="QUALITY_DIR")
+    report_dir: Path = Field(default_factory=lambda: project_dir() / "warehouse" / "report",
+                             alias="REPORT_DIR")
+    quality_dir: Path = Field(default_factory=lambda: project_dir() / "warehouse" / "quality",
+                              alias="QUALITY_DIR")
     # Where alerts go (flows/alerts.py): a webhook taking a JSON POST, or a notification block
     # saved in Prefect, by slug. A secret: a webhook's path or query is often its token.
     alert_webhook_url: SecretStr | None = Field(default=None, alias="ALERT_WEBHOOK_URL")

@@ -5,7 +5,7 @@ tens of milliseconds per task run, the engine microseconds per sentence.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -19,12 +19,17 @@ PERIOD_DAYS = ("period_first_day", "period_last_day")
 
 
 def extract_articles(articles: Sequence[RawArticle], pub_dates: dict[str, str | None],
-                     regions: Sequence[Region], metrics: Sequence[MetricDef]) -> pd.DataFrame:
-    """Figures of every article in the batch, keyed by article_hash; page furniture skipped."""
+                     regions: Sequence[Region], metrics: Sequence[MetricDef],
+                     on_article: Callable[[int], None] | None = None) -> pd.DataFrame:
+    """Figures of every article in the batch, keyed by article_hash; page furniture skipped.
+
+    `on_article(n)` is called after each article with the number of its figures (progress)."""
     rows = []
     for art in articles:
         figures = parse_figures(art.text, pub_dates.get(art.article_hash), regions=regions,
                                 metrics=metrics, ignore=furniture_spans(art.text))
+        if on_article is not None:
+            on_article(len(figures))
         for fig in figures:
             row = fig.as_dict()
             row["value"] = float(row["value"])

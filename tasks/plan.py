@@ -27,6 +27,48 @@ def modified_since(paths: Sequence[Path], since: date | None) -> list[Path]:
     return [p for p in paths if _modified(p) >= cutoff]
 
 
+def published_between(paths: Sequence[Path], articles_dir: Path, pub_dates: Mapping[str, str | None],
+                      since: date | None, until: date | None) -> list[Path]:
+    """Files whose publication date (articles.csv `pub_date`, by path under `articles_dir`)
+    falls in [`since`, `until`]; all of them when both are None.
+
+    A date of a year or a month only ("2021", "2021-07") is the span of its days, kept when
+    it overlaps the window. A file with no date is left out: it cannot be said to be in it."""
+    if since is None and until is None:
+        return list(paths)
+    lo, hi = since or date.min, until or date.max
+    kept = []
+    for path in paths:
+        try:
+            rel = path.resolve().relative_to(articles_dir.resolve()).as_posix()
+        except (OSError, ValueError):
+            rel = path.name
+        span = date_span(pub_dates.get(rel) or pub_dates.get(path.as_posix()))
+        if span and span[0] <= hi and span[1] >= lo:
+            kept.append(path)
+    return kept
+
+
+def date_span(text: str | None) -> tuple[date, date] | None:
+    """First and last day of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date; None if it is none."""
+    import calendar
+
+    parts = (text or "").strip().split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 1:
+            return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
+        if len(numbers) == 2:
+            last = calendar.monthrange(numbers[0], numbers[1])[1]
+            return date(numbers[0], numbers[1], 1), date(numbers[0], numbers[1], last)
+        if len(numbers) == 3:
+            day = date(*numbers)
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
 def _modified(path: Path) -> float:
     # A file that cannot be looked at is kept: the reader then names it and says why.
     try:

@@ -7,7 +7,7 @@ of extracted figures. What the run summary needs of that frame travels as counts
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -70,14 +70,16 @@ class BatchResult:
 
 
 def process_batch(articles: Sequence[RawArticle], pub_dates: Mapping[str, str | None],
-                  curated: CuratedInputs, source: str = "extracted figures") -> BatchResult:
+                  curated: CuratedInputs, source: str = "extracted figures",
+                  on_article: Callable[[int], None] | None = None) -> BatchResult:
     """Figures of `articles` extracted, normalised, split into valid and rejected, and checked.
 
     `pub_dates` maps article_hash to its ISO publication date (or None when unknown): it
     resolves relative periods and picks the exchange rates (the day's, when it has a day).
+    `on_article(n)` hears of each article extracted, with its number of figures.
     """
     extracted = extract_articles.extract_articles(articles, pub_dates, curated.regions,
-                                                  curated.metrics)
+                                                  curated.metrics, on_article)
     normalised = normalise.metric_keys(normalise.normalise(extracted, curated.fx, pub_dates),
                                        curated.metrics_table)
     model = with_metric_lexicon(NormalisedFigures, curated.metrics_table)

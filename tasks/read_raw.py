@@ -673,6 +673,14 @@ def described_paths(metadata: pd.DataFrame) -> set[str]:
     return {str(p) for p in metadata.get("path", pd.Series(dtype=str)).dropna()}
 
 
+def publication_dates(metadata: pd.DataFrame) -> dict[str, str | None]:
+    """articles.csv's `pub_date` by path (None where it has none)."""
+    if "path" not in metadata or "pub_date" not in metadata:
+        return {}
+    return {str(path): (None if pd.isna(day) else str(day))
+            for path, day in zip(metadata["path"], metadata["pub_date"]) if not pd.isna(path)}
+
+
 def missing_metadata_files(metadata: pd.DataFrame, articles_dir: Path) -> list[str]:
     """articles.csv rows that name a file that is not there (or not inside `articles_dir`)."""
     missing = []

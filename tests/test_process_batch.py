@@ -73,3 +73,12 @@ def test_the_spool_gives_back_what_it_was_given_in_order_and_then_removes_its_fi
         folder = spool._dir
         assert folder.is_dir() and (folder.stat().st_mode & 0o077) == 0  # private to us
     assert not folder.exists()
+
+
+def test_a_batch_reports_each_article_as_it_is_extracted_with_its_figures(inputs):
+    articles, pub_dates, curated = inputs
+    heard = []
+    result = process_batch(articles, pub_dates, curated, on_article=heard.append)
+    assert len(heard) == len(articles)
+    assert sum(heard) == result.extracted
+    assert heard == [result.by_article.get(a.article_hash, 0) for a in articles]

@@ -658,6 +658,30 @@ def test_only_the_first_articles_are_annotated_and_every_article_is_listed(three
     assert "(not annotated below)" in page  # the fixture's claims, whose article is not shown
 
 
+def test_the_articles_of_the_claims_are_annotated_first_so_every_claim_links_to_its_article(loaded, tmp_path):
+    wh, raw = loaded
+    # the article whose claims fail is loaded first; the latest load is the seed article
+    load_run(wh.engine, run={}, extractor_version="test", **third_article_batch())
+    load_run(wh.engine, run={}, extractor_version="test", **seed_article_batch())
+    (raw / SEED_PATH).write_bytes((ROOT / "raw" / "articles" / SEED_PATH).read_bytes())
+    (raw / "third.txt").write_text(THIRD_TEXT, encoding="utf-8")
+    claim_articles = set(_rows(wh.engine, "SELECT DISTINCT article_key FROM mart_claim_checks")["article_key"])
+    articles = _rows(wh.engine, "SELECT article_key, path FROM dim_article")
+    assert 1 < len(claim_articles) < len(articles)  # some articles have no claim
+
+    page = build_report(wh.engine, tmp_path / "report", raw,
+                        articles_shown=len(claim_articles)).read_text(encoding="utf-8")
+    annotated = {int(k) for k in re.findall(r'<article class="article" id="article-(\d+)"', page)}
+    assert annotated == {int(k) for k in claim_articles}
+    assert "(not annotated below)" not in page
+    for target in re.findall(r'href="#article-(\d+)"', page):
+        assert f'id="article-{target}"' in page
+    # one article only: the one whose claim does not hold, though an older load
+    page = build_report(wh.engine, tmp_path / "one", raw, articles_shown=1).read_text(encoding="utf-8")
+    third = int(articles.loc[articles["path"] == "third.txt", "article_key"].iloc[0])
+    assert re.findall(r'<article class="article" id="article-(\d+)"', page) == [str(third)]
+
+
 def test_a_capped_claims_table_shows_the_failing_claims_and_counts_the_rest(three_runs, tmp_path):
     wh, raw = three_runs
     page = build_report(wh.engine, tmp_path / "report", raw, claims_shown=1).read_text(encoding="utf-8")

@@ -9,7 +9,11 @@ the header of ``warehouse/views/<name>.sql``::
     -- Columns:
     --   column_name: what it holds.
 
-``figures db docs`` rewrites the file; a test fails when it is not current.
+``figures db docs`` rewrites the file; a test fails when it is not current. The same text
+reaches the database: on PostgreSQL each view gets ``COMMENT ON VIEW`` (its description and
+grain, `view_comment`) and ``COMMENT ON COLUMN`` for every column (`apply_view_comments`, run
+whenever the migrations create the views), so Superset and Metabase show what this file says;
+tables carry their ``comment=`` from their migrations.
 """
 from __future__ import annotations
 
@@ -17,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 
 from warehouse.engine import PROJECT_ROOT
+from warehouse.lineage import mermaid
 from warehouse.migrate import VIEWS_DIR, view_names, view_sql
 from warehouse.tables import metadata
 
@@ -61,6 +66,27 @@ def view_doc(name: str, directory: Path = VIEWS_DIR) -> ViewDoc:
     if not doc.grain or not doc.columns:
         raise ValueError(f"warehouse/views/{name}.sql: the header must state 'Grain:' and list 'Columns:'")
     return doc
+
+
+def view_comment(doc: ViewDoc) -> str:
+    """The view's description in the database: its description, then its grain."""
+    return f"{' '.join(doc.description)} Grain: {doc.grain}"
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"  # COMMENT takes no bound parameters
+
+
+def apply_view_comments(conn: Connection, directory: Path = VIEWS_DIR) -> None:
+    """COMMENT ON VIEW and ON COLUMN for every view in ``directory``, from its header
+    (PostgreSQL; SQLite has no comments)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for name in view_names(directory):
+        doc = view_doc(name, directory)
+        conn.exec_driver_sql(f'COMMENT ON VIEW "{name}" IS {_literal(view_comment(doc))}')
+        for column, text in doc.columns:
+            conn.exec_driver_sql(f'COMMENT ON COLUMN "{name}"."{column}" IS {_literal(text)}')
 
 
 def _cell(text: str | None) -> str:
@@ -126,6 +152,10 @@ def generate() -> str:
     ]
     for name in view_names():
         lines += _view_section(view_doc(name))
+    lines += ["## Lineage", "",
+              "Raw files (left) are loaded into tables, which the `mart_` views (right) read.",
+              "Raw file to table is declared once in `warehouse/lineage.py`; table to view is",
+              "read from each view's SQL.", "", "```mermaid", mermaid(), "```", ""]
     lines += ["## Tables", ""]
     for table in sorted(metadata.sorted_tables, key=lambda t: (not t.name.startswith("dim_"), t.name)):
         lines += _table_section(table)

@@ -57,7 +57,7 @@ def output_dirs(cfg, url: str | None = None) -> OutputDirs:
     ``cfg`` is a ``tasks.config.Settings``; its schema names the PostgreSQL schema.
     """
     url = url or cfg.warehouse_url
-    default_url = type(cfg).model_fields["warehouse_url"].default
+    default_url = type(cfg).model_fields["warehouse_url"].get_default(call_default_factory=True)
     is_default = warehouse_slug(url, cfg.warehouse_schema) == warehouse_slug(default_url)
 
     if is_default:

@@ -77,7 +77,11 @@ def drop_views(conn: Connection, directory: Path = VIEWS_DIR) -> None:
 
 
 def create_views(conn: Connection, directory: Path = VIEWS_DIR) -> None:
-    """(Re)create every ``mart_`` view from ``directory`` (default ``warehouse/views/*.sql``)."""
+    """(Re)create every ``mart_`` view from ``directory`` (default ``warehouse/views/*.sql``),
+    with its description and its columns' as comments (PostgreSQL)."""
+    from warehouse.dictionary import apply_view_comments  # it reads the views' headers from here
+
     drop_views(conn, directory)
     for name in view_names(directory):
         conn.exec_driver_sql(f"CREATE VIEW {name} AS\n{view_sql(name, directory)}")
+    apply_view_comments(conn, directory)
