@@ -25,6 +25,7 @@ run: $(STAMP)
 	$(BIN)/figures run
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lock:

@@ -416,7 +416,7 @@ def s_count(rng, ctx):
     people = lemma in ("employee", "worker", "official", "teacher", "doctor")
     lead = rng.choice([None, f"Officials in {reg} said it had reached ",
                        f"Local firms in {reg} hired " if people else f"Statistics from {reg} counted "])
-    s = Sentence().t(lead or f"The programme covered ")
+    s = Sentence().t(lead or "The programme covered ")
     return s.f(quote, "quantity", v, lemma, q, (year, year), reg if lead else None, noun).t(f" {phrase}.")
 
 
@@ -443,7 +443,7 @@ def s_duration(rng, ctx):
         s.t(f" project in {ctx.region} is due to finish next year.")
     elif choice == 1:
         n = rng.choice([3, 5, 8, 10, 11, 15, 20])
-        s.t(f"Over the past ").f(f"{n} years", "quantity", Decimal(n), "year", "exact", (None, None), None,
+        s.t("Over the past ").f(f"{n} years", "quantity", Decimal(n), "year", "exact", (None, None), None,
                                  "duration of the programme")
         s.t(f", the programme has reshaped {ctx.region}'s towns.")
     else:
@@ -475,11 +475,11 @@ def s_number_words(rng, ctx):
     choice = rng.randrange(3)
     s = Sentence()
     if choice == 0:
-        s.t(f"The scheme has drawn ").f(f"{WORD_NUMBERS[n]} million visitors", "quantity", Decimal(n) * 10 ** 6,
+        s.t("The scheme has drawn ").f(f"{WORD_NUMBERS[n]} million visitors", "quantity", Decimal(n) * 10 ** 6,
                                          "visitor", "exact", (None, None), reg, "visitors")
         s.t(f" to {reg}.")
     elif choice == 1:
-        s.t(f"The city will spend ").f("half a billion yuan", "money", Decimal(5) * 10 ** 8, "CNY", "exact",
+        s.t("The city will spend ").f("half a billion yuan", "money", Decimal(5) * 10 ** 8, "CNY", "exact",
                                        (None, None), reg, "spending")
         s.t(f" on water projects in {reg}.")
     else:
@@ -541,7 +541,7 @@ def distractor(rng: random.Random, ctx: Ctx) -> str:
         f"Officials met in {ctx.region} at {rng.randint(8, 11)}:{rng.choice(['00', '15', '30'])}am on {rng.choice(['Monday', 'Tuesday', 'Thursday'])}.",
         f"It was the {rng.choice(ORDINALS)} round of the programme.",
         f"The {rng.choice(['13th', '14th'])} Five-Year Plan sets out the priorities for {ctx.region}.",
-        f"The G20 summit and the COVID-19 pandemic dominated the agenda.",
+        "The G20 summit and the COVID-19 pandemic dominated the agenda.",
         f"Flight MU{rng.randint(2000, 9999)} was the only direct link to the region at the time.",
         f"Article {rng.randint(10, 60)} of the regulation covers subsidies.",
         f"The {rng.choice(ORDINALS)} phase of Highway G{rng.randint(10, 99)} opened on {month} {d}.",

@@ -72,8 +72,14 @@ def _peer_quantulum3(docs):
 
 
 def _peer_recognizers(docs):
-    from recognizers_suite import (Culture, recognize_age, recognize_currency, recognize_dimension,
-                                   recognize_number, recognize_percentage)
+    from recognizers_suite import (
+        Culture,
+        recognize_age,
+        recognize_currency,
+        recognize_dimension,
+        recognize_number,
+        recognize_percentage,
+    )
 
     recognize_number("warm up 5", Culture.English)
     recognize_number("热身5", Culture.Chinese)
@@ -176,7 +182,7 @@ def _unclassified(preds) -> float | None:
 
     _, metrics = load_tables(ROOT / "raw" / "tables")
     known = {m.key.casefold() for m in metrics} | {m.label.casefold() for m in metrics}
-    return sum(not (p.get("metric") or "").casefold() in known for p in preds) / len(preds)
+    return sum((p.get("metric") or "").casefold() not in known for p in preds) / len(preds)
 
 
 def _fmt(x, nd=3):

@@ -36,7 +36,6 @@ import json
 import math
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -301,7 +300,9 @@ def prefect_breakdown(work: Path, started: datetime, timeline: list[tuple[float,
     finally:
         con.close()
     # Prefect stores naive UTC timestamps
-    ts = lambda s: datetime.fromisoformat(s).replace(tzinfo=timezone.utc).timestamp()
+    def ts(s):
+        return datetime.fromisoformat(s).replace(tzinfo=timezone.utc).timestamp()
+
     union, _ = _union([(ts(s), ts(e)) for _, s, e in tasks])
     by_name: dict[str, list[tuple[float, float]]] = {}
     for name, s, e in tasks:
@@ -368,10 +369,10 @@ def stages(root: Path, n: int, work: Path) -> dict:
     from flows import steps
     from tasks.extract import EXTRACTOR_VERSION
     from tasks.plan import batches
-    from warehouse.changes import select_changed
     from tasks.process_batch import CuratedInputs
     from tasks.read_raw import article_frame, list_articles, table_hashes
     from tasks.spool import Spool
+    from warehouse.changes import select_changed
     from warehouse.engine import Warehouse
 
     db = work / f"stages-{n}.db"

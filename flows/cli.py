@@ -1,8 +1,6 @@
 """`figures`: the command line. Parses and validates parameters, then hands over."""
 from __future__ import annotations
 
-import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
-
 import os
 from contextlib import ExitStack
 from datetime import datetime
@@ -12,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
 from flows.runners import Runner
 
 app = typer.Typer(help="News articles and curated tables into a warehouse of checked figures.",
@@ -274,7 +273,8 @@ def serve(
     Uses the Prefect server at PREFECT_API_URL, or starts a local one (stopped on exit).
     Trigger a run by hand with: prefect deployment run 'figures-pipeline/NAME'
     """
-    from flows.serve import ServerError, check_cron, serve as serve_flow
+    from flows.serve import ServerError, check_cron
+    from flows.serve import serve as serve_flow
     from tasks.config import PROJECT_ENV, project_dir
 
     try:
@@ -317,7 +317,8 @@ def extract(
     tables: Annotated[Optional[Path], typer.Option(help="Folder with regions.csv and metrics.csv (default: raw/tables).")] = None,
 ) -> None:
     """Print the figures found in FILE, or score-format JSON lines with --jsonl."""
-    from flows.cli_extract import ExtractInputError, extract as extract_figures
+    from flows.cli_extract import ExtractInputError
+    from flows.cli_extract import extract as extract_figures
     from tasks.config import SettingsError, load_settings
 
     try:

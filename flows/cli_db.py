@@ -25,9 +25,9 @@ SchemaOption = Annotated[
 
 
 def _fail(message: str) -> None:
-    from warehouse.engine import redact
-
     from rich.markup import escape
+
+    from warehouse.engine import redact
 
     # one line: a driver's message goes on with hints ("Is the server running ...?") and links
     first = message.strip().splitlines()[0] if message.strip() else message

@@ -15,8 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from tasks.extract import (Figure, MetricDef, Region, metrics_from_rows, parse_figures,
-                           regions_from_rows)
+from tasks.extract import Figure, MetricDef, Region, metrics_from_rows, parse_figures, regions_from_rows
 
 DEFAULT_TABLES = Path("raw/tables")
 _REPO_TABLES = Path(__file__).resolve().parents[1] / "raw" / "tables"

@@ -1,6 +1,4 @@
 """The `figures-pipeline` flow: raw/ -> figures -> checks -> warehouse. It only composes."""
-import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
-
 import time
 from collections import deque
 from datetime import date, timedelta
@@ -10,19 +8,27 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from pydantic import Field, SecretStr
 
+import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
 from flows import alerts, artifacts, interrupt, progress, steps
 from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
-from tasks.process_batch import CuratedInputs
 from tasks.plan import MAX_BATCH_SIZE, batches, modified_since, published_between
-from tasks.read_raw import (InputError, article_frame, described_paths, missing_metadata_files,
-                            publication_dates, scan_articles, split_duplicates, table_hashes)
+from tasks.process_batch import CuratedInputs
+from tasks.read_raw import (
+    InputError,
+    article_frame,
+    described_paths,
+    missing_metadata_files,
+    publication_dates,
+    scan_articles,
+    split_duplicates,
+    table_hashes,
+)
 from tasks.spool import Spool
 from tasks.summary import RunSummary
 from warehouse.changes import changed_tables, plan_changes
 from warehouse.engine import redact_url
 from warehouse.folders import for_warehouse
-
 
 # Articles per task run. The extractor takes ~5-10 ms an article and Prefect ~30-80 ms a
 # task run, so a batch of 200 spends a few per cent on orchestration (bench/RESULTS.md).

@@ -15,8 +15,7 @@ from datetime import date
 from tasks.config import Settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.plan import modified_since, published_between
-from tasks.read_raw import (publication_dates, read_articles, read_table, scan_articles,
-                            split_duplicates, table_hashes)
+from tasks.read_raw import publication_dates, read_articles, read_table, scan_articles, split_duplicates, table_hashes
 from warehouse.changes import changed_tables, plan_changes
 from warehouse.load import loaded_articles
 from warehouse.runs import last_table_hashes

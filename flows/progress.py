@@ -128,8 +128,7 @@ def terminal_progress(enabled: bool | None = None) -> Iterator[None]:
         yield
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, \
-        TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = Console()
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),

@@ -9,9 +9,8 @@ from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from flows import progress
 from schemas.tables import validate_tables
-from tasks import gazetteer
+from tasks import gazetteer, read_raw
 from tasks import process_batch as batch_steps
-from tasks import read_raw
 from warehouse import engine as wh_engine
 from warehouse import load, migrate, quality, runs
 

@@ -35,8 +35,8 @@ from report.page import (
     Totals,
     render_parts,
 )
-from tasks.furniture import furniture_spans
 from tasks.config import Settings
+from tasks.furniture import furniture_spans
 from tasks.read_raw import InputError, read_article
 from warehouse.engine import redact, redact_url
 

@@ -15,8 +15,8 @@ import html
 import json
 import math
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any

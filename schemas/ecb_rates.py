@@ -43,7 +43,7 @@ class EcbRates:
         except RateNotFoundError:
             return None
 
-    @functools.lru_cache(maxsize=65536)
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one rates object per process: its cache may hold it)
     def on_day(self, currency: str, day: date) -> Quote | None:
         """The rate published on `day`, else the last one before it within MAX_RATE_AGE_DAYS."""
         if currency not in self.currencies or "CNY" not in self.currencies:
@@ -55,7 +55,7 @@ class EcbRates:
                 return Quote(rate, ECB_DAY, day=d)
         return None
 
-    @functools.lru_cache(maxsize=4096)
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (as above)
     def year_mean(self, currency: str, year: int) -> Quote | None:
         if currency not in self.currencies or "CNY" not in self.currencies:
             return None
@@ -69,7 +69,7 @@ class EcbRates:
             return None
         return Quote(sum(rates) / len(rates), ECB_YEAR_MEAN, year=year)
 
-    @functools.lru_cache(maxsize=256)
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (as above)
     def history_band(self, currency: str) -> tuple[float, float] | None:
         """Lowest and highest annual mean of CNY per unit the ECB has for `currency`."""
         if currency not in self.currencies or "CNY" not in self.currencies:

@@ -16,7 +16,6 @@ from pandera.typing import Series
 
 from schemas.vocabulary import FX_SOURCES, GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS
 
-
 ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 

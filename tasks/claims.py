@@ -304,7 +304,7 @@ def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: da
         rel_conv = _rel_half(conv)
         done.append((orig, conv, implied, rel_conv))
 
-        def annual(year):
+        def annual(year, conv=conv, orig=orig):
             """(orig per conv, the two quotes) for the year's averages, on one source."""
             if year is None:
                 return None
@@ -313,7 +313,7 @@ def _conversion_rows(figs: list[Fig], rates: Rates, pub: int | None, pub_day: da
             return None if q_conv is None or q_orig is None else (
                 q_conv.cny_per_unit / q_orig.cny_per_unit, q_conv, q_orig)
 
-        def daily():
+        def daily(conv=conv, orig=orig):
             if pub_day is None:
                 return None
             q_conv, q_orig = rates.on_day(conv.unit, pub_day), rates.on_day(orig.unit, pub_day)

@@ -36,8 +36,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from schemas.ecb_rates import (MAX_RATE_AGE_DAYS, MIN_DAYS_FOR_MEAN, EcbRates,  # noqa: F401
-                               Quote, ecb_reference)
+from schemas.ecb_rates import MAX_RATE_AGE_DAYS, MIN_DAYS_FOR_MEAN, EcbRates, Quote, ecb_reference  # noqa: F401
 from schemas.figures import ExtractedFigures, NormalisedFigures
 from schemas.vocabulary import CURATED, ECB_DAY, ECB_YEAR_MEAN, FX_SOURCES  # noqa: F401
 

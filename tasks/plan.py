@@ -3,7 +3,7 @@
 Which of them changed is the warehouse's change plan (warehouse/changes.py)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 

@@ -650,7 +650,7 @@ def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.Data
     for art in articles:
         has_meta = art.path in meta.index
         m = meta.loc[art.path] if has_meta else {}
-        get = (lambda k: None if pd.isna(m.get(k)) else str(m.get(k))) if has_meta else (lambda k: None)
+        get = (lambda k, m=m: None if pd.isna(m.get(k)) else str(m.get(k))) if has_meta else (lambda k: None)
         pub_date = get("pub_date")
         rows.append({
             "article_hash": art.article_hash,

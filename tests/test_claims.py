@@ -10,12 +10,13 @@ its whole) and keep everything else as in the article.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from schemas.claims import ClaimChecks
 from schemas.tables import validate_tables
@@ -109,7 +110,7 @@ def build(specs=SEED_SPECS, text=TEXT, article_hash=HASH) -> pd.DataFrame:
     """An ExtractedFigures frame: spans found in `text` in order, links resolved by name."""
     seq_of = {name: i for i, (name, _, _) in enumerate(specs)}
     rows, pos = [], 0
-    for seq, (name, surface, f) in enumerate(specs):
+    for seq, (_name, surface, f) in enumerate(specs):
         start = text.index(surface, pos)
         pos = start + len(surface)
         period = f.get("period", (None, None))

@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 
 from flows.cli_extract import load_tables
-from tasks.extract import (EXTRACTOR_VERSION, Figure, MetricDef, Region, metrics_from_rows,
-                           parse_figures, regions_from_rows)
+from tasks.extract import (
+    EXTRACTOR_VERSION,
+    Figure,
+    MetricDef,
+    Region,
+    metrics_from_rows,
+    parse_figures,
+    regions_from_rows,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 REGIONS, METRICS = load_tables(ROOT / "raw" / "tables")

@@ -12,12 +12,20 @@ from sqlalchemy import inspect, text
 
 from tasks.normalise import normalise
 from tests.warehouse_fixtures import (  # noqa: F401  (fixtures used by name)
-    FIXTURE_SOURCE, article_row, curated_tables, figure_row, figures_frame, pg_test_schema_prefix, sha,
-    warehouse, warehouse_url)
+    FIXTURE_SOURCE,
+    article_row,
+    curated_tables,
+    figure_row,
+    figures_frame,
+    pg_test_schema_prefix,
+    sha,
+    warehouse,
+    warehouse_url,
+)
+from warehouse.dictionary import view_doc
 from warehouse.engine import get_engine
 from warehouse.load import finish_run, load_run, start_run
 from warehouse.migrate import current_revision, head_revision, revision_views, upgrade, view_names
-from warehouse.dictionary import view_doc
 
 VERSION = "test-fx"
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.extract import parse_figures
-from tasks.extract import currencies
+from tasks.extract import currencies, parse_figures
 
 
 def money(text: str) -> list[tuple]:

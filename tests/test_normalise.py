@@ -154,7 +154,7 @@ def test_lexicon_labels_become_metric_keys_and_free_text_stays():
 
 from datetime import date  # noqa: E402
 
-from tasks.normalise import ECB_DAY, ECB_YEAR_MEAN, CURATED, EcbRates, Rates, ecb_reference  # noqa: E402
+from tasks.normalise import CURATED, ECB_DAY, ECB_YEAR_MEAN, EcbRates, Rates, ecb_reference  # noqa: E402
 
 RAND = dict(surface="R12bn", kind="money", value=12e9, unit="ZAR", period_start=2023, period_end=2023)
 RUPEES = dict(surface="Rs 4,500 crore", kind="money", value=4.5e10, unit="INR")

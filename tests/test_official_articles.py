@@ -10,8 +10,15 @@ import pytest
 from sqlalchemy import text
 
 from tests.warehouse_fixtures import (  # noqa: F401  (fixtures used by name)
-    article_row, curated_tables, figure_row, figures_frame, pg_test_schema_prefix, sha, warehouse,
-    warehouse_url)
+    article_row,
+    curated_tables,
+    figure_row,
+    figures_frame,
+    pg_test_schema_prefix,
+    sha,
+    warehouse,
+    warehouse_url,
+)
 from warehouse.load import finish_run, load_run, start_run
 
 BULLETIN = ("Statistical communique of Kashgar on 2020. Kashgar's per capita GDP was 31,000 yuan in 2020. "

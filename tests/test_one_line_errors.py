@@ -15,7 +15,7 @@ import pytest
 
 from flows.cli_init import scaffold
 from tasks.read_raw import decode_article
-from tests.raw_copies import ROOT, SEED
+from tests.raw_copies import ROOT
 
 CP1252_TEXT = ("Caf\u00e9 sales rose 5 per cent to \u201c\u00a34bn\u201d in 2023, the "
                "na\u00efve estimate said.\n")

@@ -11,8 +11,7 @@ from sqlalchemy import text
 from schemas.figures import ExtractedFigures
 from tasks.process_batch import CuratedInputs, process_batch
 from tasks.read_raw import RawArticle, article_frame, content_hash
-from tests.warehouse_fixtures import (  # noqa: F401  (fixtures used by name)
-    curated_tables, pg_test_schema_prefix, warehouse, warehouse_url)
+from tests.warehouse_fixtures import curated_tables, pg_test_schema_prefix, warehouse, warehouse_url  # noqa: F401  (fixtures used by name)
 from warehouse.load import finish_run, load_run, start_run
 
 QUARTERLY = "Xinjiang's exports rose 5 per cent to 40 billion yuan in the third quarter of 2021."

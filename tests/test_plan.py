@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from tasks.plan import batches
-from warehouse.changes import select_changed
 from tasks.read_raw import RawArticle
+from warehouse.changes import select_changed
 
 A = RawArticle("a.txt", "1" * 64, "text a", "utf-8")
 B = RawArticle("b.txt", "2" * 64, "text b", "utf-8")

@@ -1,6 +1,6 @@
 """What a run will (re)process, and why: the words the summary and a dry run print."""
-from warehouse.changes import article_changes, changed_tables
 from tasks.read_raw import RawArticle
+from warehouse.changes import article_changes, changed_tables
 
 NEW = RawArticle("new.txt", "1" * 64, "text", "utf-8")
 EDITED = RawArticle("edited.txt", "2" * 64, "text", "utf-8")

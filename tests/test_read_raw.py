@@ -4,8 +4,7 @@ import codecs
 import pandas as pd
 import pytest
 
-from tasks.read_raw import (InputError, article_frame, decode_article, list_articles,
-                            read_article, read_table)
+from tasks.read_raw import InputError, article_frame, decode_article, list_articles, read_article, read_table
 from tests.conftest import ROOT
 
 

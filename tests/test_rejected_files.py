@@ -18,9 +18,17 @@ import sqlalchemy as sa
 
 from tasks import read_raw
 from tasks.read_raw import InputError, RawArticle, content_hash, scan_articles, split_duplicates
-from tests.test_reliability_faults import (PG_URL, SECOND_ARTICLE, baseline_db,  # noqa: F401
-                                           drop_target, make_target, previous_run, run_flow, runs,
-                                           snapshot)
+from tests.test_reliability_faults import (  # noqa: F401
+    PG_URL,
+    SECOND_ARTICLE,
+    baseline_db,
+    drop_target,
+    make_target,
+    previous_run,
+    run_flow,
+    runs,
+    snapshot,
+)
 
 SEED = "scmp-xinjiang-pairing-assistance.txt"
 OTHER_ARTICLE = "Kashgar's output grew 6 per cent in 2019 to 120 billion yuan.\n"

@@ -8,9 +8,9 @@ once, reported in one list, and the run that met them loads nothing.
 from __future__ import annotations
 
 import codecs
-import re
 import os
 import random
+import re
 import shutil
 import threading
 import time
@@ -24,11 +24,17 @@ from tasks import read_raw
 from tasks.config import Settings
 from tasks.extract import parse_figures
 from tasks.furniture import furniture_spans
-from tasks.read_raw import (InputError, list_articles, missing_metadata_files, read_article,
-                            read_table, read_tables, scan_articles)
+from tasks.read_raw import (
+    InputError,
+    list_articles,
+    missing_metadata_files,
+    read_article,
+    read_table,
+    read_tables,
+    scan_articles,
+)
 from tests.conftest import ROOT
-from tests.test_reliability_faults import (baseline_db, make_target, previous_run,  # noqa: F401
-                                           run_flow, runs, snapshot)
+from tests.test_reliability_faults import baseline_db, make_target, previous_run, run_flow, runs, snapshot  # noqa: F401
 
 LIMIT = 1_000_000
 
@@ -389,8 +395,8 @@ def _corrupt_tables(tables: Path) -> list[str]:
         "(year, currency), same as row 5",
         "official_series.csv: row 0 (line 2 of the CSV), column region: unknown region, not a name in "
         "regions.csv (value: Atlantis)",
-        f"official_series.csv: row 1 (line 3 of the CSV), column year: is in the future",
-        f"articles.csv: row 0 (line 2 of the CSV), column pub_date: is in the future",
+        "official_series.csv: row 1 (line 3 of the CSV), column year: is in the future",
+        "articles.csv: row 0 (line 2 of the CSV), column pub_date: is in the future",
     ]
 
 

@@ -5,7 +5,6 @@ articles.csv, and the inputs of `figures extract`. See docs/reliability.md.
 """
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -26,8 +25,8 @@ from flows.runners import reachable
 from schemas.tables import TableValidationError, validate_tables
 from tasks.config import SettingsError, load_settings
 from tasks.extract import parse_figures
-from warehouse.changes import metadata_edited
 from tasks.read_raw import InputError, read_articles, read_tables, scan_articles
+from warehouse.changes import metadata_edited
 from warehouse.engine import get_engine, timed_out
 from warehouse.load import start_run
 from warehouse.migrate import upgrade

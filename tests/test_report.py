@@ -11,9 +11,9 @@ import base64
 import bisect
 import html
 import json
-import sqlite3
 import re
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -26,8 +26,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from report.annotate import Highlight, annotate, figure_verdict, nest, sentence_context
 import report.build
+from report.annotate import Highlight, annotate, figure_verdict, nest, sentence_context
 from report.build import ReportError, bin_case, build_report, quality_link, read_article_text, read_index
 from report.charts import (
     RATIO_GAP_EDGES,

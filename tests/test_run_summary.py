@@ -65,7 +65,7 @@ def test_a_changed_table_alone_is_not_nothing_new():
 
 def test_long_lists_are_cut_and_say_how_many_more():
     s = RunSummary(warehouse="x", articles_read=50, changes={f"{i:02}.txt": "new" for i in range(50)})
-    lines = [l for l in s.lines() if l.startswith("  ")]
+    lines = [line for line in s.lines() if line.startswith("  ")]
     assert len(lines) == SHOWN + 1 and lines[-1] == f"  ... and {50 - SHOWN} more"
 
 
@@ -78,5 +78,5 @@ def test_many_rejects_are_cut_but_counted_in_full():
                                    checks=pd.DataFrame({"verdict": []}), extracted=10))
     lines = s.lines()
     assert "Rows rejected:      30" in lines
-    shown = [l for l in lines if l.startswith("  rejected:")]
+    shown = [line for line in lines if line.startswith("  rejected:")]
     assert len(shown) == SHOWN and f"  ... and {30 - SHOWN} more" in lines

@@ -18,9 +18,18 @@ import sqlalchemy as sa
 
 from tasks.read_raw import InputError
 from tests.conftest import ROOT
-from tests.test_reliability_faults import (PG_URL, SECOND_ARTICLE, baseline_db,  # noqa: F401
-                                           closed_port, drop_target, fast_retries, make_target,
-                                           previous_run, run_flow, snapshot)
+from tests.test_reliability_faults import (  # noqa: F401
+    PG_URL,
+    SECOND_ARTICLE,
+    baseline_db,
+    closed_port,
+    drop_target,
+    fast_retries,
+    make_target,
+    previous_run,
+    run_flow,
+    snapshot,
+)
 
 EVIL = "Robert'); DROP TABLE fct_figure; --"
 

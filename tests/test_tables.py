@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from schemas.tables import (CURRENT_YEAR, TABLE_MODELS, TableValidationError, validate_tables)
+from schemas.tables import CURRENT_YEAR, TABLE_MODELS, TableValidationError, validate_tables
 from tasks.config import PROJECT_ROOT
 from tasks.read_raw import read_table
 

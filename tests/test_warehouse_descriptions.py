@@ -9,12 +9,12 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
+from tests.warehouse_fixtures import PG_URL, pg_test_schema_prefix  # noqa: F401
 from warehouse.dictionary import DOCS_PATH, view_comment, view_doc
 from warehouse.engine import get_engine
 from warehouse.lineage import RAW_INPUTS, RUN_RECORDS, mermaid, view_reads
 from warehouse.migrate import alembic_config, upgrade, view_names
 from warehouse.tables import metadata
-from tests.warehouse_fixtures import PG_URL, pg_test_schema_prefix  # noqa: F401
 
 pg_only = pytest.mark.skipif(not PG_URL, reason="WAREHOUSE_TEST_PG_URL is not set")
 

@@ -81,8 +81,10 @@ def metadata_edited(now: Iterable[Mapping], stored: Mapping[str, Mapping]) -> li
     holds for them (`stored`: path -> {column: value}), compared on the stored columns.
     An edit to articles.csv (a title, a date) must reach dim_article, and a date also the
     periods and exchange rates of the figures: such an article is processed again."""
+    def blank(v) -> bool:
+        return v is None or (isinstance(v, float) and v != v) or str(v) == ""
+
     def same(a, b) -> bool:
-        blank = lambda v: v is None or (isinstance(v, float) and v != v) or str(v) == ""
         return (blank(a) and blank(b)) or (not blank(a) and not blank(b) and str(a) == str(b))
 
     edited = []

@@ -30,8 +30,8 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Date, Engine, Table, Text, and_, bindparam, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from schemas.articles import ARTICLE_COLUMNS as ARTICLE_FRAME_COLUMNS
 from schemas.claims import CLAIM_CHECK_COLUMNS as CLAIM_CHECK_FRAME_COLUMNS
@@ -40,10 +40,12 @@ from schemas.quarantine import QUARANTINE_COLUMNS as QUARANTINE_FRAME_COLUMNS
 from schemas.tables import TABLE_MODELS, csv_columns
 from warehouse.changes import is_current
 from warehouse.engine import redact, write_transaction
-from warehouse.errors import LoadError, describe as _describe
+from warehouse.errors import LoadError
+from warehouse.errors import describe as _describe
+
 # the run ledger: load_run records a run of its own when it is given none
-from warehouse.runs import (RUN_COUNTS, finish_run, plain as _py, rejected_files,  # noqa: F401
-                            start_run)
+from warehouse.runs import RUN_COUNTS, finish_run, rejected_files, start_run  # noqa: F401
+from warehouse.runs import plain as _py
 from warehouse.tables import (
     dim_article,
     dim_metric,

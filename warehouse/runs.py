@@ -25,7 +25,8 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, inspect, or_, select, update
 
 from warehouse.engine import redact
-from warehouse.errors import LoadError, describe as _describe
+from warehouse.errors import LoadError
+from warehouse.errors import describe as _describe
 from warehouse.tables import RUN_STATUSES, etl_rejected_file, etl_run
 
 # Runs whose load committed: their input hashes are what the warehouse holds.

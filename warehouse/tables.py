@@ -49,7 +49,6 @@ from schemas.vocabulary import (
     VERDICTS,
 )
 
-
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",

@@ -31,10 +31,20 @@ from babel.core import get_global
 from babel.numbers import get_currency_name
 
 from ._finder import Finder
-from ._lexicon import (AMBIGUOUS_CURRENCIES, CODE_ALIASES, CODE_WORDS, CONTEXT_SIGNS, COUNTRY_ALIASES,
-                       CURRENCY_DEFAULTS, CURRENCY_HEADS_NOT_NAMES, CURRENCY_NAMES,
-                       DOLLAR_PREFIXES as CURATED_DOLLAR_PREFIXES, ISO_CODES as CURATED_CODES,
-                       SUBDIVISION_NOT_CUES, SUBDIVISION_TYPES, SYMBOLS as CURATED_SYMBOLS)
+from ._lexicon import (
+    AMBIGUOUS_CURRENCIES,
+    CODE_WORDS,
+    CONTEXT_SIGNS,
+    COUNTRY_ALIASES,
+    CURRENCY_DEFAULTS,
+    CURRENCY_HEADS_NOT_NAMES,
+    CURRENCY_NAMES,
+    SUBDIVISION_NOT_CUES,
+    SUBDIVISION_TYPES,
+)
+from ._lexicon import DOLLAR_PREFIXES as CURATED_DOLLAR_PREFIXES
+from ._lexicon import ISO_CODES as CURATED_CODES
+from ._lexicon import SYMBOLS as CURATED_SYMBOLS
 
 _EN = Locale("en")
 

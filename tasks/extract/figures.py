@@ -32,11 +32,27 @@ from . import periods as _periods
 from . import regions as _regions
 from ._cache import by_identity
 from ._finder import Finder, matches_at
-from ._lexicon import (CAPITAL_NON_NAMES, CODE_ALIASES, DOLLAR_PREFIXES_SPACED, FRACTION_WORDS,
-                       FUNCTION_WORDS, FX_BASE_CURRENCIES, FX_SUBJECT_EXTRA, LABEL_WORDS, MEASURE_UNITS,
-                       MINOR_UNITS, MONTHS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX, SCALE_ABBR,
-                       SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, USD_QUOTED_RATES)
-from .currencies import DOLLAR_PREFIXES, NAMES as CURRENCY_NAMES, SYMBOLS
+from ._lexicon import (
+    CAPITAL_NON_NAMES,
+    CODE_ALIASES,
+    DOLLAR_PREFIXES_SPACED,
+    FRACTION_WORDS,
+    FUNCTION_WORDS,
+    FX_BASE_CURRENCIES,
+    FX_SUBJECT_EXTRA,
+    LABEL_WORDS,
+    MEASURE_UNITS,
+    MINOR_UNITS,
+    MONTHS,
+    QUALIFIER_PREFIX,
+    QUALIFIER_SUFFIX,
+    SCALE_ABBR,
+    SCALE_WORDS_AFTER_DIGITS,
+    TIME_UNITS,
+    USD_QUOTED_RATES,
+)
+from .currencies import DOLLAR_PREFIXES, SYMBOLS
+from .currencies import NAMES as CURRENCY_NAMES
 from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex

@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
+from schemas.vocabulary import UNIT_FAMILIES  # noqa: F401  metrics.csv's unit_family words
+
 from ._cache import by_identity
 from ._lexicon import FUNCTION_WORDS, TIME_UNITS
 from .patterns import folded, trie_alt
 from .record import MetricDef
-from schemas.vocabulary import UNIT_FAMILIES  # noqa: F401  metrics.csv's unit_family words
 
 # What a figure of each unit family is: its kind, and for quantities what its unit must be.
 # A duration is counted in units of time; a count, physical quantity or index level is not

@@ -19,9 +19,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from ._finder import AfterBoundary
+from ._lexicon import DOZEN, IRREGULAR_PLURALS, NOT_PLURAL_S, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 from .patterns import caseless, trie_alt
-from ._lexicon import (DOZEN, IRREGULAR_PLURALS, NOT_PLURAL_S, SCALE_WORDS, TENS_WORDS,
-                       UNIT_WORDS)
 
 _NW = trie_alt({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, *DOZEN}, fold=True)
 # A run of number words, optionally led by "a"/"an"/"half" and joined by spaces, hyphens or

@@ -11,10 +11,28 @@ from functools import lru_cache
 from itertools import product
 
 from ._finder import Finder
-from ._lexicon import (CODE_ALIASES, CONTEXT_SIGNS, FX_QUOTE_WORDS, FX_SUBJECT_EXTRA, GLUED_UNITS_OK, ISO_LOWER_SAFE, MEASURE_UNITS,
-                       MINOR_UNITS, MONTHS, QUALIFIER_BRIDGE_VERBS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
-                       RATE_UNITS, SCALE_WORDS_AFTER_DIGITS, TIME_UNITS, TIMEZONES, TOP_VERB_LEADS)
-from .currencies import CODES as ISO_CODES, DOLLAR_PREFIXES, NAMES as CURRENCY_NAMES, SYMBOLS
+from ._lexicon import (
+    CODE_ALIASES,
+    CONTEXT_SIGNS,
+    FX_QUOTE_WORDS,
+    FX_SUBJECT_EXTRA,
+    GLUED_UNITS_OK,
+    ISO_LOWER_SAFE,
+    MEASURE_UNITS,
+    MINOR_UNITS,
+    MONTHS,
+    QUALIFIER_BRIDGE_VERBS,
+    QUALIFIER_PREFIX,
+    QUALIFIER_SUFFIX,
+    RATE_UNITS,
+    SCALE_WORDS_AFTER_DIGITS,
+    TIME_UNITS,
+    TIMEZONES,
+    TOP_VERB_LEADS,
+)
+from .currencies import CODES as ISO_CODES
+from .currencies import DOLLAR_PREFIXES, SYMBOLS
+from .currencies import NAMES as CURRENCY_NAMES
 
 
 def _alt(words, escape=True) -> str:

@@ -10,8 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 # the vocabularies are the contract's: one module every layer reads (schemas/vocabulary.py)
-from schemas.vocabulary import (GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS,  # noqa: F401
-                                Granularity, Kind, LinkType, Qualifier)
+from schemas.vocabulary import GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS, Granularity, Kind, LinkType, Qualifier  # noqa: F401
 
 
 @dataclass(frozen=True, slots=True)
