@@ -692,3 +692,8 @@ def test_a_date_a_change_is_counted_from_is_its_base(text, pub, expected):
 def test_when_a_forecast_was_made_is_no_period_of_the_figure():
     check("Australia's deficit was A$9.4 billion in the 2024/25 fiscal year, A$1.8 billion smaller than "
           "forecast in the budget in May.", "2025-10-07", {"A$1.8 billion": (2024, 2025)})
+
+
+def test_a_base_dated_through_estimated_for_does_not_carry_on():
+    check("Pakistan's budget for 2025-26 sets growth at 4.2pc, up from 2.7pc estimated for the outgoing year. "
+          "Defence spending rises to Rs2.55tr.", "2025-06-10", {"Rs2.55tr": (2025, 2026), "2.7pc": (2024, 2025)})

@@ -38,6 +38,7 @@ from schemas.claims import CLAIM_CHECK_COLUMNS as CLAIM_CHECK_FRAME_COLUMNS
 from schemas.figures import NormalisedFigures
 from schemas.quarantine import QUARANTINE_COLUMNS as QUARANTINE_FRAME_COLUMNS
 from schemas.tables import TABLE_MODELS, csv_columns
+from tasks.official_stats import stated_statistics
 from warehouse.changes import is_current
 from warehouse.engine import redact, write_transaction
 from warehouse.errors import LoadError
@@ -254,39 +255,30 @@ def _load(conn, run_id, articles, batches, tables, extractor_version, replace=Fa
     return counts
 
 
-# the qualifiers of a figure that states a value (not a bound: "more than 5 million people")
-_STATED = ("exact", "approx")
-
-
 def _derive_official_stats(conn: Connection) -> int:
-    """fct_official_stat rows from the figures of official articles: each figure with a region,
-    a lexicon metric and one year, the first of its article order for a (region, metric, year);
-    a row official_series.csv gives is never replaced."""
-    f, a, o = fct_figure.c, dim_article.c, fct_official_stat.c
-    taken = {tuple(r) for r in conn.execute(select(o.region_key, o.metric_key, o.year))}
-    candidates = conn.execute(
-        select(f.figure_key, f.region_key, f.metric_key, f.period_start, f.value, f.unit, f.surface,
-               f.sentence, f.start, f.end, a.path, a.title)
+    """fct_official_stat rows from the figures of official articles (tasks/official_stats.py's
+    rule); a row already there (official_series.csv's, an earlier bulletin's) is never replaced."""
+    f, a, o, r, m = fct_figure.c, dim_article.c, fct_official_stat.c, dim_region.c, dim_metric.c
+    taken = set(conn.execute(
+        select(r.name, m.key, o.year).join(dim_region, r.region_key == o.region_key)
+        .join(dim_metric, m.metric_key == o.metric_key)).all())
+    rows = conn.execute(
+        select(f.figure_key, f.region_key, f.metric_key, r.name.label("region"), m.key.label("metric"),
+               f.period_start, f.period_end, f.qualifier, f.link_type, f.link_seq, f.seq, f.value, f.unit,
+               f.surface, f.sentence, f.start, f.end, a.path, a.title, a.pub_date)
         .join(dim_article, a.article_key == f.article_key)
-        .where(a.source_type == "official", f.region_key.is_not(None), f.metric_key.is_not(None),
-               f.period_start.is_not(None), f.period_start == f.period_end,
-               f.qualifier.in_(_STATED))
-        # a conversion's second amount restates the first
-        .where((f.link_type.is_(None)) | (f.link_type != "conversion") | (f.link_seq > f.seq))
-        .order_by(a.pub_date.is_(None), a.pub_date.desc(), a.path, f.seq)  # the latest publication first
-    ).all()
-    rows = []
-    for c in candidates:
-        key = (c.region_key, c.metric_key, c.period_start)
-        if key in taken:
-            continue
-        taken.add(key)
-        rows.append({"region_key": c.region_key, "metric_key": c.metric_key, "year": c.period_start,
-                     "value": c.value, "unit": c.unit, "figure_key": c.figure_key,
-                     "source": f"{c.title} ({c.path}), sentence {c.sentence + 1}, "
-                               f"characters {c.start}-{c.end}: {c.surface}"})
-    _insert(conn, fct_official_stat, rows)
-    return len(rows)
+        .outerjoin(dim_region, r.region_key == f.region_key).outerjoin(dim_metric, m.metric_key == f.metric_key)
+        .where(a.source_type == "official")).all()
+    candidates = pd.DataFrame([tuple(row) for row in rows], columns=list(rows[0]._fields) if rows else [
+        "figure_key", "region_key", "metric_key", "region", "metric", "period_start", "period_end",
+        "qualifier", "link_type", "link_seq", "seq", "value", "unit", "surface", "sentence", "start", "end",
+        "path", "title", "pub_date"])
+    stated = stated_statistics(candidates, taken)
+    out = [{"region_key": int(x.region_key), "metric_key": int(x.metric_key), "year": int(x.year),
+            "value": float(x.value), "unit": x.unit, "figure_key": int(x.figure_key), "source": x.source}
+           for x in stated.itertuples()]
+    _insert(conn, fct_official_stat, out)
+    return len(out)
 
 
 def _checked_batch(articles, figures, claim_checks, rejected):

@@ -250,7 +250,9 @@ _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
-              "since|between|and|early|late|mid|financial|calendar|whole|full")
+              "since|between|and|early|late|mid|financial|calendar|whole|full|"
+              # "5.9pc estimated for the outgoing year", "Rs11.9tr budgeted for 2024-25"
+              "estimated|expected|projected|forecast|budgeted|recorded|reported|revised|planned|targeted")
 # what may stand between a figure and a date written for it: "€104 billion in 2013"
 _GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
 
