@@ -29,6 +29,7 @@ from ._cache import by_identity
 from ._lexicon import FUNCTION_WORDS, TIME_UNITS
 from .patterns import folded, trie_alt
 from .record import MetricDef
+from .regions import _gazetteer
 
 # What a figure of each unit family is: its kind, and for quantities what its unit must be.
 # A duration is counted in units of time; a count, physical quantity or index level is not
@@ -118,11 +119,6 @@ class _Lexicon:
 
 
 _lexicon = by_identity(_Lexicon)
-
-
-@by_identity
-def _place_names(regions: tuple) -> frozenset[str]:
-    return frozenset(n for r in regions for n in (r.name, *r.aliases))
 
 
 def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef], regions: Sequence = ()) -> None:
@@ -235,7 +231,7 @@ def _without_places(phrase: str | None, regions: Sequence) -> str | None:
     only names a place ("Maharashtra will spend Rs 500 crore"): where, not what."""
     if phrase is None or not regions:
         return phrase
-    places = _place_names(regions)
+    places = _gazetteer(regions).by_surface  # every name and alias the region reader knows
     if phrase.removesuffix("'s").removesuffix("’s") in places:
         return None
     for sep in ("'s ", "’s "):
