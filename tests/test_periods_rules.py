@@ -6,6 +6,7 @@ only the figures named are asserted.
 """
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +59,30 @@ def test_fiscal_n_in_japan_begins_in_april_of_year_n():
 def test_the_us_federal_fiscal_year_begins_in_october_of_the_year_before():
     check("The US federal deficit reached $1.7 trillion in fiscal 2023.", "2023-10-20",
           {"$1.7 trillion": (2022, 2023)})
+
+
+def test_every_country_of_the_fiscal_year_table_has_its_calendar_and_a_source():
+    rows = list(csv.DictReader((ROOT / "tasks" / "extract" / "fiscal_years.csv").open(encoding="utf-8")))
+    assert len(rows) == len({r["country"] for r in rows}) >= 40
+    for r in rows:
+        assert 2 <= int(r["first_month"]) <= 12 and r["named_by"] in ("start", "end") and r["source"].strip(), r
+
+
+def test_a_fiscal_year_from_october_takes_the_calendar_year_before_its_name_too():
+    check("Thailand's budget deficit reached 4.5 percent of GDP in fiscal 2025.", "2025-11-03",
+          {"4.5 percent": (2024, 2025)})
+
+
+def test_a_fiscal_year_from_july_in_east_africa_and_south_asia_crosses_two_years():
+    check("Uganda's economy grew 6.1 percent in fiscal 2025, the finance ministry said.", "2025-08-12",
+          {"6.1 percent": (2024, 2025)})
+    check("Nepal's remittance inflows rose 16 percent in fiscal 2024.", "2024-09-01",
+          {"16 percent": (2023, 2024)})
+
+
+def test_the_countries_own_names_point_a_text_to_their_fiscal_calendar():
+    assert calendar_of(None, "Thailand's cabinet approved the fiscal 2026 budget bill.") == (10, False)
+    assert calendar_of(None, "Indiana's fiscal year budget") == (1, False)  # "Indian" is no part of "Indiana"
 
 
 def test_a_fiscal_year_in_a_calendar_year_country_is_that_calendar_year():

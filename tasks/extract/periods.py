@@ -46,11 +46,13 @@ lowest since 2007"), comparisons without a year ("compared to the previous year"
 """
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_left
 from calendar import monthrange
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 from typing import Sequence
 
 from ._finder import AfterBoundary, Finder, lead, matches_at
@@ -257,30 +259,22 @@ _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|se
 _GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
 
 
-# Government fiscal years that do not follow the calendar: the month each starts in, and whether
-# "fiscal N" names the year it starts in (Japan: fiscal 2016 = April 2016 - March 2017) rather
-# than the year it ends in (India's FY2020, the US federal fiscal 2020, Australia's FY20).
-# Sources: CIA World Factbook, "Fiscal year" field; Japan Ministry of Finance; US Congressional
-# Budget Act of 1974 (October 1 - September 30); Australian Treasury (1 July - 30 June).
-FISCAL_CALENDARS: dict[str, tuple[int, bool]] = {
-    "India": (4, False), "Japan": (4, True), "United Kingdom": (4, False), "Hong Kong": (4, False),
-    "Canada": (4, False), "Singapore": (4, False), "South Africa": (4, False), "New Zealand": (7, False),
-    "Australia": (7, False), "Pakistan": (7, False), "Bangladesh": (7, False), "Egypt": (7, False),
-    "Kenya": (7, False), "United States": (10, False),
-}
+# Government fiscal years that do not follow the calendar (fiscal_years.csv, each row with its
+# source): the month each starts in, and whether "fiscal N" names the year it starts in (Japan:
+# fiscal 2016 = April 2016 - March 2017) rather than the year it ends in (India's FY2020, the US
+# federal fiscal 2020, Australia's FY20). A country not in the table keeps the calendar year.
+def _fiscal_calendars() -> dict[str, tuple[int, bool]]:
+    with resources.files(__package__).joinpath("fiscal_years.csv").open(encoding="utf-8") as f:
+        return {r["country"]: (int(r["first_month"]), r["named_by"] == "start") for r in csv.DictReader(f)}
+
+
+FISCAL_CALENDARS: dict[str, tuple[int, bool]] = _fiscal_calendars()
 CALENDAR_YEAR: tuple[int, bool] = (1, False)
-# a country's name and adjective, as a text signals it when no region is known
-_FISCAL_NAMES_RE = re.compile(
-    r"\b(India|Indian|Japan|Japanese|Tokyo|UK|U\.K\.|Britain|British|United Kingdom|Hong Kong|Canada|Canadian|"
-    r"Singapore|South Africa|South African|New Zealand|Australia|Australian|Pakistan|Pakistani|Bangladesh|"
-    r"Egypt|Egyptian|Kenya|Kenyan|United States|U\.S\.|US|American|Congress|Congressional|Pentagon|White House|CBO|"
-    # places and money that only one of them has
-    r"Queensland|New South Wales|Tasmania|Canberra|Sydney|Melbourne|Mumbai|New Delhi|Delhi|Karnataka|"
-    r"Maharashtra|Tamil Nadu|Kerala|crores?|lakhs?|rupees?|Rs|yen|Osaka|London|Scotland|Wales|Ottawa|Ontario|Nairobi)\b"
-    r"|(A\$|HK\$|C\$|NZ\$|£|¥)")
 # the gazetteer's short names of countries with a fiscal calendar
 _COUNTRY_ALIASES = {"US": "United States", "USA": "United States", "U.S.": "United States",
                     "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom"}
+# what points a text to one of those countries when no figure's place is known: its adjective, and
+# places and money that only it has (the countries' own names are the table's)
 _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK": "United Kingdom",
                    "U.K.": "United Kingdom", "Britain": "United Kingdom", "British": "United Kingdom",
                    "Canadian": "Canada", "South African": "South Africa", "Australian": "Australia",
@@ -296,6 +290,11 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
                    "Scotland": "United Kingdom", "Wales": "United Kingdom", "£": "United Kingdom",
                    "HK$": "Hong Kong", "Ottawa": "Canada", "Ontario": "Canada", "C$": "Canada",
                    "NZ$": "New Zealand", "Nairobi": "Kenya"}
+_FISCAL_NAMES_RE = re.compile(  # a name whole ("Indian", not "Indiana"); a sign glued to its amount ("A$5")
+    r"(?<![\w$])(?:(" + "|".join(re.escape(w) for w in sorted(
+        (w for w in {*FISCAL_CALENDARS, *_FISCAL_NAME_OF} if w[-1].isalnum()), key=len, reverse=True)) + r")(?!\w)"
+    r"|(" + "|".join(re.escape(w) for w in sorted(
+        (w for w in _FISCAL_NAME_OF if not w[-1].isalnum()), key=len, reverse=True)) + "))")
 # a company's own year, as the text states it: "the fiscal year ending March 2017", "its
 # business year to the end of June", "year ended 31 March"
 _YEAR_END_RE = re.compile(  # "the year ending March 2025", "fiscal 2025, which ended on Sept. 30"
