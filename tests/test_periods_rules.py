@@ -722,3 +722,28 @@ def test_when_a_forecast_was_made_is_no_period_of_the_figure():
 def test_a_base_dated_through_estimated_for_does_not_carry_on():
     check("Pakistan's budget for 2025-26 sets growth at 4.2pc, up from 2.7pc estimated for the outgoing year. "
           "Defence spending rises to Rs2.55tr.", "2025-06-10", {"Rs2.55tr": (2025, 2026), "2.7pc": (2024, 2025)})
+
+
+@cases([
+    ("Exports rose 5% in 2024 compared with 2023.", "2025-02-10", {"5%": (2023, 2024)}),
+    ("Industrial output grew 2.3% in the second quarter compared with the same quarter last year.", "2025-08-14",
+     {"2.3%": (2024, 2025)}),
+    ("Bookings were 12% higher in October than in October last year.", "2025-11-20", {"12%": (2024, 2025)}),
+    # a level beside the change keeps its own date
+    ("Portugal received 31 million visitors in 2024, 4.3% more than in 2023.", "2025-02-01",
+     {"31 million visitors": (2024, 2024), "4.3%": (2023, 2024)}),
+    # a change against another figure is no change against a named base
+    ("The economy grew 5.7% in 2024, compared with 5.5% in 2023.", "2025-03-01",
+     {"5.7%": (2024, 2024), "5.5%": (2023, 2023)}),
+])
+def test_a_dated_change_against_a_named_base_after_it_runs_from_the_base(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_change_against_a_month_of_last_year_runs_from_last_year():
+    check("Prices were 2.1 per cent higher than in September last year.", "2025-10-15", {"2.1 per cent": (2024, 2025)})
+
+
+def test_the_fiscal_year_that_ended_in_a_month_runs_into_the_year_of_that_month():
+    check("Remittances reached $12.4 billion in the fiscal year that ended in June.", "2025-11-20",
+          {"$12.4 billion": (2024, 2025)})

@@ -100,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
         rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
         rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
-        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:on){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:on|in){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
         rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?({_YEAR}))?(?![\w%]|[-/.,]\d)")),
@@ -117,6 +117,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         # "up 30% on the same time last year", "4% up on last year": British "on" for "compared with"
         rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind|on(?!{_S}+(?i:last|the{_S}+previous|the{_S}+prior){_S}+year['’]))"
         rf"(?:{_S}+(?:in|(?:the{_S}+(?:same|corresponding|equivalent)|this){_S}+(?:period|time|month|quarter|half|week|stage|point)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
+        rf"(?:{_S}+{_MONTH}(?:{_S}+(?:of|in))?)?"  # "than in September last year"
         rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
     # "the first time in 18 years", "the lowest in nearly 30 years", "the highest level in seven
     # quarters": a record over a span ending now; the period of the duration only
@@ -1440,7 +1441,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             src[id(c)] = own
             continue
         if id(c) in local:
-            c.period = local[id(c)]
+            c.period = _against_base(text, c, local[id(c)], compares, resolved, fig_spans)
             continue
         hit = next((p for lo, hi, p in scopes if lo <= c.start < hi), None)
         if hit:
@@ -1564,6 +1565,29 @@ def _owned(text: str, s_start: int, s_end: int, d: DateExpr, c, figs: list) -> b
     """Is date ``d`` in the clause of a figure other than ``c``?"""
     lo, hi = clause_bounds(text, s_start, s_end, d.start)
     return any(f is not c and lo <= f.start < hi for f in figs)
+
+
+# "12.6% more than in 2023", "was 2.1% higher than ...": a level stated as a change
+_CHANGE_WORD_AFTER_RE = re.compile(r"[ \t]*(?:more|less|higher|lower|fewer|greater|larger|bigger|smaller|above|"
+                                   r"below|up|down)\b", re.I)
+
+
+def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_spans: list) -> tuple:
+    """A change dated by its own words and stated against a named base right after them runs from
+    the base to its own end: "rose 5% in 2024 compared with 2023" is 2023-2024, "grew 2.3% in the
+    second quarter compared with the same quarter last year" last year to this (FORMAT.md: a change
+    against a named base is base-year). A level beside a change keeps its date: another figure
+    between the two ("16.2 million tourists in 2024, 10.1% more than in 2023") ends the search."""
+    if own[0] is None or (c.unit not in ("%", "pp") and not _CHANGE_WORD_AFTER_RE.match(text, c.end)):
+        return own
+    for d in compares:
+        if d.start < c.end:
+            continue
+        if d.start - c.end > 60 or any(c.end <= fs < d.start for fs, _ in fig_spans):
+            break
+        base = resolved[id(d)][0]
+        return (base, own[1]) if base is not None and base < own[0] else own
+    return own
 
 
 def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[int, int]:
