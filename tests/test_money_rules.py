@@ -250,3 +250,19 @@ def test_cents_in_a_text_of_euros_are_euro_cents():
     assert amounts("UniCredit will pay 95 cents a share after a profit of €9.7 billion.") == \
         approx([(0.95, "EUR"), (9.7e9, "EUR")])
     assert amounts("Apple pays 25 cents a share and earned $20 billion.") == approx([(0.25, "USD"), (20e9, "USD")])
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The Wesfarmers Ltd (ASX: WES) share price rose after revenue rose 3.6% to $23.49 billion.", "AUD"),
+    ("Shopify (TSX: SHOP) reported quarterly revenue of $2.8 billion.", "CAD"),
+    ("Fletcher Building (NZX: FBU) posted a net loss of $227 million.", "NZD"),
+    ("Apple (NASDAQ: AAPL) said revenue rose to $94 billion.", "USD"),
+])
+def test_a_companys_stock_listing_names_the_dollar_its_bare_dollar_amounts_are_in(text, unit):
+    assert {u for _, u in amounts(text)} - {"%"} == {unit}
+
+
+def test_a_listing_does_not_outweigh_a_text_that_is_about_the_united_states():
+    text = ("BHP (ASX: BHP) said its US unit earned $1.2 billion, as American demand and US prices "
+            "rose in the United States.")
+    assert {u for _, u in amounts(text)} == {"USD"}

@@ -287,3 +287,27 @@ def test_a_place_in_brackets_inside_a_companys_name_is_not_the_region():
 def test_the_base_of_a_share_still_owns_its_own_level_after_it():
     text = "Sabah's income per head was 52 per cent of Malaysia's per capita GDP of 54,000 ringgit."
     assert regions(text) == ["Sabah", "Malaysia"]
+
+
+# ---- a name that is some other country's region, alone, is no place --------------------------
+
+def test_a_company_named_like_a_foreign_region_is_no_place_in_a_story_about_another_country():
+    text = ("Ireland's corporation tax receipts rose, led by Apple, Google, Meta and Intel. "
+            "Irish tax receipts reached €12.2 billion in June.")
+    assert regions(text) == ["Ireland"]
+
+
+def test_a_region_name_the_storys_own_country_also_has_stays_a_place():
+    text = "Pakistan's budget raises Punjab's share of federal transfers to Rs2.9tr, the finance minister said."
+    assert regions(text) == ["Punjab"]
+
+
+def test_a_foreign_region_named_with_its_country_stays_a_place():
+    text = "Ireland's exports rose 4% in 2023. In the United States, Texas shipped $450 billion of goods abroad."
+    assert places(text)[-1] == ("$450 billion", "Texas")
+
+
+def test_the_people_of_a_country_named_by_their_plural_name_say_where_a_figure_is():
+    text = "DHAKA, April 12 (BSS) – Expatriate Bangladeshis sent nearly US $12 billion home in nine months."
+    assert regions(text)[0] == "Bangladesh"
+    assert regions("Kenyans spent 3 billion shillings on airtime last year.") == ["Kenya"]

@@ -132,6 +132,12 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "NG": ("Nigeria", "Abuja", "Lagos"), "SG": ("Singapore",), "CD": ("Congo", "DR Congo", "DRC"),
     "PH": ("Philippines", "Filipino", "Manila"),
 }
+# "(ASX: WES)": the stock exchange a company is listed on, by the territory it trades in (whose
+# currency the company reports in)
+STOCK_EXCHANGES: dict[str, str] = {
+    "ASX": "AU", "NZX": "NZ", "TSX": "CA", "TSXV": "CA", "TSX-V": "CA", "CSE": "CA", "SGX": "SG",
+    "NYSE": "US", "NASDAQ": "US", "Nasdaq": "US", "AMEX": "US", "NYSEAMERICAN": "US",
+}
 # ISO 3166-2 subdivision types that papers name as places of a country, and names that are not
 # a sign of the country (they are words, or places elsewhere as well)
 SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory", "Prefecture", "County", "Region",

@@ -39,6 +39,7 @@ from ._lexicon import (
     CURRENCY_DEFAULTS,
     CURRENCY_HEADS_NOT_NAMES,
     CURRENCY_NAMES,
+    STOCK_EXCHANGES,
     SUBDIVISION_NOT_CUES,
     SUBDIVISION_TYPES,
 )
@@ -251,13 +252,26 @@ def _own_marks() -> dict[str, re.Pattern]:
     return out
 
 
+_LISTING_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, STOCK_EXCHANGES), key=len, reverse=True))
+                         + r")[ \t]*:[ \t]*[A-Z0-9][A-Z0-9.]{0,7}\)")
+
+
 def text_dollar(text: str) -> str:
     """The dollar a bare "$" means in ``text``: the US dollar, unless the text is about a country
     whose own currency is another dollar that its papers print as "$" (named at least twice, more
     often than the United States) and never writes that dollar by its own mark ("A$", "AUD"),
     which would leave "$" to the US dollar."""
-    local, n = _most_named(territory_counts(text, _bare_dollar_territories()))
-    if local is None or n < 2 or n <= territory_counts(text, ("US",)).get("US", 0):
+    counts = territory_counts(text, _bare_dollar_territories())
+    us = territory_counts(text, ("US",)).get("US", 0)
+    if "(" in text:  # a company's listing ("(ASX: WES)") names its home market as surely as two mentions
+        for m in _LISTING_RE.finditer(text):
+            t = STOCK_EXCHANGES[m.group(1)]
+            if t == "US":
+                us += 2
+            elif t in counts or t in _bare_dollar_territories():
+                counts[t] = counts.get(t, 0) + 2
+    local, n = _most_named(counts)
+    if local is None or n < 2 or n <= us:
         return "USD"
     code = next(c for c in TERRITORY_CURRENCIES[local] if c in DOLLARS)
     return "USD" if _own_marks()[code].search(text) else code

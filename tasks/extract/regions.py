@@ -34,6 +34,7 @@ the text's aided place ("paired assistance in Xinjiang").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
@@ -287,9 +288,19 @@ def _text(v) -> str | None:
     return v.strip() or None if isinstance(v, str) else None
 
 
+def _plural_demonyms(r: Region) -> tuple[str, ...]:
+    """"Expatriate Bangladeshis sent ...": the people of a country named by the plural of the
+    demonym its row lists ("Bangladeshi", "Kenyan"), a one-word alias built on the name's stem."""
+    if r.level not in ("country", "economy") or " " in r.name:
+        return ()
+    stem = r.name[:4]
+    return tuple(a + "s" for a in r.aliases if a.startswith(stem) and a != r.name and a.isalpha()
+                 and a.endswith(("i", "an")) and a + "s" not in r.aliases)
+
+
 class _Gazetteer:
     __slots__ = ("rx", "rx_upper", "rx_lower", "lower_keys", "by_surface", "level", "parent", "country_of",
-                 "seat_of", "of_currency")
+                 "seat_of", "of_currency", "people")
 
     def __init__(self, regions: Sequence[Region]):
         self.by_surface: dict[str, str] = {}
@@ -301,10 +312,11 @@ class _Gazetteer:
             if r.currency:
                 self.of_currency.setdefault(r.currency, r.name)
         regions = [r for r in regions if r.level not in _NOT_PLACES]
+        self.people = {p for r in regions for p in _plural_demonyms(r)}
         for r in regions:
             self.level[r.name] = LEVEL_RANK.get(r.level, 2)
             self.parent[r.name] = r.parent
-            for s in (r.name, *r.aliases):
+            for s in (r.name, *r.aliases, *_plural_demonyms(r)):
                 self.by_surface.setdefault(s, r.name)
                 if s[:1].islower():  # "the Fed", "euro zone" opening a sentence
                     self.by_surface.setdefault(s[:1].upper() + s[1:], r.name)
@@ -457,7 +469,8 @@ def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> 
         word = text[j + 1 if j >= 0 else lo:s - 1]
         if word[0].isupper() and word.isalpha() and word[1:].islower() and word not in _PLACE_MODIFIERS \
                 and word not in gaz.by_surface and not word.endswith(("ly", "ing", "ed")) \
-                and not _title_case_line(text, s):
+                and not _title_case_line(text, s) \
+                and not (text[s:e] in gaz.people and _opens_sentence(text, j + 1 if j >= 0 else lo)):
             return True
     if poss and e + 3 < len(text) and text[e + 3].isupper():
         owned = _OWNED_NAME_RE.match(text, e)
@@ -466,6 +479,15 @@ def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> 
             return True
     reports = text.startswith(_REPORT_WORDS, e) or (poss and _RESULT_STEMS_RE.search(text, e, e + 48) is not None)
     return reports and bool(_REPORTS_RESULTS_RE.match(text, e))
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` open a sentence, capitalised by grammar rather than as a name?
+    ("Expatriate Bangladeshis sent ...": a company is never named after a people)"""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n\u2013\u2014-\"\u201c"
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -596,6 +618,8 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     gaz = _gazetteer(regions)
     mentions = find_mentions(text, gaz)
     main_country = _main_country(mentions, gaz, cands)
+    if main_country:
+        mentions = _without_lone_foreign_regions(mentions, gaz, main_country)
     if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
@@ -861,6 +885,36 @@ def _story_place(ms: list[Mention], gaz: _Gazetteer, text: str) -> str | None:
         if len(parents) == 1 and len(levels) == 1 and None not in parents and None not in levels:
             return parents.pop()
     return _primary(ms, gaz, text)
+
+
+def _without_lone_foreign_regions(mentions: list[Mention], gaz: _Gazetteer, main: str) -> list[Mention]:
+    """"Google, Meta and Intel" in an Irish story: a region of another country than the one the text
+    is about (Meta, a Colombian department), named by that one name alone and with neither its
+    country nor any other of its places named, is some other thing's name, not a place."""
+    names: dict[str, set[str]] = {}
+    own_money = set(gaz.of_currency.values())  # Hong Kong, with its own dollar, is an economy of its own
+    for m in mentions:
+        names.setdefault(gaz.country_of.get(m.name, m.name), set()).add(m.name)
+
+    def lone(m: Mention) -> bool:
+        top = gaz.country_of.get(m.name, m.name)
+        return (top != m.name and top != main and gaz.level.get(m.name, 0) > 0 and names[top] == {m.name}
+                and m.name not in own_money and m.name not in _subdivision_names(main))  # Punjab is Pakistan's too
+
+    return [m for m in mentions if not lone(m)] if any(lone(m) for m in mentions) else mentions
+
+
+@lru_cache(maxsize=64)
+def _subdivision_names(country: str) -> frozenset[str]:
+    """The ISO 3166-2 names of ``country``'s subdivisions (pycountry), so that a region another
+    country shares a name with is not taken for that country's."""
+    import pycountry
+
+    try:
+        code = pycountry.countries.lookup(country).alpha_2
+    except LookupError:
+        return frozenset()
+    return frozenset(sub.name for sub in pycountry.subdivisions.get(country_code=code) or ())
 
 
 def _main_country(mentions: list[Mention], gaz: _Gazetteer, cands: Sequence = ()) -> str | None:
