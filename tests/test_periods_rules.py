@@ -747,3 +747,35 @@ def test_a_change_against_a_month_of_last_year_runs_from_last_year():
 def test_the_fiscal_year_that_ended_in_a_month_runs_into_the_year_of_that_month():
     check("Remittances reached $12.4 billion in the fiscal year that ended in June.", "2025-11-20",
           {"$12.4 billion": (2024, 2025)})
+
+
+@cases([
+    ("India's economy grew 6.7 per cent in Q1 FY25.", "2025-05-30", {"6.7 per cent": (2024, 2024)}),
+    ("India's economy grew 7.4 per cent in the fourth quarter (Q4) of FY25.", "2025-05-30",
+     {"7.4 per cent": (2025, 2025)}),
+    ("India's growth averaged 6.1 per cent in the first three quarters of FY25.", "2025-05-30",
+     {"6.1 per cent": (2024, 2024)}),
+    ("The US federal deficit reached $711 billion in the first quarter of fiscal 2025.", "2025-01-10",
+     {"$711 billion": (2024, 2024)}),
+    ("Sony earned 300 billion yen in Japan in the first half of fiscal 2024.", "2024-11-08",
+     {"300 billion yen": (2024, 2024)}),
+])
+def test_a_part_of_a_fiscal_year_takes_the_calendar_years_it_falls_in(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_a_bare_quarter_after_a_quarter_of_a_fiscal_year_is_a_quarter_of_that_year():
+    check("India's economy grew 6.7 per cent in Q1 FY25, 5.4 per cent in Q2 and 6.2 per cent in Q3.", "2025-05-30",
+          {"6.7 per cent": (2024, 2024), "5.4 per cent": (2024, 2024), "6.2 per cent": (2024, 2024)})
+
+
+def test_a_month_named_in_a_fiscal_year_of_two_years_is_that_month_of_the_year_it_falls_in():
+    check("In 2017-18, Bangladesh received $1.29 billion in March and $1.16 billion in December.", "2019-04-12",
+          {"$1.29 billion": (2018, 2018), "$1.16 billion": (2017, 2017)})
+    check("Bangladesh received $1.32 billion in July of the fiscal 2018-19.", "2019-04-12",
+          {"$1.32 billion": (2018, 2018)})
+
+
+def test_a_stretch_of_months_to_a_month_is_no_fiscal_year_for_the_months_after_it():
+    check("Canada's consumer prices rose 0.8% in the 12 months to December, after 1.2% in November.", "2013-01-25",
+          {"1.2%": (2012, 2012)})

@@ -162,7 +162,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the first four months of 2024": its months of that year
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
                           rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
-                          rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:fiscal|financial|business|current|FY)))")),
+                          rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:business|current)|(?i:fiscal|financial|FY)(?!{_S}*(?:(?i:year){_S}+)?\d)))")),
     # ... and "the June quarter": the quarter named by its last month (Australian and NZ usage)
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
                            rf"|\b(?i:the){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
@@ -493,7 +493,7 @@ def find_dates(text: str, pub_date: str | None = None,
     for d in out:
         if d.kind in ("point", "span") and d.written and _is_base_date(text, d):
             d.kind = "compare"
-    return _join_fiscal_spans(text, out, tstarts, taken)
+    return _parts_of_fiscal_years(text, _join_fiscal_spans(text, out, tstarts, taken), calendar)
 
 
 # "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
@@ -545,6 +545,84 @@ _FY_JOIN_RE = re.compile(
     rf"(?:{_S}*{_FY_WORDS}|{_S}*\([^()\n]{{0,30}}\)|{_S}*(?:--|—|–)[^-—–.;!?\n\d]{{0,50}}(?:--|—|–))*"
     rf"{_S}*,?{_S}*(?i:(to|until|till|through|and)){_S}+(?:(?i:the){_S}+)?(?:{_FY_WORDS}{_S}*)?")
 _FY_FROM_RE = re.compile(rf"\b(?i:(from|since|between)){_S}+(?:(?i:the){_S}+)?(?:{_FY_WORDS}{_S}*)?$")
+
+
+# what stands between a part of a year and the fiscal year it is part of: "Q1 FY25", "the fourth
+# quarter (Q4) of FY25", "the first half of fiscal 2025", "the first three quarters of FY25"
+_PART_OF_FY_RE = re.compile(rf"{_S}*(?:\([^()\n]{{1,8}}\){_S}*)?(?:(?i:of|in){_S}+)?(?:(?i:the){_S}+)?")
+_MONTH_NAME_RE = re.compile(_MONTH)
+_PART_WORD_RE = re.compile(r"(?i:quarter|half|months)|\b[QH][1-4]\b")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _parts_of_fiscal_years(text: str, ds: list[DateExpr], calendar: tuple[int, bool]) -> list[DateExpr]:
+    """A quarter, half or first months of a fiscal year are counted from the month that year starts
+    in, and take the calendar years they fall in: India's "Q1 FY25" is April-June 2024, its "Q4 FY25"
+    January-March 2025, "the first three quarters of FY25" April-December 2024. A bare quarter
+    written after such a one ("6.7% in Q1 FY25, 5.4% in Q2") is a quarter of the same year. A month
+    named in a fiscal year that crosses two ("in July of fiscal 2018-19", "In 2017-18, it got $1.29
+    billion in March and $1.16 billion in December") is that month of the year it falls in."""
+    out: list[DateExpr] = []
+    fiscal: tuple[int, int] | None = None  # (first month since year 0, fiscal year's DateExpr start)
+    named: DateExpr | None = None  # the fiscal year of two calendar years last named in this sentence
+    # "the fourth quarter (Q4) of FY25": the label in brackets restates the part before it
+    ds = [d for k, d in enumerate(ds) if not (k and d.bounds is not None and ds[k - 1].bounds is not None
+                                               and text[ds[k - 1].end:d.start].strip() == "("
+                                               and text.startswith(")", d.end))]
+    i = 0
+    while i < len(ds):
+        a = ds[i]
+        b = ds[i + 1] if i + 1 < len(ds) else None
+        bare = a.bounds is not None and a.kind == "point" and not a.written
+        month = bare and _MONTH_NAME_RE.search(text, a.start, a.end) is not None
+        part = bare and not month and _PART_WORD_RE.search(text, a.start, a.end) is not None
+        if month and calendar[0] != 1 and b is not None and _names_fiscal_year(text, b) \
+                and _PART_OF_FY_RE.fullmatch(text, a.end, b.start):
+            named = b  # "in July of the fiscal 2018-19"
+        if month and named is not None and calendar[0] != 1 and not _SENTENCE_END_RE.search(text, named.end, a.start):
+            m0 = a.bounds[0][1]
+            y = named.y0 if m0 >= calendar[0] else named.y1
+            d = DateExpr(a.start, a.end, "point", y, y)
+            d.bounds = ((y, m0), (y, a.bounds[1][1]), a.bounds[2])
+            out.append(d)
+            i += 1
+            continue
+        if part and b is not None and b.whole and b.kind == "span" \
+                and _PART_OF_FY_RE.fullmatch(text, a.end, b.start) and (calendar[0] != 1 or b.y0 == b.y1):
+            fiscal = (b.y0 * 12 + calendar[0] - 1, b.start)
+            out.append(_part_of(a, fiscal[0], a.start, b.end))
+            i += 2
+            continue
+        if part and fiscal is not None and a.start > fiscal[1] and "of" not in text[a.end:a.end + 4]:
+            out.append(_part_of(a, fiscal[0], a.start, a.end))
+            i += 1
+            continue
+        if _names_fiscal_year(text, a):
+            named = a
+        elif a.written:
+            named = None
+        if a.written or a.whole:
+            fiscal = None  # a year written since: bare quarters are no longer that fiscal year's
+        out.append(a)
+        i += 1
+    return out
+
+
+def _names_fiscal_year(text: str, d: DateExpr) -> bool:
+    """Is ``d`` a fiscal year written with its two calendar years ("2017-18", "fiscal 2018/19")?
+    (Not a stretch of months, "the 12 months to December", which names no year of accounts.)"""
+    return d.whole and d.kind == "span" and d.y1 == d.y0 + 1 and _TWO_YEARS_RE.search(text, d.start, d.end) is not None
+
+
+def _part_of(a: DateExpr, first: int, start: int, end: int) -> DateExpr:
+    """The part ``a`` names (its months counted as if its year began in January) of a year whose first
+    month is ``first`` (months since year 0)."""
+    (_, m0), (_, m1), _ = a.bounds
+    lo, hi = first + m0 - 1, first + m1 - 1
+    d = DateExpr(start, end, "span" if lo // 12 != hi // 12 else "point", lo // 12, hi // 12)
+    d.bounds = ((lo // 12, lo % 12 + 1), (hi // 12, hi % 12 + 1), None)
+    d.whole = d.kind == "span"
+    return d
 
 
 def _join_fiscal_spans(text: str, ds: list[DateExpr], tstarts, taken) -> list[DateExpr]:
