@@ -779,3 +779,29 @@ def test_a_month_named_in_a_fiscal_year_of_two_years_is_that_month_of_the_year_i
 def test_a_stretch_of_months_to_a_month_is_no_fiscal_year_for_the_months_after_it():
     check("Canada's consumer prices rose 0.8% in the 12 months to December, after 1.2% in November.", "2013-01-25",
           {"1.2%": (2012, 2012)})
+
+
+def test_a_stock_compared_with_the_end_of_an_earlier_month_runs_from_that_year():
+    check("Debt at the end of March 2024 was 98.3% of GDP, 2.6 percentage points more than at the end of March 2023.",
+          "2024-04-23", {"98.3%": (2024, 2024), "2.6 percentage points": (2023, 2024)})
+
+
+def test_an_amount_less_than_in_the_same_period_a_year_ago_runs_from_the_year_before_its_own():
+    check("Borrowing in the financial year ending (FYE) March 2024 was £120.7 billion, £7.6 billion less than "
+          "in the same twelve-month period a year ago.", "2024-04-23",
+          {"£120.7 billion": (2023, 2024), "£7.6 billion": (2022, 2024)})
+
+
+def test_months_of_last_year_are_last_years():
+    check("Israel's deficit was 47.7 billion shekels in the first 11 months of 2021, against 137.5 billion shekels "
+          "in January-November last year.", "2021-12-08", {"137.5 billion shekels": (2020, 2020)})
+
+
+def test_between_a_month_of_one_year_and_a_month_of_the_next_takes_both_years():
+    check("The deficit between December 2020 and November 2021 was 4.6 percent of GDP.", "2021-12-08",
+          {"4.6 percent": (2020, 2021)})
+
+
+def test_the_current_business_year_through_next_march_ends_next_march():
+    check("For the current business year through next March, Toyota expects its net profit to reach 2.26 trillion yen.",
+          "2022-05-11", {"2.26 trillion yen": (2022, 2023)})

@@ -100,16 +100,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
         rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
         rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
-        rf"(?i:to|ended|ending|through|until){_S}+(?:(?i:on|in){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?"
+        rf"(?i:to|ended|ending|through|until){_S}+(?:\([A-Z]{{2,6}}\){_S}+)?(?:(?i:on|in){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?(?:(?i:next){_S}+)?"
         rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
-    ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?({_YEAR}))?(?![\w%]|[-/.,]\d)")),
+    ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?(?:({_YEAR})|(?i:(last|this|next)){_S}+(?i:year)\b))?(?![\w%]|[-/.,]\d)")),
+    # "between December 2020 and November 2021": a stretch from one month of a year to another's
+    ("mspan", re.compile(rf"\b(?i:between|from){_S}+({_MONTH}){_S}+({_YEAR}){_S}+(?i:and|to|through|until){_S}+({_MONTH}){_S}+({_YEAR})\b")),
     ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
     # a change against a named base: "than in 2022", "over the corresponding quarter of 2016",
     # "from the same month of 2019", "from March 2019 levels"
     ("compare", re.compile(
         rf"\b(?:(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|against|relative{_S}+to|(?i:ahead){_S}+of|behind)"
-        rf"(?:{_S}+(?:(?:in{_S}+)?{_SAME}|in|(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
+        rf"(?:{_S}+(?:(?:in{_S}+)?{_SAME}|in|(?:at{_S}+)?(?:the{_S}+)?(?:end{_S}+of|levels{_S}+of)))?(?:{_S}+{_PART_OF})?{_S}+"
         rf"(?:{_MONTH}{_S}+)?{_Y}|(?i:from|on){_S}+(?:{_SAME}|{_PART_OF}){_S}+(?:{_MONTH}{_S}+)?{_Y}|from{_S}+(?:{_MONTH}{_S}+)?{_Y}{_S}+levels?\b)"
         rf"(?!{_DASH}\d|{_S}+(?:to|and)\b)")),
     ("decade", re.compile(rf"\b(?:the{_S}+)?((?:1[89]|20)\d0)s\b")),
@@ -245,7 +247,8 @@ _NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period)(?:,?{_S}+
 # the same words in the lower-cased text (patterns.folded), which the engine scans much faster
 _NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
 _NTO_LEAD = 24
-_MRANGE = Finder(_BY_KIND["mrange"])  # "the twenty-four months": the longest words before the core
+_MRANGE = Finder(_BY_KIND["mrange"])
+_MSPAN = Finder(_BY_KIND["mspan"])  # "the twenty-four months": the longest words before the core
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 # "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
@@ -452,12 +455,14 @@ def find_dates(text: str, pub_date: str | None = None,
     low = folded(text)
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
-                         ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/"))):
+                         ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/")),
+                         ("mspan", ("etween", "from", "From"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
             for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text, low) if kind == "nto"
-                      else _MRANGE.finditer(text) if kind == "mrange" else _INYEARS.finditer(text)):
+                      else _MRANGE.finditer(text) if kind == "mrange" else _MSPAN.finditer(text) if kind == "mspan"
+                      else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
@@ -476,6 +481,12 @@ def find_dates(text: str, pub_date: str | None = None,
     last_end = -1
     for d in found:
         if d.start < last_end:
+            if d.months == 0 and d.bounds is not None and d.whole and out and d.end > last_end \
+                    and _THROUGH_RE.match(text, out[-1].end):
+                # "the current business year through next March": the year is the one the stretch ends
+                d.start = out[-1].start
+                out[-1] = d
+                last_end = d.end
             continue
         if blocked and _overlaps(blocked, bstarts, d.start, d.start + 1):
             continue
@@ -654,6 +665,10 @@ def _join_fiscal_spans(text: str, ds: list[DateExpr], tstarts, taken) -> list[Da
     return out
 
 
+_NEXT_MONTH_RE = re.compile(r"\bnext\s+[a-z]")
+_THROUGH_RE = re.compile(rf"{_S}+(?i:through|to|ending|ended|until){_S}")
+
+
 def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> DateExpr | None:
     """ "the six months to March 2023", "half year ended 31 January 2011", "the 12 months to June":
     the calendar years from the stretch's first month to its last; without a year the month is
@@ -662,13 +677,15 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
     end = MONTHS.get(m.group(3).lower().rstrip("."))
     if end is None:
         return None
+    g = m.group().lower()
     if m.group(4):
         y = int(m.group(4))
+    elif py is not None and _NEXT_MONTH_RE.search(g):  # "the current business year through next March"
+        y = py + 1 if pm is None or end <= pm else py
     elif py is not None:
         y = py - 1 if pm is not None and end > pm else py
     else:
         return None
-    g = m.group().lower()
     if m.group(1):
         n = _count(m.group(1))
     elif "half" in g:
@@ -751,6 +768,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             return None
         if m.group(3):
             y = int(m.group(3))
+        elif m.group(4) and py is not None:  # "January-November last year"
+            y = py + {"last": -1, "this": 0, "next": 1}[m.group(4).lower()]
         elif py is not None:
             y = py - 1 if pm is not None and m1 > pm else py
         else:
@@ -759,6 +778,16 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
         d.whole = y0 != y
         d.bounds = ((y0, m0), (y, m1), None)
+        return d
+    if kind == "mspan":
+        m0, m1 = (MONTHS.get(m.group(i).lower().rstrip(".")) for i in (1, 3))
+        y0, y1 = int(m.group(2)), int(m.group(4))
+        if m0 is None or m1 is None or not (y0 * 12 + m0 < y1 * 12 + m1 <= y0 * 12 + m0 + 120):
+            return None
+        d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
+        d.whole = y0 != y1
+        d.bounds = ((y0, m0), (y1, m1), None)
+        d.written = True
         return d
     if kind == "nyearsto":
         n, last = _count(m.group(1)), int(m.group(2))
@@ -1248,9 +1277,16 @@ _CHANGE_AFTER_LEVEL_RE = re.compile(  # (the level's own date may stand between:
 _CHANGE_FROM_YEAR_AGO_RE = re.compile(
     rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?"
     rf"(?:{_S}+(?i:in|during){_S}+[A-Z][a-z]+(?:{_S}+\d{{4}})?)?,?{_S}+"
-    rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b"
+    rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?"
+    rf"(?:(?i:the{_S}+same){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+)?"  # "the same twelve-month period"
+    rf"(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b"
     rf"|(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?,?{_S}+(?i:than|over){_S}+(?:(?i:in){_S}+)?the{_S}+(?i:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+"
     rf"(?i:period|quarter|month|half|level|figure)\b")
+
+
+# what no change is counted from: another rate, or the length of the period the base is ("less
+# than in the same twelve-month period a year ago")
+_NOT_BASE_UNITS = frozenset({"%", "pp", "day", "week", "month", "quarter", "year", "decade"})
 
 
 def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
@@ -1265,7 +1301,8 @@ def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
             if id(p) in src:
                 src[id(c)] = src[id(p)]
             continue
-        if c.unit not in ("%", "pp") or c.period[0] is None or c.period[1] is None:
+        if c.period[0] is None or c.period[1] is None or (
+                c.unit not in ("%", "pp") and not _CHANGE_WORD_AFTER_RE.match(text, c.end)):
             continue
         y0, y1 = c.period
         p = cands[i - 1] if i else None
@@ -1274,7 +1311,7 @@ def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
             y0, y1 = p.period  # "totals 728 trillion won, up 8.1% from ...": the level's change
         base = None
         n = cands[i + 1] if i + 1 < len(cands) else None
-        if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in ("%", "pp")
+        if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in _NOT_BASE_UNITS
                 and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)
                 and not _YEAR_AGO_AFTER_LEVEL_RE.match(text, n.end)):  # "from 8.4 million a year earlier": year-on-year
             base = n.period[0]
