@@ -311,3 +311,15 @@ def test_the_people_of_a_country_named_by_their_plural_name_say_where_a_figure_i
     text = "DHAKA, April 12 (BSS) – Expatriate Bangladeshis sent nearly US $12 billion home in nine months."
     assert regions(text)[0] == "Bangladesh"
     assert regions("Kenyans spent 3 billion shillings on airtime last year.") == ["Kenya"]
+
+
+def test_a_foreign_regions_name_is_no_place_though_the_storys_country_is_only_an_adjective():
+    text = ("June receipts reflect tech companies here, including Google, Meta and Intel. "
+            "Strong Irish income tax receipts generated €2.8 billion in June.")
+    assert regions(text) == ["Ireland"]
+
+
+def test_a_region_of_the_country_whose_money_the_text_counts_in_stays_a_place():
+    text = ("CANBERRA (Reuters) - Queensland's budget forecasts a deficit of A$3.1 billion, "
+            "as coal exports to China fall.")
+    assert regions(text) == ["Queensland"]

@@ -616,10 +616,8 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
     if not regions or not cands:
         return
     gaz = _gazetteer(regions)
-    mentions = find_mentions(text, gaz)
+    mentions = _without_lone_foreign_regions(find_mentions(text, gaz), gaz, cands)
     main_country = _main_country(mentions, gaz, cands)
-    if main_country:
-        mentions = _without_lone_foreign_regions(mentions, gaz, main_country)
     if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
@@ -887,19 +885,29 @@ def _story_place(ms: list[Mention], gaz: _Gazetteer, text: str) -> str | None:
     return _primary(ms, gaz, text)
 
 
-def _without_lone_foreign_regions(mentions: list[Mention], gaz: _Gazetteer, main: str) -> list[Mention]:
-    """"Google, Meta and Intel" in an Irish story: a region of another country than the one the text
-    is about (Meta, a Colombian department), named by that one name alone and with neither its
-    country nor any other of its places named, is some other thing's name, not a place."""
+def _without_lone_foreign_regions(mentions: list[Mention], gaz: _Gazetteer, cands: Sequence = ()) -> list[Mention]:
+    """"Google, Meta and Intel" in a story on the Irish exchequer: a region (Meta, a Colombian
+    department) named by that one name alone, in a text that names other countries but neither
+    its country (by name or by its money) nor any other of its places, is some other thing's name,
+    not a place. (Not where a
+    country the text names has a place of that name, Punjab in Pakistan, nor a place with money
+    of its own, an economy in itself like Hong Kong.)"""
     names: dict[str, set[str]] = {}
-    own_money = set(gaz.of_currency.values())  # Hong Kong, with its own dollar, is an economy of its own
     for m in mentions:
         names.setdefault(gaz.country_of.get(m.name, m.name), set()).add(m.name)
+    countries = {m.name for m in mentions if gaz.level.get(m.name) == 0}
+    if not countries:
+        return mentions
+    # the text's own money names its country as well as its name does ("A$27.9 billion": Australia)
+    countries |= {gaz.of_currency[c.unit] for c in cands if c.kind == "money" and c.unit in gaz.of_currency
+                  and c.unit not in WORLD_CURRENCIES}
+    own_money = set(gaz.of_currency.values())
 
     def lone(m: Mention) -> bool:
         top = gaz.country_of.get(m.name, m.name)
-        return (top != m.name and top != main and gaz.level.get(m.name, 0) > 0 and names[top] == {m.name}
-                and m.name not in own_money and m.name not in _subdivision_names(main))  # Punjab is Pakistan's too
+        return (top != m.name and top not in countries and gaz.level.get(m.name, 0) > 0 and names[top] == {m.name}
+                and m.name not in own_money and m.name not in gaz.seat_of  # "Canberra" is Australia's government
+                and not any(m.name in _subdivision_names(c) for c in countries))
 
     return [m for m in mentions if not lone(m)] if any(lone(m) for m in mentions) else mentions
 
