@@ -315,7 +315,7 @@ def test_the_people_of_a_country_named_by_their_plural_name_say_where_a_figure_i
 
 def test_a_foreign_regions_name_is_no_place_though_the_storys_country_is_only_an_adjective():
     text = ("June receipts reflect tech companies here, including Google, Meta and Intel. "
-            "Strong Irish income tax receipts generated €2.8 billion in June.")
+            "A strong Irish labour market lifted income tax receipts to €2.8 billion in June.")
     assert regions(text) == ["Ireland"]
 
 
