@@ -805,3 +805,8 @@ def test_between_a_month_of_one_year_and_a_month_of_the_next_takes_both_years():
 def test_the_current_business_year_through_next_march_ends_next_march():
     check("For the current business year through next March, Toyota expects its net profit to reach 2.26 trillion yen.",
           "2022-05-11", {"2.26 trillion yen": (2022, 2023)})
+
+
+def test_a_stretch_of_months_of_a_fiscal_year_takes_the_years_its_months_fall_in():
+    check("Bangladesh received $10.76 billion during the July-March period of the 2017-18 financial year.",
+          "2019-04-12", {"$10.76 billion": (2017, 2018)})

@@ -560,7 +560,7 @@ _FY_FROM_RE = re.compile(rf"\b(?i:(from|since|between)){_S}+(?:(?i:the){_S}+)?(?
 
 # what stands between a part of a year and the fiscal year it is part of: "Q1 FY25", "the fourth
 # quarter (Q4) of FY25", "the first half of fiscal 2025", "the first three quarters of FY25"
-_PART_OF_FY_RE = re.compile(rf"{_S}*(?:\([^()\n]{{1,8}}\){_S}*)?(?:(?i:of|in){_S}+)?(?:(?i:the){_S}+)?")
+_PART_OF_FY_RE = re.compile(rf"{_S}*(?:\([^()\n]{{1,8}}\){_S}*)?(?:(?i:period|months){_S}+)?(?:(?i:of|in){_S}+)?(?:(?i:the){_S}+)?")
 _MONTH_NAME_RE = re.compile(_MONTH)
 _PART_WORD_RE = re.compile(r"(?i:quarter|half|months)|\b[QH][1-4]\b")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
@@ -584,17 +584,19 @@ def _parts_of_fiscal_years(text: str, ds: list[DateExpr], calendar: tuple[int, b
     while i < len(ds):
         a = ds[i]
         b = ds[i + 1] if i + 1 < len(ds) else None
-        bare = a.bounds is not None and a.kind == "point" and not a.written
+        bare = (a.bounds is not None and a.kind in ("point", "span") and not a.written
+                and _Y_RE.search(text, a.start, a.end) is None)  # no year of its own ("July-March", "Q2")
         month = bare and _MONTH_NAME_RE.search(text, a.start, a.end) is not None
         part = bare and not month and _PART_WORD_RE.search(text, a.start, a.end) is not None
         if month and calendar[0] != 1 and b is not None and _names_fiscal_year(text, b) \
                 and _PART_OF_FY_RE.fullmatch(text, a.end, b.start):
             named = b  # "in July of the fiscal 2018-19"
         if month and named is not None and calendar[0] != 1 and not _SENTENCE_END_RE.search(text, named.end, a.start):
-            m0 = a.bounds[0][1]
-            y = named.y0 if m0 >= calendar[0] else named.y1
-            d = DateExpr(a.start, a.end, "point", y, y)
-            d.bounds = ((y, m0), (y, a.bounds[1][1]), a.bounds[2])
+            m0, m1 = a.bounds[0][1], a.bounds[1][1]  # "July-March period of 2017-18": both ends placed
+            y0, y1 = (named.y0 if m >= calendar[0] else named.y1 for m in (m0, m1))
+            d = DateExpr(a.start, a.end, "point" if y0 == y1 else "span", y0, y1)
+            d.bounds = ((y0, m0), (y1, m1), a.bounds[2])
+            d.whole = y0 != y1
             out.append(d)
             i += 1
             continue
