@@ -810,3 +810,10 @@ def test_the_current_business_year_through_next_march_ends_next_march():
 def test_a_stretch_of_months_of_a_fiscal_year_takes_the_years_its_months_fall_in():
     check("Bangladesh received $10.76 billion during the July-March period of the 2017-18 financial year.",
           "2019-04-12", {"$10.76 billion": (2017, 2018)})
+
+
+def test_the_previous_years_level_is_the_fiscal_year_before_the_one_the_text_is_in():
+    check("India's GDP grew 6.5 per cent in FY25. This decline from the previous year's 9.2 per cent reflects "
+          "weak demand.", "2025-05-30", {"6.5 per cent": (2024, 2025), "9.2 per cent": (2023, 2024)})
+    check("Japan's exports rose 4% in 2024, after the previous year's 2% fall.", "2025-01-20",
+          {"4%": (2024, 2024), "2%": (2023, 2023)})

@@ -120,7 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:than|(?i:compared){_S}+(?:with|to)|versus|vs\.?|over|from|against|(?i:ahead){_S}+of|behind|on(?!{_S}+(?i:last|the{_S}+previous|the{_S}+prior){_S}+year['’]))"
         rf"(?:{_S}+(?:in|(?:the{_S}+(?:same|corresponding|equivalent)|this){_S}+(?:period|time|month|quarter|half|week|stage|point)(?:{_S}+(?:of|in))?|the{_S}+end{_S}+of|end-))?"
         rf"(?:{_S}+{_MONTH}(?:{_S}+(?:of|in))?)?"  # "than in September last year"
-        rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b")),
+        rf"{_S}*(?i:(last|the{_S}+previous|the{_S}+prior){_S}+year)\b(?!['’]s)")),  # not "from the previous year's 9.2%"
     # "the first time in 18 years", "the lowest in nearly 30 years", "the highest level in seven
     # quarters": a record over a span ending now; the period of the duration only
     ("record", re.compile(
@@ -149,7 +149,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(rf"\b(?i:on|last|this|late|early){_S}+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                            rf"(?!,?{_S}*(?:{_MONTH}|\d))")),
     # "in the previous year" after a figure: the year before the sentence's own (not carried on)
-    ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b")),
+    # ... and "the previous year's 9.2 per cent": the level of the year before
+    ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b"
+                            rf"|\b(?i:the){_S}+(?i:previous|prior|preceding){_S}+year['’]s(?!\w)")),
     # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
     ("plan", re.compile(rf"\b(?:({_PLAN_ORD}){_S}*['\"‘“]?|['\"‘“]?({_PLAN_ORD}){_S}+)(?i:five|5)[-‑ ](?i:year){_S}+(?i:plan)\b['\"’”]?(?:{_S}+(?i:period))?")),
     # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
@@ -190,7 +192,7 @@ _WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
 _NO_DATE_RE = re.compile(
-    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year)"
+    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year(?!['’]s))"
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
@@ -1430,6 +1432,13 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
                 d.y0, d.y1 = y0 + d.sign * d.n, y1 + d.sign * d.n
                 out[id(d)] = (d.y0, d.y1)
                 d.base, d.whole = y1, True
+                continue
+            if (not prev and d.kind == "prevshift" and running is not None and running_d is not None
+                    and running_d.whole and running_d.kind == "span" and None not in running):
+                # "FY25 ... from the previous year's 9.2%": the fiscal year before the one running on
+                d.y0, d.y1 = running[0] - d.n, running[1] - d.n
+                out[id(d)] = (d.y0, d.y1)
+                d.base, d.whole = running[1], True
                 continue
             base = out[id(prev[-1])][0] if prev else (running[1] if running else py)
             if base is not None:
