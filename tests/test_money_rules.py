@@ -266,3 +266,8 @@ def test_a_listing_does_not_outweigh_a_text_that_is_about_the_united_states():
     text = ("BHP (ASX: BHP) said its US unit earned $1.2 billion, as American demand and US prices "
             "rose in the United States.")
     assert {u for _, u in amounts(text)} == {"USD"}
+
+
+def test_the_new_shekel_is_the_israeli_currency_by_its_full_name():
+    assert amounts("Israel's deficit dropped to 70.3 billion new shekels.") == [(70.3e9, "ILS")]
+    assert amounts("The fund holds 5 billion new Israeli shekels.") == [(5e9, "ILS")]
