@@ -271,3 +271,16 @@ def test_a_listing_does_not_outweigh_a_text_that_is_about_the_united_states():
 def test_the_new_shekel_is_the_israeli_currency_by_its_full_name():
     assert amounts("Israel's deficit dropped to 70.3 billion new shekels.") == [(70.3e9, "ILS")]
     assert amounts("The fund holds 5 billion new Israeli shekels.") == [(5e9, "ILS")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The government presented a budget of Rs 1 trillion 860 billion for the fiscal year.", 1.86e12),
+    ("The total budget is put at Rs 1 trillion 860 billion and 300 million.", 1.8603e12),
+    ("Revenue collection will bring Rs 1 billion 260 million 300 thousand.", 1.2603e9),
+])
+def test_an_amount_written_as_a_sum_of_ever_smaller_scaled_parts_is_one_amount(text, value):
+    assert [v for v, _ in amounts(text)] == [pytest.approx(value)]
+
+
+def test_a_range_between_two_scaled_amounts_stays_two_amounts():
+    assert len(amounts("Losses were put between $3 billion and $500 million.")) == 2

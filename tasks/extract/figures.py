@@ -124,7 +124,7 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
         return _freeze(text, _chinese.parse(text, pub_date, regions=regions, metrics=metrics, ignore=ignore))
     sents = SentenceIndex(text)
     doc = _DocInfo(text)
-    cands = _scan(text, doc, ignore)
+    cands = _compounds(text, _scan(text, doc, ignore))
     _signs(text, cands)
     cands = _link(text, cands)
     cands = _drop_per_unit(text, cands)
@@ -155,6 +155,30 @@ def _signs(text: str, cands: list) -> None:
         m = _MINUS_BEFORE_RE.search(text, max(0, c.start - 12), c.start)
         if m and c.value > 0 and c.qual == "exact":
             c.value, c.mantissa, c.start = -c.value, -c.mantissa, m.start()
+
+
+_COMPOUND_GAP_RE = re.compile(r"[ \t]+(?:and[ \t]+)?")
+_RANGE_LEAD_RE = re.compile(r"\b(?:between|from)[ \t]+(?:\S+[ \t]+)?$", re.I)
+
+
+def _compounds(text: str, cands: list) -> list:
+    """"Rs 1 trillion 860 billion and 300 million" (as budget speeches in South Asia write amounts):
+    one amount, a sum of parts each of a smaller scale than the one before."""
+    out: list = []
+    last_scale: Decimal | None = None
+    for c in cands:
+        p = out[-1] if out else None
+        if (p is not None and c.bare and c.scale >= 1000 and last_scale is not None and c.scale < last_scale
+                and c.mantissa < 1000 and p.end == p.ne and _COMPOUND_GAP_RE.fullmatch(text, p.end, c.start)
+                and not _RANGE_LEAD_RE.search(text, max(0, p.start - 12), p.start)):  # "between 3 billion and 500 million"
+            p.value += c.value
+            p.mantissa = p.value / p.scale
+            p.end = p.ne = c.end
+            last_scale = c.scale
+            continue
+        out.append(c)
+        last_scale = c.scale if c.scale >= 1000 else None
+    return out
 
 
 def _drop_per_unit(text: str, cands: list) -> list:
