@@ -325,3 +325,10 @@ def test_a_month_of_the_year_without_its_year_is_the_reporting_years():
     # a later month than the publication's is last year's
     f = one("截至12月末,全州金融机构各项存款余额1280亿元。", "2025-01-20")
     assert (f.period_start, f.period_end) == (2024, 2024)
+
+
+def test_a_gap_to_the_nation_or_the_home_region_is_the_places_own_figure():
+    got = [(f.surface, f.region) for f in parse_figures(
+        "上半年，中卫市实现地区生产总值257.13亿元，同比增长5.1%，增速比全区高1.2个百分点，比全国高2.5个百分点。",
+        "2022-07-20", regions=REGIONS, metrics=METRICS)]
+    assert got[-2:] == [("1.2个百分点", "Zhongwei"), ("2.5个百分点", "Zhongwei")]

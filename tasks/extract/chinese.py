@@ -725,9 +725,10 @@ class _Gazetteer:
             out.append(ment)
         for m in self.home_rx.finditer(t):
             nation = m.group() in L.NATION_WORDS
+            # "比全国高0.5个百分点", "高于全区平均水平": the nation or the home region only compared with
+            compared = t.endswith(L.COMPARED_BEFORE + L.RANKED_BEFORE, 0, m.start()) or t.startswith(L.RANKED_AFTER, m.end())
             out.append(_Mention(m.start(), m.end(), self.country.name if nation and self.country else None,
-                                0, not nation and (t.endswith(L.COMPARED_BEFORE + L.RANKED_BEFORE, 0, m.start())
-                                                   or t.startswith(L.RANKED_AFTER, m.end())),
+                                0, compared and (not nation or t.endswith(L.COMPARED_BEFORE, 0, m.start())),
                                 home=not nation, nation=nation))
         out.sort(key=lambda x: x.start)
         return out

@@ -156,7 +156,7 @@ SUBORDINATES_BEFORE = ("辖", "下辖", "包括")
 # a place after these is a trade partner or an origin, not where the figure is
 PARTNER_BEFORE = ("对", "向", "从", "自", "与", "同", "出口到", "进口自")
 # a place after these is only compared with: "高于全区平均水平0.7个百分点" is the city's lead
-COMPARED_BEFORE = ("高于", "低于", "快于", "慢于", "超过")
+COMPARED_BEFORE = ("高于", "低于", "快于", "慢于", "超过", "比", "较")
 # the place that ranks the text's place ("稳居全省第二", "居全省第一", "全省前列"), not where a figure is
 RANKED_BEFORE = ("居", "位列", "排名", "排")
 RANKED_AFTER = ("第", "前列", "首位", "之首")
