@@ -332,3 +332,9 @@ def test_a_gap_to_the_nation_or_the_home_region_is_the_places_own_figure():
         "上半年，中卫市实现地区生产总值257.13亿元，同比增长5.1%，增速比全区高1.2个百分点，比全国高2.5个百分点。",
         "2022-07-20", regions=REGIONS, metrics=METRICS)]
     assert got[-2:] == [("1.2个百分点", "Zhongwei"), ("2.5个百分点", "Zhongwei")]
+
+
+def test_since_a_five_year_plan_began_runs_from_its_first_year_to_publication():
+    got = [(f.surface, f.period_start, f.period_end) for f in parse_figures(
+        "“十四五”以来，广东省累计投入援疆资金超过100亿元。", "2024-10-15", regions=REGIONS, metrics=METRICS)]
+    assert got == [("超过100亿元", 2021, 2024)]

@@ -499,6 +499,9 @@ def report_year(t: str, spans, pub_year: int | None, pub_month: int | None = Non
     return None
 
 
+_SINCE_AFTER_PLAN = ("以来", "”以来", "\"以来", "’以来", "规划以来", "时期以来")
+
+
 def _plan_years(m: re.Match) -> tuple[int, int]:
     n = 10 + "一二三四五六七八九".index(m.group()[1]) + 1  # 十三五: the 13th
     first_n, first_year = L.PLAN_FIRST_REGULAR
@@ -559,6 +562,8 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month=None):
                 state = (int(m.group()[:4]),) * 2
             elif g == "plan":
                 state = _plan_years(m)
+                if t.startswith(_SINCE_AFTER_PLAN, m.end()) and pub is not None and state[0] <= pub:
+                    state = (state[0], pub)  # "“十四五”以来": since the plan began, until now (FORMAT.md: since YEAR -> YEAR-P)
             elif g == "keep":
                 if state == (None, None) and cur_y is not None:
                     state = (cur_y, cur_y)
