@@ -284,3 +284,9 @@ def test_an_amount_written_as_a_sum_of_ever_smaller_scaled_parts_is_one_amount(t
 
 def test_a_range_between_two_scaled_amounts_stays_two_amounts():
     assert len(amounts("Losses were put between $3 billion and $500 million.")) == 2
+
+
+def test_rupees_of_a_text_dated_in_bikram_sambat_or_about_kathmandu_are_nepalese():
+    assert amounts("The budget for the fiscal year 2081/82 BS is put at Rs 1.86 trillion.") == [(1.86e12, "NPR")]
+    assert amounts("The Kathmandu municipality spent Rs 5 billion on roads.") == [(5e9, "NPR")]
+    assert amounts("India's budget of Rs 48 lakh crore for 2025-26 was passed.") == [(48e12, "INR")]

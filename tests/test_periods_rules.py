@@ -817,3 +817,11 @@ def test_the_previous_years_level_is_the_fiscal_year_before_the_one_the_text_is_
           "weak demand.", "2025-05-30", {"6.5 per cent": (2024, 2025), "9.2 per cent": (2023, 2024)})
     check("Japan's exports rose 4% in 2024, after the previous year's 2% fall.", "2025-01-20",
           {"4%": (2024, 2024), "2%": (2023, 2023)})
+
+
+def test_a_fiscal_year_in_bikram_sambat_is_read_in_the_gregorian_years_it_covers():
+    check("The budget for the fiscal year 2081/82 BS is put at Rs 1.86 trillion.", None,
+          {"Rs 1.86 trillion": (2024, 2025)})
+    check("Govt unveils Rs 1.86 trillion budget for FY 2081/82. The budget for the fiscal year 2081/82 BS "
+          "allocates Rs 408.87 billion to provinces.", None,
+          {"Rs 1.86 trillion": (2024, 2025), "Rs 408.87 billion": (2024, 2025)})

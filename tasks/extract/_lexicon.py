@@ -130,7 +130,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "NZ": ("New Zealand", "Kiwi"), "ZA": ("South Africa", "Pretoria", "Johannesburg", "Cape Town", "KwaZulu-Natal"),
     "KE": ("Kenya", "Nairobi"), "UG": ("Uganda", "Kampala"), "TZ": ("Tanzania", "Dar es Salaam", "Dodoma"),
     "NG": ("Nigeria", "Abuja", "Lagos"), "SG": ("Singapore",), "CD": ("Congo", "DR Congo", "DRC"),
-    "PH": ("Philippines", "Filipino", "Manila"),
+    "PH": ("Philippines", "Filipino", "Manila"), "NP": ("Nepal", "Nepali", "Nepalese", "Kathmandu"),
 }
 # "(ASX: WES)": the stock exchange a company is listed on, by the territory it trades in (whose
 # currency the company reports in)
@@ -195,6 +195,8 @@ AMBIGUOUS_CURRENCIES: dict[str, tuple[tuple[str, str], ...]] = {
     "?peso": (("philippine|manila", "PHP"), ("argentin|buenos aires", "ARS"), ("chile|santiago", "CLP"),
               ("colombia|bogota", "COP"), ("", "MXN")),
     "?krone": (("danish|denmark|copenhagen", "DKK"), ("", "NOK")),
+    # a text dated in Nepal's Bikram Sambat ("FY 2081/82 BS") counts Nepalese rupees
+    "?rupee": ((r"20[6-9]\d(?:/\d{2,4})?\s*b\.?\s?s\b\.?|nepal rastra", "NPR"),),
 }
 # fractional units: (name -> (currency, divisor)); "cents" follows the document's dollar
 MINOR_UNITS: dict[str, tuple[str, int]] = {

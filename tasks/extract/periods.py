@@ -506,7 +506,8 @@ def find_dates(text: str, pub_date: str | None = None,
     for d in out:
         if d.kind in ("point", "span") and d.written and _is_base_date(text, d):
             d.kind = "compare"
-    return _parts_of_fiscal_years(text, _join_fiscal_spans(text, out, tstarts, taken), calendar)
+    out = _parts_of_fiscal_years(text, _join_fiscal_spans(text, out, tstarts, taken), calendar)
+    return _from_bikram_sambat(out) if "BS" in text and _BS_YEAR_RE.search(text) else out
 
 
 # "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
@@ -638,6 +639,27 @@ def _part_of(a: DateExpr, first: int, start: int, end: int) -> DateExpr:
     d.bounds = ((lo // 12, lo % 12 + 1), (hi // 12, hi % 12 + 1), None)
     d.whole = d.kind == "span"
     return d
+
+
+# "the fiscal year 2081/82 BS": a year of Nepal's Bikram Sambat, which runs about 56 years and
+# 8 months ahead of the Gregorian (BS 2081 began in April 2024; its fiscal year 2081/82 runs from
+# mid-July 2024 to mid-July 2025)
+_BS_YEAR_RE = re.compile(r"(?<!\d)20[6-9]\d(?:/\d{2,4})?[ \t]*B\.?[ \t]?S\b")
+_BS_OFFSET = 57
+_BS_FIRST = 2070  # a text that dates itself in BS writes its years from here on in BS
+
+
+def _from_bikram_sambat(ds: list[DateExpr]) -> list[DateExpr]:
+    """The Gregorian years of the dates of a text that writes its years in Bikram Sambat: a BS year
+    of two years' accounts keeps its length, a BS calendar year covers the two it straddles."""
+    for d in ds:
+        if d.y0 is not None and d.y0 >= _BS_FIRST:
+            y1 = d.y1 if d.y1 is not None else d.y0
+            d.y0, d.y1 = d.y0 - _BS_OFFSET, y1 - _BS_OFFSET + (0 if d.whole or y1 > d.y0 else 1)
+            d.kind = "span" if d.y1 != d.y0 else d.kind
+            d.whole = d.whole or d.y1 != d.y0
+            d.bounds = None
+    return ds
 
 
 def _join_fiscal_spans(text: str, ds: list[DateExpr], tstarts, taken) -> list[DateExpr]:
