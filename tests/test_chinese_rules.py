@@ -338,3 +338,16 @@ def test_since_a_five_year_plan_began_runs_from_its_first_year_to_publication():
     got = [(f.surface, f.period_start, f.period_end) for f in parse_figures(
         "“十四五”以来，广东省累计投入援疆资金超过100亿元。", "2024-10-15", regions=REGIONS, metrics=METRICS)]
     assert got == [("超过100亿元", 2021, 2024)]
+
+
+def test_a_county_named_after_its_city_is_a_place_of_its_own():
+    got = [(f.surface, f.region) for f in parse_figures(
+        "2022年，衡阳县实现地区生产总值420.77亿元。衡阳市实现地区生产总值4000亿元。", None, regions=REGIONS, metrics=METRICS)]
+    assert got == [("420.77亿元", "Hengyang County"), ("4000亿元", "Hengyang")]
+
+
+def test_a_review_that_opens_on_a_year_reports_that_year_though_undated():
+    got = [(f.surface, f.period_start, f.period_end) for f in parse_figures(
+        "2022年是全面实施规划的关键之年。\n一、综合\n初步核算,全年实现地区生产总值420.77亿元,同比增长5.2%。",
+        None, regions=REGIONS, metrics=METRICS)]
+    assert got == [("420.77亿元", 2022, 2022), ("增长5.2%", 2022, 2022)]

@@ -476,6 +476,8 @@ _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \t]*年")
 _REPORT_YEAR_RE = re.compile(
     r"((?:19|20)\d{2})[ \t]*年(?=上半年|下半年|[一二三四]季度|第[一二三四]季度|前三季度|全年|度|"
     r"\d{1,2}[ \t]*(?:[-~]|至)[ \t]*\d{1,2}[ \t]*月|国民经济|经济运行|,)")
+# "2022年是党的二十大召开之年, ...": a review that opens on the year it looks back on
+_OPENING_YEAR_RE = re.compile(r"\s*((?:19|20)\d{2})[ \t]*年(?=是|以来)")
 _LAST_YEAR_REPORT_RE = re.compile(r"去年全年|全年[^。]{0,40}(?:同比|比上年)")
 _THIS_YEAR_REPORT_RE = re.compile(r"今年(?:以来|上半年|[一二三四]季度|前三季度|1[ \t]*(?:[-~]|至))")
 
@@ -489,7 +491,7 @@ def report_year(t: str, spans, pub_year: int | None, pub_month: int | None = Non
             m = _TITLE_YEAR_RE.search(title)
             if m:
                 return int(m.group(1))
-    m = _REPORT_YEAR_RE.search(t)
+    m = _REPORT_YEAR_RE.search(t) or _OPENING_YEAR_RE.match(t)
     if m:
         return int(m.group(1))
     if pub_year is not None and _THIS_YEAR_REPORT_RE.search(t):
@@ -661,6 +663,9 @@ class _Mention:
         self.partner, self.home, self.nation = partner, home, nation
 
 
+_CITY_LEVELS = frozenset({"city", "prefecture"})
+
+
 class _Gazetteer:
     """The gazetteer's Chinese names, found as a reader finds them in running Chinese text."""
 
@@ -676,6 +681,16 @@ class _Gazetteer:
                     self.by_alias[a] = r
             if r.name == "China":
                 self.country = r
+        # "衡阳县": the county that shares its name with the city it lies in (衡阳, Hengyang) is a
+        # place of its own, "Hengyang County", wherever the gazetteer has no row for it
+        for r in regions:
+            if r.level in _CITY_LEVELS:
+                for a in (r.name, *r.aliases):
+                    county = f"{a}县"
+                    if a and _HAN_RE.search(a) and len(a) >= 2 and not a.endswith(L.ADMIN_SUFFIXES) \
+                            and county not in self.by_alias:
+                        c = Region(name=f"{r.name} County", aliases=(county,), level="county", parent=r.name)
+                        self.by_alias[county] = self.by_name.setdefault(c.name, c)
         self.rx = re.compile(_first_chars(self.by_alias) + "(?:" + trie_alt(self.by_alias) + ")("
                              + _alt(L.ADMIN_SUFFIXES) + ")?") if self.by_alias else None
         self.home_rx = re.compile(_alt(L.HOME_WORDS + L.NATION_WORDS))
