@@ -351,3 +351,15 @@ def test_a_review_that_opens_on_a_year_reports_that_year_though_undated():
         "2022年是全面实施规划的关键之年。\n一、综合\n初步核算,全年实现地区生产总值420.77亿元,同比增长5.2%。",
         None, regions=REGIONS, metrics=METRICS)]
     assert got == [("420.77亿元", 2022, 2022), ("增长5.2%", 2022, 2022)]
+
+
+def test_the_digits_of_a_rate_and_a_streak_of_months_are_no_figures():
+    got = [f.surface for f in parse_figures("兵团固定资产投资实现两位数增长，增速连续4个月加快，同比增长12%。", "2023-09-20",
+                                            regions=REGIONS, metrics=METRICS)]
+    assert got == ["增长12%"]
+
+
+def test_recently_is_the_publication_year():
+    got = [(f.surface, f.period_start) for f in parse_figures(
+        "福建省近日将启动援藏项目共34个。", "2009-03-11", regions=REGIONS, metrics=METRICS)]
+    assert got == [("34个", 2009)]

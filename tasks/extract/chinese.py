@@ -358,6 +358,10 @@ def _keep(t: str, c: ZhCand, unit: str | None) -> bool:
             return False  # 三年行动, 五年规划
     if c.ns and t[c.ns - 1] == "前" and (c.fam == "time" or unit in ("名", "位")):
         return False  # 前10个月 (a period label), 前10名 (a rank)
+    if unit == "位" and t.startswith("数", c.end):
+        return False  # 两位数增长: how many digits a rate has, not a count of people
+    if c.fam == "time" and t.endswith("连续", 0, c.ns):
+        return False  # 连续4个月加快: a streak (the Nth in a row), like 十连丰
     if unit is None and c.scale == 1 and t.startswith(L.PERIOD_LABEL_AFTER, c.ne):
         return False
     if c.ne < len(t) and t[c.ne].isascii() and t[c.ne].isalpha() and unit is None:
@@ -455,7 +459,7 @@ def _alt(words) -> str:
 
 _Y = r"((?:19|20)\d{2})[ \t]*年"
 _CUE_RE = re.compile(
-    r"(?=[0-9比较与同是十上去今本两现目当全年下一二三四第前调提增减变升降扩缩])"
+    r"(?=[0-9比较与同是十上去今本两现目当全年下一二三四第前调提增减变升降扩缩近日])"
     rf"(?:(?P<range>((?:19|20)\d{{2}})[ \t]*年?[ \t]*(?:[-~]|至|到)[ \t]*((?:19|20)\d{{2}})[ \t]*年)"
     rf"|(?P<since>{_Y}以来|去年以来)"
     rf"|(?P<base>(?:比|较|与|同|是)[ \t]*{_Y}(?:末|底|同期)?)"
@@ -468,7 +472,7 @@ _CUE_RE = re.compile(
     rf"|(?P<label>{_alt(L.YEAR_LABELS)}|\d{{1,2}}[ \t]*(?:[-~]|至)[ \t]*\d{{1,2}}[ \t]*月|(?<![\d.])(?:1[0-2]|[1-9])[ \t]*月(?:末|底|份)?(?![\d]))"
     r"|(?P<this>今年|本年)"
     r"|(?P<twoavg>两年平均)"
-    r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前))")
+    r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前|近日|(?<![\d月])日前))")
 _CLAUSE_END_RE = re.compile(r"[,;:。!?()]")
 _MONTH_LABEL_RE = re.compile(r"(1[0-2]|[1-9])[ \t]*月")
 _COMMUNIQUE_RE = re.compile(r"统计公报|国民经济和社会发展")
