@@ -363,3 +363,18 @@ def test_recently_is_the_publication_year():
     got = [(f.surface, f.period_start) for f in parse_figures(
         "福建省近日将启动援藏项目共34个。", "2009-03-11", regions=REGIONS, metrics=METRICS)]
     assert got == [("34个", 2009)]
+
+
+def test_figures_listed_after_respectively_take_the_listed_places_in_order():
+    got = [(f.surface, f.region) for f in parse_figures(
+        "分区域看，关中、陕北、陕南县域生产总值同比分别增长6.2%、6.3%、5.3%，占全省县域生产总值的比重分别为35.7%、46.7%、17.6%。",
+        None, regions=REGIONS, metrics=METRICS)]
+    assert [r for _, r in got] == ["Guanzhong", "Northern Shaanxi", "Southern Shaanxi"] * 2
+    got = [f.region for f in parse_figures("喀什、和田两地分别完成投资100亿元和80亿元。", None, regions=REGIONS, metrics=METRICS)]
+    assert got == ["Kashgar", "Hotan"]
+
+
+def test_a_railway_named_after_a_region_is_no_mention_of_it():
+    got = [f.region for f in parse_figures("吐鲁番市境内，兰新铁路、南疆铁路在这里交汇，西电东送750千伏输变电线路横贯全境。",
+                                           None, regions=REGIONS, metrics=METRICS)]
+    assert got == ["Turpan"]

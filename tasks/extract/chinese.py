@@ -660,11 +660,12 @@ def _detail(period) -> tuple:
 # regions
 # ---------------------------------------------------------------------------------------------
 class _Mention:
-    __slots__ = ("start", "end", "region", "rank", "partner", "home", "nation")
+    __slots__ = ("start", "end", "region", "rank", "partner", "home", "nation", "members")
 
     def __init__(self, start, end, region, rank, partner=False, home=False, nation=False):
         self.start, self.end, self.region, self.rank = start, end, region, rank
         self.partner, self.home, self.nation = partner, home, nation
+        self.members: list[str | None] = [region]  # "关中、陕北、陕南": each place of a list, in order
 
 
 _CITY_LEVELS = frozenset({"city", "prefecture"})
@@ -726,8 +727,8 @@ class _Gazetteer:
             r = self.by_alias[alias]
             if not (suffixed or alias in confirmed or self.bare_ok(alias, r)):
                 continue
-            if r.level == "country" and t.startswith(L.PLACE_NOT_BEFORE, s + len(alias)):
-                continue
+            if r.level in ("country", "economic_region") and t.startswith(L.PLACE_NOT_BEFORE, s + len(alias)):
+                continue  # "中国银行", "南疆铁路": a name
             if _DATELINE_AFTER_RE.match(t, e):
                 continue  # "乌鲁木齐1月5日电": where the story was filed
             if _IN_NAME_BRACKETS(t, s, e):
@@ -743,6 +744,7 @@ class _Gazetteer:
             if out and not out[-1].home and _LIST_SEP_RE.fullmatch(t[out[-1].end:s]) and not partner:
                 prev = out[-1]  # "喀什、和田两地": several places
                 prev.region, prev.end = None, e
+                prev.members.append(ment.region)
                 continue
             if t.endswith(L.SUBORDINATES_BEFORE, max(0, s - 2), s):
                 ment.partner = True  # "辖高昌区、鄯善县": the places it governs
@@ -831,6 +833,8 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
                 i -= 1
             if not found:
                 c.region = carried if carried is not None else main
+        for c, place in _respectively(t, s, e, figs, mentions[bisect_left(starts, s):bisect_left(starts, e)]):
+            c.region = place
         here = [m for m in mentions[bisect_left(starts, s):bisect_left(starts, e)] if not m.partner and not m.nation]
         if here:
             last = here[-1]
@@ -839,6 +843,34 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
                 carried = _home_place(gaz, t[last.start:last.end], (named, carried, main)) or carried or main
             else:
                 carried = last.region
+
+
+_RESPECTIVELY = "分别"
+_LIST_OF_FIGURES_RE = re.compile(r"[ \t]*(?:、|和|及|与|,|，)[ \t]*")
+
+
+def _respectively(t: str, s: int, e: int, figs, mentions: list[_Mention]):
+    """"关中、陕北、陕南县域生产总值同比分别增长6.2%、6.3%、5.3%": the places of a list, taken in
+    order by the figures listed after 分别 ("respectively") in the same sentence, as many as
+    there are places. (Pairs of (figure, place).)"""
+    if _RESPECTIVELY not in t[s:e]:
+        return []
+    out = []
+    for m in mentions:
+        if len(m.members) < 2 or m.partner or None in m.members:
+            continue
+        k = t.find(_RESPECTIVELY, m.end, e)
+        while k != -1:
+            run = [c for c in figs if c.ns >= k]
+            group = run[:1]
+            for c in run[1:]:
+                if not _LIST_OF_FIGURES_RE.fullmatch(t, group[-1].end, c.ns):
+                    break
+                group.append(c)
+            if len(group) == len(m.members) and group and not _CLAUSE_END_RE.search(t, k, group[0].ns):
+                out.extend(zip(group, m.members))
+            k = t.find(_RESPECTIVELY, k + 2, e)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
