@@ -378,3 +378,10 @@ def test_a_railway_named_after_a_region_is_no_mention_of_it():
     got = [f.region for f in parse_figures("吐鲁番市境内，兰新铁路、南疆铁路在这里交汇，西电东送750千伏输变电线路横贯全境。",
                                            None, regions=REGIONS, metrics=METRICS)]
     assert got == ["Turpan"]
+
+
+def test_aid_money_and_projects_are_the_recipients_and_the_aiders_own_teams_the_aiders():
+    got = [(f.surface, f.region) for f in parse_figures(
+        "西藏林芝地区是福建省的对口援助地区。福建省近日将启动援藏项目共34个，援藏资金投入达5313万元。福建省已派出五批援藏工作队。",
+        "2009-03-11", regions=REGIONS, metrics=METRICS)]
+    assert got == [("34个", "Nyingchi"), ("5313万元", "Nyingchi"), ("五批", "Fujian")]

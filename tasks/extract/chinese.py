@@ -195,6 +195,7 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
     pub_month = int(pub_date[5:7]) if pub_date and pub_date[5:7].isdigit() else None
     _assign_periods(t, spans, paras, cands, pub_year, pub_month)
     _assign_regions(t, spans, paras, cands, mentions, gaz)
+    _aid_to_its_recipient(t, cands, mentions, gaz)
     _assign_metrics(t, spans, cands, metrics)
     return cands
 
@@ -787,6 +788,40 @@ def _home_place(gaz: _Gazetteer, word: str, choices: tuple) -> str | None:
 _gazetteer = by_identity(_Gazetteer)
 _PARTNER_BEFORE_REV_RE = re.compile("|".join(re.escape(p[::-1]) for p in L.PARTNER_BEFORE))
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*电")
+
+
+_AID_WORDS = ("援藏", "援疆", "援青", "对口支援", "对口援助")
+# what pairing aid delivers (funds, projects), as against the aider's own people ("选派援疆干部300名")
+_DELIVERED_UNITS = frozenset({"item", "project"})
+
+
+def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz) -> None:
+    """In pairing-aid news the money and the projects an aiding province puts in are the recipient's
+    ("福建省...援藏资金投入达5313万元" in a story on Nyingchi, Fujian's partner, is Nyingchi's); the
+    aider's own people and teams stay the aider's (README_zh)."""
+    if gaz is None or not any(w in t for w in _AID_WORDS):
+        return
+    recipients = [m for m in mentions if m.region and not m.home and not m.nation
+                  and _lies_in(gaz, m.region, ("Xinjiang", "Tibet", "Qinghai"))]
+    if not recipients:
+        return
+    best = max(recipients, key=lambda m: (m.rank, sum(n.region == m.region for n in recipients)))
+    for c in cands:
+        if c.region and not _lies_in(gaz, c.region, ("Xinjiang", "Tibet", "Qinghai")) \
+                and gaz.by_name.get(c.region) is not None and gaz.by_name[c.region].level not in ("country",) \
+                and (c.kind == "money" or c.unit in _DELIVERED_UNITS):
+            c.region = best.region
+
+
+def _lies_in(gaz, name: str, provinces: tuple[str, ...]) -> bool:
+    r = gaz.by_name.get(name)
+    for _ in range(8):
+        if r is None:
+            return False
+        if r.name in provinces:
+            return True
+        r = gaz.by_name.get(r.parent) if r.parent else None
+    return False
 
 
 def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
