@@ -58,6 +58,7 @@ from tests.warehouse_fixtures import (  # noqa: F401  (pytest fixtures)
     sha,
     warehouse,
     warehouse_url,
+    with_text_cues,
 )
 from warehouse.engine import get_engine
 from warehouse.load import load_run
@@ -894,8 +895,7 @@ def seed_article_batch() -> dict:
                             for k in sorted({m for *_, m in SEED_FIGURES if m} | set(official["metric"]))])
     pub_year = {article["article_hash"]: 2021}
     figures = normalise(figures_frame(rows), fx, pub_year)
-    checks = check_claims(figures, official, fx, pub_year, regions=regions,
-                          texts={article["article_hash"]: text_})
+    checks = check_claims(with_text_cues(figures, text_), official, fx, pub_year, regions=regions)
     return {"articles": pd.DataFrame([article]), "figures": figures, "claim_checks": checks,
             "tables": {"regions.csv": regions, "metrics.csv": metrics, "fx_rates.csv": fx,
                        "official_series.csv": official}}
