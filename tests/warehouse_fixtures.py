@@ -99,7 +99,7 @@ def article_row(text_: str, path: str, title: str = "A title", pub_date="2021") 
         "article_hash": sha(text_), "path": path, "title": title,
         "publisher": "South China Morning Post", "url": None, "pub_date": pub_date,
         "pub_date_precision": "year" if pub_date else "unknown",
-        "word_count": len(text_.split()), "has_metadata": True,
+        "word_count": len(text_.split()), "has_metadata": True, "text": text_,
     }
 
 

@@ -153,6 +153,7 @@ dim_article = Table(
     Column("source_type", String(16), nullable=False, server_default="news", comment="news, or official: a publication of official statistics (a statistical communiqué, a budget) whose figures with a region, a metric and one year are also rows of fct_official_stat (articles.csv source_type)."),
     Column("extractor_version", String(64), nullable=False, comment="Extractor version that produced this article's figures; a new version reloads the article."),
     Column("loaded_run_id", Integer, ForeignKey("etl_run.run_id"), nullable=False, comment="Run that loaded this version of the article."),
+    Column("text", Text, comment="The article's text as the pipeline decoded it (fct_figure.start and end index it); what the report shows the figures in. Empty for articles loaded before it was stored."),
     CheckConstraint(_in("pub_date_precision", DATE_PRECISIONS), name="pub_date_precision"),
     comment="One row per article file, at its currently loaded content and extractor version.",
 )
