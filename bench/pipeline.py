@@ -418,7 +418,7 @@ def stages(root: Path, n: int, work: Path) -> dict:
     step("finish run", lambda: steps.finish_run.fn(wh, run_id, "succeeded", {}))
     if hasattr(steps, "build_report"):
         step("report", lambda: steps.build_report.fn(wh, work / "report" / f"stages-{n}",
-                                                     articles_dir, work / "quality" / f"stages-{n}"))
+                                                     work / "quality" / f"stages-{n}"))
     return {"stages": out, **counts}
 
 

@@ -61,7 +61,7 @@ def build_with(fill, out):
             return WHEN
     build.datetime = Fixed
     try:
-        return build.build_report(engine, Path(out), PROJ / "raw" / "articles").read_bytes()
+        return build.build_report(engine, Path(out)).read_bytes()
     finally:
         build.datetime = real_now
 

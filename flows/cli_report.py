@@ -16,7 +16,7 @@ def report(out: Path | None = None, warehouse: str | None = None, articles: int 
     and print its path.
 
     Reads the warehouse at ``warehouse`` (default ``WAREHOUSE_URL``; ``WAREHOUSE_SCHEMA`` on
-    PostgreSQL), the article texts under ``RAW_ROOT``/articles and links the data-quality
+    PostgreSQL), the article texts with it, and links the data-quality
     docs of the same warehouse. ``articles`` articles are annotated figure by figure (default
     ``ARTICLES_SHOWN``, the latest load's first), every one with ``all_articles``; all are
     listed with their counts either way. Raises ``report.ReportError`` if the warehouse was
@@ -28,8 +28,7 @@ def report(out: Path | None = None, warehouse: str | None = None, articles: int 
     engine = cfg.warehouse(warehouse).engine()
     shown = None if all_articles else (ARTICLES_SHOWN if articles is None else articles)
     try:
-        path = build_report(engine, Path(out or cfg.report_dir), cfg.articles_dir, cfg.quality_dir,
-                            articles_shown=shown, max_article_bytes=cfg.max_article_bytes)
+        path = build_report(engine, Path(out or cfg.report_dir), cfg.quality_dir, articles_shown=shown)
     finally:
         engine.dispose()
     print(path)

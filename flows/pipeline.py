@@ -94,8 +94,7 @@ def figures_pipeline(articles: str | None = None, since: date | None = None,
         progress.step("building the report")
         # rebuilt from the whole warehouse, so a run with nothing new refreshes it too
         try:
-            summary.report_path = steps.build_report(wh, cfg.report_dir, cfg.articles_dir,
-                                                     cfg.quality_dir, cfg.max_article_bytes)
+            summary.report_path = steps.build_report(wh, cfg.report_dir, cfg.quality_dir)
         except OSError as exc:  # the run is recorded as it was: its rows are committed
             summary.report_error = (f"{cfg.report_dir}: {(exc.strerror or str(exc)).lower()}; the "
                                     "rows are loaded, run `figures report` once it is fixed")

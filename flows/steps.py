@@ -109,8 +109,7 @@ def check_quality(wh, run_id, docs_dir):
 
 
 @task(**FRESH)
-def build_report(wh, out_dir, articles_dir, quality_dir, max_bytes):
+def build_report(wh, out_dir, quality_dir):
     from report import build_report as build
 
-    return str(build(_engine(wh), out_dir, articles_dir, quality_dir,
-                     max_article_bytes=max_bytes))
+    return str(build(_engine(wh), out_dir, quality_dir))

@@ -1,9 +1,9 @@
-"""Build the static HTML report from a warehouse: ``build_report(engine, out_dir, raw_articles_dir)``.
+"""Build the static HTML report from a warehouse: ``build_report(engine, out_dir)``.
 
-The I/O half of the report: it reads the ``mart_`` views (what BI sees), ``dim_article``,
-``etl_run`` and ``quarantine``, and the raw text files of the articles it annotates;
-``report.page`` turns that into HTML. Nothing comes from a flow's memory, so a report rebuilt
-later from the same warehouse is the same report.
+The I/O half of the report: it reads the ``mart_`` views (what BI sees), ``dim_article``
+(with the texts of the articles it annotates), ``etl_run`` and ``quarantine``;
+``report.page`` turns that into HTML. Nothing comes from a flow's memory or from raw/, so a
+report rebuilt later from the same warehouse is the same report.
 
 It scales with what it shows, not with the warehouse: every count (the headline, the article
 index, the charts) is a GROUP BY in the database; single rows are read only for the
@@ -35,13 +35,9 @@ from report.page import (
     Totals,
     render_parts,
 )
-from tasks.config import Settings
 from tasks.furniture import furniture_spans
-from tasks.read_raw import InputError, read_article
 from warehouse.engine import redact, redact_url
 
-# The reader's own limit unless the caller passes the run's setting.
-MAX_ARTICLE_BYTES = Settings.model_fields["max_article_bytes"].default
 ARTICLES_SHOWN = 50        # articles annotated in full (figure by figure) by default
 CLAIMS_SHOWN = 200         # rows of the claims table
 INDEX_MAX = 20_000         # articles listed in the index (~200 bytes each on the page)
@@ -64,7 +60,7 @@ REQUIRED = {
     "mart_region_year": ("region", "metric", "metric_label", "year", "unit", "figure_count",
                          "figure_avg", "official_value", "official_source"),
     "dim_article": ("article_key", "article_hash", "path", "title", "publisher", "url", "pub_date",
-                    "loaded_run_id"),
+                    "loaded_run_id", "text"),
     "etl_run": ("run_id", "started_at", "ended_at", "status", "articles_read", "articles_skipped",
                 "figures_extracted", "figures_loaded", "rows_rejected", "quality_success", "error"),
     "quarantine": ("quarantine_key", "run_id", "source_file", "row", "column", "failure_case",
@@ -276,9 +272,8 @@ def read_warehouse(conn: Connection, articles_shown: int | None = ARTICLES_SHOWN
     )
 
 
-def article_batches(conn: Connection, shown: pd.DataFrame, raw_articles_dir: Path,
-                    size: int | None = None, known: dict[str, ArticleText] | None = None,
-                    max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[ArticleBatch]:
+def article_batches(conn: Connection, shown: pd.DataFrame, size: int | None = None,
+                    known: dict[str, ArticleText] | None = None) -> Iterator[ArticleBatch]:
     """The annotated articles with their figures, checks and texts, ``size`` (default
     ``BATCH``) articles at a time, read only as the page is written (``known``: texts
     already read, by path)."""
@@ -287,39 +282,30 @@ def article_batches(conn: Connection, shown: pd.DataFrame, raw_articles_dir: Pat
     for start in range(0, len(shown), size):
         articles = shown.iloc[start:start + size]
         keys = [int(k) for k in articles["article_key"]]
+        paths = articles["path"].tolist()
+        read = read_article_texts(conn, [k for k, p in zip(keys, paths) if p not in known])
         yield ArticleBatch(
             articles=articles,
             figures=_read_in(conn, "SELECT * FROM mart_figures WHERE article_key IN :keys "
                                    "ORDER BY article_key, seq", keys),
             checks=_read_in(conn, "SELECT * FROM mart_claim_checks WHERE article_key IN :keys "
                                   "ORDER BY article_key, seq, claim_check_key", keys),
-            texts={a.path: known.get(a.path)
-                   or read_article_text(raw_articles_dir, a.path, a.article_hash, max_bytes)
-                   for a in articles.itertuples(index=False)},
+            texts={p: known[p] if p in known else read[p] for p in paths},
         )
 
 
-def read_article_text(raw_articles_dir: Path, path: str, article_hash: str,
-                      max_bytes: int = MAX_ARTICLE_BYTES) -> ArticleText:
-    """The article's text as the pipeline decoded it, and its furniture spans.
+def read_article_texts(conn: Connection, article_keys: Sequence[int]) -> dict[str, ArticleText]:
+    """The texts the warehouse holds of these articles, by path, with their furniture spans.
 
-    Read by the pipeline's own reader (``tasks.read_raw.read_article``) with all its checks:
-    links not followed out of the folder, regular files only, never more than ``max_bytes``,
-    so a file replaced by a pipe, a device or a link since the load cannot hang the report
-    or feed it without limit. A file that cannot be read that way, or whose bytes no longer
-    hash to the loaded version, is reported as a problem instead of being highlighted: its
-    offsets would point at the wrong characters.
-    """
-    context = "Its figures are listed without their context."
-    try:
-        article = read_article(Path(raw_articles_dir) / path, Path(raw_articles_dir), max_bytes)
-    except InputError as exc:
-        return ArticleText(None, problem=f"cannot read the article text: {exc}. {context}")
-    if article.article_hash != article_hash:
-        return ArticleText(None, problem=f"{path} has changed since it was loaded (its sha256 is not "
-                                         f"{article_hash[:12]}…): run `figures run` to reload it. "
-                                         + context)
-    return ArticleText(article.text, furniture=furniture_spans(article.text))
+    The text is the one the figures were read from (``dim_article.text``), so the offsets
+    always point at the right characters. An article loaded before the warehouse kept texts
+    has none: its figures are listed without their context, and the page says why."""
+    rows = _read_in(conn, "SELECT path, text FROM dim_article WHERE article_key IN :keys", article_keys)
+    return {path: (ArticleText(text_, furniture=furniture_spans(text_)) if isinstance(text_, str) else
+                   ArticleText(None, problem="the warehouse holds no text for this article (it was loaded "
+                                             "before texts were kept): `figures run --full-refresh` loads "
+                                             "it again. Its figures are listed without their context."))
+            for path, text_ in zip(rows["path"], rows["text"])}
 
 
 def quality_link(quality_docs: Path | None, out_dir: Path) -> QualityLink:
@@ -338,20 +324,17 @@ def quality_link(quality_docs: Path | None, out_dir: Path) -> QualityLink:
     return QualityLink(href)
 
 
-def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
-                 quality_docs: Path | None = None, *, articles_shown: int | None = ARTICLES_SHOWN,
-                 claims_shown: int = CLAIMS_SHOWN, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Path:
+def build_report(engine: Engine, out_dir: Path, quality_docs: Path | None = None, *,
+                 articles_shown: int | None = ARTICLES_SHOWN, claims_shown: int = CLAIMS_SHOWN) -> Path:
     """Write ``out_dir/index.html`` from the warehouse at ``engine``; returns its path.
 
-    ``raw_articles_dir`` is the folder ``dim_article.path`` is relative to; ``quality_docs``
-    is the data-quality folder (``warehouse/quality``) or its index file.
+    ``quality_docs`` is the data-quality folder (``warehouse/quality``) or its index file.
     ``articles_shown`` articles are annotated figure by figure (None: all of them; every
     article is still listed with its counts), and the claims table shows ``claims_shown``
     claims, those that do not hold first. Raises ``ReportError`` when the warehouse has not
     been created.
     """
     out_dir = Path(out_dir)
-    raw_articles_dir = Path(raw_articles_dir)
     url = redact_url(engine.url)
     database = engine.url.database
     if (engine.url.get_backend_name() == "sqlite" and database and database != ":memory:"
@@ -366,9 +349,8 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
         tmp = out_dir / f".index.html.{os.getpid()}.{time.monotonic_ns()}.tmp"
         try:
             data = read_warehouse(conn, articles_shown, claims_shown)
-            data.claims.texts = _claim_texts(data.claims, raw_articles_dir, max_article_bytes)
-            batches = article_batches(conn, data.shown, raw_articles_dir, known=data.claims.texts,
-                                      max_bytes=max_article_bytes)
+            data.claims.texts = _claim_texts(conn, data.claims)
+            batches = article_batches(conn, data.shown, known=data.claims.texts)
             parts = render_parts(data, batches,
                                  quality_link(quality_docs, out_dir), datetime.now(timezone.utc))
             with tmp.open("w", encoding="utf-8") as page:
@@ -383,10 +365,8 @@ def build_report(engine: Engine, out_dir: Path, raw_articles_dir: Path,
     return target
 
 
-def _claim_texts(claims: ClaimRows, raw_articles_dir: Path, max_bytes: int) -> dict[str, ArticleText]:
+def _claim_texts(conn: Connection, claims: ClaimRows) -> dict[str, ArticleText]:
     """The texts of the claims table's articles (each claim is shown in its sentence)."""
     if claims.spans is None or claims.spans.empty:
         return {}
-    pairs = claims.spans[["article_path", "article_hash"]].drop_duplicates()
-    return {path: read_article_text(raw_articles_dir, path, h, max_bytes)
-            for path, h in zip(pairs["article_path"], pairs["article_hash"])}
+    return read_article_texts(conn, sorted({int(k) for k in claims.spans["article_key"]}))

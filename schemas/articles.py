@@ -18,6 +18,8 @@ class Articles(pa.DataFrameModel):
     word_count: Series[int] = pa.Field(ge=0)
     has_metadata: Series[bool]
     source_type: Series[str] = pa.Field(isin=list(SOURCE_TYPES))
+    # the text as decoded, which the figures' offsets index: the warehouse keeps it for the report
+    text: Series[str]
 
     class Config:
         strict = True

@@ -45,6 +45,13 @@ class ExtractedFigures(pa.DataFrameModel):
     period_granularity: Optional[Series[str]] = pa.Field(nullable=True, isin=list(GRANULARITIES))
     period_first_day: Optional[Series[str]] = pa.Field(nullable=True, str_matches=ISO_DAY)
     period_last_day: Optional[Series[str]] = pa.Field(nullable=True, str_matches=ISO_DAY)
+    # what the claim checks need of the text around the figure (tasks/extract/cues.py);
+    # optional like the days, and empty where a frame was made without the text
+    half_unit: Optional[Series[float]] = pa.Field(nullable=True, ge=0)
+    whole_cue: Optional[Series[pd.BooleanDtype]] = pa.Field(nullable=True)
+    growth_cue: Optional[Series[pd.BooleanDtype]] = pa.Field(nullable=True)
+    of_follows: Optional[Series[pd.BooleanDtype]] = pa.Field(nullable=True)
+    apposed_seq: Optional[Series[pa.Int64]] = pa.Field(nullable=True, ge=0)
 
     @pa.dataframe_check(name="span_is_ordered")
     def span_is_ordered(cls, df):

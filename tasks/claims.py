@@ -22,7 +22,13 @@ more articles and returns one row per check (schemas/claims.py `ClaimChecks`):
 - growth: a stated growth rate against "from X to Y" (a range pair) in the same sentence.
   Only when the text states a rate; none is invented.
 - part_whole: "among the 151,000 labourers … 114,700 were …": the part is not larger than
-  the whole. Needs the article text (the cue is "among", "out of", "of the"/"of all").
+  the whole (the whole is a figure with the engine's whole cue: "among", "out of", "of the").
+
+What the checks need of the text is in the figure records (tasks/extract/cues.py): the
+stated precision (`half_unit`) and the cues `whole_cue`, `growth_cue`, `of_follows` and
+`apposed_seq`. A frame made without the text (no cue columns, or empty cues) is checked
+without them: a growth rate needs no growth word, a ratio is found from the offsets alone,
+and part/whole is skipped.
 
 Tolerances (all explicit; a check is consistent when the computed value lies in the band
 the stated figure admits):
@@ -55,7 +61,6 @@ A check whose evidence is missing (no rate for the year, no official value) is
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
@@ -63,6 +68,7 @@ from typing import Mapping
 import pandas as pd
 
 from schemas.claims import CLAIM_CHECK_COLUMNS
+from tasks.extract import half_unit
 from tasks.normalise import CURATED, ECB_YEAR_MEAN, Quote, Rates, publication
 
 FX_SLACK = 0.02
@@ -71,13 +77,6 @@ ECB_EVIDENCE = "ECB euro foreign exchange reference rates (as shipped in the cur
 CONSISTENCY_SLACK = 0.01
 ARTICLE_SOURCE_PREFIX = "the article"
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_WHOLE_CUE = re.compile(r"\b(?:among|out of|of (?:the|all))\s+(?:the\s+)?$", re.IGNORECASE)
-_RATIO_GAP = re.compile(r"^[\s)]*[\u2013\u2014\-,]?\s*(?:or\s+)?(?:just|only|roughly|about|around|some|"
-                        r"nearly|almost|barely)?\s*$", re.IGNORECASE)
-_GROWTH_WORD = re.compile(r"\b(?:gr[eo]w|growth|ris[ei]|rose|increas|expan|up\b|jump|surg|climb|soar|"
-                          r"fell|fall|drop|declin|decreas|down\b|shr[ai]nk|plung)", re.IGNORECASE)
-_RATIO_TAIL = re.compile(r"^\s+of\b", re.IGNORECASE)
 _CURRENCY_SYMBOL = {"CNY": " yuan", "USD": "US$", "HKD": "HK$", "EUR": "€", "GBP": "£"}
 
 
@@ -100,6 +99,11 @@ class Fig:
     link_seq: int | None
     link_type: str | None
     value_cny: float | None
+    half: float                    # half_unit: half a unit of the last digit written
+    whole_cue: bool | None         # None: read without the text
+    growth_cue: bool | None
+    of_follows: bool | None
+    apposed_seq: int | None
 
 
 def _none(x):
@@ -110,10 +114,11 @@ def _figs(figures: pd.DataFrame) -> dict[str, list[Fig]]:
     out: dict[str, list[Fig]] = {}
     has_cny = "value_cny" in figures.columns
     for r in figures.to_dict("records"):
+        value, half = float(r["value"]), _none(r.get("half_unit"))
         f = Fig(
             article_hash=str(r["article_hash"]), seq=int(r["seq"]), start=int(r["start"]),
             end=int(r["end"]), surface=str(r["surface"]), sentence=int(r["sentence"]),
-            kind=str(r["kind"]), value=float(r["value"]), unit=str(r["unit"]),
+            kind=str(r["kind"]), value=value, unit=str(r["unit"]),
             qualifier=str(_none(r["qualifier"]) or "exact"),
             period_start=None if _none(r["period_start"]) is None else int(r["period_start"]),
             period_end=None if _none(r["period_end"]) is None else int(r["period_end"]),
@@ -121,6 +126,11 @@ def _figs(figures: pd.DataFrame) -> dict[str, list[Fig]]:
             link_seq=None if _none(r["link_seq"]) is None else int(r["link_seq"]),
             link_type=_none(r["link_type"]),
             value_cny=(None if not has_cny or _none(r["value_cny"]) is None else float(r["value_cny"])),
+            # a frame made by hand may lack the engine's precision: read it off the surface
+            half=float(half) if half is not None else half_unit(str(r["surface"]), value),
+            whole_cue=_cue(r.get("whole_cue")), growth_cue=_cue(r.get("growth_cue")),
+            of_follows=_cue(r.get("of_follows")),
+            apposed_seq=None if _none(r.get("apposed_seq")) is None else int(r["apposed_seq"]),
         )
         out.setdefault(f.article_hash, []).append(f)
     for figs in out.values():
@@ -128,40 +138,15 @@ def _figs(figures: pd.DataFrame) -> dict[str, list[Fig]]:
     return out
 
 
+def _cue(x) -> bool | None:
+    x = _none(x)
+    return None if x is None else bool(x)
+
+
 # ---------------------------------------------------------------- precision and bands
 
-def half_unit(surface: str, value: float) -> float:
-    """Half a unit of the last digit the writer gave, in the figure's scaled units."""
-    token = next((t for t in _NUMBER.findall(surface) if any(c.isdigit() for c in t)), None)
-    if token is None:
-        return _half_unit_of_value(value)
-    plain = token.replace(",", "")
-    written = float(plain)
-    if written == 0:
-        return 0.5
-    scale = abs(value / written) if value else 1.0
-    if "." in plain:
-        unit = 10.0 ** -len(plain.split(".")[1])
-    else:
-        digits = plain.lstrip("0") or "0"
-        zeros = len(digits) - len(digits.rstrip("0")) if len(digits) >= 3 else 0
-        unit = 10.0 ** zeros
-    return 0.5 * unit * scale
-
-
-def _half_unit_of_value(value: float) -> float:
-    # Number words ("three million"): the value's own last non-zero digit.
-    v = abs(value)
-    if v == 0 or not float(v).is_integer():
-        return 0.5
-    unit = 1.0
-    while v % (unit * 10) == 0:
-        unit *= 10
-    return 0.5 * unit
-
-
 def _rel_half(f: Fig) -> float:
-    return half_unit(f.surface, f.value) / abs(f.value) if f.value else 0.0
+    return f.half / abs(f.value) if f.value else 0.0
 
 
 @dataclass(frozen=True)
@@ -400,7 +385,7 @@ def _consistency_rows(done: list[tuple]) -> list[dict]:
     return rows
 
 
-def _growth_rows(figs: list[Fig], text: str | None, claimed: set[int]) -> list[dict]:
+def _growth_rows(figs: list[Fig], claimed: set[int]) -> list[dict]:
     rows = []
     ranges = _pairs(figs, "range")
     linked = {f.seq for pair in ranges for f in pair} | {f.seq for f in figs if f.link_type}
@@ -411,14 +396,14 @@ def _growth_rows(figs: list[Fig], text: str | None, claimed: set[int]) -> list[d
             if (p.kind != "percent" or p.unit not in ("%", "percent") or p.sentence != x.sentence
                     or p.seq in linked or p.seq in claimed):
                 continue
-            if text is not None and not _GROWTH_WORD.search(text[max(0, p.start - 40):p.end + 25]):
+            if p.growth_cue is False:
                 continue
             claimed.add(p.seq)
             growth = 100 * (y.value / x.value - 1)
             observed = p.value if (growth >= 0 or p.value < 0) else -p.value
             rel_inputs = _rel_half(x) + _rel_half(y)
             # d(growth) = (100 + growth) × (rel. rounding of X + of Y)
-            b = band(observed, half_unit(p.surface, p.value), p.qualifier, growth,
+            b = band(observed, p.half, p.qualifier, growth,
                      rel_inputs * abs(100 + growth) / abs(growth) if growth else rel_inputs)
             verdict = _verdict(growth, b)
             direction = "" if observed == p.value else " (a fall, stated as its size)"
@@ -430,10 +415,11 @@ def _growth_rows(figs: list[Fig], text: str | None, claimed: set[int]) -> list[d
     return rows
 
 
-def _ratio_rows(figs: list[Fig], text: str | None, official_all: dict,
+def _ratio_rows(figs: list[Fig], official_all: dict,
                 regions: pd.DataFrame | None, range_role: dict[int, str], claimed: set[int]) -> list[dict]:
     rows = []
     original_of = {conv.seq: orig for orig, conv in _pairs(figs, "conversion")}
+    idx = _by_seq(figs)
     official_metrics = {k[1] for k in official_all}
     for i, p in enumerate(figs):
         if p.kind != "percent" or p.unit not in ("%", "percent") or p.seq in claimed:
@@ -444,8 +430,10 @@ def _ratio_rows(figs: list[Fig], text: str | None, official_all: dict,
         # "45,000 yuan (US$7,000) – or N per cent of …" is about the amount, not its conversion
         a = original_of.get(before[-1].seq, before[-1])
         gap_end = max(a.end, before[-1].end)
-        if text is not None:
-            if not _RATIO_GAP.match(text[gap_end:p.start]) or not _RATIO_TAIL.match(text[p.end:p.end + 8]):
+        if p.of_follows is not None:
+            # "– or just 76 per cent of": apposed to the figure the gap starts at, a share of something
+            apposed = idx.get(p.apposed_seq) if p.apposed_seq is not None else None
+            if apposed is None or apposed.end != gap_end or not p.of_follows:
                 continue
         elif p.start - gap_end > 12:
             continue
@@ -456,7 +444,7 @@ def _ratio_rows(figs: list[Fig], text: str | None, official_all: dict,
                  and f.unit == a.unit and f.region != a.region
                  and (f.metric is None or f.metric == a.metric)
                  and (_single_year(f, range_role) in (None, year))]
-        half_pct = half_unit(p.surface, p.value)
+        half_pct = p.half
         if after:
             b_fig = after[0]
             denom, denom_desc, ev_seq, ev_src = b_fig.value, f"'{b_fig.surface}' in the same sentence", b_fig.seq, None
@@ -555,7 +543,7 @@ def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str
             continue
         expected = float(hit["value"])
         scale = observed / f.value if f.value else 1.0
-        b = band(observed, half_unit(f.surface, f.value) * scale, f.qualifier, expected)
+        b = band(observed, f.half * scale, f.qualifier, expected)
         verdict = _verdict(expected, b)
         rows.append(_row(
             f, "official_series", expected, observed, b.tolerance, verdict,
@@ -566,9 +554,7 @@ def _official_rows(figs: list[Fig], official_ev: dict, range_role: dict[int, str
     return rows
 
 
-def _part_whole_rows(figs: list[Fig], text: str | None) -> list[dict]:
-    if text is None:
-        return []
+def _part_whole_rows(figs: list[Fig]) -> list[dict]:
     rows = []
     linked = {}
     for kind in ("range", "conversion"):
@@ -576,7 +562,7 @@ def _part_whole_rows(figs: list[Fig], text: str | None) -> list[dict]:
             linked.setdefault(a.seq, set()).add(b.seq)
             linked.setdefault(b.seq, set()).add(a.seq)
     for w in figs:
-        if w.kind not in ("quantity", "money") or not _WHOLE_CUE.search(text[max(0, w.start - 16):w.start]):
+        if w.kind not in ("quantity", "money") or not w.whole_cue:
             continue
         others = [f for f in figs if f.sentence == w.sentence and f.seq != w.seq and f.kind == w.kind
                   and f.seq not in linked.get(w.seq, set())
@@ -586,8 +572,7 @@ def _part_whole_rows(figs: list[Fig], text: str | None) -> list[dict]:
             continue
         part = min(others, key=lambda f: abs(f.start - w.start))
         # Rounding can only excuse a part that exceeds its whole by both figures' half-units.
-        b = Band(-math.inf, w.value + half_unit(w.surface, w.value) + half_unit(part.surface, part.value),
-                 (half_unit(w.surface, w.value) + half_unit(part.surface, part.value)) / abs(w.value))
+        b = Band(-math.inf, w.value + w.half + part.half, (w.half + part.half) / abs(w.value))
         verdict = "consistent" if part.value <= b.high else "inconsistent"
         rows.append(_row(
             part, "part_whole", w.value, part.value, b.tolerance, verdict,
@@ -600,23 +585,20 @@ def _part_whole_rows(figs: list[Fig], text: str | None) -> list[dict]:
 
 def check_claims(figures: pd.DataFrame, official: pd.DataFrame, fx: pd.DataFrame,
                  pub_year: Mapping[str, str | int | None], *, regions: pd.DataFrame | None = None,
-                 texts: Mapping[str, str] | None = None, rates: Rates | None = None) -> pd.DataFrame:
+                 rates: Rates | None = None) -> pd.DataFrame:
     """All claim checks over a (normalised) figure frame; one row per check, ClaimChecks columns.
 
     `official` and `fx` are the validated official_series and fx_rates frames; `pub_year`
     maps article_hash to its publication date ('YYYY[-MM[-DD]]') or year (None when
     unknown); `rates` overrides the rates built from `fx` and the ECB data. Optional: `regions`
     (validated regions.csv, to find the country a region belongs to when a percentage is
-    "of the national" figure) and `texts` (article_hash -> raw text; enables the text cues
-    of stated ratios and the part/whole check — without it ratios fall back on offsets and
-    part/whole is skipped).
+    "of the national" figure). The text's cues come with the figures (the module docstring).
     """
     rates = rates if rates is not None else Rates(fx)
     official_ev = _official_lookup(official, evidence_only=True)
     official_all = _official_lookup(official, evidence_only=False)
     rows: list[dict] = []
     for article, figs in _figs(figures).items():
-        text = texts.get(article) if texts else None
         pub, pub_day = publication(pub_year.get(article))
         range_role = {}
         for a, b in _pairs(figs, "range"):
@@ -625,10 +607,10 @@ def check_claims(figures: pd.DataFrame, official: pd.DataFrame, fx: pd.DataFrame
         conv_rows, done = _conversion_rows(figs, rates, pub, pub_day, range_role)
         rows += conv_rows
         rows += _consistency_rows(done)
-        rows += _growth_rows(figs, text, claimed)
-        rows += _ratio_rows(figs, text, official_all, regions, range_role, claimed)
+        rows += _growth_rows(figs, claimed)
+        rows += _ratio_rows(figs, official_all, regions, range_role, claimed)
         rows += _official_rows(figs, official_ev, range_role, article)
-        rows += _part_whole_rows(figs, text)
+        rows += _part_whole_rows(figs)
     out = pd.DataFrame(rows, columns=CLAIM_CHECK_COLUMNS)
     return out.astype({"expected": "float64", "observed": "float64", "rel_diff": "float64",
                        "tolerance": "float64", "evidence_seq": "Int64", "seq": "int64"})

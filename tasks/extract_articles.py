@@ -16,6 +16,7 @@ from tasks.read_raw import RawArticle
 
 FIGURE_COLUMNS: list[str] = list(ExtractedFigures.to_schema().columns)
 PERIOD_DAYS = ("period_first_day", "period_last_day")
+CUES = ("whole_cue", "growth_cue", "of_follows")
 
 
 def extract_articles(articles: Sequence[RawArticle], pub_dates: dict[str, str | None],
@@ -38,4 +39,5 @@ def extract_articles(articles: Sequence[RawArticle], pub_dates: dict[str, str | 
             row["article_hash"] = art.article_hash
             rows.append(row)
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    return frame.astype({"period_start": "Int64", "period_end": "Int64", "link_seq": "Int64"})
+    return frame.astype({"period_start": "Int64", "period_end": "Int64", "link_seq": "Int64",
+                         "apposed_seq": "Int64", **dict.fromkeys(CUES, "boolean")})

@@ -85,8 +85,7 @@ def process_batch(articles: Sequence[RawArticle], pub_dates: Mapping[str, str | 
     model = with_metric_lexicon(NormalisedFigures, curated.metrics_table)
     figures, rejected = validate.split_valid(normalised, model, source)
     checks = claims.check_claims(figures, curated.official, curated.fx, pub_dates,
-                                 regions=curated.regions_table,
-                                 texts={a.article_hash: a.text for a in articles})
+                                 regions=curated.regions_table)
     return BatchResult(
         figures=figures, rejected=rejected, checks=checks, extracted=len(extracted),
         by_kind={str(k): int(v) for k, v in extracted["kind"].value_counts().items()},

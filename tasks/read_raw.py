@@ -664,6 +664,7 @@ def article_frame(articles: list[RawArticle], metadata: pd.DataFrame) -> pd.Data
             "word_count": len(re.findall(r"\w+", art.text)),
             "has_metadata": has_meta,
             "source_type": get("source_type") or "news",
+            "text": art.text,
         })
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 

@@ -24,6 +24,7 @@ from tasks.claims import FX_DAY_SLACK, FX_SLACK, check_claims, half_unit
 from tasks.config import PROJECT_ROOT
 from tasks.normalise import EcbRates, Rates, ecb_reference, normalise
 from tasks.read_raw import read_table
+from tests.warehouse_fixtures import with_text_cues
 
 SEED = PROJECT_ROOT / "raw" / "articles" / "scmp-xinjiang-pairing-assistance.txt"
 TEXT = SEED.read_text(encoding="utf-8")
@@ -127,8 +128,9 @@ def build(specs=SEED_SPECS, text=TEXT, article_hash=HASH) -> pd.DataFrame:
 def run(tables, figures, text=TEXT, regions=REGIONS, article_hash=HASH):
     official, fx = tables
     normalised = normalise(figures, fx, {article_hash: 2021})
-    checks = check_claims(normalised, official, fx, {article_hash: 2021}, regions=regions,
-                          texts={article_hash: text} if text is not None else None)
+    if text is not None:
+        normalised = with_text_cues(normalised, text)
+    checks = check_claims(normalised, official, fx, {article_hash: 2021}, regions=regions)
     ClaimChecks.validate(checks)
     return checks
 
@@ -314,8 +316,7 @@ def gbp_checks(tables, pub_date):
     official, fx = tables
     figures = build(GBP_SPECS, GBP_TEXT, GBP_HASH)
     pub = {GBP_HASH: pub_date}
-    return check_claims(normalise(figures, fx, pub), official, fx, pub,
-                        texts={GBP_HASH: GBP_TEXT})
+    return check_claims(with_text_cues(normalise(figures, fx, pub), GBP_TEXT), official, fx, pub)
 
 
 def test_a_conversion_in_an_article_dated_to_the_day_is_checked_at_that_days_rate(tables):

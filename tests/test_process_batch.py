@@ -40,8 +40,7 @@ def test_a_batch_gives_what_the_steps_give_one_after_another(inputs):
                                        curated.metrics_table)
     figures, rejected = validate.split_valid(normalised, NormalisedFigures, "extracted figures")
     checks = claims.check_claims(figures, curated.official, curated.fx, pub_years,
-                                 regions=curated.regions_table,
-                                 texts={a.article_hash: a.text for a in articles})
+                                 regions=curated.regions_table)
 
     pd.testing.assert_frame_equal(result.figures, figures)
     pd.testing.assert_frame_equal(result.checks, checks)

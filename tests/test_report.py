@@ -28,7 +28,7 @@ from sqlalchemy import text
 
 import report.build
 from report.annotate import Highlight, annotate, figure_verdict, nest, sentence_context
-from report.build import ReportError, bin_case, build_report, quality_link, read_article_text, read_index
+from report.build import ReportError, bin_case, build_report, quality_link, read_article_texts, read_index
 from report.charts import (
     RATIO_GAP_EDGES,
     gdp_chart,
@@ -58,6 +58,7 @@ from tests.warehouse_fixtures import (  # noqa: F401  (pytest fixtures)
     sha,
     warehouse,
     warehouse_url,
+    with_text_cues,
 )
 from warehouse.engine import get_engine
 from warehouse.load import load_run
@@ -460,7 +461,7 @@ def loaded(warehouse, tmp_path):
 
 def test_report_highlights_every_figure_of_each_article_and_lists_every_check(loaded, tmp_path):
     wh, raw = loaded
-    out = build_report(wh.engine, tmp_path / "report", raw)
+    out = build_report(wh.engine, tmp_path / "report")
     page = out.read_text(encoding="utf-8")
     assert out == tmp_path / "report" / "index.html"
     for path in ("seed.txt", "second.txt"):
@@ -481,25 +482,36 @@ def test_report_highlights_every_figure_of_each_article_and_lists_every_check(lo
     assert not re.search(r'<script[^>]*\bsrc=|<link[^>]*\bhref="?https?:', page)
 
 
-def test_report_flags_an_article_file_changed_since_loading(loaded, tmp_path):
+def test_report_shows_the_text_the_warehouse_holds_whatever_became_of_the_file(loaded, tmp_path):
     wh, raw = loaded
     (raw / "seed.txt").write_text(SEED_TEXT.replace("4,168", "9,999"), encoding="utf-8")
-    page = build_report(wh.engine, tmp_path / "report", raw).read_text(encoding="utf-8")
+    (raw / "second.txt").unlink()
+    page = build_report(wh.engine, tmp_path / "report").read_text(encoding="utf-8")
     block = _article_block(page, "seed.txt")
-    assert "has changed since it was loaded" in block
-    # Still one element per figure, listed without context rather than highlighted wrongly.
+    assert "4,168" in block and "9,999" not in block
+    assert len(re.findall(r"data-figure-id=", _article_block(page, "second.txt"))) == \
+        _figure_count(wh.engine, "second.txt") > 0
+
+
+def test_an_article_loaded_before_texts_were_kept_is_listed_without_context_saying_why(loaded, tmp_path):
+    wh, _ = loaded
+    with wh.engine.begin() as conn:
+        conn.execute(text("UPDATE dim_article SET text = NULL WHERE path = 'seed.txt'"))
+    block = _article_block(build_report(wh.engine, tmp_path / "report").read_text(encoding="utf-8"), "seed.txt")
+    assert "holds no text for this article" in block and "--full-refresh" in block
+    # Still one element per figure, listed without context.
     assert len(re.findall(r"data-figure-id=", block)) == _figure_count(wh.engine, "seed.txt")
 
 
 def test_an_unmigrated_warehouse_is_refused_with_the_reason(tmp_path):
     engine = get_engine(f"sqlite:///{tmp_path / 'empty.db'}")
     with pytest.raises(ReportError, match=r"no warehouse at .*empty\.db"):
-        build_report(engine, tmp_path / "report", tmp_path)
+        build_report(engine, tmp_path / "report")
     assert not (tmp_path / "empty.db").exists()  # not created by looking for it
     with engine.connect():
         pass  # now an empty database file exists
     with pytest.raises(ReportError, match=r"has no mart_figures.*figures db upgrade"):
-        build_report(engine, tmp_path / "report", tmp_path)
+        build_report(engine, tmp_path / "report")
     assert not (tmp_path / "report" / "index.html").exists()
 
 
@@ -509,7 +521,7 @@ def test_a_view_missing_a_column_is_named(loaded, tmp_path):
         conn.exec_driver_sql("DROP VIEW mart_region_year")
         conn.exec_driver_sql("CREATE VIEW mart_region_year AS SELECT 1 AS region")
     with pytest.raises(ReportError, match=r"mart_region_year has no column metric, metric_label"):
-        build_report(wh.engine, tmp_path / "report", raw)
+        build_report(wh.engine, tmp_path / "report")
 
 
 def test_quality_link_is_relative_from_the_report_folder(tmp_path):
@@ -521,11 +533,17 @@ def test_quality_link_is_relative_from_the_report_folder(tmp_path):
     assert quality_link(tmp_path / "nowhere", tmp_path).href is None
 
 
-def test_article_text_is_read_as_the_pipeline_decoded_it(tmp_path):
-    import hashlib
-    data = "\ufeffAdvertisement\nGDP 5 yuan".encode("utf-8")
-    (tmp_path / "a.txt").write_bytes(data)
-    art = read_article_text(tmp_path, "a.txt", hashlib.sha256(data).hexdigest())
+def test_article_text_is_the_one_the_pipeline_decoded_and_loaded(warehouse, tmp_path):
+    from tasks.read_raw import article_frame, read_article
+
+    (tmp_path / "a.txt").write_bytes("\ufeffAdvertisement\nGDP 5 yuan".encode("utf-8"))
+    articles = article_frame([read_article(tmp_path / "a.txt", tmp_path, 1_000)], pd.DataFrame())
+    load_run(warehouse.engine, run={}, extractor_version="test", articles=articles,
+             figures=figures_frame([figure_row(articles["text"].iloc[0], 0, "5 yuan", "money", 5.0, "CNY")])
+             .assign(article_hash=articles["article_hash"].iloc[0]))
+    with warehouse.engine.connect() as conn:
+        key = conn.execute(text("SELECT article_key FROM dim_article")).scalar_one()
+        art = read_article_texts(conn, [key])["a.txt"]
     assert art.text == "Advertisement\nGDP 5 yuan" and art.furniture == [(0, 13)]
 
 
@@ -632,7 +650,7 @@ def test_the_article_index_counts_in_sql_what_the_rows_say(three_runs):
 
 def test_only_the_first_articles_are_annotated_and_every_article_is_listed(three_runs, tmp_path):
     wh, raw = three_runs
-    page = build_report(wh.engine, tmp_path / "report", raw, articles_shown=2).read_text(encoding="utf-8")
+    page = build_report(wh.engine, tmp_path / "report", articles_shown=2).read_text(encoding="utf-8")
     # The two latest loads' articles are annotated, with every figure they have and no other.
     assert len(re.findall(r'<article class="article"', page)) == 2
     shown = _rows(wh.engine, "SELECT figure_key, article_path FROM mart_figures "
@@ -669,7 +687,7 @@ def test_the_articles_of_the_claims_are_annotated_first_so_every_claim_links_to_
     articles = _rows(wh.engine, "SELECT article_key, path FROM dim_article")
     assert 1 < len(claim_articles) < len(articles)  # some articles have no claim
 
-    page = build_report(wh.engine, tmp_path / "report", raw,
+    page = build_report(wh.engine, tmp_path / "report",
                         articles_shown=len(claim_articles)).read_text(encoding="utf-8")
     annotated = {int(k) for k in re.findall(r'<article class="article" id="article-(\d+)"', page)}
     assert annotated == {int(k) for k in claim_articles}
@@ -677,14 +695,14 @@ def test_the_articles_of_the_claims_are_annotated_first_so_every_claim_links_to_
     for target in re.findall(r'href="#article-(\d+)"', page):
         assert f'id="article-{target}"' in page
     # one article only: the one whose claim does not hold, though an older load
-    page = build_report(wh.engine, tmp_path / "one", raw, articles_shown=1).read_text(encoding="utf-8")
+    page = build_report(wh.engine, tmp_path / "one", articles_shown=1).read_text(encoding="utf-8")
     third = int(articles.loc[articles["path"] == "third.txt", "article_key"].iloc[0])
     assert re.findall(r'<article class="article" id="article-(\d+)"', page) == [str(third)]
 
 
 def test_a_capped_claims_table_shows_the_failing_claims_and_counts_the_rest(three_runs, tmp_path):
     wh, raw = three_runs
-    page = build_report(wh.engine, tmp_path / "report", raw, claims_shown=1).read_text(encoding="utf-8")
+    page = build_report(wh.engine, tmp_path / "report", claims_shown=1).read_text(encoding="utf-8")
     verdicts = claim_verdicts(_rows(wh.engine, "SELECT article_key, seq, verdict FROM mart_claim_checks"))
     counts = verdicts.value_counts()
     assert counts["inconsistent"] == 2 and counts["unverifiable"] == 1
@@ -697,8 +715,7 @@ def test_a_capped_claims_table_shows_the_failing_claims_and_counts_the_rest(thre
 def test_many_figures_are_charted_as_counts_made_in_sql(warehouse, tmp_path, monkeypatch):
     load_run(warehouse.engine, run={}, extractor_version="test", **many_figures(60, 10))
     assert report.build.MONEY_POINTS_MAX < 600
-    raw = tmp_path / "raw"  # no texts: the articles are listed with their figures instead
-    page = build_report(warehouse.engine, tmp_path / "report", raw).read_text(encoding="utf-8")
+    page = build_report(warehouse.engine, tmp_path / "report").read_text(encoding="utf-8")
     money = _charts_json(page)["money"]
     assert money["title"]["text"] == "Money figures by metric: how large they are"
     # Each article states 1,000 ... 10,000 yuan: nine amounts below 10,000, one exactly on it.
@@ -711,7 +728,7 @@ def test_many_figures_are_charted_as_counts_made_in_sql(warehouse, tmp_path, mon
 def test_many_stated_ratios_are_charted_by_their_gap_counted_in_sql(three_runs, tmp_path, monkeypatch):
     wh, raw = three_runs
     monkeypatch.setattr(report.build, "RATIO_POINTS_MAX", 0)
-    page = build_report(wh.engine, tmp_path / "report", raw).read_text(encoding="utf-8")
+    page = build_report(wh.engine, tmp_path / "report").read_text(encoding="utf-8")
     ratios = _rows(wh.engine, "SELECT observed, expected, verdict FROM mart_claim_checks "
                               "WHERE check_type = 'stated_ratio'")
     assert len(ratios) > 0
@@ -856,7 +873,7 @@ def open_in_chromium(page_path: Path, width: int = 1280, height: int = 900) -> D
 
 def test_report_on_a_narrow_screen_shows_details_in_a_popup(loaded, tmp_path):
     wh, raw = loaded
-    browser = open_in_chromium(build_report(wh.engine, tmp_path / "report", raw), width=420)
+    browser = open_in_chromium(build_report(wh.engine, tmp_path / "report"), width=420)
     try:
         browser.evaluate("document.querySelector('mark.fig.v-consistent[data-figure-id]').click()")
         card = browser.evaluate("getComputedStyle(document.getElementById('pop')).display !== 'none' && "
@@ -894,8 +911,7 @@ def seed_article_batch() -> dict:
                             for k in sorted({m for *_, m in SEED_FIGURES if m} | set(official["metric"]))])
     pub_year = {article["article_hash"]: 2021}
     figures = normalise(figures_frame(rows), fx, pub_year)
-    checks = check_claims(figures, official, fx, pub_year, regions=regions,
-                          texts={article["article_hash"]: text_})
+    checks = check_claims(with_text_cues(figures, text_), official, fx, pub_year, regions=regions)
     return {"articles": pd.DataFrame([article]), "figures": figures, "claim_checks": checks,
             "tables": {"regions.csv": regions, "metrics.csv": metrics, "fx_rates.csv": fx,
                        "official_series.csv": official}}
@@ -908,7 +924,7 @@ def test_seed_article_report_in_headless_chromium(tmp_path):
     upgrade(engine)
     load_run(engine, run={}, extractor_version="test", **seed_article_batch())
     started = time.perf_counter()
-    out = build_report(engine, tmp_path / "report", ROOT / "raw" / "articles")
+    out = build_report(engine, tmp_path / "report")
     build_seconds = time.perf_counter() - started
     page = out.read_text(encoding="utf-8")
     # Claims that do not hold come first in the table.
@@ -935,7 +951,7 @@ def test_seed_article_report_in_headless_chromium(tmp_path):
 
 def test_report_in_headless_chromium(loaded, tmp_path):
     wh, raw = loaded
-    out = build_report(wh.engine, tmp_path / "report", raw)
+    out = build_report(wh.engine, tmp_path / "report")
     browser = open_in_chromium(out)
     try:
         charts = browser.evaluate("document.querySelectorAll('.vega').length")
@@ -972,7 +988,7 @@ def test_a_large_report_in_headless_chromium_lists_filters_and_annotates(warehou
         (raw / path).parent.mkdir(parents=True, exist_ok=True)
         (raw / path).write_text(f"Synthetic article {n}. {body}", encoding="utf-8")
     load_run(warehouse.engine, run={}, extractor_version="test", **batch)
-    out = build_report(warehouse.engine, tmp_path / "report", raw, articles_shown=45)
+    out = build_report(warehouse.engine, tmp_path / "report", articles_shown=45)
     browser = open_in_chromium(out)
     try:
         assert browser.evaluate("document.querySelectorAll('article.article').length") == 45
@@ -1011,7 +1027,7 @@ def _build_in_time(engine, out: Path, raw: Path, fifo: Path | None = None, secon
     import threading
 
     done: dict = {}
-    thread = threading.Thread(target=lambda: done.update(page=build_report(engine, out, raw)),
+    thread = threading.Thread(target=lambda: done.update(page=build_report(engine, out)),
                               daemon=True)
     thread.start()
     thread.join(seconds)
@@ -1032,7 +1048,8 @@ def test_an_article_replaced_by_a_pipe_since_its_load_neither_hangs_the_report_n
     os.mkfifo(raw / "seed.txt")
     page = _build_in_time(wh.engine, tmp_path / "report", raw, fifo=raw / "seed.txt")
     block = _article_block(page, "seed.txt")
-    assert "seed.txt: not a regular file" in block
+    # the text is the warehouse's: the pipe is never opened, and the figures are shown in place
+    assert "4,168" in block and "not a regular file" not in block
     assert len(re.findall(r"data-figure-id=", block)) == _figure_count(wh.engine, "seed.txt")
 
 
@@ -1041,7 +1058,9 @@ def test_an_article_replaced_by_a_link_to_an_endless_device_is_not_read(loaded, 
     (raw / "second.txt").unlink()
     (raw / "second.txt").symlink_to("/dev/zero")
     page = _build_in_time(wh.engine, tmp_path / "report", raw)
-    assert "second.txt: resolves outside the raw articles folder" in _article_block(page, "second.txt")
+    block = _article_block(page, "second.txt")
+    assert "resolves outside" not in block
+    assert len(re.findall(r"data-figure-id=", block)) == _figure_count(wh.engine, "second.txt") > 0
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", " JavaScript:alert(1)",
@@ -1052,7 +1071,7 @@ def test_only_http_article_urls_become_links_anything_else_is_escaped_text(wareh
     batch["articles"].loc[0, "url"] = url
     batch["articles"].loc[1, "url"] = "https://www.scmp.com/economy/article/1"
     load_run(warehouse.engine, run={}, extractor_version="test", **batch)
-    page = build_report(warehouse.engine, tmp_path / "report", _raw_dir(tmp_path)).read_text(encoding="utf-8")
+    page = build_report(warehouse.engine, tmp_path / "report").read_text(encoding="utf-8")
     hrefs = re.findall(r'href="([^"]*)"', page)
     assert "https://www.scmp.com/economy/article/1" in hrefs
     scheme = url.strip().split(":")[0].replace("\t", "").lower()

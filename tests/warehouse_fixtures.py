@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, text
 
+from tasks.extract import text_cues
 from warehouse.engine import get_engine
 from warehouse.migrate import upgrade
 
@@ -98,7 +99,7 @@ def article_row(text_: str, path: str, title: str = "A title", pub_date="2021") 
         "article_hash": sha(text_), "path": path, "title": title,
         "publisher": "South China Morning Post", "url": None, "pub_date": pub_date,
         "pub_date_precision": "year" if pub_date else "unknown",
-        "word_count": len(text_.split()), "has_metadata": True,
+        "word_count": len(text_.split()), "has_metadata": True, "text": text_,
     }
 
 
@@ -121,6 +122,20 @@ def figures_frame(rows: list[dict]) -> pd.DataFrame:
     for c in ("period_start", "period_end", "link_seq", "fx_year"):
         frame[c] = frame[c].astype("Int64")
     return frame
+
+
+def with_text_cues(figures: pd.DataFrame, text_: str) -> pd.DataFrame:
+    """A frame made by hand (one article's figures) with what the engine reads of `text_`
+    around each figure (tasks.extract.text_cues), as an extracted frame carries it."""
+    order = figures.sort_values(["start", "seq"])
+    seqs = order["seq"].tolist()
+    cues = text_cues(text_, list(zip(order["start"].tolist(), order["end"].tolist())))
+    columns = {"whole_cue": [w for w, _, _, _ in cues], "growth_cue": [g for _, g, _, _ in cues],
+               "of_follows": [o for _, _, o, _ in cues],
+               "apposed_seq": [None if a is None else seqs[a] for *_, a in cues]}
+    cue_frame = pd.DataFrame(columns, index=order.index).astype(
+        {"whole_cue": "boolean", "growth_cue": "boolean", "of_follows": "boolean", "apposed_seq": "Int64"})
+    return figures.assign(**{c: cue_frame[c] for c in columns})
 
 
 def seed_figures(text_: str = SEED_TEXT) -> pd.DataFrame:

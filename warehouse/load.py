@@ -67,8 +67,8 @@ CHUNK = 1000
 ARTICLE_COLUMNS = tuple(ARTICLE_FRAME_COLUMNS)
 FIGURE_COLUMNS = tuple(NormalisedFigures.to_schema().columns)
 # An article frame made before official articles existed loads as news (the column's default);
-# has_metadata is stored where the frame has it.
-OPTIONAL_ARTICLE_COLUMNS = ("source_type", "has_metadata")
+# has_metadata and the text are stored where the frame has them.
+OPTIONAL_ARTICLE_COLUMNS = ("source_type", "has_metadata", "text")
 # Load empty where a frame lacks them: the model's optional columns, and the FX record's (frames
 # made before it existed).
 OPTIONAL_FIGURE_COLUMNS = (

@@ -51,6 +51,7 @@ from ._lexicon import (
     TIME_UNITS,
     USD_QUOTED_RATES,
 )
+from .cues import with_cues
 from .currencies import DOLLAR_PREFIXES, SYMBOLS
 from .currencies import NAMES as CURRENCY_NAMES
 from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
@@ -225,7 +226,7 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
             period_granularity=c.period_detail[0], period_first_day=c.period_detail[1],
             period_last_day=c.period_detail[2],
         ))
-    return out
+    return with_cues(text, out)
 
 
 class _DocInfo:

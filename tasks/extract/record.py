@@ -24,6 +24,9 @@ class Figure:
     ``period_granularity`` says what the period is (a quarter, a fiscal year, ...) and
     ``period_first_day``/``period_last_day`` bound it (where only the years are known, the
     first and last days of those years); all three are None when the period is.
+    ``half_unit`` (the stated precision) and the cues ``whole_cue``, ``growth_cue``,
+    ``of_follows`` and ``apposed_seq`` are what the claim checks need of the text around the
+    figure (``tasks/extract/cues.py``); None only on a record made without its text.
     """
 
     seq: int
@@ -44,6 +47,11 @@ class Figure:
     period_granularity: Granularity | None = None
     period_first_day: date | None = None
     period_last_day: date | None = None
+    half_unit: float | None = None
+    whole_cue: bool | None = None
+    growth_cue: bool | None = None
+    of_follows: bool | None = None
+    apposed_seq: int | None = None
 
     def as_dict(self) -> dict:
         # dataclasses.asdict deep-copies every field: ~12x slower, and the fields are flat
