@@ -58,7 +58,7 @@ from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import Figure, MetricDef, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.5.4"  # 0.5.4: bases of changes, appositive fiscal years, fractions, "tr", euro cents; 0.5.3: regions of stories that open on a federal budget, asides, remittances, the dollar, 全市/全省; 0.5.2: regions carry over only where a sentence points back, periods of bases, weekdays, windows; 0.5.1: periods; 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
+EXTRACTOR_VERSION = "0.5.5"  # 0.5.5: fiscal calendars of 41 countries (a table with sources), parts and months of fiscal years, named bases after a dated change, listings name the dollar, lone foreign regions, compound amounts, Bikram Sambat, text cues for claims; Chinese undated reviews, counties named after cities, 分别, pairing aid; 0.5.4: bases of changes, appositive fiscal years, fractions, "tr", euro cents; 0.5.3: regions of stories that open on a federal budget, asides, remittances, the dollar, 全市/全省; 0.5.2: regions carry over only where a sentence points back, periods of bases, weekdays, windows; 0.5.1: periods; 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
 
 _ONE = Decimal(1)
 _YEAR_PREVS = frozenset("""
