@@ -825,3 +825,14 @@ def test_a_fiscal_year_in_bikram_sambat_is_read_in_the_gregorian_years_it_covers
     check("Govt unveils Rs 1.86 trillion budget for FY 2081/82. The budget for the fiscal year 2081/82 BS "
           "allocates Rs 408.87 billion to provinces.", None,
           {"Rs 1.86 trillion": (2024, 2025), "Rs 408.87 billion": (2024, 2025)})
+
+
+def test_the_financial_year_ending_a_month_is_that_month_and_the_eleven_before():
+    check("The current budget deficit in the FYE March 2024 was 1.9% of GDP, 1.3 percentage points less than in "
+          "the FYE March 2023.", "2024-04-23", {"1.9%": (2023, 2024), "1.3 percentage points": (2022, 2024)})
+
+
+def test_a_change_than_in_a_fiscal_year_runs_from_it_but_the_level_it_starts_from_keeps_its_own():
+    check("The maker expects an operating profit of ¥182 billion for the fiscal year ending March 2026, up from an "
+          "earlier ¥165 billion and 11% more than in fiscal 2024.", "2025-11-05",
+          {"¥182 billion": (2025, 2026), "¥165 billion": (2025, 2026), "11%": (2024, 2026)})

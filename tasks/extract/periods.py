@@ -106,6 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?(?:({_YEAR})|(?i:(last|this|next)){_S}+(?i:year)\b))?(?![\w%]|[-/.,]\d)")),
     # "between December 2020 and November 2021": a stretch from one month of a year to another's
     ("mspan", re.compile(rf"\b(?i:between|from){_S}+({_MONTH}){_S}+({_YEAR}){_S}+(?i:and|to|through|until){_S}+({_MONTH}){_S}+({_YEAR})\b")),
+    # "in the FYE March 2024": the financial year ending that month (UK statistical releases)
+    ("fye", re.compile(rf"\bFYE{_S}+({_MONTH}){_S}+({_YEAR})\b")),
     ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
     # a change against a named base: "than in 2022", "over the corresponding quarter of 2016",
     # "from the same month of 2019", "from March 2019 levels"
@@ -458,13 +460,13 @@ def find_dates(text: str, pub_date: str | None = None,
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
                          ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/")),
-                         ("mspan", ("etween", "from", "From"))):
+                         ("mspan", ("etween", "from", "From")), ("fye", ("FYE",))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
             for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text, low) if kind == "nto"
                       else _MRANGE.finditer(text) if kind == "mrange" else _MSPAN.finditer(text) if kind == "mspan"
-                      else _INYEARS.finditer(text)):
+                      else _BY_KIND["fye"].finditer(text) if kind == "fye" else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
@@ -521,8 +523,14 @@ _LEVEL_IN_BEFORE_RE = Finder(re.compile(
     rf"{_S}+(?:in|of|for|at){_S}+(?:(?:fiscal|FY){_S}*)?$", re.I))
 
 
+_THAN_BEFORE_RE = re.compile(rf"\bthan{_S}+(?:in{_S}+)?(?:the{_S}+)?$")
+_UP_FROM_BEFORE_RE = re.compile(rf"\b(?:up|down|rising|falling|revised){_S}+from{_S}+(?:(?:an?|the){_S}+)?(?:earlier|previous|prior|initial){_S}+$", re.I)
+
+
 def _is_base_date(text: str, d: DateExpr) -> bool:
     lo = max(0, d.start - 70)
+    if text.find("than", max(0, d.start - 14), d.start) != -1 and _THAN_BEFORE_RE.search(text, max(0, d.start - 14), d.start):
+        return True  # "1.3 percentage points less than in the FYE March 2023"
     led = text.startswith(("from", "From"), d.start) or (
         text.find("rom", max(0, d.start - 16), d.start) != -1 and _FROM_BEFORE_RE.search(text, lo, d.start))
     if led and _TO_AMOUNT_AFTER_RE.match(text, d.end):
@@ -804,6 +812,16 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
         d.whole = y0 != y
         d.bounds = ((y0, m0), (y, m1), None)
+        return d
+    if kind == "fye":
+        end, y = MONTHS.get(m.group(1).lower().rstrip(".")), int(m.group(2))
+        if end is None:
+            return None
+        first = y * 12 + end - 12  # months since year 0 of the year's first month, zero-based
+        d = DateExpr(s, e, "span" if first // 12 != y else "point", first // 12, y)
+        d.whole = d.kind == "span"
+        d.written = True
+        d.bounds = ((first // 12, first % 12 + 1), (y, end), None)
         return d
     if kind == "mspan":
         m0, m1 = (MONTHS.get(m.group(i).lower().rstrip(".")) for i in (1, 3))
@@ -1592,8 +1610,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             c.period = _against_base(text, c, local[id(c)], compares, resolved, fig_spans)
             continue
         hit = next((p for lo, hi, p in scopes if lo <= c.start < hi), None)
-        if hit:
-            c.period = hit
+        if hit and not (c.unit not in ("%", "pp") and _UP_FROM_BEFORE_RE.search(text, max(s_start, c.start - 30), c.start)):
+            c.period = hit  # (not the level a change starts from: "up from an earlier ¥165 billion")
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
