@@ -91,9 +91,9 @@ def evidence_for_news(figures: Sequence[pd.DataFrame], meta: pd.DataFrame, befor
 
     That is `stated_statistics` over every bulletin: the figures of those read in this run
     (``figures``: the valid, normalised figure frames of their batches; ``meta``: the run's
-    article frame) and what those
-    loaded before stated (``before``: `warehouse.load.official_from_articles`), except those
-    this run reads again, whose statements it replaces. Per (region, metric, year) the latest
+    article frame) and what those loaded before stated (``before``:
+    `warehouse.load.official_from_articles`), except those this run reads again, whose
+    statements it replaces. Per (region, metric, year) the latest
     publication wins (by articles.csv's ``pub_date``, as the load will date them), undated ones
     last, then by path; a key official_series.csv has is left to it. ``loaded`` is
     ``{path: (article_hash, extractor_version)}`` of the loaded articles. Columns:
@@ -111,7 +111,7 @@ def evidence_for_news(figures: Sequence[pd.DataFrame], meta: pd.DataFrame, befor
     earlier = earlier.assign(pub_date=earlier["path"].map(published))
     both = pd.concat([now, earlier[list(now.columns)]], ignore_index=True)
     both = both.assign(_undated=both["pub_date"].isna(), _key=[
-        tuple(str(v) for v in k) for k in both[list(KEY)].itertuples(index=False)])
+        (str(region), str(metric), int(year)) for region, metric, year in both[list(KEY)].itertuples(index=False)])
     latest = both.sort_values(["_undated", "pub_date", "path"], ascending=[True, False, True],
                               kind="stable").drop_duplicates("_key")
     return latest[list(EVIDENCE_COLUMNS)].reset_index(drop=True)
