@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr
 
 import flows.bootstrap  # noqa: F401  (first: the libraries' variables, before any is imported)
 from flows import alerts, artifacts, interrupt, progress, steps
+from tasks import official_stats
 from tasks.config import load_settings
 from tasks.extract import EXTRACTOR_VERSION
 from tasks.plan import MAX_BATCH_SIZE, batches, modified_since, published_between
@@ -132,29 +133,45 @@ def _process(summary, cfg, tables, paths, unlisted, loaded, full_refresh, batch_
     meta = article_frame(todo, tables["articles.csv"])
     summary.record_articles(meta)
     pub_dates = dict(zip(meta["article_hash"], meta["pub_date"]))
-    # news is reconciled with the bulletins loaded before this run (official_from_articles)
-    curated = CuratedInputs.from_tables(tables, stated=steps.official_from_articles(wh))
+    before = steps.official_from_articles(wh)  # what the bulletins loaded before stated
 
-    def submit(batch):
-        return steps.process_batch.submit(
+    def submit_with(curated):
+        return lambda batch: steps.process_batch.submit(
             batch, {a.article_hash: pub_dates[a.article_hash] for a in batch}, curated)
 
-    # Batches go out a few at a time (on Dask they run side by side) and come back in order;
-    # each is counted and parked on disk, so memory holds a window of batches, not the run.
-    todo_batches = batches(todo, batch_size)
+    # The bulletins first, so that the news of the same run is checked against them too.
+    bulletins, news = official_stats.official_first(todo, meta)
+    bulletin_batches, news_batches = batches(bulletins, batch_size), batches(news, batch_size)
+    todo_batches = bulletin_batches + news_batches
     progress.count(len(todo), "articles extracted")
     started, done = time.monotonic(), 0
     with Spool() as spool:
-        for i, result in enumerate(_in_order(submit, todo_batches, IN_FLIGHT), start=1):
+
+        def collect(i, result):
+            """Batch `i` counted and parked on disk; returns its valid figures."""
+            nonlocal done
             summary.record_batch(result)
-            frames = result.take_frames()
+            figures, checks, rejected = result.take_frames()
             if run_id is not None:
-                spool.append(frames)
+                spool.append((figures, checks, rejected))
             done += len(todo_batches[i - 1])
             get_run_logger().info("batch %d/%d extracted and validated: %d/%d articles, %d figures; %s",
                                   i, len(todo_batches), done, len(todo), result.extracted,
                                   progress.rate_and_eta(done, len(todo), time.monotonic() - started))
             progress.advance(done, len(todo), "articles extracted and validated")
+            return figures
+
+        # Batches go out a few at a time (on Dask they run side by side) and come back in order;
+        # each is counted and parked on disk, so memory holds a window of batches, not the run.
+        curated = CuratedInputs.from_tables(tables, stated=before)
+        bulletin_figures = [collect(i, result) for i, result in enumerate(
+            _in_order(submit_with(curated), bulletin_batches, IN_FLIGHT), start=1)]
+        if bulletin_figures and news_batches:
+            curated = CuratedInputs.from_tables(tables, stated=official_stats.evidence_for_news(
+                bulletin_figures, meta, before, loaded, tables))
+        for i, result in enumerate(_in_order(submit_with(curated), news_batches, IN_FLIGHT),
+                                   start=len(bulletin_batches) + 1):
+            collect(i, result)
         if run_id is None:  # dry run: report what would change, write nothing
             return
 

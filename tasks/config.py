@@ -1,6 +1,7 @@
 """Configuration, read once at the edge (CLI / flow entry) and passed inward.
 
-Environment variables (or a `.env` file in the working directory) override the defaults:
+Environment variables, else `.env` files, override the defaults: the project folder's `.env`
+when one is chosen (`--project DIR`), then the working directory's (`env_files`):
 `WAREHOUSE_URL`, `WAREHOUSE_SCHEMA`, `RAW_ROOT`, `MAX_ARTICLE_BYTES`, `MAX_ARTICLE_FIGURES`,
 `DB_CONNECT_TIMEOUT`, `DB_STATEMENT_TIMEOUT`, `DASK_CONNECT_TIMEOUT`, `STALE_RUN_HOURS`,
 `REPORT_DIR`, `QUALITY_DIR`, `ALERT_WEBHOOK_URL`, `ALERT_BLOCK`. Paths default to the project
@@ -29,11 +30,25 @@ def project_dir() -> Path:
     """The project folder a command works in, as dbt's project dir: ``FIGURES_PROJECT``
     (``figures run --project DIR`` sets it), else the current folder when it holds
     ``raw/tables``, else the installed package's own folder."""
-    chosen = os.environ.get(PROJECT_ENV)
+    chosen = _chosen_project()
     if chosen:
-        return Path(chosen).resolve()
+        return chosen
     here = Path.cwd()
     return here if (here / "raw" / "tables").is_dir() else PROJECT_ROOT
+
+
+def env_files() -> tuple[Path, ...]:
+    """The `.env` files the settings read, a later one winning over an earlier one: the current
+    folder's, then that of the project folder chosen with ``--project`` (``FIGURES_PROJECT``),
+    which belongs to the project as its raw/ does. (A project found as the current folder
+    has its `.env` there already.)"""
+    chosen = _chosen_project()
+    return (Path(".env"),) + ((chosen / ".env",) if chosen else ())
+
+
+def _chosen_project() -> Path | None:
+    chosen = os.environ.get(PROJECT_ENV)
+    return Path(chosen).resolve() if chosen else None
 
 
 class Settings(BaseSettings):
@@ -102,7 +117,7 @@ class SettingsError(ValueError):
 def load_settings() -> Settings:
     """The settings, or a `SettingsError` naming each bad variable, its value and the rule."""
     try:
-        return Settings()
+        return Settings(_env_file=env_files())
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

@@ -8,17 +8,25 @@ restates the first and does not; a statistic already known (official_series.csv,
 bulletin loaded before) is never replaced.
 
 One rule for both of its readers: ``warehouse/load.py`` derives ``fct_official_stat`` with it,
-and the flow gives a run's news the statistics of the bulletins read in the same run.
+and the flow gives a run's news the statistics of the bulletins read in the same run
+(``official_first``, ``evidence_for_news``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
+
+from schemas.tables import TABLE_MODELS, csv_columns
+from schemas.vocabulary import SOURCE_TYPES
+from tasks.read_raw import RawArticle, publication_dates
 
 # the qualifiers of a figure that states a value (not a bound)
 STATED_QUALIFIERS = ("exact", "approx")
 KEY = ("region", "metric", "year")
+_, OFFICIAL = SOURCE_TYPES  # news, official
+# what news is checked against: official_series.csv's columns and the article that stated it
+EVIDENCE_COLUMNS = (*csv_columns(TABLE_MODELS["official_series.csv"], required=True), "article_hash")
 
 
 def stated_statistics(candidates: pd.DataFrame, taken: Iterable[tuple] = ()) -> pd.DataFrame:
@@ -63,3 +71,47 @@ def stated_statistics(candidates: pd.DataFrame, taken: Iterable[tuple] = ()) -> 
         source=[f"{t} ({p}), sentence {int(s) + 1}, characters {int(a)}-{int(b)}: {x}"
                 for t, p, s, a, b, x in zip(out["title"], out["path"], out["sentence"], out["start"],
                                             out["end"], out["surface"])])
+
+
+def official_first(articles: Sequence[RawArticle], meta: pd.DataFrame
+                   ) -> tuple[list[RawArticle], list[RawArticle]]:
+    """(official articles, the others), each in its given order: a run extracts the bulletins
+    first so that its news can be checked against what they state (`evidence_for_news`).
+    `meta` is the run's article frame (``article_hash``, ``source_type``)."""
+    official = set(meta.loc[meta["source_type"] == OFFICIAL, "article_hash"])
+    return ([a for a in articles if a.article_hash in official],
+            [a for a in articles if a.article_hash not in official])
+
+
+def evidence_for_news(figures: Sequence[pd.DataFrame], meta: pd.DataFrame, before: pd.DataFrame,
+                      loaded: Mapping[str, tuple[str, str]], tables: Mapping[str, pd.DataFrame]
+                      ) -> pd.DataFrame:
+    """The statistics a run's news is checked against beside official_series.csv: what the
+    warehouse's fct_official_stat will hold once the run is loaded, as far as the run knows it.
+
+    That is `stated_statistics` over every bulletin: the figures of those read in this run
+    (``figures``: the valid, normalised figure frames of their batches; ``meta``: the run's
+    article frame) and what those loaded before stated (``before``:
+    `warehouse.load.official_from_articles`), except those this run reads again, whose
+    statements it replaces. Per (region, metric, year) the latest
+    publication wins (by articles.csv's ``pub_date``, as the load will date them), undated ones
+    last, then by path; a key official_series.csv has is left to it. ``loaded`` is
+    ``{path: (article_hash, extractor_version)}`` of the loaded articles. Columns:
+    EVIDENCE_COLUMNS.
+    """
+    official = meta[meta["source_type"] == OFFICIAL][["article_hash", "path", "title", "pub_date"]]
+    candidates = pd.concat(figures, ignore_index=True).merge(official, on="article_hash")
+    taken = tables["official_series.csv"][list(KEY)].itertuples(index=False)
+    now = stated_statistics(candidates, taken)[[*EVIDENCE_COLUMNS, "path", "pub_date"]]
+    path_of = {article_hash: path for path, (article_hash, _) in loaded.items()}
+    published = publication_dates(tables["articles.csv"])
+    read_again = set(meta["path"])
+    earlier = before.assign(path=before["article_hash"].map(path_of))
+    earlier = earlier[earlier["path"].notna() & ~earlier["path"].isin(read_again)]
+    earlier = earlier.assign(pub_date=earlier["path"].map(published))
+    both = pd.concat([now, earlier[list(now.columns)]], ignore_index=True)
+    both = both.assign(_undated=both["pub_date"].isna(), _key=[
+        (str(region), str(metric), int(year)) for region, metric, year in both[list(KEY)].itertuples(index=False)])
+    latest = both.sort_values(["_undated", "pub_date", "path"], ascending=[True, False, True],
+                              kind="stable").drop_duplicates("_key")
+    return latest[list(EVIDENCE_COLUMNS)].reset_index(drop=True)

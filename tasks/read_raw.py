@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,8 @@ def decode_article(data: bytes, name: str) -> tuple[str, str]:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
 
 def _usable(text: str, name: str) -> str:
@@ -155,12 +158,42 @@ def _looks_chinese(text: str) -> bool:
 
 
 def _looks_western(text: str) -> bool:
-    non_ascii = [i for i, ch in enumerate(text) if ord(ch) > 127]
-    if not non_ascii:
-        return True
-    positions = set(non_ascii)
-    in_runs = sum(1 for i in non_ascii if i - 1 in positions or i + 1 in positions)
-    return in_runs <= 0.5 * len(non_ascii)
+    """Whether cp1252-decoded text reads as a Western-European language.
+
+    There, accented letters are sprinkled over words of mostly ASCII letters, and they may
+    touch each other ("Größe", "créée", "ações"), punctuation ("l’été", "«À") or a
+    no-break space (French "« " and "12 %"). Bytes of another encoding read one by one
+    instead give words made of non-ASCII letters (Cyrillic, Greek, Korean) or letters run
+    together with symbols and digits ("Ã©", "¤§¥Í²£" from UTF-8, Big5 or Shift-JIS).
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if sum(1 for ch in letters if ord(ch) > 127) > MAX_ACCENTED_SHARE * len(letters):
+        return False
+    non_ascii = len(_NON_ASCII.findall(text))
+    clashing: set[int] = set()
+    for run in _NON_ASCII_RUN.finditer(text):
+        for i in range(run.start(), run.end() - 1):
+            if _clash(text[i], text[i + 1]):
+                clashing.update((i, i + 1))
+    return len(clashing) <= MAX_CLASHING_SHARE * non_ascii
+
+
+# Measured on French, German, Spanish, Portuguese, Icelandic and Danish samples dense in
+# accents: at most a quarter of their letters are non-ASCII (Big5 read as cp1252: half,
+# Cyrillic or Greek: all) and none has a symbol touching a letter or symbol.
+MAX_ACCENTED_SHARE = 1 / 3
+MAX_CLASHING_SHARE = 0.1
+
+
+def _clash(a: str, b: str) -> bool:
+    """Two adjacent non-ASCII characters no Western text writes together: a symbol or digit
+    (°, ², ¤, ©, ½) against a letter or another symbol."""
+    sym_a, sym_b = _is_symbol(a), _is_symbol(b)
+    return (sym_a or sym_b) and (sym_a or b.isalpha()) and (sym_b or a.isalpha())
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "SN"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,12 @@ import subprocess
 import sys
 
 import pytest
+import sqlalchemy as sa
 
 from flows.cli_init import scaffold
 from tasks.read_raw import decode_article
 from tests.raw_copies import ROOT
+from tests.test_read_raw import FRENCH
 
 CP1252_TEXT = ("Caf\u00e9 sales rose 5 per cent to \u201c\u00a34bn\u201d in 2023, the "
                "na\u00efve estimate said.\n")
@@ -128,3 +130,36 @@ def test_report_and_db_on_a_refused_warehouse_are_one_line(command, says, tmp_pa
     assert done.returncode in (1, 2)
     assert "Traceback" not in screen
     assert screen.startswith(says) and len(screen.splitlines()) == 1, screen
+
+
+def test_figures_extract_reads_a_french_cp1252_file_as_the_same_text_in_utf8(tmp_path):
+    tables = ["--tables", str(ROOT / "raw" / "tables")]
+    screens = []
+    for encoding in ("cp1252", "utf-8"):
+        path = tmp_path / encoding / "fr.txt"
+        path.parent.mkdir()
+        path.write_bytes(FRENCH.encode(encoding))
+        done = _figures("extract", str(path), *tables, cwd=tmp_path, env={"COLUMNS": "200"})
+        assert done.returncode == 0, done.stderr
+        screens.append(done.stdout)
+    assert screens[0] == screens[1]      # the same figures at the same offsets
+    assert "154 milliards" in screens[0] and "déficit" in screens[0]
+
+
+@pytest.mark.slow
+def test_figures_run_loads_a_french_cp1252_article_with_its_own_text(tmp_path):
+    project = tmp_path / "project"
+    scaffold(project)
+    (project / "raw" / "articles" / "fr.txt").write_bytes(FRENCH.encode("cp1252"))
+    done = _figures("run", "--project", str(project), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr  # a rejected file would exit 3
+    assert "new: fr.txt" in done.stdout
+    engine = sa.create_engine(f"sqlite:///{project / 'warehouse' / 'figures.db'}")
+    with engine.connect() as conn:
+        title = conn.scalar(sa.text("select title from dim_article where path = 'fr.txt'"))
+        spans = conn.execute(sa.text(
+            'select f.start, f."end", f.surface from fct_figure f '
+            "join dim_article a on a.article_key = f.article_key where a.path = 'fr.txt'")).all()
+    engine.dispose()
+    assert title == FRENCH.splitlines()[0]
+    assert spans and all(FRENCH[start:end] == surface for start, end, surface in spans)

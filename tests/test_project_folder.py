@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -85,3 +86,53 @@ def test_a_run_in_a_scaffolded_folder_loads_its_own_warehouse_and_nothing_of_the
     assert (project / "warehouse" / "figures.db").is_file()
     assert (project / "warehouse" / "report" / "index.html").is_file()
     assert {p: p.stat().st_mtime_ns for p in before} == stamps  # the package's warehouse untouched
+
+
+def test_a_project_chosen_by_folder_reads_the_warehouse_from_its_own_env_file(tmp_path, clean_env):
+    scaffold(tmp_path / "p")
+    (tmp_path / "p" / ".env").write_text(f"WAREHOUSE_URL=sqlite:///{tmp_path / 'own.db'}\n")
+    (tmp_path / "elsewhere").mkdir()
+    clean_env.chdir(tmp_path / "elsewhere")  # no .env here
+    clean_env.setenv(PROJECT_ENV, str(tmp_path / "p"))
+    assert load_settings().warehouse_url == f"sqlite:///{tmp_path / 'own.db'}"
+
+
+def test_the_project_env_file_wins_over_the_current_folders_and_the_environment_over_both(
+        tmp_path, clean_env):
+    scaffold(tmp_path / "p")
+    (tmp_path / "p" / ".env").write_text("WAREHOUSE_URL=sqlite:///project.db\nREPORT_DIR=/project/report\n")
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / ".env").write_text(
+        "WAREHOUSE_URL=sqlite:///here.db\nREPORT_DIR=/here/report\nQUALITY_DIR=/here/quality\n")
+    clean_env.chdir(tmp_path / "here")
+    clean_env.setenv(PROJECT_ENV, str(tmp_path / "p"))
+    clean_env.setenv("REPORT_DIR", "/environment/report")
+    cfg = load_settings()
+    assert cfg.warehouse_url == "sqlite:///project.db"         # the project's .env over the cwd's
+    assert cfg.quality_dir == Path("/here/quality")           # the cwd's still read for the rest
+    assert cfg.report_dir == Path("/environment/report")      # a real variable over both files
+
+
+def test_without_a_chosen_project_only_the_current_folders_env_file_is_read(tmp_path, clean_env):
+    scaffold(tmp_path / "p")
+    (tmp_path / "p" / ".env").write_text("WAREHOUSE_URL=sqlite:///project.db\n")
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / ".env").write_text("WAREHOUSE_URL=sqlite:///here.db\n")
+    clean_env.chdir(tmp_path / "here")
+    assert load_settings().warehouse_url == "sqlite:///here.db"
+
+
+@pytest.mark.slow
+def test_figures_run_with_project_uses_the_warehouse_named_in_that_folders_env_file(tmp_path):
+    project = tmp_path / "p"
+    scaffold(project)
+    named = tmp_path / "named.db"
+    (project / ".env").write_text(f"WAREHOUSE_URL=sqlite:///{named}\n")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("WAREHOUSE_", "PREFECT_", "FIGURES_")) and k not in (
+               "RAW_ROOT", "REPORT_DIR", "QUALITY_DIR")}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--project", str(project)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"sqlite:///{named}" in done.stdout
+    assert named.is_file() and not (project / "warehouse" / "figures.db").exists()

@@ -1,5 +1,6 @@
 """Reading raw/: bytes to text with a stable identity, metadata joined, bad files named."""
 import codecs
+import random
 
 import pandas as pd
 import pytest
@@ -94,3 +95,53 @@ def test_article_without_metadata_is_ingested_with_unknown_date(tmp_path):
 def test_a_missing_table_is_named(tmp_path):
     with pytest.raises(InputError, match=r"fx_rates\.csv: curated table is missing"):
         read_table(tmp_path / "fx_rates.csv")
+
+
+# French typography puts a no-break space inside guillemets and before : ; % and €, so the
+# non-ASCII characters of a French article come in pairs far more than in English.
+NBSP = "\u00a0"
+FRENCH = (f"Budget{NBSP}: le déficit atteindra 5,5{NBSP}% du PIB en 2024\n\n"
+          f"«{NBSP}La croissance sera de 1,2{NBSP}%{NBSP}», a annoncé le ministre à l’Assemblée. "
+          f"«{NBSP}C’est trop peu{NBSP}», a répondu l’opposition, qui évoque «{NBSP}un trou de "
+          f"154 milliards{NBSP}€{NBSP}». Pour Bercy, «{NBSP}l’effort reste à faire{NBSP}» — le cœur "
+          "du débat… et la façade de l’État.\n")
+# latin-1 has neither € nor œ nor curly apostrophes nor — and …
+FRENCH_LATIN1 = (FRENCH.replace("€", "euros").replace("’", "'").replace("œ", "oe")
+                 .replace("—", "-").replace("…", "..."))
+
+
+@pytest.mark.parametrize("encoding, text", [("cp1252", FRENCH), ("latin-1", FRENCH_LATIN1)])
+def test_a_french_article_with_guillemets_and_no_break_spaces_decodes_to_its_own_text(encoding, text):
+    decoded, found = decode_article(text.encode(encoding), "fr.txt")
+    assert decoded == text
+    # cp1252 and latin-1 agree on every byte a latin-1 text can hold, so one name is enough
+    assert found == "cp1252" and decoded.encode(found) == text.encode(encoding)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Größe der Bevölkerung wuchs um 5 %; „Übergröße“ wäre übertrieben, sagte Müller.\n",
+    "As exportações e as ações de São João cresceram 5 %, disse o ministério.\n",
+    "«Élysée»\u00a0: «À l’Œuvre», «Ça va», l’État, qu’à, d’où, la pièce créée à L’Île-de-France.\n",
+    "Íslendingum fjölgaði um 5 %; Þórður sagði að ástæðan væri ferðaþjónusta í Reykjavík.\n",
+], ids=["german", "portuguese", "french-without-spaces", "icelandic"])
+def test_accented_letters_may_touch_each_other_and_punctuation_in_western_text(text):
+    assert decode_article(text.encode("cp1252"), "w.txt") == (text, "cp1252")
+
+
+NOT_WESTERN = {
+    # every letter of a Russian word is a byte above 127: read as cp1252, "Íàñåëåíèå"
+    "cyrillic": "Население Москвы выросло на 5 процентов, сообщил Росстат.".encode("cp1251"),
+    # bytes of two-byte characters read one by one run letters into symbols ("¤§¥Í²£")
+    "big5 with digits": "新疆 2021 年人均 GDP 為 53,593 元，增長 5%。".encode("big5"),
+    # no NUL and no control character, so only the reading as text can refuse it
+    "random high bytes": bytes(b for b in random.Random(3).randbytes(6000) if b >= 0xa0)[:2000],
+}
+
+
+@pytest.mark.parametrize("data", NOT_WESTERN.values(), ids=NOT_WESTERN.keys())
+def test_bytes_that_are_not_western_text_are_still_refused_in_one_line(data):
+    with pytest.raises(InputError) as refused:
+        decode_article(data, "odd.txt")
+    message = str(refused.value)
+    assert message.startswith("odd.txt: not UTF-8 (byte ") and message.endswith("save it as UTF-8")
+    assert "\n" not in message
