@@ -836,3 +836,11 @@ def test_a_change_than_in_a_fiscal_year_runs_from_it_but_the_level_it_starts_fro
     check("The maker expects an operating profit of ¥182 billion for the fiscal year ending March 2026, up from an "
           "earlier ¥165 billion and 11% more than in fiscal 2024.", "2025-11-05",
           {"¥182 billion": (2025, 2026), "¥165 billion": (2025, 2026), "11%": (2024, 2026)})
+
+
+def test_an_undated_from_to_pair_after_a_dated_one_runs_between_the_same_dates():
+    check("Inflation declined from 9.3% at the end of 2023 to 5.2% at the end of 2024. Core inflation also eased. "
+          "Food price inflation declined from 5.0% to 3.3%.", "2025-03-01",
+          {"5.0%": (2023, 2023), "3.3%": (2024, 2024)})
+    check("Exports rose from $10 billion in 2020 to $14 billion in 2024. Last year imports grew from $8 billion "
+          "to $9 billion.", "2025-03-01", {"$8 billion": (2024, 2024), "$9 billion": (2024, 2024)})

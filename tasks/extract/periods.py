@@ -1295,12 +1295,35 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
                 multi = multi_d = None
     _restated(text, cands, by_sent, src)
     _changes_from_a_base(text, cands, src)
+    _ranges_like_the_last(text, cands, by_sent)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
             c.period = c.link.period
             if id(c.link) in src:
                 src[id(c)] = src[id(c.link)]
     _set_details(text, cands, src, cal, pub_date)
+
+
+_FROM_JUST_BEFORE_RE = re.compile(rf"\b(?i:from){_S}+$")
+_TO_BETWEEN_RE = re.compile(rf"[^.;:!?]{{0,60}}?{_S}to{_S}+$")
+
+
+def _ranges_like_the_last(text: str, cands: list, by_sent: dict) -> None:
+    """"Inflation declined from 9.3% at the end of 2023 to 5.2% at the end of 2024. Food price
+    inflation declined from 5.0% to 3.3%": a from/to pair with no date of its own, after one whose two
+    ends are dated and with no other date between them, runs between the same two dates."""
+    last: tuple | None = None  # (sentence, first end's period, second end's period)
+    for a, b in zip(cands, cands[1:]):
+        if last is not None and a.sent != last[0] and by_sent.get(a.sent):
+            last = None  # a sentence with dates of its own in between: the pair no longer runs on
+        if a.sent != b.sent or not _FROM_JUST_BEFORE_RE.search(text, max(0, a.start - 8), a.start) \
+                or not _TO_BETWEEN_RE.fullmatch(text, a.end, b.start):
+            continue
+        if a.period[0] is not None and a.period[0] == a.period[1] and b.period[0] == b.period[1] \
+                and b.period[0] is not None and a.period[0] < b.period[0]:
+            last = (a.sent, a.period, b.period)
+        elif last is not None and a.period == b.period == last[2]:
+            a.period = last[1]
 
 
 # a change set against the level of an earlier period: "7.2% larger than the revised estimate of
