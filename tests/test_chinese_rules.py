@@ -385,3 +385,12 @@ def test_aid_money_and_projects_are_the_recipients_and_the_aiders_own_teams_the_
         "西藏林芝地区是福建省的对口援助地区。福建省近日将启动援藏项目共34个，援藏资金投入达5313万元。福建省已派出五批援藏工作队。",
         "2009-03-11", regions=REGIONS, metrics=METRICS)]
     assert got == [("34个", "Nyingchi"), ("5313万元", "Nyingchi"), ("五批", "Fujian")]
+
+
+def test_the_whole_a_share_is_of_is_not_where_the_share_is():
+    got = [(f.surface, f.region) for f in parse_figures(
+        "2022年，衡阳县地区生产总值420亿元。全县地区生产总值在全市占比为10.3%。", None, regions=REGIONS, metrics=METRICS)]
+    assert got[-1] == ("10.3%", "Hengyang County")
+    got = [(f.surface, f.region) for f in parse_figures(
+        "2024年，鄂尔多斯市全年原煤产量7.4亿吨，占全区的55%左右。", None, regions=REGIONS, metrics=METRICS)]
+    assert got[-1] == ("55%左右", "Ordos")

@@ -753,9 +753,11 @@ class _Gazetteer:
         for m in self.home_rx.finditer(t):
             nation = m.group() in L.NATION_WORDS
             # "比全国高0.5个百分点", "高于全区平均水平": the nation or the home region only compared with
-            compared = t.endswith(L.COMPARED_BEFORE + L.RANKED_BEFORE, 0, m.start()) or t.startswith(L.RANKED_AFTER, m.end())
+            compared = (t.endswith(L.COMPARED_BEFORE + L.RANKED_BEFORE + L.SHARE_OF_BEFORE, 0, m.start())
+                        or t.startswith(L.RANKED_AFTER + L.SHARE_OF_AFTER, m.end()))
             out.append(_Mention(m.start(), m.end(), self.country.name if nation and self.country else None,
-                                0, compared and (not nation or t.endswith(L.COMPARED_BEFORE, 0, m.start())),
+                                0, compared and (not nation or t.endswith(L.COMPARED_BEFORE + L.SHARE_OF_BEFORE, 0, m.start())
+                                                 or t.startswith(L.SHARE_OF_AFTER, m.end())),
                                 home=not nation, nation=nation))
         out.sort(key=lambda x: x.start)
         return out

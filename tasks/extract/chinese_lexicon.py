@@ -160,6 +160,9 @@ COMPARED_BEFORE = ("高于", "低于", "快于", "慢于", "超过", "比", "较
 # the place that ranks the text's place ("稳居全省第二", "居全省第一", "全省前列"), not where a figure is
 RANKED_BEFORE = ("居", "位列", "排名", "排")
 RANKED_AFTER = ("第", "前列", "首位", "之首")
+# the whole a share is of ("在全市占比为10.3%", "占全省县域生产总值的比重"): the base, not where the figure is
+SHARE_OF_BEFORE = ("占",)
+SHARE_OF_AFTER = ("占比", "中占", "中的比重")
 
 # ---- furniture ------------------------------------------------------------------------------
 FURNITURE_FIELDS = ("时间", "发布时间", "来源", "点击", "点击数", "浏览次数", "阅读", "字号", "字体",
