@@ -361,8 +361,6 @@ def _keep(t: str, c: ZhCand, unit: str | None) -> bool:
         return False  # 前10个月 (a period label), 前10名 (a rank)
     if unit == "位" and t.startswith("数", c.end):
         return False  # 两位数增长: how many digits a rate has, not a count of people
-    if c.fam == "time" and t.endswith("连续", 0, c.ns):
-        return False  # 连续4个月加快: a streak (the Nth in a row), like 十连丰
     if unit is None and c.scale == 1 and t.startswith(L.PERIOD_LABEL_AFTER, c.ne):
         return False
     if c.ne < len(t) and t[c.ne].isascii() and t[c.ne].isalpha() and unit is None:
