@@ -250,9 +250,9 @@ _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 _NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period)(?:,?{_S}+(?i:which|that))?{_S}+(?i:to|ended|ending|through|until){_S}"))
 # the same words in the lower-cased text (patterns.folded), which the engine scans much faster
 _NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
-_NTO_LEAD = 24
+_NTO_LEAD = 24  # "the twenty-four months": the longest words before the core
 _MRANGE = Finder(_BY_KIND["mrange"])
-_MSPAN = Finder(_BY_KIND["mspan"])  # "the twenty-four months": the longest words before the core
+_MSPAN = Finder(_BY_KIND["mspan"])
 _PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 # "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
