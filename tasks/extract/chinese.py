@@ -793,6 +793,7 @@ _DATELINE_AFTER_RE = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ 
 _AID_WORDS = ("援藏", "援疆", "援青", "对口支援", "对口援助")
 # what pairing aid delivers (funds, projects), as against the aider's own people ("选派援疆干部300名")
 _DELIVERED_UNITS = frozenset({"item", "project"})
+_RECIPIENT_PROVINCES = ("Xinjiang", "Tibet", "Qinghai")  # 援疆, 援藏, 援青
 
 
 def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz) -> None:
@@ -802,14 +803,14 @@ def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz) -> None:
     if gaz is None or not any(w in t for w in _AID_WORDS):
         return
     recipients = [m for m in mentions if m.region and not m.home and not m.nation
-                  and _lies_in(gaz, m.region, ("Xinjiang", "Tibet", "Qinghai"))]
+                  and _lies_in(gaz, m.region, _RECIPIENT_PROVINCES)]
     if not recipients:
         return
     best = max(recipients, key=lambda m: (m.rank, sum(n.region == m.region for n in recipients)))
     for c in cands:
-        if c.region and not _lies_in(gaz, c.region, ("Xinjiang", "Tibet", "Qinghai")) \
-                and gaz.by_name.get(c.region) is not None and gaz.by_name[c.region].level not in ("country",) \
-                and (c.kind == "money" or c.unit in _DELIVERED_UNITS):
+        r = gaz.by_name.get(c.region) if c.region else None
+        if r is not None and r.level != "country" and (c.kind == "money" or c.unit in _DELIVERED_UNITS) \
+                and not _lies_in(gaz, r.name, _RECIPIENT_PROVINCES):
             c.region = best.region
 
 

@@ -268,7 +268,7 @@ def text_dollar(text: str) -> str:
             t = STOCK_EXCHANGES[m.group(1)]
             if t == "US":
                 us += 2
-            elif t in counts or t in _bare_dollar_territories():
+            elif t in _bare_dollar_territories():
                 counts[t] = counts.get(t, 0) + 2
     local, n = _most_named(counts)
     if local is None or n < 2 or n <= us:

@@ -299,10 +299,8 @@ _FISCAL_NAME_OF = {"Indian": "India", "Japanese": "Japan", "Tokyo": "Japan", "UK
                    "HK$": "Hong Kong", "Ottawa": "Canada", "Ontario": "Canada", "C$": "Canada",
                    "NZ$": "New Zealand", "Nairobi": "Kenya"}
 _FISCAL_NAMES_RE = re.compile(  # a name whole ("Indian", not "Indiana"); a sign glued to its amount ("A$5")
-    r"(?<![\w$])(?:(" + "|".join(re.escape(w) for w in sorted(
-        (w for w in {*FISCAL_CALENDARS, *_FISCAL_NAME_OF} if w[-1].isalnum()), key=len, reverse=True)) + r")(?!\w)"
-    r"|(" + "|".join(re.escape(w) for w in sorted(
-        (w for w in _FISCAL_NAME_OF if not w[-1].isalnum()), key=len, reverse=True)) + "))")
+    r"(?<![\w$])(?:(" + trie_alt([w for w in {*FISCAL_CALENDARS, *_FISCAL_NAME_OF} if w[-1].isalnum()], space=" ")
+    + r")(?!\w)|(" + trie_alt([w for w in _FISCAL_NAME_OF if not w[-1].isalnum()], space=" ") + "))")
 # a company's own year, as the text states it: "the fiscal year ending March 2017", "its
 # business year to the end of June", "year ended 31 March"
 _YEAR_END_RE = re.compile(  # "the year ending March 2025", "fiscal 2025, which ended on Sept. 30"

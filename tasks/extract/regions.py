@@ -312,11 +312,13 @@ class _Gazetteer:
             if r.currency:
                 self.of_currency.setdefault(r.currency, r.name)
         regions = [r for r in regions if r.level not in _NOT_PLACES]
-        self.people = {p for r in regions for p in _plural_demonyms(r)}
+        self.people: set[str] = set()
         for r in regions:
             self.level[r.name] = LEVEL_RANK.get(r.level, 2)
             self.parent[r.name] = r.parent
-            for s in (r.name, *r.aliases, *_plural_demonyms(r)):
+            people = _plural_demonyms(r)
+            self.people.update(people)
+            for s in (r.name, *r.aliases, *people):
                 self.by_surface.setdefault(s, r.name)
                 if s[:1].islower():  # "the Fed", "euro zone" opening a sentence
                     self.by_surface.setdefault(s[:1].upper() + s[1:], r.name)
@@ -889,9 +891,8 @@ def _without_lone_foreign_regions(mentions: list[Mention], gaz: _Gazetteer, cand
     """"Google, Meta and Intel" in a story on the Irish exchequer: a region (Meta, a Colombian
     department) named by that one name alone, in a text that names other countries but neither
     its country (by name or by its money) nor any other of its places, is some other thing's name,
-    not a place. (Not where a
-    country the text names has a place of that name, Punjab in Pakistan, nor a place with money
-    of its own, an economy in itself like Hong Kong.)"""
+    not a place. (Not where a country the text names has a place of that name, Punjab in Pakistan,
+    nor a place with money of its own, an economy in itself like Hong Kong.)"""
     names: dict[str, set[str]] = {}
     for m in mentions:
         names.setdefault(gaz.country_of.get(m.name, m.name), set()).add(m.name)
@@ -909,7 +910,8 @@ def _without_lone_foreign_regions(mentions: list[Mention], gaz: _Gazetteer, cand
                 and m.name not in own_money and m.name not in gaz.seat_of  # "Canberra" is Australia's government
                 and not any(m.name in _subdivision_names(c) for c in countries))
 
-    return [m for m in mentions if not lone(m)] if any(lone(m) for m in mentions) else mentions
+    kept = [m for m in mentions if not lone(m)]
+    return kept if len(kept) < len(mentions) else mentions
 
 
 @lru_cache(maxsize=64)
