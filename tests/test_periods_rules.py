@@ -844,3 +844,58 @@ def test_an_undated_from_to_pair_after_a_dated_one_runs_between_the_same_dates()
           {"5.0%": (2023, 2023), "3.3%": (2024, 2024)})
     check("Exports rose from $10 billion in 2020 to $14 billion in 2024. Last year imports grew from $8 billion "
           "to $9 billion.", "2025-03-01", {"$8 billion": (2024, 2024), "$9 billion": (2024, 2024)})
+
+
+def test_a_span_across_or_throughout_the_next_years_runs_from_the_publication_year():
+    check("Capital spending for 2026 will reach 9 trillion won, about 4% of output across the next three years.",
+          "2025-12-01", {"about 4%": (2025, 2028), "three years": (2025, 2028)})
+
+
+def test_a_sum_spread_over_n_years_with_no_change_verb_is_money_for_the_years_ahead():
+    check("* C$2.1 billion over 4 years to expand rural broadband", "2025-03-20",
+          {"C$2.1 billion": (2025, 2029), "4 years": (2025, 2029)})
+    # a change over n years runs up to now, even after a sentence naming a plan
+    check("The province adopted a 20-year housing plan. Rents grew 35% over six years.", "2025-03-20",
+          {"35%": (2019, 2025)})
+
+
+def test_a_date_after_a_figures_bracketed_aside_dates_the_figure_and_the_aside():
+    check("Queensland's net debt is expected to reach $72 billion (8.9 per cent of GSP) in 2025/26 and climb to "
+          "$96 billion (10.4 per cent of GSP) by 2028/29.", None,
+          {"$72 billion": (2025, 2026), "8.9 per cent": (2025, 2026), "$96 billion": (2028, 2029)})
+
+
+def test_the_current_year_in_a_text_of_fiscal_years_is_the_fiscal_year_under_way():
+    check("Kerala's revenue deficit for the current year was revised from Rs 27,000 crore in the 2024-25 budget "
+          "to Rs 31,500 crore.", "2025-02-07", {"Rs 31,500 crore": (2024, 2025)})
+    # in a text of calendar years it is the publication year
+    check("Exports for the current year are forecast at $40 billion.", "2025-02-07", {"$40 billion": (2025, 2025)})
+
+
+def test_today_in_a_statement_is_when_it_was_said_not_the_figures_period():
+    check("Indonesia's economy grew 5.0% in 2024. In a statement today, the statistics agency said Jakarta "
+          "(16.7 per cent) had the largest share.", "2025-02-05", {"16.7 per cent": (2024, 2024)})
+
+
+def test_a_month_after_a_past_tense_verb_is_past_even_beside_a_will():
+    check("The rebate scheme, which will pay 2,000 pesos to each family, started in August.", "2025-10-15",
+          {"2,000 pesos": (2025, 2025)})
+    check("Refunds of 300 euros are expected in December.", "2025-10-15", {"300 euros": (2025, 2025)})
+
+
+def test_over_the_last_year_is_that_figures_own_window_and_not_carried():
+    check("Payrolls rose by 175,000 in April. Wages rose 0.2% on the month and are up 3.9% over the last year. "
+          "Hiring in retail added 20,000 jobs.", "2025-05-02",
+          {"0.2%": (2025, 2025), "3.9%": (2024, 2025), "20,000 jobs": (2025, 2025)})
+
+
+def test_a_date_range_with_days_spans_its_years():
+    check("Net sales for the fiscal year (April 1, 2023 through March 31, 2024) totalled 14.6 trillion yen.",
+          "2024-05-10", {"14.6 trillion yen": (2023, 2024)})
+    check("Revenue from 1 July 2023 to 30 June 2024 was A$5.2 billion.", "2024-08-20",
+          {"A$5.2 billion": (2023, 2024)})
+
+
+def test_respectively_pairs_a_list_of_figures_with_a_list_of_years():
+    check("The economy grew 5.2% and 4.8% in 2023 and 2024, respectively.", "2025-03-01",
+          {"5.2%": (2023, 2023), "4.8%": (2024, 2024)})

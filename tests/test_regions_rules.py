@@ -323,3 +323,37 @@ def test_a_region_of_the_country_whose_money_the_text_counts_in_stays_a_place():
     text = ("CANBERRA (Reuters) - Queensland's budget forecasts a deficit of A$3.1 billion, "
             "as coal exports to China fall.")
     assert regions(text) == ["Queensland"]
+
+
+# ---- lists, brackets and venues ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Retail sales in Ontario and Quebec rose 3.1% and 2.4%, respectively.", ["Ontario", "Quebec"]),
+    ("The GDP of Gujarat, Kerala and Bihar grew 8.2%, 6.6% and 9.1% respectively.", ["Gujarat", "Kerala", "Bihar"]),
+    ("Home prices rose 4% and 7% in Texas and Florida, respectively.", ["Texas", "Florida"]),
+    # two lists of as many figures: each pairs with the places in order
+    ("In Saxony and Hesse output fell 0.3% and 0.5% respectively on the quarter, and 1.0% and 1.4% on the year.",
+     ["Saxony", "Hesse", "Saxony", "Hesse"]),
+])
+def test_respectively_pairs_a_list_of_places_with_a_list_of_as_many_figures_in_order(text, expected):
+    assert regions(text) == expected
+
+
+def test_a_figure_in_brackets_after_a_place_is_that_places_even_in_a_ranking():
+    assert regions("Unemployment was highest in Spain (11.3%) and Greece (9.8%), and lowest in Malta (2.6%) and "
+                   "Poland (2.8%).") == ["Spain", "Greece", "Malta", "Poland"]
+    # several places before one bracket: none of them alone
+    assert regions("Inflation was lowest in Denmark and Finland (both 1.2%).") == [None]
+
+
+def test_the_gdp_of_a_place_is_a_measure_not_a_name_like_the_bank_of_china():
+    assert regions("The GDP of Jiangsu reached 12.8 trillion yuan.") == ["Jiangsu"]
+
+
+def test_the_place_where_a_budget_was_presented_is_not_what_its_figures_are_about():
+    assert regions("Ghana's finance minister presented the 2025 budget before Parliament in Accra on Tuesday. "
+                   "Spending is put at 226 billion cedis.") == ["Ghana"]
+
+
+def test_a_national_statistics_office_stands_for_its_country():
+    assert regions("Stats NZ said retail sales fell 1.1 percent in the June quarter.") == ["New Zealand"]

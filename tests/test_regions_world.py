@@ -157,7 +157,7 @@ def test_a_demonym_stands_for_its_country(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("The Bank of England held its main rate at 5.25 per cent.", "United Kingdom"),
     ("The Reserve Bank of India expects inflation of 4.5 per cent.", "India"),
-    ("The ECB raised its deposit rate to 4 per cent.", "Eurozone"),
+    ("The ECB raised its deposit rate to 4 per cent.", "Euro area"),
     ("Statistics Canada said prices rose 2.9 per cent.", "Canada"),
 ], ids=["Bank of England", "RBI", "ECB", "Statistics Canada"])
 def test_a_national_institution_stands_for_its_country_or_bloc(text, expected):

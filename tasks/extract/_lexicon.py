@@ -195,8 +195,12 @@ AMBIGUOUS_CURRENCIES: dict[str, tuple[tuple[str, str], ...]] = {
     "?peso": (("philippine|manila", "PHP"), ("argentin|buenos aires", "ARS"), ("chile|santiago", "CLP"),
               ("colombia|bogota", "COP"), ("", "MXN")),
     "?krone": (("danish|denmark|copenhagen", "DKK"), ("", "NOK")),
-    # a text dated in Nepal's Bikram Sambat ("FY 2081/82 BS") counts Nepalese rupees
-    "?rupee": ((r"20[6-9]\d(?:/\d{2,4})?\s*b\.?\s?s\b\.?|nepal rastra", "NPR"),),
+    # a text dated in Nepal's Bikram Sambat ("FY 2081/82 BS") counts Nepalese rupees; a country's
+    # own revenue board, development programme or central bank names its rupee where the text
+    # never names the country (a Pakistani budget's "FBR tax collection", "PSDP")
+    "?rupee": ((r"20[6-9]\d(?:/\d{2,4})?\s*b\.?\s?s\b\.?|nepal rastra", "NPR"),
+               (r"fbr\b|psdp\b|federal board of revenue|state bank of pakistan", "PKR"),
+               (r"central bank of sri lanka|cbsl\b", "LKR")),
 }
 # fractional units: (name -> (currency, divisor)); "cents" follows the document's dollar
 MINOR_UNITS: dict[str, tuple[str, int]] = {

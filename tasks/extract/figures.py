@@ -818,6 +818,10 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
             # "1988 sales of": the year of a yearly series
             if c.unit in _YEARLY_NOUNS:
                 return False
+            # "2024 Budget Parameters: Oil Price Pegged At $77.96": a headline opening on its year
+            if (c.cs == 0 or text[c.cs - 1] == "\n") and (nw := P.NEXT_WORD_RE.match(text, c.ce)) \
+                    and nw.group("w")[:1].isupper():
+                return False
     if (not word and c.unit_kind is None and c.scale == 1 and c.ce - c.cs == 4 and text[c.cs:c.ce].isdigit()
             and 1900 <= int(text[c.cs:c.ce]) <= 2099):
         before = text[max(0, c.cs - 9):c.cs].lower().split()

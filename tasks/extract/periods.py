@@ -58,7 +58,7 @@ from typing import Sequence
 from ._finder import AfterBoundary, Finder, lead, matches_at
 from ._lexicon import MONTHS, TENS_WORDS, UNIT_WORDS
 from .patterns import folded, trie_alt, windows
-from .sentences import clause_bounds
+from .sentences import clause_bounds, figure_lists
 
 _S = r"[ \t\u00a0]"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -105,7 +105,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?(?:({_YEAR})|(?i:(last|this|next)){_S}+(?i:year)\b))?(?![\w%]|[-/.,]\d)")),
     # "between December 2020 and November 2021": a stretch from one month of a year to another's
-    ("mspan", re.compile(rf"\b(?i:between|from){_S}+({_MONTH}){_S}+({_YEAR}){_S}+(?i:and|to|through|until){_S}+({_MONTH}){_S}+({_YEAR})\b")),
+    # ... "(April 1, 2014 through March 31, 2015)", "from 1 July 2023 to 30 June 2024": days too
+    ("mspan", re.compile(rf"(?:\b(?i:between|from){_S}+|(?<=\())(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?)?"
+                         rf"{_S}+({_YEAR}){_S}+(?i:and|to|through|until){_S}+(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?({_MONTH})"
+                         rf"(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?)?{_S}+({_YEAR})\b")),
     # "in the FYE March 2024": the financial year ending that month (UK statistical releases)
     ("fye", re.compile(rf"\bFYE{_S}+({_MONTH}){_S}+({_YEAR})\b")),
     ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
@@ -140,12 +143,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
     # relative dates (need the publication year)
-    ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this){_S}+(?i:{_PERIOD_WORDS})\b")),
+    ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this|the{_S}+current){_S}+(?i:{_PERIOD_WORDS})\b")),
     ("last", re.compile(rf"\b(?i:last|past){_S}+(?i:{_PERIOD_WORDS})\b")),
     ("next", re.compile(rf"\b(?i:next|coming){_S}+(?i:year)\b")),
     ("ago", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:ago)\b")),
-    ("past", re.compile(rf"\b(?i:over|in|during|for|within|across){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
-    ("future", re.compile(rf"\b(?i:over|in|during|for|within){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
+    ("past", re.compile(rf"\b(?i:over|in|during|for|within|across|throughout){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
+    ("future", re.compile(rf"\b(?i:over|in|during|for|within|across|throughout){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
     # "rose 2% on Friday": a day of the week the story was published in
     ("weekday", re.compile(rf"\b(?i:on|last|this|late|early){_S}+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -214,7 +217,7 @@ _SINCE_EVENT_RE = re.compile(rf"(?<![\w])[Ss]ince{_S}+[A-Za-z][^.;:,\d()]{{0,90}
 # "will be disbursed in September", "is set to start in March": a month still to come (within the sentence)
 _FUTURE_MONTH_RE = re.compile(
     r"(?:\b(?:will|shall|set\s+to|is\s+to|are\s+to|due\s+(?:in|on|by)|scheduled|plans?\s+to|planned\s+for|"
-    r"aims?\s+to|intends?\s+to|expects?\s+(?:[\w.]+\s+){0,4}?to|(?:is|are)\s+expected\s+to|to\s+be|starting|beginning|from\s+next)\b"
+    r"aims?\s+to|intends?\s+to|expects?\s+(?:[\w.]+\s+){0,4}?to|(?:is|are)\s+expected(?:\s+to|(?=\s+$))|to\s+be|starting|beginning|from\s+next)\b"
     r"|'ll\b"
     # "if we begin the expansion in September, we will need ...": a condition on what is to come
     r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
@@ -222,12 +225,18 @@ _FUTURE_MONTH_RE = re.compile(
 # "a $107.3 billion allocation over four years": money set aside, for the years ahead
 _SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
                            r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
-                           r"[^.;:\d]{0,40}[\d.,]*[^.;:]{0,30}$", re.I)
+                           r"[^.;:\d]{0,40}(?:\d[\d.,]*)?[^.;:]{0,30}$", re.I)
 _FUTURE_AFTER_RE = re.compile(rf"[^.;:]{{0,40}}\b(?:will|is{_S}+to|are{_S}+to|is{_S}+expected|are{_S}+expected)\b", re.I)
+_AMOUNT_JUST_BEFORE_RE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{1,3}\$?|\bRs\.?)[ \t]?\d[\d,.]*(?:[ \t]*(?:million|billion|trillion|"
+                                    r"bn|mn|m|crore|lakh))?[ \t]+$")
 # "sales doubled over five years": a change up to now
 _CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped|declined|increased|decreased|doubled|tripled|"
                                 r"halved|jumped|surged|climbed|slumped|shrank|expanded|gained|lost)\b[^.;:]{0,50}$", re.I)
 # "will double in 10 years": a span ahead of the publication
+# "(which will give ...) launched in September": the month a past event happened in
+_PAST_VERB_BEFORE_RE = re.compile(r"\b(?:(?!(?:expect|schedul|plann|slat|project|target|anticipat|aim|intend|"
+                                  r"need|requir|propos|forecast)ed\b)[a-z]+ed|was|were|had|began|took|came|went)"
+                                  r"[ \t]+(?:in[ \t]+)?$", re.I)
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
 
@@ -358,6 +367,10 @@ def fiscal_year(n: int, cal: tuple[int, bool]) -> tuple[int, int]:
     return (n, n + 1) if by_start else (n - 1, n)
 
 
+# a fiscal year written as one ("2025-26", "2024/25", "FY25")
+_FY_LABEL_RE = re.compile(r"\b(?:19|20)\d\d[-–/](?:\d\d)\b(?![-–/.]\d)|\bFY[ \t]?\d{2,4}\b")
+
+
 def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int, int]:
     """The calendar years of the fiscal year under way at a publication date."""
     start, _ = cal
@@ -458,7 +471,7 @@ def find_dates(text: str, pub_date: str | None = None,
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
                          ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/")),
-                         ("mspan", ("etween", "from", "From")), ("fye", ("FYE",))):
+                         ("mspan", ("etween", "from", "From", "(")), ("fye", ("FYE",))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
@@ -891,6 +904,13 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return None
     g = m.group().lower()
     if kind == "this":
+        if cal[0] != 1 and g.endswith("current year") and _FY_LABEL_RE.search(text):
+            # "for the current year" in a text that writes its years as fiscal years ("the
+            # 2025-26 budget"): the fiscal year under way
+            y0, y1 = current_fiscal(py, pm, cal)
+            d = DateExpr(s, e, "span", y0, y1)
+            d.whole = True
+            return d
         return DateExpr(s, e, "point", py, py)
     if kind == "fyrel":
         which = m.group(1).lower()
@@ -950,7 +970,12 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         years = n * (10 if unit.startswith("decade") else 1)
         # published in the first quarter, an article's "past six years" end with the last
         # completed year (its data are last year's); otherwise they run to the publication year
-        return DateExpr(s, e, "span", py - years, py - 1 if pm is not None and pm <= 3 and years > 1 else py)
+        d = DateExpr(s, e, "span", py - years, py - 1 if pm is not None and pm <= 3 and years > 1 else py)
+        if m.group(1) is None and years == 1:
+            # "up 4.1% over the last year": the twelve months to now, a window of that figure's
+            # own that the figures of the sentences after it do not take
+            d.months, d.window = 12, True
+        return d
     if kind == "inyears":
         n = _count(m.group(2))
         if n < 2:
@@ -962,7 +987,10 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             # money set aside for the years ahead; "grew 40% over five years": the years to now
             if n > 30:
                 return None  # "aged over 65 years": an age, not a stretch of time
-            if _SET_ASIDE_RE.search(text, max(0, s - 60), s) or _FUTURE_AFTER_RE.match(text, e):
+            if _SET_ASIDE_RE.search(text, max(0, s - 60), s) or _FUTURE_AFTER_RE.match(text, e) \
+                    or (_AMOUNT_JUST_BEFORE_RE.search(text, max(0, s - 40), s)
+                        and not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s)):
+                # "$3.3 billion over 3 years to provide high-speed Internet": a sum to be spent
                 return DateExpr(s, e, "span", py, py + n)
             if not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s):
                 return None
@@ -980,6 +1008,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d = DateExpr(s, e, "point", py, py)
         d.own_only = True
         return d
+    if kind == "now" and g == "today" and (_SAID_BEFORE_RE.search(text, max(0, s - 60), s)
+                                          or _STATEMENT_BEFORE_RE.search(text, max(0, s - 30), s)):
+        return None  # "In a statement today, the chief statistician said ...": when it was said
     if kind == "now":
         return DateExpr(s, e, "point", py, py)
     if kind == "month" and m.group()[:3].lower() in ("in ", "in\t") and _FORECAST_WHEN_RE.search(text, max(0, s - 40), s):
@@ -993,7 +1024,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             return None
         y = py - 1 if pm is not None and mon > pm else py
         ahead = (not g.startswith(("since", "back")) and pm is not None and mon != pm
-                 and _FUTURE_MONTH_RE.search(text, max(0, s - 120), s) is not None)
+                 and _FUTURE_MONTH_RE.search(text, max(0, s - 120), s) is not None
+                 and not _PAST_VERB_BEFORE_RE.search(text, max(0, s - 24), s))
         if ahead:  # "will be disbursed in September": the next September
             y = py + (mon < pm)
             d = DateExpr(s, e, "point", y, y)
@@ -1165,6 +1197,7 @@ _FORECAST_WHEN_RE = re.compile(r"\b(?:forecast|forecasted|projected|predicted|es
                                r"presented|pencilled|penciled)(?:\s+(?:in|at|by)\s+(?:the|its|a)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*$", re.I)
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|warned|wrote|"
                              r"according\s+to|speaking|testified)\b[^.;:!?\n]*$", re.I)
+_STATEMENT_BEFORE_RE = re.compile(r"\b(?:statement|briefing|speech|address|conference|interview)[ \t]+$", re.I)
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
 
@@ -1264,6 +1297,8 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
             bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
+            if len(figs) > 1 and text.find("respectively", s_start, s_end) != -1:
+                _respectively(text, figs, ds, resolved, src)
             if text.find("year", s_start, s_end) != -1 and _YEAR_AGO_WORD_RE.search(text, s_start, s_end):
                 _year_ago_levels(text, s_start, s_end, figs, py, src)
             if tail and not any(id(d) in resolved for d in ds) and text.find("ha", s_start, s_end) != -1:
@@ -1575,6 +1610,15 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
                 if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 40), c.start):
                     attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
             break
+    # "$110.5 billion (12.8 per cent of GSP) in 2024/25": the aside is dated with its host
+    for c in figs:
+        if id(c) in local and c.link_type != "conversion":
+            after = _after_conversion(text, c, s_end)
+            for f in figs:
+                if c.end < f.start < after and id(f) not in local:
+                    local[id(f)], raw_local[id(f)] = local[id(c)], raw_local[id(c)]
+                    if id(c) in src:
+                        src[id(f)] = src[id(c)]
     # "jumped by 7.5 percent year-on-year to 7.95 trillion yuan last year": the change is the level's
     for c, n in zip(figs, figs[1:]):
         if (id(c) not in local and id(n) in local and c.link_type != "range"
@@ -1676,6 +1720,26 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
     return attached
 
 
+_YEAR_LIST_RE = re.compile(rf"(?:{_YEAR})(?:(?:,{_S}*|,?{_S}+and{_S}+)(?:{_YEAR}))+")
+_YEAR_IN_LIST_RE = re.compile(_YEAR)
+
+
+def _respectively(text: str, figs: list, ds: list, resolved: dict, src: dict) -> None:
+    """"grew 5.2% and 4.8% in 2023 and 2024, respectively": the years of a list, taken in order by
+    a list of as many figures in the same sentence."""
+    for d in ds:
+        if d.kind != "span" or id(d) not in resolved:
+            continue
+        m = _YEAR_LIST_RE.search(text, d.start, d.end)
+        if m is None:
+            continue
+        years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group())]
+        for run in figure_lists(text, figs, len(years)):
+            for c, y in zip(run, years):
+                c.period = (y, y)
+                src[id(c)] = d
+
+
 _CUMULATIVE_RE = re.compile(r"\b(?:cumulative|cumulatively|accumulated|in\s+total|a\s+total\s+of|altogether|combined|"
                             r"add(?:ing|ed|s)?\s+up\s+to|totall?(?:ed|ing))\b", re.I)
 _TO_LEVEL_RE = re.compile(
@@ -1698,11 +1762,17 @@ def _after_conversion(text: str, c, s_end: int) -> int:
     ("30,775 yuan ($4,467) in 2017": the year is the yuan amount's too)."""
     p = c.link
     if c.link_type != "conversion" or p is None or p.start < c.end:
-        return c.end
+        # "$110.5 billion (12.8 per cent of GSP) in 2024/25": a figure's bracketed aside
+        m = _ASIDE_AFTER_RE.match(text, c.end, s_end)
+        return m.end() if m and _DIGIT_RE.search(m.group()) else c.end
     if not _BRACKET_OPEN_RE.match(text[c.end:p.start]):
         return c.end
     close = text.find(")", p.end, min(s_end, p.end + 24))
     return close + 1 if close != -1 else c.end
+
+
+_ASIDE_AFTER_RE = re.compile(r"[ \t\u00a0]*\([^()\n]{1,48}\)")
+_DIGIT_RE = re.compile(r"\d")
 
 
 _TO_NEXT_RE = re.compile(rf"{_S}+(?:(?:year-on-year|year{_S}+on{_S}+year|on{_S}+the{_S}+year|annually){_S}+)?to{_S}+(?:(?:about|around|some|nearly|almost|over|more{_S}+than){_S}+)?")

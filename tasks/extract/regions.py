@@ -43,7 +43,7 @@ from ._lexicon import CAPITAL_NON_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, WORLD
 from .patterns import ends_before_blanks, trie_alt
 from .patterns import folded as folded_text
 from .record import Region
-from .sentences import clause_bounds
+from .sentences import clause_bounds, figure_lists, runs
 
 LEVEL_RANK = {"world": 0, "bloc": 0, "country": 0, "economy": 0, "economic_region": 1,
               "province": 2, "autonomous_region": 2, "municipality": 2, "sar": 2,
@@ -132,6 +132,11 @@ _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
     rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed|"
     rf"times|twice|double|triple|thrice|(?:size|scale){_S}+of){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I))
+# "presented the budget before a joint session of the National Assembly in Abuja": where it was
+# said, not what it is about
+_VENUE_BEFORE_RE = Finder(re.compile(
+    rf"\b(?:session|meeting|conference|summit|ceremony|forum|briefing|gathering|assembly|parliament|congress)"
+    rf"(?:{_S}+[\w'’-]+){{0,3}}?{_S}+(?:in|at){_S}+(?:the{_S}+)?$", re.I))
 # "Software exports from Bengaluru": what a place sends out is its own, unlike "imports from Mexico"
 _EXPORTS_FROM_RE = Finder(re.compile(
     rf"\b(?:exports?|shipments?)(?:{_S}+[a-z-]+){{0,2}}?{_S}+from{_S}+(?:the{_S}+)?$", re.I))
@@ -231,6 +236,8 @@ _COORDINATED_RE = re.compile(rf"(?:['’]s)?,?{_S}+(?:and|&){_S}+(?:the{_S}+)?")
 _POSSESSIVE_GAP_RE = re.compile(
     rf"['’]s(?:{_S}+(?!(?:for|in|on|by|with|over|from|since|after|than|and|or|that|which|of|at|to|was|is)\b)"
     rf"[a-z][a-z-]*){{0,3}}(?:{_S}+(?:of|at|was|is|to|stood{_S}+at))?{_S}+")
+_BOTH_RE = re.compile(r"\b(?:both|all|each)\b")
+_BRACKET_AFTER_PLACE_RE = re.compile(r"[ \t]*\((?:(?:both|all|each|at|about|around|up|down)[ \t]+)?")
 # "Yecheng County in Kashgar": the place inside the other is the more specific
 _LOCATED_IN_RE = re.compile(rf"(?:{_S}+(?:County|Township|District|Prefecture|Village|county|township|district|"
                             rf"prefecture|village|city|City))?(?:{_S}+in|,){_S}+(?:the{_S}+)?")
@@ -401,6 +408,7 @@ _DEMOTE_LAST = ("with", "from", "against", "versus", "vs", "vs.", "than", "outsi
                 "surpassed", "above", "below", "trailed", "the", "mainland", "times", "twice", "double",
                 "triple", "thrice")
 _TRADE_LAST = ("to", "into", "with", "the")
+_VENUE_LAST = ("in", "at", "the")
 
 
 def _may_end(folded: str | None, words: tuple[str, ...], lo: int, end: int) -> bool:
@@ -433,7 +441,8 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
-        if of and of.group(1) not in ("Republic", "Government", "People's", "Region"):
+        if of and of.group(1) not in ("Republic", "Government", "People's", "Region") \
+                and not of.group(1).isupper():  # "the GDP of Shandong": a measure, no name
             continue  # "Bank of China", "University of Hong Kong"
         if _CURRENCY_AFTER_RE.match(text, e):
             continue  # "U.S. dollars", "Hong Kong dollars": a currency
@@ -448,7 +457,8 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
                        or (remits and _REMITTED_FROM_RE.search(text, max(0, s - 100), s))
                        or _BASED_AFTER_RE.match(text, e)
                        or (_may_end(folded, _TRADE_LAST, far, s) and _TRADE_TO_RE.search(text, far, s))
-                       or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e)))
+                       or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e))
+                       or (_may_end(folded, _VENUE_LAST, near, s) and _VENUE_BEFORE_RE.search(text, far, s)))
         if not demoted and out and out[-1].demoted and _COORDINATED_RE.fullmatch(text, out[-1].end, s):
             demoted = True  # "from the United Kingdom and the United States": both are origins
         out.append(Mention(s, e, name, demoted))
@@ -693,6 +703,9 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
             c.region = r
             if r and from_text and not (c.link_type == "conversion" and c.link.start < c.start):
                 votes[r] = votes.get(r, 0) + 1
+        if figs and good and len(figs) > 1 and text.find("respectively", *span) != -1:
+            for c, place in _respectively(text, figs, good):
+                c.region = place
         if votes:  # the place most of the sentence's figures are about carries on
             running = max(votes.items(), key=lambda kv: kv[1])[0]
         elif linked is False and not good:
@@ -733,6 +746,17 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
     for m in reversed(allm):
         if m.end <= c.start:
             if c.start - m.end <= 48 and _POSSESSIVE_GAP_RE.fullmatch(text, m.end, c.start):
+                return m.name, True
+            break
+    # 0d. in brackets right after a place: "highest in Belgium (4.5%), Estonia (3.4%)", even a
+    # place a ranking demoted; not one compared or traded with ("exports to Japan (up 5%)")
+    for m in reversed(allm):
+        if m.end <= c.start:
+            if c.start - m.end <= 12 and _BRACKET_AFTER_PLACE_RE.fullmatch(text, m.end, c.start) \
+                    and not _DEMOTE_BEFORE_RE.search(text, max(0, m.start - 20), m.start) \
+                    and not _TRADE_TO_RE.search(text, max(0, m.start - 60), m.start):
+                if _BOTH_RE.search(text, m.end, c.start):
+                    return None, True  # "Finland and Slovenia (both 1.1%)": several places
                 return m.name, True
             break
     # 1. right after, in the figure's noun phrase
@@ -840,6 +864,22 @@ def _coordinated_after(text: str, m: Mention, good: list[Mention]) -> bool:
     """Is ``m`` the first of places named together ("in Aksu and Hotan")?"""
     nxt = next((n for n in good if n.start >= m.end), None)
     return nxt is not None and nxt.name != m.name and bool(_COORDINATED_RE.fullmatch(text, m.end, nxt.start))
+
+
+_LIST_GAP_RE = re.compile(rf",?{_S}*(?:(?:and|or|&){_S}+)?(?:the{_S}+)?")
+
+
+def _respectively(text: str, figs: list, good: list[Mention]) -> list[tuple]:
+    """"The GDP of Shandong and Zhejiang reached 6.81 trillion yuan and 5.92 trillion yuan,
+    respectively": the places of a list, taken in order by a list of as many figures in the
+    same sentence. (Pairs of (figure, place); none where the lists do not pair one to one.)"""
+    places = [r for r in runs(good, lambda a, b: a.name != b.name and _LIST_GAP_RE.fullmatch(text, a.end, b.start))
+              if len(r) > 1]
+    if len(places) != 1:
+        return []
+    # "fell by 0.4% and 0.6% respectively compared to the previous quarter, and by 0.9% and 1.3%
+    # compared to the previous year": each list of as many figures
+    return [(c, m.name) for run in figure_lists(text, figs, len(places[0])) for c, m in zip(run, places[0])]
 
 
 def _figure_between(a: Mention, b: Mention, figs: list) -> bool:

@@ -163,3 +163,34 @@ def _clause_breaks(text: str, start: int, end: int) -> tuple[tuple[int, ...], tu
     it, so kept for the few sentences of the text being read)."""
     spans = [m.span() for m in CLAUSE_BREAK_RE.finditer(text, start, end)]
     return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
+_FIGURE_LIST_GAP_RE = re.compile(r"(?:[ \t\u00a0]+[a-z]+)?,?[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?")
+
+
+def runs(items: list, joined) -> list[list]:
+    """``items`` cut into runs of neighbours that ``joined(a, b)`` holds together."""
+    out: list[list] = []
+    for it in items:
+        if out and joined(out[-1][-1], it):
+            out[-1].append(it)
+        else:
+            out.append([it])
+    return out
+
+
+def figure_lists(text: str, figs: list, n: int) -> list[list]:
+    """The lists of ``n`` figures in a sentence's ``figs`` ("5.2%, 4.8% and 3.1%", "6.81
+    trillion yuan and 5.92 trillion yuan"), a converted amount in brackets riding with the amount
+    it converts."""
+    own = [f for f in figs if not (f.link_type == "conversion" and f.link is not None and f.link.start < f.start)]
+    return [r for r in runs(own, lambda a, b: _FIGURE_LIST_GAP_RE.fullmatch(text, _past_conversion(text, a), b.start))
+            if len(r) == n]
+
+
+def _past_conversion(text: str, c) -> int:
+    p = c.link
+    if c.link_type == "conversion" and p is not None and p.start >= c.end:
+        close = text.find(")", p.end, p.end + 4)
+        return close + 1 if close != -1 else p.end
+    return c.end
