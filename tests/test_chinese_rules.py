@@ -394,3 +394,14 @@ def test_the_whole_a_share_is_of_is_not_where_the_share_is():
     got = [(f.surface, f.region) for f in parse_figures(
         "2024年，鄂尔多斯市全年原煤产量7.4亿吨，占全区的55%左右。", None, regions=REGIONS, metrics=METRICS)]
     assert got[-1] == ("55%左右", "Ordos")
+
+
+def test_a_paragraph_naming_no_time_goes_on_about_the_period_the_report_opens_on():
+    text = ("一季度,贵阳市地区生产总值1268.5亿元,同比增长5.1%。\n"
+            "工业生产加快,全市规模以上工业增加值增长6.3%。\n"
+            "消费市场回暖,社会消费品零售总额增长7.2%。")
+    assert [(f.surface, f.period_start, f.period_end) for f in figs(text, "2024-04-25")] == [
+        ("1268.5亿元", 2024, 2024), ("增长5.1%", 2024, 2024), ("增长6.3%", 2024, 2024), ("增长7.2%", 2024, 2024)]
+    # an undated communiqué that opens on its year
+    text = "2021年,全县经济平稳运行。\n全县粮食产量12.6万吨,增长2.1%。"
+    assert [(f.period_start, f.period_end) for f in figs(text, None)] == [(2021, 2021), (2021, 2021)]

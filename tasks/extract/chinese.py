@@ -524,8 +524,11 @@ def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
         by_sent.setdefault(c.sent, []).append(c)
     carried = (None, None)
     last_para = -1
+    lead = None  # the period the text opens on ("上半年，湖南地区生产总值…"): a report's own
     for si, (s, e) in enumerate(spans):
         if paras[si] != last_para:
+            if lead is None and last_para != -1 and carried != (None, None):
+                lead = carried
             carried = (None, None)
             last_para = paras[si]
         figs = by_sent.get(si)
@@ -536,8 +539,9 @@ def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
             continue
         carried = _walk(t, cues, figs, carried, Y, cur_y, pub, pub_month)
         for c in figs:
-            if c.period == (None, None) and default != (None, None):
-                c.period = default
+            if c.period == (None, None):
+                # a paragraph that names no time goes on about the report's period
+                c.period = default if default != (None, None) else lead or (None, None)
             c.period_detail = _detail(c.period)
 
 
