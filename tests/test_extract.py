@@ -678,3 +678,12 @@ def test_a_range_whose_other_end_is_malformed_keeps_no_dangling_link():
     assert any(f.surface == "263.69 billion" for f in figures)
     for f in figures:
         assert (f.link_seq is None) == (f.link_type is None), f
+
+
+def test_a_fraction_of_a_percentage_point_in_words_is_a_figure_in_points():
+    got = [(f.surface, f.kind, float(f.value), f.unit) for f in parse_figures(
+        "The central bank cut its rate by half a percentage point, after three quarter-point cuts; "
+        "markets expect a quarter of a percentage point more.")]
+    assert got == [("half a percentage point", "percent", 0.5, "pp"), ("three", "quantity", 3.0, "cut"),
+                   ("quarter-point", "percent", 0.25, "pp"),
+                   ("quarter of a percentage point", "percent", 0.25, "pp")]

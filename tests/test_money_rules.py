@@ -290,3 +290,24 @@ def test_rupees_of_a_text_dated_in_bikram_sambat_or_about_kathmandu_are_nepalese
     assert amounts("The budget for the fiscal year 2081/82 BS is put at Rs 1.86 trillion.") == [(1.86e12, "NPR")]
     assert amounts("The Kathmandu municipality spent Rs 5 billion on roads.") == [(5e9, "NPR")]
     assert amounts("India's budget of Rs 48 lakh crore for 2025-26 was passed.") == [(48e12, "INR")]
+
+
+def test_cr_after_an_indian_amount_is_crore():
+    assert amounts("The state's revenue deficit shot up to Rs 52,400 cr.") == [(5.24e11, "INR")]
+    assert amounts("Metro phase III will cost ₹1,200cr.") == [(1.2e10, "INR")]
+
+
+def test_rs_in_a_text_of_pakistans_or_sri_lankas_institutions_is_their_rupee():
+    assert amounts("The FBR collected Rs 9.3 trillion in taxes.") == [(9.3e12, "PKR")]
+    assert amounts("The Central Bank of Sri Lanka bought Rs 40 billion of bills.") == [(4e10, "LKR")]
+    assert amounts("Maharashtra set aside Rs 40 billion for roads.") == [(4e10, "INR")]
+
+
+def test_an_r_amount_in_a_text_that_names_the_rand_is_rand():
+    assert amounts("The rand firmed as the Treasury raised R45 billion in bonds.") == [(4.5e10, "ZAR")]
+
+
+def test_bare_cents_in_a_text_written_in_one_dollar_are_that_dollars():
+    assert amounts("Revenue was NZ$4.1 billion and the dividend 12 cents a share.") == [(4.1e9, "NZD"), (0.12, "NZD")]
+    # with a bare "$" or another dollar beside it, cents stay the text's plain dollar
+    assert amounts("Revenue was US$4.1 billion, or NZ$6.9 billion, and the dividend 12 cents.")[-1] == (0.12, "USD")

@@ -39,9 +39,10 @@ SCALE_ABBR: dict[str, int] = {
     "b": 1_000_000_000, "B": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
     "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "tr": 1_000_000_000_000,
     "T": 1_000_000_000_000,
+    "cr": 10_000_000,  # Indian press: "Rs 69,000 cr"
 }
 # abbreviations also accepted after a space ("5 bn"); single letters only when glued
-SCALE_ABBR_SPACED = ("bn", "mn", "mln", "bln", "tn", "trn")
+SCALE_ABBR_SPACED = ("bn", "mn", "mln", "bln", "tn", "trn", "cr")
 
 # fractions, read as percentages only after a qualifier cue ("close to half" -> 50 %)
 FRACTION_WORDS: dict[str, float] = {

@@ -277,10 +277,30 @@ def text_dollar(text: str) -> str:
     return "USD" if _own_marks()[code].search(text) else code
 
 
+_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z])\$")
+
+
+def written_dollar(text: str) -> str | None:
+    """The one dollar ``text`` writes by its own mark ("S$2.8 billion") where it prints no bare "$"
+    amount and no other dollar: whose "cents" its bare cents are."""
+    if _BARE_DOLLAR_RE.search(text):
+        return None
+    found = [code for code, rx in _own_marks().items() if rx.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
 def context_sign(sign: str, text: str) -> str | None:
     """The code of a letter sign glued to an amount ("R59bn") where the text is about a country
     that uses it (South Africa for "R"); None elsewhere ("R2-D2", "grade R")."""
     code = CONTEXT_SIGNS.get(sign)
     if code is None:
         return None
-    return code if territory_counts(text, TENDER[code]) else None
+    # the country named, or the currency itself ("the rand amount of gross government debt")
+    return code if territory_counts(text, TENDER[code]) or _named_currency(code).search(text) else None
+
+
+@lru_cache(maxsize=None)
+def _named_currency(code: str) -> re.Pattern:
+    """The English names of currency ``code`` as words, in lower case ("rand", "south african rand")."""
+    names = sorted((n for n, c in NAMES.items() if c == code and n.isascii()), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b" if names else r"(?!)")

@@ -126,6 +126,8 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     sents = SentenceIndex(text)
     doc = _DocInfo(text)
     cands = _compounds(text, _scan(text, doc, ignore))
+    if "point" in text and ("half" in text or "quarter" in text or "Half" in text or "Quarter" in text):
+        cands = _fraction_points(text, cands, ignore)
     _signs(text, cands)
     cands = _link(text, cands)
     cands = _drop_per_unit(text, cands)
@@ -180,6 +182,33 @@ def _compounds(text: str, cands: list) -> list:
         out.append(c)
         last_scale = c.scale if c.scale >= 1000 else None
     return out
+
+
+# "cut by half a percentage point", "a quarter-point cut", "five quarter point cuts"
+_FRACTION_POINT_RE = re.compile(
+    r"\b(?:(?P<h>[Hh]alf|[Qq]uarter)(?:[- ](?:of[- ])?a)?[- ](?:percentage[- ])?points?"
+    r"|(?P<h2>[Hh]alf|[Qq]uarter)[- ]a[- ]percentage[- ]point)\b")
+_FRACTIONS_OF_A_POINT = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _fraction_points(text: str, cands: list, ignore: Sequence[tuple[int, int]]) -> list:
+    """A fraction of a percentage point written in words is a figure in pp: "half a percentage
+    point" 0.5, "a quarter point" 0.25 (central banks' steps)."""
+    ign = _merge(ignore) if ignore else []
+    extra = []
+    for m in _FRACTION_POINT_RE.finditer(text):
+        s, e = m.span()
+        if ign and _overlapping(ign, s, e):
+            continue
+        over = [c for c in cands if c.start < e and s < c.end]
+        if any(not (c.unit_kind == "noun" and c.ne <= s) for c in over):
+            continue
+        for c in over:  # "five quarter point cuts": five cuts, each a quarter point
+            c.end = c.ne
+        c = Cand(s, e, _FRACTIONS_OF_A_POINT[(m.group("h") or m.group("h2")).lower()], True)
+        c.kind, c.unit, c.unit_kind = "percent", "pp", "percent"
+        extra.append(c)
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
 def _drop_per_unit(text: str, cands: list) -> list:
@@ -293,6 +322,8 @@ class _DocInfo:
         if self._cents is None:
             text = self.text
             self._cents = "EUR" if (self._EURO_RE.search(text) and not self._DOLLAR_WORD_RE.search(text)) else "$"
+            if self._cents == "$" and "$" in text:
+                self._cents = _currencies.written_dollar(text) or "$"  # "S$2.8 billion ... 30 cents"
         return self._cents
 
     @property

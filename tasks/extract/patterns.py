@@ -25,6 +25,8 @@ from ._lexicon import (
     QUALIFIER_PREFIX,
     QUALIFIER_SUFFIX,
     RATE_UNITS,
+    SCALE_ABBR,
+    SCALE_ABBR_SPACED,
     SCALE_WORDS_AFTER_DIGITS,
     TIME_UNITS,
     TIMEZONES,
@@ -317,8 +319,9 @@ NEXT_WORD_RE = re.compile(rf"{S}+(?P<w>[A-Za-z][\w'’-]*)")
 SCALE_WORD_RE = re.compile(
     rf"(?:{S}*{HY}{S}*|{SB})(?P<w>(?i:{trie_alt(SCALE_WORDS_AFTER_DIGITS, fold=True)}))(?![A-Za-z])")
 INDIAN_SCALE_RE = re.compile(r"(?i:crores?|lakhs?|lacs?)\b")
-SCALE_ABBR_GLUED_RE = re.compile(r"(?P<w>bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B|T)(?![A-Za-z0-9²³])")  # "Rs18.87tr": Pakistani copy
-SCALE_ABBR_SPACED_RE = re.compile(rf"{SB}(?P<w>bn|mn|mln|bln|tn|trn)\b")
+# "Rs18.87tr": Pakistani copy; the words of SCALE_ABBR, longest first
+SCALE_ABBR_GLUED_RE = re.compile(rf"(?P<w>{_alt(SCALE_ABBR)})(?![A-Za-z0-9²³])")
+SCALE_ABBR_SPACED_RE = re.compile(rf"{SB}(?P<w>{_alt(SCALE_ABBR_SPACED)})\b")
 METRE_CONTEXT_RE = re.compile(
     rf"{S}*(?:tall|high|long|deep|wide|away|above|below|sprint|race|run|dash|hurdles|freestyle|"
     rf"metres?|meters?|of{S}+water|under)\b|[²³]"
