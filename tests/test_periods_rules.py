@@ -899,3 +899,22 @@ def test_a_date_range_with_days_spans_its_years():
 def test_respectively_pairs_a_list_of_figures_with_a_list_of_years():
     check("The economy grew 5.2% and 4.8% in 2023 and 2024, respectively.", "2025-03-01",
           {"5.2%": (2023, 2023), "4.8%": (2024, 2024)})
+
+
+def test_a_date_after_the_change_a_figure_measures_is_that_figures_and_not_carried():
+    check("Australia's GDP grew 1.6 per cent while Queensland's grew 2.4 per cent after a 3.9 per cent surge in "
+          "2021/22.", None, {"3.9 per cent": (2021, 2022), "1.6 per cent": (None, None)})
+    check("Rents rose 3.2% in May following a 2.9% increase in April. Tenants paid 4.1% more in Lima.", "2025-06-20",
+          {"2.9%": (2025, 2025), "4.1%": (2025, 2025)})
+
+
+def test_days_in_brackets_say_which_quarter_a_label_without_a_year_is():
+    check("Operating profit for the third quarter (October 1, 2024 through December 31, 2024) was 310 billion yen, "
+          "up 4% compared to the same period last year.", "2025-02-06",
+          {"310 billion yen": (2024, 2024), "4%": (2023, 2024)})
+
+
+def test_a_fiscal_quarter_without_a_year_is_the_latest_begun_of_the_countrys_fiscal_year():
+    # Japan's fiscal year starts in April: its fiscal fourth quarter is January-March
+    check("Toyota, Japan: the dividend for the fiscal fourth quarter will be 45 yen a share.", "2025-05-08",
+          {"45 yen a share": (2025, 2025)})

@@ -271,7 +271,9 @@ _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|se
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full|"
               # "5.9pc estimated for the outgoing year", "Rs11.9tr budgeted for 2024-25"
-              "estimated|expected|projected|forecast|budgeted|recorded|reported|revised|planned|targeted")
+              "estimated|expected|projected|forecast|budgeted|recorded|reported|revised|planned|targeted|"
+              # "after a 4.2 per cent surge in 2022/23": the change a figure measures, then its date
+              "surge|rise|increase|growth|gain|jump|fall|decline|drop|contraction|expansion|slump")
 # what may stand between a figure and a date written for it: "€104 billion in 2013"
 _GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
 
@@ -598,10 +600,17 @@ def _parts_of_fiscal_years(text: str, ds: list[DateExpr], calendar: tuple[int, b
     out: list[DateExpr] = []
     fiscal: tuple[int, int] | None = None  # (first month since year 0, fiscal year's DateExpr start)
     named: DateExpr | None = None  # the fiscal year of two calendar years last named in this sentence
-    # "the fourth quarter (Q4) of FY25": the label in brackets restates the part before it
-    ds = [d for k, d in enumerate(ds) if not (k and d.bounds is not None and ds[k - 1].bounds is not None
-                                               and text[ds[k - 1].end:d.start].strip() == "("
-                                               and text.startswith(")", d.end))]
+    # "the fourth quarter (Q4) of FY25": the label in brackets restates the part before it; but
+    # "the fiscal fourth quarter (January 1, 2015 through March 31, 2015)": the days in brackets
+    # say which one a label without a year is
+    restated = {k for k in range(1, len(ds)) if ds[k].bounds is not None and ds[k - 1].bounds is not None
+                and text[ds[k - 1].end:ds[k].start].strip() == "(" and text.startswith(")", ds[k].end)}
+    for k in sorted(restated):
+        if ds[k].written and not ds[k - 1].written:
+            ds[k].start = ds[k - 1].start
+            restated.discard(k)
+            restated.add(k - 1)
+    ds = [d for k, d in enumerate(ds) if k not in restated]
     i = 0
     while i < len(ds):
         a = ds[i]
@@ -940,8 +949,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             # "rose 7% from the same period last year": a year-on-year rate; the figure is the
             # current year's (the sentence's or the text's own, else the publication year)
             return DateExpr(s, e, "yoy", py, py)
-        # "compared with the same period last year", "ahead of this time last year": a named base
-        return DateExpr(s, e, "compare", py - 1, py - 1)
+        # "compared with the same period last year", "ahead of this time last year": a named base,
+        # the year before the figure's own (sign -1: see the comparison scopes)
+        d = DateExpr(s, e, "compare", py - 1, py - 1)
+        d.sign = -1
+        return d
     if kind == "last":
         unit = g.split()[-1]
         if unit in ("year", "summer", "spring", "autumn", "fall", "winter", "season"):
@@ -1008,7 +1020,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d = DateExpr(s, e, "point", py, py)
         d.own_only = True
         return d
-    if kind == "now" and g == "today" and (_SAID_BEFORE_RE.search(text, max(0, s - 60), s)
+    if kind == "now" and g == "today" and (_SAID_BEFORE_RE.search(text, max(0, s - 120), s)
                                           or _STATEMENT_BEFORE_RE.search(text, max(0, s - 30), s)):
         return None  # "In a statement today, the chief statistician said ...": when it was said
     if kind == "now":
@@ -1074,6 +1086,16 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
                 start_month = 1 if idx == 1 else 7
             else:
                 start_month = (idx - 1) * 3 + 1
+            if cal[0] != 1 and _FISCAL_BEFORE_RE.search(text, max(0, s - 10), s):
+                # "the fiscal fourth quarter" where the year starts in April: January-March, the
+                # latest such part that has begun by publication
+                months = start_month - 1 + cal[0] - 1
+                first = (py * 12 + months % 12) - (12 if pm is not None and months % 12 + 1 > pm else 0)
+                y0, m0 = divmod(first, 12)
+                y1, m1 = divmod(first + _part_length(m.group()), 12)
+                d = DateExpr(s, e, "point" if y0 == y1 else "span", y0, y1)
+                d.bounds = ((y0, m0 + 1), (y1, m1 + 1), None)
+                return d
         y = py - 1 if pm is not None and start_month > pm else py
         d = DateExpr(s, e, "point", y, y)
         d.bounds = ((y, start_month), (y, start_month + _part_length(m.group())), None)
@@ -1081,6 +1103,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     return None  # pragma: no cover
 
 
+_FISCAL_BEFORE_RE = re.compile(rf"\b(?i:fiscal|financial|business){_S}+(?:(?i:the){_S}+)?$")
 _DAY_RE = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]?\d)")
 # what a written year is a part of: "the third quarter of 2022", "Q3 2017", "H1 2024",
 # "June 30, 2023", "30 June 2023", "March 2019"
@@ -1585,6 +1608,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         lo, hi = _compare_scope(text, s_start, s_end, d)
         ref = ref_year(d.start)
         y = resolved[id(d)][0]
+        if d.sign == -1 and ref is not None and ref - 1 < y:
+            y = ref - 1  # "the third quarter (of 2024), up 4% on the same period last year": 2023
         if ref is not None and ref > y:
             # "rises 18% from 2024/25 to EGP 679 billion": the level it reaches is the current one's
             to = _TO_AMOUNT_AFTER_RE.match(text, d.end)
