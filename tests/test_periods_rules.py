@@ -918,3 +918,16 @@ def test_a_fiscal_quarter_without_a_year_is_the_latest_begun_of_the_countrys_fis
     # Japan's fiscal year starts in April: its fiscal fourth quarter is January-March
     check("Toyota, Japan: the dividend for the fiscal fourth quarter will be 45 yen a share.", "2025-05-08",
           {"45 yen a share": (2025, 2025)})
+
+
+def test_the_items_of_a_bulleted_list_do_not_take_each_others_dates():
+    check("Highlights of the 2025 budget\n• Fuel levy frozen until March 31, 2026\n• $2 billion for hospitals\n"
+          "• $300 million for transit", "2025-02-10", {"$2 billion": (2025, 2025), "$300 million": (2025, 2025)})
+
+
+def test_budget_year_where_budgets_precede_a_spring_or_summer_year_is_the_fiscal_year_it_opens():
+    check("Kenya's Budget 2024 highlights\n• Sh400 billion for roads", "2024-06-14",
+          {"Sh400 billion": (2024, 2025)})
+    # the US names a budget by the fiscal year it ends in
+    check("The White House Budget 2025 asks for $850 billion for defense.", "2024-03-11",
+          {"$850 billion": (2024, 2025)})

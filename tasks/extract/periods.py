@@ -810,6 +810,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             if not (y < y1 <= y + 1):
                 return None
             d = DateExpr(s, e, "span", y, y1)
+        elif cal[0] not in (1, 10) and m.group().lower().startswith("budget"):
+            # "Budget 2024" where budgets come just before a year that starts in spring or summer
+            # (Ontario, India, Australia): the fiscal year it opens, 2024-25 (the US names its
+            # budgets by the fiscal year they end in, which fiscal_year reads)
+            d = DateExpr(s, e, "span", y, y + 1)
         else:
             d = DateExpr(s, e, "span", *fiscal_year(y, cal))
         d.whole = True
@@ -1304,8 +1309,14 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
     # ("since 2013/14 to 2024/25 ... In FY 2024/25, ... counties that have received Sh90 billion")
     multi: tuple[int, int] | None = None
     multi_d: DateExpr | None = None
+    listed: tuple | None = None  # the period running where a bulleted list began
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
+        item = "\n" in text and si < len(sents.spans) and _bullet(text, sents.spans[si][0])
+        if item and listed is None:
+            listed = (running, running_d)
+        elif not item:
+            listed = None
         resolved = _resolve(text, ds, running, py, running_d)
         tail = multi is not None and running is not None and running != multi and running[0] is not None \
             and multi[0] <= running[0] and running[1] == multi[1]
@@ -1344,6 +1355,10 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             if d is not None:
                 running, running_d = resolved[id(d)], d
                 break
+        if item and listed is not None and listed[0] is not None:
+            # "• Gas tax reduced till December 31, 2024 • $1 billion for housing": the items of a
+            # list are parallel; a date inside one is not the next one's
+            running, running_d = listed
         if running is not None and running[0] is not None and running[1] is not None:
             if running[1] - running[0] >= 2 and not (running_d is not None and running_d.whole):
                 multi, multi_d = running, running_d
@@ -1573,6 +1588,14 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
                 if span is not None:
                     out[id(d)] = (span.y0, d.y0)
     return out
+
+
+_BULLET_RE = re.compile(r"[ \t]*(?:[•·▪◦‣*–—-]|\d{1,2}[.)])[ \t]+")
+
+
+def _bullet(text: str, pos: int) -> bool:
+    """Does the line holding ``pos`` open on a list bullet ("• $49 million to fight car theft")?"""
+    return bool(_BULLET_RE.match(text, text.rfind("\n", 0, pos) + 1))
 
 
 def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d) -> set[int]:
