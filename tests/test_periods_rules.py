@@ -931,3 +931,12 @@ def test_budget_year_where_budgets_precede_a_spring_or_summer_year_is_the_fiscal
     # the US names a budget by the fiscal year it ends in
     check("The White House Budget 2025 asks for $850 billion for defense.", "2024-03-11",
           {"$850 billion": (2024, 2025)})
+
+
+def test_an_undated_report_of_one_fiscal_year_gives_its_undated_figures_that_year_but_never_last_year():
+    text = ("Qantas reported full-year underlying profit of A$2.4 billion, up 12% from last year. Revenue was "
+            "A$23.8 billion. The board declared a dividend of 26.5 cents a share for fiscal 2024/25.")
+    check(text, None, {"A$2.4 billion": (2024, 2025), "A$23.8 billion": (2024, 2025)})
+    # two fiscal years named: no single year to take
+    check("Full-year profit was A$2.4 billion. Profit was A$2.1 billion in 2023/24 and A$1.9 billion in 2022/23.",
+          None, {"A$2.4 billion": (None, None)})

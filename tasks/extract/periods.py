@@ -1364,6 +1364,8 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
                 multi, multi_d = running, running_d
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
+    if py is None:
+        _undated_fiscal_year(text, cands, dates, src)
     _restated(text, cands, by_sent, src)
     _changes_from_a_base(text, cands, src)
     _ranges_like_the_last(text, cands, by_sent)
@@ -1373,6 +1375,24 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             if id(c.link) in src:
                 src[id(c)] = src[id(c.link)]
     _set_details(text, cands, src, cal, pub_date)
+
+
+_YEARLESS_FISCAL_RE = re.compile(rf"\b(?i:fiscal|financial|full)[ -](?i:year)\b(?!{_S}*(?:\d|(?i:FY|ended|ending|to)\b))")
+
+
+def _undated_fiscal_year(text: str, cands: list, dates: list, src: dict) -> None:
+    """An undated company report that says "fiscal year net profit" and names one fiscal year
+    ("the total dividend for fiscal 2024/25"): its undated figures are that year's. (Never a
+    relative date: an undated text still gives "last year" no year.)"""
+    years = {(d.y0, d.y1) for d in dates if d.whole and d.kind == "span" and d.y1 == d.y0 + 1}
+    if len(years) != 1 or not _YEARLESS_FISCAL_RE.search(text):
+        return
+    fy = next(iter(years))
+    d = next(d for d in dates if (d.y0, d.y1) == fy and d.whole)
+    for c in cands:
+        if c.period == (None, None):
+            c.period = fy
+            src[id(c)] = d
 
 
 _FROM_JUST_BEFORE_RE = re.compile(rf"\b(?i:from){_S}+$")
