@@ -32,7 +32,7 @@ from . import chinese_lexicon as L
 from ._cache import by_identity
 from .metrics import family_fits
 from .patterns import trie_alt
-from .record import MetricDef, Region
+from .record import MetricDef, Period, Reading, Region
 from .regions import LEVEL_RANK
 from .sentences import SentenceIndex
 
@@ -126,8 +126,7 @@ class ZhCand:
     """A figure under construction; the attributes ``figures._freeze`` reads."""
 
     __slots__ = ("start", "end", "ns", "ne", "mantissa", "scale", "value", "kind", "unit", "fam",
-                 "qual", "chinese", "sent", "link", "link_type", "period", "period_detail",
-                 "region", "metric", "verb", "prefix")
+                 "qual", "chinese", "sent", "link", "link_type", "verb", "prefix")
 
     def __init__(self, ns: int, ne: int, mantissa: Decimal, chinese: bool):
         self.start, self.end, self.ns, self.ne = ns, ne, ns, ne
@@ -135,9 +134,6 @@ class ZhCand:
         self.kind, self.unit, self.fam = "quantity", None, None
         self.qual, self.chinese, self.sent = "exact", chinese, 0
         self.link = self.link_type = None
-        self.period: tuple = (None, None)
-        self.period_detail: tuple = (None, None, None)
-        self.region = self.metric = None
         self.verb = False
         self.prefix = False
 
@@ -179,8 +175,8 @@ def _strip(t: str, s: int, e: int) -> tuple[int, int]:
 
 
 def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] = (),
-          metrics: Sequence[MetricDef] = (), ignore: Sequence[tuple[int, int]] = ()) -> list[ZhCand]:
-    """Figure candidates of a Chinese ``text``, with period, region and metric set."""
+          metrics: Sequence[MetricDef] = (), ignore: Sequence[tuple[int, int]] = ()) -> Reading:
+    """The figure candidates of a Chinese ``text`` and their places, periods and metrics."""
     t = text.translate(_TRANS)
     spans, paras = sentence_spans(t)
     sents = SentenceIndex.from_spans(spans)
@@ -193,11 +189,10 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
         c.sent = sents.of(c.start)
     pub_year = int(pub_date[:4]) if pub_date and pub_date[:4].isdigit() else None
     pub_month = int(pub_date[5:7]) if pub_date and pub_date[5:7].isdigit() else None
-    _assign_periods(t, spans, paras, cands, pub_year, pub_month)
-    _assign_regions(t, spans, paras, cands, mentions, gaz)
-    _aid_to_its_recipient(t, cands, mentions, gaz)
-    _assign_metrics(t, spans, cands, metrics)
-    return cands
+    times = _periods(t, spans, paras, cands, pub_year, pub_month)
+    places = _regions(t, spans, paras, cands, mentions, gaz)
+    _aid_to_its_recipient(t, cands, mentions, gaz, places)
+    return Reading(cands, places, times, _metrics(t, spans, cands, metrics))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,8 +509,9 @@ def _plan_years(m: re.Match) -> tuple[int, int]:
     return start, start + 4
 
 
-def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
-                    pub_month: int | None = None) -> None:
+def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
+             pub_month: int | None = None) -> dict[ZhCand, Period]:
+    per: dict[ZhCand, tuple] = {c: (None, None) for c in cands}
     Y = report_year(t, spans, pub, pub_month)
     cur_y = Y if Y is not None else pub
     default = (Y, Y) if Y is not None and _COMMUNIQUE_RE.search(t[:300]) else (None, None)
@@ -535,17 +531,17 @@ def _assign_periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
         cues = list(_CUE_RE.finditer(t, s, e))
         if not figs:
             if cues:
-                carried = _walk(t, cues, [], carried, Y, cur_y, pub, pub_month)
+                carried = _walk(t, cues, [], carried, Y, cur_y, pub, pub_month, per)
             continue
-        carried = _walk(t, cues, figs, carried, Y, cur_y, pub, pub_month)
+        carried = _walk(t, cues, figs, carried, Y, cur_y, pub, pub_month, per)
         for c in figs:
-            if c.period == (None, None):
+            if per[c] == (None, None):
                 # a paragraph that names no time goes on about the report's period
-                c.period = default if default != (None, None) else lead or (None, None)
-            c.period_detail = _detail(c.period)
+                per[c] = default if default != (None, None) else lead or (None, None)
+    return {c: Period(*years, *_detail(years)) for c, years in per.items()}
 
 
-def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month=None):
+def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
     """Walk a sentence's cues and figures in order; returns the period carried onwards."""
     events = [(m.start(), 0, m) for m in cues] + [(c.ns, 1, c) for c in figs]
     events.sort(key=lambda x: (x[0], x[1]))
@@ -611,7 +607,7 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month=None):
         if c.unit == "year" and c.fam == "time" and scoped is None:
             span = _span_period(t, c, Y, pub)
             if span is not None:
-                c.period = span
+                per[c] = span
                 if span[0] is not None and not t.startswith(L.SUPERLATIVE_AFTER, c.end):
                     # "五年来,全州新建学校86所": the span bounds the rest of the sentence
                     if now_from is None:
@@ -619,12 +615,12 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month=None):
                     state = span
                 continue
         if scoped is not None:
-            c.period = scoped[0]
+            per[c] = scoped[0]
         elif base is not None:
-            c.period = (base, state[1] if state[1] is not None else cur_y)
+            per[c] = (base, state[1] if state[1] is not None else cur_y)
             base = None
         else:
-            c.period = state
+            per[c] = state
     return now_from if now_from is not None else state
 
 
@@ -800,7 +796,7 @@ _DELIVERED_UNITS = frozenset({"item", "project"})
 _RECIPIENT_PROVINCES = ("Xinjiang", "Tibet", "Qinghai")  # 援疆, 援藏, 援青
 
 
-def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz) -> None:
+def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz, places: dict) -> None:
     """In pairing-aid news the money and the projects an aiding province puts in are the recipient's
     ("福建省...援藏资金投入达5313万元" in a story on Nyingchi, Fujian's partner, is Nyingchi's); the
     aider's own people and teams stay the aider's (README_zh)."""
@@ -812,10 +808,10 @@ def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz) -> None:
         return
     best = max(recipients, key=lambda m: (m.rank, sum(n.region == m.region for n in recipients)))
     for c in cands:
-        r = gaz.by_name.get(c.region) if c.region else None
+        r = gaz.by_name.get(places[c]) if places.get(c) else None
         if r is not None and r.level != "country" and (c.kind == "money" or c.unit in _DELIVERED_UNITS) \
                 and not _lies_in(gaz, r.name, _RECIPIENT_PROVINCES):
-            c.region = best.region
+            places[c] = best.region
 
 
 def _lies_in(gaz, name: str, provinces: tuple[str, ...]) -> bool:
@@ -829,9 +825,10 @@ def _lies_in(gaz, name: str, provinces: tuple[str, ...]) -> bool:
     return False
 
 
-def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
+def _regions(t, spans, paras, cands, mentions, gaz) -> dict[ZhCand, str | None]:
+    places: dict[ZhCand, str | None] = {c: None for c in cands}
     if not cands or gaz is None:
-        return
+        return places
     real = [m for m in mentions if not m.home and not m.partner]
     main = None
     if spans:
@@ -865,16 +862,16 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
                             n = mentions[j]
                             named = n.region if n.region and not n.home and not n.partner else None
                             j -= 1
-                        c.region = _home_place(gaz, t[m.start:m.end], (named, carried, main)) or carried or main
+                        places[c] = _home_place(gaz, t[m.start:m.end], (named, carried, main)) or carried or main
                     else:
-                        c.region = m.region
+                        places[c] = m.region
                     found = True
                     break
                 i -= 1
             if not found:
-                c.region = carried if carried is not None else main
+                places[c] = carried if carried is not None else main
         for c, place in _respectively(t, s, e, figs, mentions[bisect_left(starts, s):bisect_left(starts, e)]):
-            c.region = place
+            places[c] = place
         here = [m for m in mentions[bisect_left(starts, s):bisect_left(starts, e)] if not m.partner and not m.nation]
         if here:
             last = here[-1]
@@ -883,6 +880,7 @@ def _assign_regions(t, spans, paras, cands, mentions, gaz) -> None:
                 carried = _home_place(gaz, t[last.start:last.end], (named, carried, main)) or carried or main
             else:
                 carried = last.region
+    return places
 
 
 _RESPECTIVELY = "分别"
@@ -929,12 +927,13 @@ class _Triggers:
 _triggers = by_identity(_Triggers)
 
 
-def _assign_metrics(t, spans, cands, metrics) -> None:
+def _metrics(t, spans, cands, metrics) -> dict[ZhCand, str | None]:
+    labels: dict[ZhCand, str | None] = {}
     if not cands or not metrics:
-        return
+        return labels
     trig = _triggers(metrics)
     if trig.rx is None:
-        return
+        return labels
     hits: dict[int, list] = {}
     for si in sorted({c.sent for c in cands}):
         s, e = spans[si]
@@ -957,10 +956,11 @@ def _assign_metrics(t, spans, cands, metrics) -> None:
             if best_d is None or d < best_d:
                 best, best_d, best_fits = md, d, fits
         if best is None:
-            c.metric = c.unit if c.fam in ("counter", "place") else None
+            labels[c] = c.unit if c.fam in ("counter", "place") else None
             continue
         label = best.label
         if not best_fits:
             label = (f"multiple of {label}" if c.unit == "times"
                      else f"change in {label}" if c.verb else f"share of {label}")
-        c.metric = label
+        labels[c] = label
+    return labels

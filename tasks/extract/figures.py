@@ -55,7 +55,7 @@ from .cues import with_cues
 from .currencies import DOLLAR_PREFIXES, SYMBOLS
 from .currencies import NAMES as CURRENCY_NAMES
 from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
-from .record import Figure, MetricDef, Region
+from .record import NO_PERIOD, Figure, MetricDef, Reading, Region
 from .sentences import SentenceIndex
 
 EXTRACTOR_VERSION = "0.5.5"  # 0.5.5: fiscal calendars of 41 countries (a table with sources), parts and months of fiscal years, named bases after a dated change, listings name the dollar, lone foreign regions, compound amounts, Bikram Sambat, text cues for claims; Chinese undated reviews, counties named after cities, 分别, pairing aid; 0.5.4: bases of changes, appositive fiscal years, fractions, "tr", euro cents; 0.5.3: regions of stories that open on a federal budget, asides, remittances, the dollar, 全市/全省; 0.5.2: regions carry over only where a sentence points back, periods of bases, weekdays, windows; 0.5.1: periods; 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
@@ -72,8 +72,8 @@ class Cand:
     """A figure under construction (mutable; becomes a frozen ``Figure`` at the end)."""
 
     __slots__ = ("start", "end", "cs", "ce", "mantissa", "scale", "value", "kind", "unit",
-                 "qual", "word", "unit_kind", "sent", "link", "link_type", "period", "region",
-                 "metric", "soft_drop", "minor", "cur_name", "ne", "has_cue", "period_detail")
+                 "qual", "word", "unit_kind", "sent", "link", "link_type", "soft_drop", "minor",
+                 "cur_name", "ne", "has_cue")
 
     def __init__(self, cs: int, ce: int, mantissa: Decimal, word: bool):
         self.cs, self.ce = cs, ce
@@ -90,10 +90,6 @@ class Cand:
         self.sent = 0
         self.link: Cand | None = None
         self.link_type: str | None = None
-        self.period: tuple[int | None, int | None] = (None, None)
-        self.period_detail: tuple = (None, None, None)  # granularity, first day, last day
-        self.region: str | None = None
-        self.metric: str | None = None
         self.soft_drop = False
         self.minor = False
         self.cur_name = False
@@ -123,6 +119,13 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
         return []
     if _chinese.is_chinese(text):  # README_zh: the same records, read by the Chinese reader
         return _freeze(text, _chinese.parse(text, pub_date, regions=regions, metrics=metrics, ignore=ignore))
+    return _freeze(text, _read_english(text, pub_date, regions=regions, metrics=metrics, ignore=ignore))
+
+
+def _read_english(text: str, pub_date: str | None = None, *, regions: Sequence[Region] = (),
+         metrics: Sequence[MetricDef] = (), ignore: Sequence[tuple[int, int]] = ()) -> Reading:
+    """The stages of the English reader: scan and read the numerals into candidates, link
+    conversions and ranges, then attach each candidate's place, period and metric."""
     sents = SentenceIndex(text)
     doc = _DocInfo(text)
     cands = _compounds(text, _scan(text, doc, ignore))
@@ -135,11 +138,10 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
     for c in cands:
         c.sent = sents.of(c.start)
     # regions first: the place a text is about sets the fiscal calendar of its periods
-    _regions.assign(text, sents, cands, regions)
-    _periods.assign(text, sents, cands, pub_date,
-                    _periods.fiscal_country([c.region for c in cands], _parents(regions)) if regions else None)
-    _metrics.assign(text, sents, cands, metrics, regions)
-    return _freeze(text, cands)
+    places = _regions.regions_of(text, sents, cands, regions)
+    country = _periods.fiscal_country([places[c] for c in cands], _parents(regions)) if regions else None
+    return Reading(cands, places, _periods.periods_of(text, sents, cands, pub_date, country),
+                   _metrics.metrics_of(text, sents, cands, metrics, regions))
 
 
 @by_identity
@@ -232,7 +234,8 @@ def _plausible(c: Cand) -> bool:
     return v < _MAX_VALUE and (c.kind != "percent" or v <= 100_000)
 
 
-def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
+def _freeze(text: str, reading: Reading) -> list[Figure]:
+    cands, places, periods, metrics = reading
     cands.sort(key=lambda c: (c.start, c.end))
     seq = {id(c): i for i, c in enumerate(cands)}
     out = []
@@ -247,13 +250,13 @@ def _freeze(text: str, cands: list[Cand]) -> list[Figure]:
                 value = value.quantize(_ONE)
         # A partner that did not survive to the output (a malformed other end) leaves no link.
         link_seq = seq.get(id(c.link)) if c.link is not None else None
+        p = periods.get(c, NO_PERIOD)
         out.append(Figure(
             seq=i, start=c.start, end=c.end, surface=text[c.start:c.end], sentence=c.sent,
             kind=c.kind, value=value, unit=c.unit or "count", qualifier=c.qual,
-            period_start=c.period[0], period_end=c.period[1], region=c.region, metric=c.metric,
+            period_start=p.start, period_end=p.end, region=places.get(c), metric=metrics.get(c),
             link_seq=link_seq, link_type=c.link_type if link_seq is not None else None,
-            period_granularity=c.period_detail[0], period_first_day=c.period_detail[1],
-            period_last_day=c.period_detail[2],
+            period_granularity=p.granularity, period_first_day=p.first_day, period_last_day=p.last_day,
         ))
     return with_cues(text, out)
 

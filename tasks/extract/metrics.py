@@ -121,11 +121,14 @@ class _Lexicon:
 _lexicon = by_identity(_Lexicon)
 
 
-def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef], regions: Sequence = ()) -> None:
-    """Set ``metric`` on every candidate figure (in place); a phrase of the text that only names
-    a place of ``regions`` (the gazetteer) says where, not what, and is no metric."""
+def metrics_of(text: str, sents, cands: list, metrics: Sequence[MetricDef],
+               regions: Sequence = ()) -> dict[object, str | None]:
+    """What every candidate figure measures (a lexicon label, else the text's own words, else
+    None), keyed by figure; a phrase of the text that only names a place of ``regions`` (the
+    gazetteer) says where, not what, and is no metric."""
+    labels: dict[object, str | None] = {}
     if not cands:
-        return
+        return labels
     hits: dict[int, list[tuple[int, int, MetricDef]]] = {}
     lex = _lexicon(metrics) if metrics else None
     if lex is not None:
@@ -151,10 +154,10 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef], regions:
         own = [md for ts, te, md in hits.get(c.sent, ())
                if ts < c.end and c.start < te and family_fits(md.unit_family, c.kind, c.unit)]
         if own:  # a trigger in the figure's own words: "4,168 employees"
-            c.metric = own[-1].label
+            labels[c] = own[-1].label
             continue
         if c.unit_kind == "noun":  # what is counted: "19 wealthy cities", "1.3 billion socks"
-            c.metric = _counted(text, c)
+            labels[c] = _counted(text, c)
             continue
         best, best_d = None, None
         # "12.1 trillion won (about USD8.8 billion) towards facilities investment": the words
@@ -195,18 +198,19 @@ def assign(text: str, sents, cands: list, metrics: Sequence[MetricDef], regions:
                     label = f"change in {label}"
                 else:
                     label = f"share of {label}"
-            c.metric = label
+            labels[c] = label
         else:
-            c.metric = _without_places(_head_phrase(text, s_start, c, prev.get(id(c))), regions)
+            labels[c] = _without_places(_head_phrase(text, s_start, c, prev.get(id(c))), regions)
     for c in cands:
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
-            c.metric = c.link.metric
-        if lex is not None and c.metric is not None:
+            labels[c] = labels.get(c.link)
+        if lex is not None and labels.get(c) is not None:
             # The text's own words can spell a metric of another family ("growth rate"
             # before an amount): read back as a key, that would be a wrong guess.
-            md = lex.by_name.get(c.metric.casefold())
+            md = lex.by_name.get(labels[c].casefold())
             if md is not None and not family_fits(md.unit_family, c.kind, c.unit):
-                c.metric = None
+                labels[c] = None
+    return labels
 
 
 def _figure_sentences(sents, cands) -> list[tuple[int, int]]:

@@ -58,6 +58,7 @@ from typing import Sequence
 from ._finder import AfterBoundary, Finder, lead, matches_at
 from ._lexicon import MONTHS, TENS_WORDS, UNIT_WORDS
 from .patterns import folded, trie_alt, windows
+from .record import Period
 from .sentences import clause_bounds, figure_lists
 
 _S = r"[ \t\u00a0]"
@@ -1229,34 +1230,36 @@ _STATEMENT_BEFORE_RE = re.compile(r"\b(?:statement|briefing|speech|address|confe
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
 
-def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None) -> None:
+def _set_details(text: str, cands: list, src: dict, cal, pub_date: str | None, per: dict) -> dict:
     """Each figure's (granularity, first day, last day): the date expression's own where the
     figure took its period unchanged from one, else the bounds of its years."""
     py, pm = pub_parts(pub_date)
     dm = re.match(r"\s*\d{4}-\d{1,2}-(\d{1,2})", pub_date) if isinstance(pub_date, str) else None
     pday = int(dm.group(1)) if dm else None
     cache: dict[int, tuple] = {}
+    details: dict[object, tuple] = {}
     for c in cands:
         d = src.get(id(c))
         seen = 0
         while d is not None and d.kind == "carry" and d.carried is not None and seen < 8:
             d, seen = d.carried, seen + 1  # "in the same year": the days of the year it names again
-        if c.period[0] is None:
-            c.period_detail = (None, None, None)
-        elif d is not None and d.res == c.period == (d.y0, d.y1):
+        if per[c][0] is None:
+            details[c] = (None, None, None)
+        elif d is not None and d.res == per[c] == (d.y0, d.y1):
             if id(d) not in cache:
                 try:
                     cache[id(d)] = _detail(d, text, cal, py, pm, pday)
                 except ValueError:  # a month or day out of range: the years only
-                    cache[id(d)] = _years_detail(c.period)
-            c.period_detail = cache[id(d)]
+                    cache[id(d)] = _years_detail(per[c])
+            details[c] = cache[id(d)]
             # A figure can take other years than its expression's days ("12 months to
             # December": the stretch itself spans both years of its comparison); its days are
             # then those of its years, so they never contradict period_start and period_end.
-            if not _days_fit_years(c.period_detail, c.period):
-                c.period_detail = _years_detail(c.period)
+            if not _days_fit_years(details[c], per[c]):
+                details[c] = _years_detail(per[c])
         else:
-            c.period_detail = _years_detail(c.period)
+            details[c] = _years_detail(per[c])
+    return details
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1283,11 +1286,14 @@ def fiscal_country(places, parent_of) -> str | None:
     return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
 
 
-def assign(text: str, sents, cands: list, pub_date: str | None, country: str | None = None) -> None:
-    """Set ``period`` on every candidate figure (in place); ``country`` (the text's, if known)
-    sets the fiscal calendar of "fiscal 2016" and "the current business year"."""
+def periods_of(text: str, sents, cands: list, pub_date: str | None,
+               country: str | None = None) -> dict[object, Period]:
+    """The period of every candidate figure, keyed by figure; ``country`` (the text's, if
+    known) sets the fiscal calendar of "fiscal 2016" and "the current business year"."""
     if not cands:
-        return
+        return {}
+    # the years each figure takes, worked out sentence by sentence (later rules read earlier ones')
+    per: dict[object, tuple[int | None, int | None]] = {c: _NO_YEARS for c in cands}
     py, _ = pub_parts(pub_date)
     cal = calendar_of(country, text)
     dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands], cal)
@@ -1330,16 +1336,16 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
         figs = figs_by_sent.get(si, [])
         if figs:
             s_start, s_end = sents.spans[si] if si < len(sents.spans) else (0, len(text))
-            bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d)
+            bases = _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d, per)
             if len(figs) > 1 and text.find("respectively", s_start, s_end) != -1:
-                _respectively(text, figs, ds, resolved, src)
+                _respectively(text, figs, ds, resolved, src, per)
             if text.find("year", s_start, s_end) != -1 and _YEAR_AGO_WORD_RE.search(text, s_start, s_end):
-                _year_ago_levels(text, s_start, s_end, figs, py, src)
+                _year_ago_levels(text, s_start, s_end, figs, py, src, per)
             if tail and not any(id(d) in resolved for d in ds) and text.find("ha", s_start, s_end) != -1:
                 for c in figs:  # "which has received Sh124 billion": the total over the span so far
                     lo, _ = clause_bounds(text, s_start, s_end, c.start)
                     if _PERFECT_RE.search(text, lo, c.start):
-                        c.period = multi
+                        per[c] = multi
                         src[id(c)] = multi_d
         else:
             bases = set()
@@ -1365,22 +1371,26 @@ def assign(text: str, sents, cands: list, pub_date: str | None, country: str | N
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
     if py is None:
-        _undated_fiscal_year(text, cands, dates, src)
-    _restated(text, cands, by_sent, src)
-    _changes_from_a_base(text, cands, src)
-    _ranges_like_the_last(text, cands, by_sent)
+        _undated_fiscal_year(text, cands, dates, src, per)
+    _restated(text, cands, by_sent, src, per)
+    _changes_from_a_base(text, cands, src, per)
+    _ranges_like_the_last(text, cands, by_sent, per)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
-            c.period = c.link.period
+            per[c] = per.get(c.link, _NO_YEARS)
             if id(c.link) in src:
                 src[id(c)] = src[id(c.link)]
-    _set_details(text, cands, src, cal, pub_date)
+    details = _set_details(text, cands, src, cal, pub_date, per)
+    return {c: Period(*per[c], *details[c]) for c in cands}
+
+
+_NO_YEARS: tuple[int | None, int | None] = (None, None)
 
 
 _YEARLESS_FISCAL_RE = re.compile(rf"\b(?i:fiscal|financial|full)[ -](?i:year)\b(?!{_S}*(?:\d|(?i:FY|ended|ending|to)\b))")
 
 
-def _undated_fiscal_year(text: str, cands: list, dates: list, src: dict) -> None:
+def _undated_fiscal_year(text: str, cands: list, dates: list, src: dict, per: dict) -> None:
     """An undated company report that says "fiscal year net profit" and names one fiscal year
     ("the total dividend for fiscal 2024/25"): its undated figures are that year's. (Never a
     relative date: an undated text still gives "last year" no year.)"""
@@ -1390,8 +1400,8 @@ def _undated_fiscal_year(text: str, cands: list, dates: list, src: dict) -> None
     fy = next(iter(years))
     d = next(d for d in dates if (d.y0, d.y1) == fy and d.whole)
     for c in cands:
-        if c.period == (None, None):
-            c.period = fy
+        if per[c] == (None, None):
+            per[c] = fy
             src[id(c)] = d
 
 
@@ -1399,7 +1409,7 @@ _FROM_JUST_BEFORE_RE = re.compile(rf"\b(?i:from){_S}+$")
 _TO_BETWEEN_RE = re.compile(rf"[^.;:!?]{{0,60}}?{_S}to{_S}+$")
 
 
-def _ranges_like_the_last(text: str, cands: list, by_sent: dict) -> None:
+def _ranges_like_the_last(text: str, cands: list, by_sent: dict, per: dict) -> None:
     """"Inflation declined from 9.3% at the end of 2023 to 5.2% at the end of 2024. Food price
     inflation declined from 5.0% to 3.3%": a from/to pair with no date of its own, after one whose two
     ends are dated and with no other date between them, runs between the same two dates."""
@@ -1410,11 +1420,11 @@ def _ranges_like_the_last(text: str, cands: list, by_sent: dict) -> None:
         if a.sent != b.sent or not _FROM_JUST_BEFORE_RE.search(text, max(0, a.start - 8), a.start) \
                 or not _TO_BETWEEN_RE.fullmatch(text, a.end, b.start):
             continue
-        if a.period[0] is not None and a.period[0] == a.period[1] and b.period[0] == b.period[1] \
-                and b.period[0] is not None and a.period[0] < b.period[0]:
-            last = (a.sent, a.period, b.period)
-        elif last is not None and a.period == b.period == last[2]:
-            a.period = last[1]
+        if per[a][0] is not None and per[a][0] == per[a][1] and per[b][0] == per[b][1] \
+                and per[b][0] is not None and per[a][0] < per[b][0]:
+            last = (a.sent, per[a], per[b])
+        elif last is not None and per[a] == per[b] == last[2]:
+            per[a] = last[1]
 
 
 # a change set against the level of an earlier period: "7.2% larger than the revised estimate of
@@ -1447,36 +1457,36 @@ _CHANGE_FROM_YEAR_AGO_RE = re.compile(
 _NOT_BASE_UNITS = frozenset({"%", "pp", "day", "week", "month", "quarter", "year", "decade"})
 
 
-def _changes_from_a_base(text: str, cands: list, src: dict) -> None:
+def _changes_from_a_base(text: str, cands: list, src: dict, per: dict) -> None:
     """A percentage change against the level of an earlier period runs from that period to its
     own end: against the figure after it, or against "a year earlier"."""
     for i, c in enumerate(cands):
         p = cands[i - 1] if i else None
         if (c.unit not in ("%", "pp") and p is not None and p.sent == c.sent and p.unit == c.unit
-                and p.period[0] is not None and c.period != p.period
+                and per[p][0] is not None and per[c] != per[p]
                 and _UP_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start) and not _BASE_AFTER_RE.match(text, c.end)):
-            c.period = p.period  # "a dividend of ¥96 a share for fiscal 2025, up ¥8": the level's change
+            per[c] = per[p]  # "a dividend of ¥96 a share for fiscal 2025, up ¥8": the level's change
             if id(p) in src:
                 src[id(c)] = src[id(p)]
             continue
-        if c.period[0] is None or c.period[1] is None or (
+        if per[c][0] is None or per[c][1] is None or (
                 c.unit not in ("%", "pp") and not _CHANGE_WORD_AFTER_RE.match(text, c.end)):
             continue
-        y0, y1 = c.period
+        y0, y1 = per[c]
         p = cands[i - 1] if i else None
-        if (p is not None and p.sent == c.sent and p.period[0] is not None and p.unit not in ("%", "pp")
+        if (p is not None and p.sent == c.sent and per[p][0] is not None and p.unit not in ("%", "pp")
                 and _CHANGE_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start)):
-            y0, y1 = p.period  # "totals 728 trillion won, up 8.1% from ...": the level's change
+            y0, y1 = per[p]  # "totals 728 trillion won, up 8.1% from ...": the level's change
         base = None
         n = cands[i + 1] if i + 1 < len(cands) else None
-        if (n is not None and n.sent == c.sent and n.period[0] is not None and n.unit not in _NOT_BASE_UNITS
+        if (n is not None and n.sent == c.sent and per[n][0] is not None and n.unit not in _NOT_BASE_UNITS
                 and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)
                 and not _YEAR_AGO_AFTER_LEVEL_RE.match(text, n.end)):  # "from 8.4 million a year earlier": year-on-year
-            base = n.period[0]
+            base = per[n][0]
         elif text.find("year", c.end, c.end + 60) != -1 and _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end):
             base = y0 - 1
         if base is not None and base < y0 and base <= y1:
-            c.period = (base, y1)
+            per[c] = (base, y1)
             src.pop(id(c), None)
 
 
@@ -1484,7 +1494,7 @@ _SAME_OR_THAT_RE = re.compile(r"same|that", re.I)
 _DEFINITE_BEFORE_RE = re.compile(r"(?<![\w])(?:the|this|that|these|those)[ \t\u00a0]+$", re.I)
 
 
-def _restated(text: str, cands: list, by_sent: dict, src: dict) -> None:
+def _restated(text: str, cands: list, by_sent: dict, src: dict, per: dict) -> None:
     """A figure named again with "the" in a sentence without a date ("we will need Rp 100 trillion
     in September. ... The Rp 100 trillion fund comes from savings") is the one stated before, and
     has its period, not the one carried from the sentences between."""
@@ -1495,12 +1505,12 @@ def _restated(text: str, cands: list, by_sent: dict, src: dict) -> None:
         if prev is None:
             first[key] = c
             continue
-        if prev.sent == c.sent or prev.period[0] is None or c.period == prev.period:
+        if prev.sent == c.sent or per[prev][0] is None or per[c] == per[prev]:
             continue
         if by_sent.get(c.sent) and any(d.res is not None for d in by_sent[c.sent]):
             continue  # the sentence dates its own figures
         if _DEFINITE_BEFORE_RE.search(text, max(0, c.start - 8), c.start):
-            c.period = prev.period
+            per[c] = per[prev]
             if id(prev) in src:
                 src[id(c)] = src[id(prev)]
             else:
@@ -1517,7 +1527,7 @@ _YEAR_AGO_AFTER_RE = re.compile(
     rf"{_S}+(?:period|quarter|month|half|year|season|week)\b", re.I)
 
 
-def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src) -> None:
+def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src, per: dict) -> None:
     """A level stated for "the year-ago quarter" is the year before the period of its sentence
     (the year-on-year change beside it keeps its own)."""
     for c in figs:
@@ -1525,10 +1535,10 @@ def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src) -> None
         if not (_YEAR_AGO_BEFORE_RE.search(text, max(s_start, c.start - 70), c.start)
                 or _YEAR_AGO_AFTER_RE.match(text, after)):
             continue
-        y0, y1 = c.period if c.period[0] is not None else (py, py)
+        y0, y1 = per[c] if per[c][0] is not None else (py, py)
         if y0 is None or y1 is None:
             continue  # an undated text: no year from a relative expression
-        c.period = (y0 - 1, y1 - 1)
+        per[c] = (y0 - 1, y1 - 1)
         src.pop(id(c), None)
 # a present perfect ("has received", "have risen", "has been spent"): a total up to now
 _PERFECT_RE = re.compile(rf"\b(?:has|have)(?:{_S}+\w+ly)?(?:{_S}+been)?{_S}+\w+(?:ed|en|wn|nt|id|ot|st|ut|ung|de)\b", re.I)
@@ -1618,7 +1628,7 @@ def _bullet(text: str, pos: int) -> bool:
     return bool(_BULLET_RE.match(text, text.rfind("\n", 0, pos) + 1))
 
 
-def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d) -> set[int]:
+def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d, per: dict) -> set[int]:
     """Set the period of the figures of one sentence (and in ``src`` the date expression each
     took it from); returns the ids of the dates that are only a comparison's base ("up from
     60,000 in 2019"), which later sentences do not take."""
@@ -1626,7 +1636,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
     if not usable:  # no date in the sentence: the one carried over (the common case, kept cheap)
         if running is not None:
             for c in figs:
-                c.period = running
+                per[c] = running
                 if running_d is not None:
                     src[id(c)] = running_d
         return set()
@@ -1716,8 +1726,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
                 continue
             y0, y1 = resolved[id(span_dates[0])]
             if y0 != y1:
-                a.period, b.period = (y0, y0), (y1, y1)
-                local[id(a)], local[id(b)] = a.period, b.period
+                per[a], per[b] = (y0, y0), (y1, y1)
+                local[id(a)], local[id(b)] = per[a], per[b]
     # "from 4,749 yuan in 2012 to 9,595 yuan in 2018, an average annual growth of 12.4 percent"
     if usable and text.find("verage", s_start, s_end) != -1:
         years = [y for d in plain if d.kind in ("point", "span", "since") for y in resolved[id(d)] if y is not None]
@@ -1736,15 +1746,15 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         own = next((d for d in plain if d.start <= c.start < d.end), None) \
             or next((d for d in records if d.start <= c.start < d.end), None)
         if own is not None:  # "over the past 11 years": the duration is its own period
-            c.period = resolved[id(own)]
+            per[c] = resolved[id(own)]
             src[id(c)] = own
             continue
         if id(c) in local:
-            c.period = _against_base(text, c, local[id(c)], compares, resolved, fig_spans)
+            per[c] = _against_base(text, c, local[id(c)], compares, resolved, fig_spans)
             continue
         hit = next((p for lo, hi, p in scopes if lo <= c.start < hi), None)
         if hit and not (c.unit not in ("%", "pp") and _UP_FROM_BEFORE_RE.search(text, max(s_start, c.start - 30), c.start)):
-            c.period = hit  # (not the level a change starts from: "up from an earlier ¥165 billion")
+            per[c] = hit  # (not the level a change starts from: "up from an earlier ¥165 billion")
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
@@ -1752,7 +1762,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
                     and not (d.window and running is not None and c.start < d.start) and not d.own_only]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
-            c.period = _period_of(text, s_start, c, d, resolved)
+            per[c] = _period_of(text, s_start, c, d, resolved)
             src[id(c)] = d
             continue
         # dates of the sentence: not those written right after another figure; those in
@@ -1773,16 +1783,16 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             if pick is not None:
                 break
         if pick is not None:
-            c.period = _period_of(text, s_start, c, pick, resolved)
+            per[c] = _period_of(text, s_start, c, pick, resolved)
             src[id(c)] = pick
             continue
         # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
         shifted = next((d for d in plain if d.kind in ("shift", "point") and id(d) in attached and d.base is not None), None)
         if shifted is not None:
-            c.period = (shifted.base, shifted.base)
+            per[c] = (shifted.base, shifted.base)
             continue
         if running is not None:
-            c.period = running
+            per[c] = running
             if running_d is not None:
                 src[id(c)] = running_d
     return attached
@@ -1792,7 +1802,7 @@ _YEAR_LIST_RE = re.compile(rf"(?:{_YEAR})(?:(?:,{_S}*|,?{_S}+and{_S}+)(?:{_YEAR}
 _YEAR_IN_LIST_RE = re.compile(_YEAR)
 
 
-def _respectively(text: str, figs: list, ds: list, resolved: dict, src: dict) -> None:
+def _respectively(text: str, figs: list, ds: list, resolved: dict, src: dict, per: dict) -> None:
     """"grew 5.2% and 4.8% in 2023 and 2024, respectively": the years of a list, taken in order by
     a list of as many figures in the same sentence."""
     for d in ds:
@@ -1804,7 +1814,7 @@ def _respectively(text: str, figs: list, ds: list, resolved: dict, src: dict) ->
         years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group())]
         for run in figure_lists(text, figs, len(years)):
             for c, y in zip(run, years):
-                c.period = (y, y)
+                per[c] = (y, y)
                 src[id(c)] = d
 
 

@@ -1,13 +1,19 @@
-"""The one record type for an extracted figure.
+"""The records of the engine: the one record type for an extracted figure, the reference
+records it reads (gazetteer, metric lexicon) and what its attaching stages return.
 
 Field names are the column names used by the Pandera models (schemas/figures.py) and the
 warehouse tables (warehouse/tables.py); keep them the same word everywhere.
+
+The engine runs in stages (figures.parse_figures): scan and read the numerals into candidates,
+link conversions and ranges, then attach: regions, periods and metrics each return their
+finding keyed by candidate (a ``Reading``), and the candidates become ``Figure`` records.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
+from typing import Mapping, NamedTuple
 
 # the vocabularies are the contract's: one module every layer reads (schemas/vocabulary.py)
 from schemas.vocabulary import GRANULARITIES, KINDS, LINK_TYPES, QUALIFIERS, Granularity, Kind, LinkType, Qualifier  # noqa: F401
@@ -56,6 +62,31 @@ class Figure:
     def as_dict(self) -> dict:
         # dataclasses.asdict deep-copies every field: ~12x slower, and the fields are flat
         return {name: getattr(self, name) for name in _FIGURE_FIELDS}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """What the periods stage says of one figure: the years (the scoring interface) and the
+    period's granularity and first and last day (all None where the text gives no period)."""
+
+    start: int | None = None
+    end: int | None = None
+    granularity: Granularity | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+NO_PERIOD = Period()
+
+
+class Reading(NamedTuple):
+    """A text read: its candidate figures in text order, and what the attaching stages found of
+    each (keyed by candidate): its place, its period, its metric."""
+
+    cands: list
+    places: Mapping[object, str | None]
+    periods: Mapping[object, Period]
+    metrics: Mapping[object, str | None]
 
 
 @dataclass(frozen=True, slots=True)

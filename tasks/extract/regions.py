@@ -623,10 +623,11 @@ def _sentence_start(text: str, pos: int) -> bool:
     return k >= 0 and text[k] in ".!?:\n"
 
 
-def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
-    """Set ``region`` on every candidate figure (in place)."""
+def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict[object, str | None]:
+    """The place every candidate figure is about (None where unclear), keyed by figure."""
+    places: dict[object, str | None] = {c: None for c in cands}
     if not regions or not cands:
-        return
+        return places
     gaz = _gazetteer(regions)
     mentions = _without_lone_foreign_regions(find_mentions(text, gaz), gaz, cands)
     main_country = _main_country(mentions, gaz, cands)
@@ -649,7 +650,7 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
         if _APPOSITION_RE.fullmatch(text, prev.end, m.start) and _may_hold(gaz, m.name, prev.name):
             m.demoted = True
     if not mentions:
-        return
+        return places
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(sents.of(m.start), []).append(m)
@@ -700,12 +701,12 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
                 prior = _currency_place(c, gaz, named)
                 if prior and r != prior and not (r and gaz.is_ancestor(prior, r)):
                     r = prior
-            c.region = r
+            places[c] = r
             if r and from_text and not (c.link_type == "conversion" and c.link.start < c.start):
                 votes[r] = votes.get(r, 0) + 1
         if figs and good and len(figs) > 1 and text.find("respectively", *span) != -1:
             for c, place in _respectively(text, figs, good):
-                c.region = place
+                places[c] = place
         if votes:  # the place most of the sentence's figures are about carries on
             running = max(votes.items(), key=lambda kv: kv[1])[0]
         elif linked is False and not good:
@@ -717,7 +718,8 @@ def assign(text: str, sents, cands: list, regions: Sequence[Region]) -> None:
                 running = recipient  # "Jiangsu has further strengthened the support ...": about the aided
     for c in cands:  # a converted amount is about its partner's place
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
-            c.region = c.link.region
+            places[c] = places.get(c.link)
+    return places
 
 
 def _continues(text: str, start: int, end: int) -> bool:
