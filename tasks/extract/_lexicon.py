@@ -471,3 +471,91 @@ again already even ever never now once soon today yesterday tomorrow last next w
 whether either neither according including
 compared versus vs like unlike following per cent percent
 """.split())
+
+# ---------------------------------------------------------------------------------------------
+# words the regions stage reads
+# ---------------------------------------------------------------------------------------------
+# words that begin a noun phrase, not a name ("The county", "Each district", "Federal District")
+NOT_NAME_WORDS = frozenset("""The A An This That These Those Each Every Any No Our Their Its His Her
+One Some Other Another Which What Whose Federal National Central Local Home Business School Financial
+Special Economic Electoral Congressional Metropolitan Municipal Rural Urban Poor Neighbouring
+Neighboring Coastal Border Administrative""".split())
+NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", "inance minist",
+                       "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
+ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
+Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
+Island Islands Mainland State Territory Governorate Oblast Department Provinces Counties States Regions
+Prefectures Districts Territories Cities""".split()) | frozenset(
+    # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
+    """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
+Governor Cabinet Budget Exchequer Finance Economy""".split())
+# A place inside a company's name is not where its figures are ("Air India", "Victoria's Secret
+# said its sales", "Santander said its profit"): a capitalised word before the place that can
+# only be part of a name (not a direction, a title, a function word, an adjective, nor a public
+# body's word: "Greater Jakarta", "Premier", "In", "Struggling", "Statistics Canada"); a
+# possessive place before a name that reports a company's results; a place that itself reports them.
+PLACE_MODIFIERS = frozenset("""North South East West Northern Southern Eastern Western Central Northeast
+Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Middle Upper Lower Inner
+Outer Greater Mainland Metro Metropolitan Rural Urban Regional Coastal Continental Far Near Deep Downtown
+Suburban Tropical Old New Modern Ancient Whole Entire Wider Neighbouring Neighboring Landlocked Communist
+Democratic Federal Imperial Colonial Outside Inside Behind Alongside Excluding Apart Aside Elsewhere
+Nationwide Together Like Unlike Beyond President Premier Prime Minister Chancellor Governor Mayor Chief
+Secretary Treasurer King Queen Prince Princess Mr Mrs Ms Dr Sir Lord Lady General Ambassador Envoy
+Rest Rival Statistics Stats Health Tourism Infrastructure Transport Environment Finance Revenue Enterprise
+Invest Visit Sport Bank Negara Employment Education Export Trade Investment Immigration Destination Team
+""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in (*FUNCTION_WORDS, *MONTHS, *WEEKDAYS))
+REPORT_VERBS = ("said says reported reports posted posts announced announces booked books expects expected "
+                "forecast forecasts recorded records swung saw sees raised raises cut cuts lifted lifts "
+                "narrowed widened beat").split()
+# bodies that speak for a place ("India's Reserve Bank said", "Britain's Office for ...")
+INSTITUTION_WORDS = frozenset("""Reserve Central National Federal Statistics Statistical Bureau Office
+Department Agency Institute Commission Council Authority Board Monetary Bank Ministry Treasury State
+Provincial Regional Municipal Revenue Customs Tax Labour Labor Trade Finance Economic""".split())
+# "the region", "the province", "the city": the latest place of that rank before them
+ANAPHORA_ADJECTIVES = ("restive", "autonomous", "far-western", "western", "southern", "northern", "eastern",
+                       "central", "whole", "entire", "coastal", "inland", "same", "southwestern", "northwestern")
+ANAPHORA_NOUNS = ("region", "province", "city", "municipality", "prefecture", "state")
+# cheap whole-text checks before the regexes above run per mention or figure
+AID_STEMS = ("assist", "aid", "help", "support", "pair", "counterpart")
+TRANSFER_STEMS = ("spen", "sen", "allocat", "invest", "inject", "transfer", "grant", "gave", "given",
+                  "pour", "earmark", "channel", "funnel", "donat", "pump", "disburs", "provid",
+                  "offer", "pledg")
+AID_WORDS = ("assistance", "aid", "aiding", "assist", "assisting", "helping", "support", "supporting", "paired",
+             "pairing", "counterpart")
+
+# ---------------------------------------------------------------------------------------------
+# words the periods stage reads
+# ---------------------------------------------------------------------------------------------
+PLAN_NUMS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+             "fifteenth": 15}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+
+# ---------------------------------------------------------------------------------------------
+# words the metrics stage reads
+# ---------------------------------------------------------------------------------------------
+PLACE_PREPOSITIONS = frozenset({"in", "of", "for", "at", "across", "throughout"})
+VERBISH = frozenset("""
+reached reach reaches rose rise rises fell fall falls grew grow grows stood stand stands hit
+hits totalled totaled total totals increased increase increases decreased decrease decreases
+dropped drop drops climbed climb jumped jump surged surge slid slide declined decline gained gain
+lost lose added add amounted amount came come expanded expand shrank contracted jumped was were
+is are be been being has have had will would could should may might said says say showed show
+shows recorded record records registered register posted post topped top tops dipped dip
+invested invest invests spent spend spends paid pay pays made make makes raised raise hire
+hired employs employed produced produce expected forecast estimated put valued worth cost costs
+reported accounted account kept keep set sets offered offer trained train help helped
+""".split())
+
+# ---------------------------------------------------------------------------------------------
+# words the figures stage reads
+# ---------------------------------------------------------------------------------------------
+YEAR_PREVS = frozenset("""
+in of since by from to until till for during its their his her this last next and between than
+before after fiscal fy year early mid late end at on the around circa c. through throughout
+""".split())
+DETERMINERS = frozenset("the a an its his her their our this that".split())
+YEARLY_NOUNS = frozenset("""sale sales revenue revenues earning earnings profit profits result results
+budget output export exports import imports election census figure figures""".split())
+FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")  # one in every fraction word

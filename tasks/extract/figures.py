@@ -35,7 +35,9 @@ from ._finder import Finder, matches_at
 from ._lexicon import (
     CAPITAL_NON_NAMES,
     CODE_ALIASES,
+    DETERMINERS,
     DOLLAR_PREFIXES_SPACED,
+    FRACTION_STEMS,
     FRACTION_WORDS,
     FUNCTION_WORDS,
     FX_BASE_CURRENCIES,
@@ -50,6 +52,8 @@ from ._lexicon import (
     SCALE_WORDS_AFTER_DIGITS,
     TIME_UNITS,
     USD_QUOTED_RATES,
+    YEAR_PREVS,
+    YEARLY_NOUNS,
 )
 from .cues import with_cues
 from .currencies import DOLLAR_PREFIXES, SYMBOLS
@@ -61,11 +65,6 @@ from .sentences import SentenceIndex
 EXTRACTOR_VERSION = "0.5.5"  # 0.5.5: fiscal calendars of 41 countries (a table with sources), parts and months of fiscal years, named bases after a dated change, listings name the dollar, lone foreign regions, compound amounts, Bikram Sambat, text cues for claims; Chinese undated reviews, counties named after cities, 分别, pairing aid; 0.5.4: bases of changes, appositive fiscal years, fractions, "tr", euro cents; 0.5.3: regions of stories that open on a federal budget, asides, remittances, the dollar, 全市/全省; 0.5.2: regions carry over only where a sentence points back, periods of bases, weekdays, windows; 0.5.1: periods; 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
 
 _ONE = Decimal(1)
-_YEAR_PREVS = frozenset("""
-in of since by from to until till for during its their his her this last next and between than
-before after fiscal fy year early mid late end at on the around circa c. through throughout
-""".split())
-_DETERMINERS = frozenset("the a an its his her their our this that".split())
 
 
 class Cand:
@@ -809,8 +808,6 @@ def _last_capital(text: str, pos: int) -> bool:
 _MONTH_DOT_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[ \t]*\.[ \t]*$")
 _DAY_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+$")
-_YEARLY_NOUNS = frozenset("""sale sales revenue revenues earning earnings profit profits result results
-budget output export exports import imports election census figure figures""".split())
 _NEGATION_BEFORE_RE = re.compile(r"\b(?:never|not|n[’']t|no|without)\b[^.;,]{0,30}$", re.I)
 
 
@@ -837,8 +834,8 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     if (not word and bare and not c.has_cue and v == v.to_integral_value()
             and "," not in text[c.cs:c.ce] and "." not in text[c.cs:c.ce] and c.ce - c.cs == 4):
         y = int(v)
-        if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in _YEAR_PREVS):
-            if c.unit_kind != "noun" or pwl in _YEAR_PREVS or pwl in _DETERMINERS:
+        if 1900 <= y <= 2099 or (1700 <= y < 1900 and pwl in YEAR_PREVS):
+            if c.unit_kind != "noun" or pwl in YEAR_PREVS or pwl in DETERMINERS:
                 return False
             # "Mexico's 2025 budget": a possessive and a singular noun name a dated thing
             # (but "the firm's 2000 employees" are a count)
@@ -850,7 +847,7 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
             if _DAY_BEFORE_RE.search(text, max(0, c.start - 16), c.start) or pwl in MONTHS:
                 return False
             # "1988 sales of": the year of a yearly series
-            if c.unit in _YEARLY_NOUNS:
+            if c.unit in YEARLY_NOUNS:
                 return False
             # "2024 Budget Parameters: Oil Price Pegged At $77.96": a headline opening on its year
             if (c.cs == 0 or text[c.cs - 1] == "\n") and (nw := P.NEXT_WORD_RE.match(text, c.ce)) \
@@ -886,7 +883,7 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     if c.unit_kind == "noun":
         return True
     # "the 787 Dreamliner": a model number before a capitalised name
-    if c.unit_kind is None and pwl in _DETERMINERS:
+    if c.unit_kind is None and pwl in DETERMINERS:
         m = P.NEXT_WORD_RE.match(text, c.end)
         if m and m.group("w")[0].isupper() and m.group("w") not in CAPITAL_NON_NAMES:
             return False
@@ -1021,7 +1018,6 @@ _FRACTION_WORD_RE = re.compile(
     r"(?![ \t]+(?:an?[ \t]+)?(?:hour|day|week|month|year|century|decade|mile|dozen|million|billion)s?\b)",
     re.IGNORECASE,
 )
-_FRACTION_STEMS = ("half", "third", "quarter", "fifth", "tenth")  # one in every fraction word
 _OF_AFTER_RE = re.compile(r"[ \t]+of\b(?![ \t]+the[ \t]+way\b)")
 _ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|final|last|the)[ \t]+$", re.I)
 
@@ -1030,7 +1026,7 @@ def _fraction_leads() -> tuple[int, ...]:
     """Lengths of the words before a stem ("two-thirds": 3), each joined to it by blanks or "-"."""
     out = set()
     for w in FRACTION_WORDS:
-        stem = next(s for s in _FRACTION_STEMS if s in w)
+        stem = next(s for s in FRACTION_STEMS if s in w)
         lead = w[:w.index(stem)]
         if lead:
             if lead[-1] not in " -" or " " in lead[:-1] or "-" in lead[:-1]:
@@ -1051,7 +1047,7 @@ def _fraction_words(text: str) -> list[re.Match]:
     if low is None:
         return list(_FRACTION_FIND.finditer(text))
     starts = set()
-    for stem in _FRACTION_STEMS:
+    for stem in FRACTION_STEMS:
         i = low.find(stem)
         while i != -1:
             starts.add(i)

@@ -26,7 +26,12 @@ from typing import Iterable, Mapping, Sequence
 from schemas.vocabulary import UNIT_FAMILIES  # noqa: F401  metrics.csv's unit_family words
 
 from ._cache import by_identity
-from ._lexicon import FUNCTION_WORDS, TIME_UNITS
+from ._lexicon import (
+    FUNCTION_WORDS,
+    PLACE_PREPOSITIONS,
+    TIME_UNITS,
+    VERBISH,
+)
 from .patterns import folded, trie_alt
 from .record import MetricDef
 from .regions import _gazetteer
@@ -70,18 +75,6 @@ _CHANGE_RE = re.compile(r"\b(?:grew|grow|growth|rose|rise|rising|fell|fall|falli
 _CLAUSE_GAP_RE = re.compile(r"[,;:(]|\band\b")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]")
 _YEAR_IN_GAP_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
-_PLACE_PREPOSITIONS = frozenset({"in", "of", "for", "at", "across", "throughout"})
-_VERBISH = frozenset("""
-reached reach reaches rose rise rises fell fall falls grew grow grows stood stand stands hit
-hits totalled totaled total totals increased increase increases decreased decrease decreases
-dropped drop drops climbed climb jumped jump surged surge slid slide declined decline gained gain
-lost lose added add amounted amount came come expanded expand shrank contracted jumped was were
-is are be been being has have had will would could should may might said says say showed show
-shows recorded record records registered register posted post topped top tops dipped dip
-invested invest invests spent spend spends paid pay pays made make makes raised raise hire
-hired employs employed produced produce expected forecast estimated put valued worth cost costs
-reported accounted account kept keep set sets offered offer trained train help helped
-""".split())
 
 
 def metrics_from_rows(rows: Iterable[Mapping[str, str]]) -> list[MetricDef]:
@@ -268,20 +261,20 @@ def _head_phrase(text: str, s_start: int, c, before=None) -> str | None:
     # drop trailing verbs, prepositions, qualifiers, and the place after the measure ("the
     # coverage rate in Pingliang fell by"): where, not what
     while words:
-        if words[-1].lower() in FUNCTION_WORDS or words[-1].lower() in _VERBISH or not words[-1][0].isalpha():
+        if words[-1].lower() in FUNCTION_WORDS or words[-1].lower() in VERBISH or not words[-1][0].isalpha():
             words.pop()
             continue
         k = len(words)
         while k and words[k - 1][0].isupper():
             k -= 1
-        if 0 < k < len(words) and words[k - 1].lower() in _PLACE_PREPOSITIONS:
+        if 0 < k < len(words) and words[k - 1].lower() in PLACE_PREPOSITIONS:
             del words[k - 1:]
             continue
         break
     phrase: list[str] = []
     for w in reversed(words):
         lw = w.lower()
-        if not w[0].isalpha() or lw in FUNCTION_WORDS or lw in _VERBISH or len(phrase) >= 4:
+        if not w[0].isalpha() or lw in FUNCTION_WORDS or lw in VERBISH or len(phrase) >= 4:
             break
         phrase.append(w)
     if not phrase:

@@ -56,7 +56,13 @@ from importlib import resources
 from typing import Sequence
 
 from ._finder import AfterBoundary, Finder, lead, matches_at
-from ._lexicon import MONTHS, TENS_WORDS, UNIT_WORDS
+from ._lexicon import (
+    MONTHS,
+    ORDINALS,
+    PLAN_NUMS,
+    TENS_WORDS,
+    UNIT_WORDS,
+)
 from .patterns import folded, trie_alt, windows
 from .record import Period
 from .sentences import clause_bounds, figure_lists
@@ -70,10 +76,7 @@ _MONTH = (r"(?:(?:January|February|March|April|June|July|August|September|Octobe
           r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
 _NUMW = trie_alt([*UNIT_WORDS, *TENS_WORDS, "a", "an"], fold=True)
 _N = rf"(?:\d+|(?i:{_NUMW})|a{_S}+couple{_S}+of|several)"
-_PLAN_NUMS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-              "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-              "fifteenth": 15}
-_PLAN_ORD = ("(?i:" + "|".join(_PLAN_NUMS) + r")|(?:[3-9]|1[0-5])(?:rd|th)")
+_PLAN_ORD = ("(?i:" + "|".join(PLAN_NUMS) + r")|(?:[3-9]|1[0-5])(?:rd|th)")
 _PERIOD_WORDS = r"(?:year|summer|spring|autumn|fall|winter|month|quarter|week|season|half)"
 # "the same quarter of", "the corresponding period in": a named base's unit of time
 _SAME = (rf"the{_S}+(?i:same|corresponding|equivalent|comparable){_S}+(?:(?i:period|quarter|month|half|time|week|season|months)"
@@ -263,7 +266,7 @@ _NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(
 _NTO_LEAD = 24  # "the twenty-four months": the longest words before the core
 _MRANGE = Finder(_BY_KIND["mrange"])
 _MSPAN = Finder(_BY_KIND["mspan"])
-_PLAN_ORD_MAX = max(len(w) for w in _PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
+_PLAN_ORD_MAX = max(len(w) for w in PLAN_NUMS)  # "thirteenth"; the digit forms are shorter
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 # "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
 # "after a projected surplus of C$5.8 billion for the year ending March 2025": what came before
@@ -900,7 +903,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return DateExpr(s, e, "prevshift", n=1, sign=-1)
     if kind == "plan":
         o = (m.group(1) or m.group(2)).lower()
-        n = _PLAN_NUMS.get(o) or int(re.match(r"\d+", o).group())
+        n = PLAN_NUMS.get(o) or int(re.match(r"\d+", o).group())
         y0 = 1966 + 5 * (n - 3)  # the Third Plan began in 1966 after the 1963-65 readjustment
         y1 = y0 + 4
         if py is not None and y0 <= py < y1:
@@ -1118,8 +1121,6 @@ _PART_BEFORE_RE = re.compile(
     rf"|\b(Q[1-4]|H[12])|\b(March|June|September|December){_S}+(?i:quarter)(?:{_S}+(?:of|in))?"
     rf"|\b(?:(\d{{1,2}})(?:st|nd|rd|th)?{_S}+)?({_MONTH})(?:{_S}+(\d{{1,2}})(?:st|nd|rd|th)?)?,?)"
     rf"{_S}*(?:(?i:of){_S}+)?$")
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "final": 4, "last": 4}
 
 
 def _part_length(g: str) -> int:
@@ -1165,7 +1166,7 @@ def _written_part(text: str, d: DateExpr) -> tuple | None:
         return None
     y = d.y0
     if m.group(1):
-        idx = _ORDINALS[m.group(1).lower()]
+        idx = ORDINALS[m.group(1).lower()]
         if m.group(2).lower() == "half":
             first = 1 if idx == 1 else 7
             return (y, first), (y, first + 5), None

@@ -39,7 +39,20 @@ from typing import Iterable, Mapping, Sequence
 
 from ._cache import by_identity
 from ._finder import Finder, matches_at
-from ._lexicon import CAPITAL_NON_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, WORLD_CURRENCIES
+from ._lexicon import (
+    ADMIN_WORDS,
+    AID_STEMS,
+    AID_WORDS,
+    ANAPHORA_ADJECTIVES,
+    ANAPHORA_NOUNS,
+    INSTITUTION_WORDS,
+    NATIONAL_BODY_WORDS,
+    NOT_NAME_WORDS,
+    PLACE_MODIFIERS,
+    REPORT_VERBS,
+    TRANSFER_STEMS,
+    WORLD_CURRENCIES,
+)
 from .patterns import ends_before_blanks, trie_alt
 from .patterns import folded as folded_text
 from .record import Region
@@ -60,11 +73,6 @@ _ADMIN_PLACE_RE = re.compile(
     r"(township|county|prefecture|district|village|Township|County|Prefecture|District|Village|Province)\b")
 _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "county",
                       "prefecture": "prefecture", "district": "district", "province": "province"}
-# words that begin a noun phrase, not a name ("The county", "Each district", "Federal District")
-_NOT_NAME_WORDS = frozenset("""The A An This That These Those Each Every Any No Our Their Its His Her
-One Some Other Another Which What Whose Federal National Central Local Home Business School Financial
-Special Economic Electoral Congressional Metropolitan Municipal Rural Urban Poor Neighbouring
-Neighboring Coastal Border Administrative""".split())
 # a dateline names where the story was filed, not what it is about: "NAIROBI, Jan 27 (Reuters) -",
 # "Nairobi — Nairobi, Turkana and ...", "Jakarta. The Indonesian government ..."
 _DATELINE_TAIL_RE = re.compile(
@@ -74,39 +82,12 @@ _DATELINE_TAIL_RE = re.compile(
 _NATIONAL_BODY_RE = re.compile(
     r"\b(?:[Tt]he[ \t]+(?:National[ \t]+)?(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
     r"[Ss]tatistics[ \t]+(?:office|agency|bureau))|National[ \t]+Treasury|Finance[ \t]+Minister)\b")
-_NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", "inance minist",
-                        "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
 
-_ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
-Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
-Island Islands Mainland State Territory Governorate Oblast Department Provinces Counties States Regions
-Prefectures Districts Territories Cities""".split()) | frozenset(
-    # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
-    """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
-Governor Cabinet Budget Exchequer Finance Economy""".split())
 _S = r"[ \t\u00a0]"
-# A place inside a company's name is not where its figures are ("Air India", "Victoria's Secret
-# said its sales", "Santander said its profit"): a capitalised word before the place that can
-# only be part of a name (not a direction, a title, a function word, an adjective, nor a public
-# body's word: "Greater Jakarta", "Premier", "In", "Struggling", "Statistics Canada"); a
-# possessive place before a name that reports a company's results; a place that itself reports them.
-_PLACE_MODIFIERS = frozenset("""North South East West Northern Southern Eastern Western Central Northeast
-Northwest Southeast Southwest Northeastern Northwestern Southeastern Southwestern Mid Middle Upper Lower Inner
-Outer Greater Mainland Metro Metropolitan Rural Urban Regional Coastal Continental Far Near Deep Downtown
-Suburban Tropical Old New Modern Ancient Whole Entire Wider Neighbouring Neighboring Landlocked Communist
-Democratic Federal Imperial Colonial Outside Inside Behind Alongside Excluding Apart Aside Elsewhere
-Nationwide Together Like Unlike Beyond President Premier Prime Minister Chancellor Governor Mayor Chief
-Secretary Treasurer King Queen Prince Princess Mr Mrs Ms Dr Sir Lord Lady General Ambassador Envoy
-Rest Rival Statistics Stats Health Tourism Infrastructure Transport Environment Finance Revenue Enterprise
-Invest Visit Sport Bank Negara Employment Education Export Trade Investment Immigration Destination Team
-""".split()) | CAPITAL_NON_NAMES | frozenset(w.capitalize() for w in (*FUNCTION_WORDS, *MONTHS, *WEEKDAYS))
 _CORPORATE_NOUNS = (r"(?:profits?|(?:net|operating)[ \t]+(?:income|loss)|earnings|dividends?|revenues?|sales|"
                     r"turnover|margins?|shares|deliveries|subscribers|customers|stores)")
-_REPORT_VERBS = ("said says reported reports posted posts announced announces booked books expects expected "
-                 "forecast forecasts recorded records swung saw sees raised raises cut cuts lifted lifts "
-                 "narrowed widened beat").split()
-_REPORTS = f"(?:{'|'.join(_REPORT_VERBS)})"
-_REPORT_WORDS = tuple(f" {w} " for w in _REPORT_VERBS)  # what a place reporting results is followed by
+_REPORTS = f"(?:{'|'.join(REPORT_VERBS)})"
+_REPORT_WORDS = tuple(f" {w} " for w in REPORT_VERBS)  # what a place reporting results is followed by
 _RESULT_STEMS_RE = re.compile("rofit|ncome|ividend|loss")
 # "Victoria's Secret said its sales", "Japan's Toyota posted a record profit", "Victoria's Secret shares"
 _OWNED_NAME_RE = re.compile(
@@ -120,10 +101,6 @@ _REPORTS_RESULTS_RE = re.compile(
     rf"(?:{_S}+[\w-]+){{0,3}}?{_S}+{_COMPANY_RESULTS}\b"
     rf"|['’]s(?:{_S}+(?:net|operating|pre-tax|pretax|quarterly|annual|half-year|full-year|"
     rf"first-quarter|second-quarter|third-quarter|fourth-quarter))?{_S}+{_COMPANY_RESULTS}\b")
-# bodies that speak for a place ("India's Reserve Bank said", "Britain's Office for ...")
-_INSTITUTION_WORDS = frozenset("""Reserve Central National Federal Statistics Statistical Bureau Office
-Department Agency Institute Commission Council Authority Board Monetary Bank Ministry Treasury State
-Provincial Regional Municipal Revenue Customs Tax Labour Labor Trade Finance Economic""".split())
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 # "Gujarat Rs 30,000 crore": a currency before an amount, not the rest of a name
 _AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
@@ -183,17 +160,13 @@ _APPOSITION_RE = re.compile(
 _TRADE_TO_RE = Finder(re.compile(
     rf"\b(?:exports?|shipments?|imports?|trade|sales|flights|deliveries)\b[^.;:]{{0,40}}\b(?:to|into|with)"
     rf"{_S}+(?:the{_S}+)?$", re.I))
-# "the region", "the province", "the city": the latest place of that rank before them
-_ANAPHORA_ADJECTIVES = ("restive", "autonomous", "far-western", "western", "southern", "northern", "eastern",
-                        "central", "whole", "entire", "coastal", "inland", "same", "southwestern", "northwestern")
-_ANAPHORA_NOUNS = ("region", "province", "city", "municipality", "prefecture", "state")
 # "the state" is the state named last, not the state as a government ("the state pension",
 # "the state-owned lender")
 _STATE_NOT_PLACE = (r"state(?![\w-]|{_S}+(?:pension|sector|media|broadcaster|television|oil|energy|lender|"
                     r"bank|banks|company|companies|firm|firms|enterprise|enterprises|of{_S}+the))").format(_S=_S)
 _ANAPHORA_RE = re.compile(
-    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?"
-    rf"({'|'.join(_ANAPHORA_NOUNS[:-1])}|{_STATE_NOT_PLACE})\b")
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:(?:{'|'.join(ANAPHORA_ADJECTIVES)}){_S}+)?"
+    rf"({'|'.join(ANAPHORA_NOUNS[:-1])}|{_STATE_NOT_PLACE})\b")
 _ANAPHORA_LEVELS = {"state": (2,), "region": (1, 2), "province": (2,), "municipality": (2,), "city": (2, 3),
                     "prefecture": (3,)}
 # A place named in one sentence governs the sentences that go on about it, not the story: a
@@ -209,7 +182,7 @@ _THERE_RE = re.compile(rf"(?<![\w])there\b(?!{_S}+{_NOT_A_PLACE_THERE})")
 # "the state", "the county"; or an establishment that stands somewhere, named before ("the
 # company", "the yarn-making operation"): a national total is no company's
 _SAME_PLACE_RE = re.compile(
-    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+|(?:{'|'.join(_ANAPHORA_ADJECTIVES)}){_S}+)?"
+    rf"(?=[Tt])\b[Tt]he{_S}+(?:[a-z]+-[a-z]+{_S}+|same{_S}+|new{_S}+|(?:{'|'.join(ANAPHORA_ADJECTIVES)}){_S}+)?"
     rf"(?:state|county|territory|island|"
     rf"emirate|province|region|city|prefecture|municipality|company|firm|plant|factory|facility|mine|mill|"
     rf"park|operation|site|project|zone|port|refinery|smelter|complex|venture)(?![\w-])")
@@ -256,19 +229,12 @@ _RECIPIENT_GAP_RE = re.compile(r"[^.;:!?]{0,110}?(?<![\w])(?:in|to|into|for|on)(
 _AID_ACTOR_RE = re.compile(
     rf"(?:['’]s)?(?:{_S}+[a-z]+){{0,4}}?{_S}+(?:allocat|buil[dt]|construct|invest|arrang|dispatch|fund|"
     rf"aid|assist|spen[dt]|donat|sen[dt]|help|support)\w*\b")
-# cheap whole-text checks before the regexes above run per mention or figure
-_AID_STEMS = ("assist", "aid", "help", "support", "pair", "counterpart")
-_TRANSFER_STEMS = ("spen", "sen", "allocat", "invest", "inject", "transfer", "grant", "gave", "given",
-                   "pour", "earmark", "channel", "funnel", "donat", "pump", "disburs", "provid",
-                   "offer", "pledg")
-_AID_WORDS = ("assistance", "aid", "aiding", "assist", "assisting", "helping", "support", "supporting", "paired",
-              "pairing", "counterpart")
 _AID_TO_RE = Finder(re.compile(
-    rf"\b(?:{'|'.join(_AID_WORDS)})\b(?:{_S}+[\w-]+){{0,3}}?{_S}+(?:in|to|for){_S}+(?:the{_S}+)?$", re.I))
+    rf"\b(?:{'|'.join(AID_WORDS)})\b(?:{_S}+[\w-]+){{0,3}}?{_S}+(?:in|to|for){_S}+(?:the{_S}+)?$", re.I))
 # the same read backwards from the place name, without its word boundaries: it matches the
 # reversed window wherever _AID_TO_RE matches the window (a cheap test before the search)
 _AID_TO_REVERSED_RE = re.compile(
-    rf"\n?{_S}+(?:eht{_S}+)?(?:ni|ot|rof){_S}+(?:[\w-]+{_S}+){{0,3}}(?:{'|'.join(w[::-1] for w in _AID_WORDS)})", re.I)
+    rf"\n?{_S}+(?:eht{_S}+)?(?:ni|ot|rof){_S}+(?:[\w-]+{_S}+){{0,3}}(?:{'|'.join(w[::-1] for w in AID_WORDS)})", re.I)
 
 
 def regions_from_rows(rows: Iterable[Mapping[str, str]]) -> list[Region]:
@@ -434,7 +400,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
             continue
         if not poss:
             nx = _NEXT_CAP_RE.match(text, e)
-            if nx and nx.group(1) not in _ADMIN_WORDS and not _sentence_start(text, e) \
+            if nx and nx.group(1) not in ADMIN_WORDS and not _sentence_start(text, e) \
                     and not _AMOUNT_AFTER_RE.match(text, nx.end()):
                 nxt_word = nx.group(1)
                 if nxt_word not in gaz.by_surface:
@@ -479,14 +445,14 @@ def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> 
         lo = max(0, s - 24)
         j = max(text.rfind(" ", lo, s - 1), text.rfind("\n", lo, s - 1))
         word = text[j + 1 if j >= 0 else lo:s - 1]
-        if word[0].isupper() and word.isalpha() and word[1:].islower() and word not in _PLACE_MODIFIERS \
+        if word[0].isupper() and word.isalpha() and word[1:].islower() and word not in PLACE_MODIFIERS \
                 and word not in gaz.by_surface and not word.endswith(("ly", "ing", "ed")) \
                 and not _title_case_line(text, s) \
                 and not (text[s:e] in gaz.people and _opens_sentence(text, j + 1 if j >= 0 else lo)):
             return True
     if poss and e + 3 < len(text) and text[e + 3].isupper():
         owned = _OWNED_NAME_RE.match(text, e)
-        if owned and owned.group(1) not in _ADMIN_WORDS and owned.group(1) not in _INSTITUTION_WORDS \
+        if owned and owned.group(1) not in ADMIN_WORDS and owned.group(1) not in INSTITUTION_WORDS \
                 and owned.group(1) not in gaz.by_surface and not owned.group(1).isupper():
             return True
     reports = text.startswith(_REPORT_WORDS, e) or (poss and _RESULT_STEMS_RE.search(text, e, e + 48) is not None)
@@ -526,7 +492,7 @@ def _add_admin_places(text: str, mentions: list[Mention], gaz: _Gazetteer) -> No
         if own:  # "Nagri's Choqen County": the county is Choqen
             name, s = name[own.end():], s + own.end()
         first = name.split(" ", 1)[0]
-        if first in _NOT_NAME_WORDS or name in gaz.by_surface or any(s < m.end() and m.start() < e for s, e in known):
+        if first in NOT_NAME_WORDS or name in gaz.by_surface or any(s < m.end() and m.start() < e for s, e in known):
             continue
         if first in gaz.by_surface and " " in name:
             continue  # "Kenya County Government": a known place starts the phrase
@@ -581,13 +547,13 @@ def _anaphora_matches(text: str) -> list[re.Match]:
     before each of its nouns."""
     starts = set()
     is_blank = " \t\u00a0".__contains__
-    for noun in _ANAPHORA_NOUNS:
+    for noun in ANAPHORA_NOUNS:
         i = text.find(noun)
         while i != -1:
             b = _blanks_before(text, i, is_blank)
             if b < i:
                 starts.add(b - 3)
-                for adj in _ANAPHORA_ADJECTIVES:
+                for adj in ANAPHORA_ADJECTIVES:
                     if text.endswith(adj, 0, b):
                         a = b - len(adj)
                         starts.add(_blanks_before(text, a, is_blank) - 3)
@@ -637,7 +603,7 @@ def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict
                            or _ranks(text, m.start(), m.end()))
             mentions.append(Mention(m.start(), m.end(), main_country, demoted))
         mentions.sort(key=lambda m: m.start)
-    if main_country and any(w in text for w in _NATIONAL_BODY_WORDS):
+    if main_country and any(w in text for w in NATIONAL_BODY_WORDS):
         mentions.extend(Mention(m.start(), m.end(), main_country) for m in _NATIONAL_BODY_RE.finditer(text))
         mentions.sort(key=lambda m: m.start)
     _demote_share_bases(text, mentions, cands)
@@ -671,13 +637,13 @@ def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict
     named = {gaz.country_of.get(m.name, m.name) for m in mentions if not m.demoted}
     recipients: dict[str, int] = {}
     low = folded_text(text) or text.lower()  # the engine's cached lower-cased text
-    for m in (mentions if any(w in low for w in _AID_STEMS) else ()):
+    for m in (mentions if any(w in low for w in AID_STEMS) else ()):
         lo = max(0, m.start - 60)
         if not m.demoted and _AID_TO_REVERSED_RE.match(text[lo:m.start][::-1]) \
                 and _AID_TO_RE.search(text, lo, m.start):
             recipients[m.name] = recipients.get(m.name, 0) + 1
     recipient = max(recipients.items(), key=lambda kv: kv[1])[0] if recipients else None
-    transfers = any(w in low for w in _TRANSFER_STEMS)
+    transfers = any(w in low for w in TRANSFER_STEMS)
     running, last = None, None
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         if running and main_country and last is not None and si < len(sents.spans) \
