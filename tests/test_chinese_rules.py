@@ -405,3 +405,11 @@ def test_a_paragraph_naming_no_time_goes_on_about_the_period_the_report_opens_on
     # an undated communiqué that opens on its year
     text = "2021年,全县经济平稳运行。\n全县粮食产量12.6万吨,增长2.1%。"
     assert [(f.period_start, f.period_end) for f in figs(text, None)] == [(2021, 2021), (2021, 2021)]
+
+
+def test_a_report_of_a_county_the_gazetteer_lacks_is_that_countys_in_pinyin():
+    text = ("2023年青川县国民经济和社会发展统计公报\n"
+            "2023年,全县地区生产总值62.3亿元,比上年增长6.1%。")
+    assert [(f.surface, f.region) for f in figs(text, None)] == [("62.3亿元", "Qingchuan"), ("增长6.1%", "Qingchuan")]
+    # a county the gazetteer has keeps its own name; a title that names no report is no place
+    assert {f.region for f in figs("2023年,全县地区生产总值62.3亿元。", None)} == {None}

@@ -182,6 +182,9 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
     sents = SentenceIndex.from_spans(spans)
     gaz = _gazetteer(regions) if regions else None
     mentions = gaz.mentions(t) if gaz else []
+    own = _title_place(t, spans, gaz) if gaz else None
+    if own is not None:
+        mentions = sorted(mentions + own[1], key=lambda m: m.start)
     blocked = _blocked(t, ignore, mentions)
     cands = _scan(t, blocked)
     cands = _bare_numbers(t, cands)
@@ -190,7 +193,7 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
     pub_year = int(pub_date[:4]) if pub_date and pub_date[:4].isdigit() else None
     pub_month = int(pub_date[5:7]) if pub_date and pub_date[5:7].isdigit() else None
     times = _periods(t, spans, paras, cands, pub_year, pub_month)
-    places = _regions(t, spans, paras, cands, mentions, gaz)
+    places = _regions(t, spans, paras, cands, mentions, gaz, own[0] if own else None)
     _aid_to_its_recipient(t, cands, mentions, gaz, places)
     return Reading(cands, places, times, _metrics(t, spans, cands, metrics))
 
@@ -761,6 +764,35 @@ class _Gazetteer:
         return out
 
 
+# "2021年洪雅县国民经济和社会发展统计公报": the county (district, banner, city) a report is of
+_TITLE_PLACE_RE = re.compile(r"(?:(?:19|20)\d{2}[ \t]*年(?:度)?)?[ \t]*([\u4e00-\u9fff]{2,4}?)(自治县|县|区|旗|市)"
+                             r"(?=国民经济|统计公报|经济运行|经济社会|政府工作报告|20\d\d)")
+_TITLE_PLACE_LEVELS = {"县": "county", "自治县": "county", "旗": "county", "区": "district", "市": "city"}
+
+
+def _title_place(t: str, spans, gaz: _Gazetteer) -> tuple[Region, list[_Mention]] | None:
+    """The place a report's title names where the gazetteer has no row for it (China has some
+    2,800 counties): a place of this text, named in pinyin ("洪雅县" Hongya), with its mentions."""
+    if not spans:
+        return None
+    s0, e0 = spans[0]
+    m = _TITLE_PLACE_RE.search(t, s0, e0)
+    if m is None or not _REPORT_TITLE_RE.search(t, m.end(), e0):
+        return None
+    name, suffix = m.group(1), m.group(2)
+    if name + suffix in gaz.by_alias or name in gaz.by_alias or name.startswith(L.HOME_PREFIXES):
+        return None
+    from pypinyin import lazy_pinyin  # only a report of a place the gazetteer lacks needs it
+
+    english = "".join(lazy_pinyin(name)).capitalize()
+    if english in gaz.by_name:  # another place's name already ("Hengyang"): say which
+        english = f"{english} {_TITLE_PLACE_LEVELS[suffix].capitalize()}"
+    r = Region(name=english, aliases=(name + suffix,), level=_TITLE_PLACE_LEVELS[suffix])
+    rank = LEVEL_RANK.get(r.level, 3)
+    found = [_Mention(k.start(), k.end(), english, rank) for k in re.finditer(re.escape(name + suffix), t)]
+    return r, found
+
+
 def _IN_NAME_BRACKETS(t: str, s: int, e: int) -> bool:
     """Is the place at s..e bracketed inside a name, Chinese characters on both sides?"""
     return (0 < s - 1 and e + 1 < len(t) and t[s - 1] in "（(" and t[e] in "）)"
@@ -768,7 +800,7 @@ def _IN_NAME_BRACKETS(t: str, s: int, e: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _home_place(gaz: _Gazetteer, word: str, choices: tuple) -> str | None:
+def _home_place_in(gaz: _Gazetteer, word: str, choices: tuple) -> str | None:
     """The place a word like "全市" or "全省" stands for: the first of ``choices`` (places named
     before it, nearest first) of the rank it names, or that holds one of them."""
     levels = L.HOME_LEVELS.get(word[1:])
@@ -825,10 +857,16 @@ def _lies_in(gaz, name: str, provinces: tuple[str, ...]) -> bool:
     return False
 
 
-def _regions(t, spans, paras, cands, mentions, gaz) -> dict[ZhCand, str | None]:
+def _regions(t, spans, paras, cands, mentions, gaz, own: Region | None = None) -> dict[ZhCand, str | None]:
     places: dict[ZhCand, str | None] = {c: None for c in cands}
     if not cands or gaz is None:
         return places
+
+    def _home_place(gaz, word, choices):  # the report's own county too, which the gazetteer lacks
+        if own is not None and own.name in choices and own.level in L.HOME_LEVELS.get(word[1:], ()):
+            return own.name
+        return _home_place_in(gaz, word, choices)
+
     real = [m for m in mentions if not m.home and not m.partner]
     main = None
     if spans:

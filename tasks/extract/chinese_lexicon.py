@@ -143,6 +143,8 @@ ADMIN_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "�
 HOME_WORDS = ("全市", "全省", "全区", "全州", "全县", "全地区", "全师", "全旗", "本市", "本省",
               "本区", "我市", "我省", "我区", "我州", "我县")
 NATION_WORDS = ("全国",)
+# what begins a word for a place that is no name: "全县", "本区", "该县", "各县"
+HOME_PREFIXES = ("全", "本", "我", "该", "各", "此")
 # the rank each of those words names ("全市" the whole city, "全省" the whole province): the text's
 # place of that rank, or the one that holds it
 HOME_LEVELS = {"市": ("city", "prefecture", "municipality"), "省": ("province",), "县": ("county",),
