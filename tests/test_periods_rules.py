@@ -940,3 +940,27 @@ def test_an_undated_report_of_one_fiscal_year_gives_its_undated_figures_that_yea
     # two fiscal years named: no single year to take
     check("Full-year profit was A$2.4 billion. Profit was A$2.1 billion in 2023/24 and A$1.9 billion in 2022/23.",
           None, {"A$2.4 billion": (None, None)})
+
+
+def test_the_same_period_last_year_after_a_level_is_that_levels_year_before_and_not_carried():
+    check("Exports rose 12% to $9.1 billion in January-June 2025, against $8.1 billion in the same period last "
+          "year. Imports grew 4%.", "2025-07-20",
+          {"$8.1 billion": (2024, 2024), "4%": (2025, 2025)})
+
+
+def test_an_abbreviated_currency_does_not_end_a_sentence():
+    check("The deficit fell to Rs. 441 billion in January-September 2025, compared to Rs. 970 billion in the "
+          "same period last year.", "2025-10-29", {"Rs. 970 billion": (2024, 2024)})
+
+
+def test_n_weeks_ended_a_day_is_a_retailers_year_or_half():
+    check("Net profit for the 52 weeks ended 29 June 2025 rose 4% to A$1.9 billion.", "2025-08-27",
+          {"A$1.9 billion": (2024, 2025)})
+    check("Sales for the 26 weeks to 28 December 2024 were A$34 billion.", "2025-02-26",
+          {"A$34 billion": (2024, 2024)})
+
+
+def test_the_full_year_of_a_results_statement_is_the_year_just_ended():
+    check("Tesco, the UK grocer: for the full year, sales rose 3.5% to £69.9 billion.", "2025-04-10",
+          {"£69.9 billion": (2024, 2025)})
+    check("Danone reported full-year sales of €27 billion.", "2025-02-20", {"€27 billion": (2024, 2024)})

@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the six months to March 2023", "half year ended 31 January 2011", "the year to June":
     # a stretch of months that ends in a named month
     ("nto", re.compile(
-        rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
+        rf"\b(?:(?i:the){_S}+)?(?:({_N}|\d+)[-‑ ]?{_S}*(?i:months?|weeks?)|(?i:(?:first|second){_S}+)?(?i:half)(?:[-‑ ](?i:year))?"
         rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
         rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
         rf"(?i:to|ended|ending|through|until){_S}+(?:\([A-Z]{{2,6}}\){_S}+)?(?:(?i:on|in){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?(?:(?i:next){_S}+)?"
@@ -146,6 +146,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|(?<=(?i:outgoing)[ \t\u00a0])(?i:year)\b)")),  # "the outgoing year": the fiscal year under way
     ("sincethen", re.compile(rf"\b(?i:since{_S}+(?:then|that{_S}+time|that{_S}+year))\b")),
     ("point", re.compile(_Y)),
+    # "for the full year", "full-year profit", "the year under review" in a results statement: the
+    # (fiscal) year just ended, or the one under way in its second half
+    ("fullyear", re.compile(rf"\b(?:(?i:for|in|over|during){_S}+)?(?i:the){_S}+(?i:full|whole)[-‑ ](?i:year)\b"
+                            rf"(?![-‑]|{_S}*(?:\d|(?i:to|ended|ending|of|through)\b))"
+                            rf"|\b(?i:full)[-‑ ](?i:year){_S}+(?i:results?|profits?|net|revenues?|sales|earnings|loss|"
+                            rf"dividends?|underlying|operating|guidance|figures)\b"
+                            rf"|\b(?i:the){_S}+(?i:year){_S}+(?i:under){_S}+(?i:review)\b")),
     # relative dates (need the publication year)
     ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this|the{_S}+current){_S}+(?i:{_PERIOD_WORDS})\b")),
     ("last", re.compile(rf"\b(?i:last|past){_S}+(?i:{_PERIOD_WORDS})\b")),
@@ -159,8 +166,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"(?!,?{_S}*(?:{_MONTH}|\d))")),
     # "in the previous year" after a figure: the year before the sentence's own (not carried on)
     # ... and "the previous year's 9.2 per cent": the level of the year before
+    # ... and "compared to Rs 970 billion in the same period last year": the year-ago level's
     ("prevyear", re.compile(rf"\b(?i:in|during|for){_S}+the{_S}+(?i:previous|prior|preceding){_S}+year\b"
-                            rf"|\b(?i:the){_S}+(?i:previous|prior|preceding){_S}+year['’]s(?!\w)")),
+                            rf"|\b(?i:the){_S}+(?i:previous|prior|preceding){_S}+year['’]s(?!\w)"
+                            rf"|\b(?i:in|during|for|over){_S}+the{_S}+(?i:same|corresponding){_S}+(?i:period|quarter|month|months|time)"
+                            rf"{_S}+(?:(?i:of){_S}+)?(?i:last|the{_S}+previous|the{_S}+prior){_S}+(?i:year)\b")),
     # "the 'Tenth Five-Year Plan' period": a plan's five years (_plan_matches knows its shape)
     ("plan", re.compile(rf"\b(?:({_PLAN_ORD}){_S}*['\"‘“]?|['\"‘“]?({_PLAN_ORD}){_S}+)(?i:five|5)[-‑ ](?i:year){_S}+(?i:plan)\b['\"’”]?(?:{_S}+(?i:period))?")),
     # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
@@ -196,7 +206,7 @@ _WORD_ANCHOR_RE = re.compile(
 _WORD_ANCHORS = AfterBoundary(_WORD_ANCHOR_RE)  # each read with the character before it
 _WB = r"(?=[A-Za-z0-9])(?<![A-Za-z0-9_])"  # a word start: lets the engine skip inside words
 _YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
-_WORD_KINDS = ("fyrel", "fy", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
+_WORD_KINDS = ("fyrel", "fy", "fullyear", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "weekday", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous year")
@@ -260,9 +270,9 @@ _INYEARS = Finder(_BY_KIND["inyears"])
 # every plan's name holds "five-year"; its ordinal, a quote and blanks stand right before that
 _PLAN_CORE = Finder(re.compile(r"(?i:five|5)[-‑ ](?i:year)"))
 # every stretch of months ending in a month has one of these words before its "to", "ended"
-_NTO_CORE = Finder(re.compile(rf"(?i:months?|half|year|quarter|period)(?:,?{_S}+(?i:which|that))?{_S}+(?i:to|ended|ending|through|until){_S}"))
+_NTO_CORE = Finder(re.compile(rf"(?i:months?|weeks?|half|year|quarter|period)(?:,?{_S}+(?i:which|that))?{_S}+(?i:to|ended|ending|through|until){_S}"))
 # the same words in the lower-cased text (patterns.folded), which the engine scans much faster
-_NTO_CORE_FOLDED = re.compile(rf"(?:months?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
+_NTO_CORE_FOLDED = re.compile(rf"(?:months?|weeks?|half|year|quarter|period)(?:,?{_S}+(?:which|that))?{_S}+(?:to|ended|ending|through|until){_S}")
 _NTO_LEAD = 24  # "the twenty-four months": the longest words before the core
 _MRANGE = Finder(_BY_KIND["mrange"])
 _MSPAN = Finder(_BY_KIND["mspan"])
@@ -746,6 +756,8 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
         return None
     if m.group(1):
         n = _count(m.group(1))
+        if "week" in g:  # "the 53 weeks ended 30 June 2024": a retailer's year
+            n = round(n * 12 / 52)
     elif "half" in g:
         n = 6
     elif m.group(2):
@@ -930,6 +942,13 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             d.whole = True
             return d
         return DateExpr(s, e, "point", py, py)
+    if kind == "fullyear":
+        y0, y1 = current_fiscal(py, pm, cal)
+        if pm is not None and (pm - cal[0]) % 12 < 6:  # results of the year just ended
+            y0, y1 = y0 - 1, y1 - 1
+        d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
+        d.whole = y0 != y1
+        return d
     if kind == "fyrel":
         which = m.group(1).lower()
         shift = -1 if which in ("last", "previous", "prior", "past") else 1 if which in ("next", "coming", "new") else 0

@@ -16,8 +16,8 @@ from functools import lru_cache
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st jr sr co corp inc ltd bros vs etc e.g i.e u.s u.k u.n no nos jan feb mar
 apr jun jul aug sep sept oct nov dec a.m p.m gov sen rep gen col lt capt sgt mt ft ave approx
-est dept fig al cf op vol pp ed eds rev hon messrs univ assn gov't
-""".split())
+est dept fig al cf op vol pp ed eds rev hon messrs univ assn gov't rs re tk
+""".split())  # (rs, re, tk: "Rs. 970 billion", "Tk. 40 crore": a currency before its amount)
 
 # a full stop / ! / ? (then closing quotes or brackets) and white space; or a line break
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t\u00a0]+|[ \t]*\n\s*")
