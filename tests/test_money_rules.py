@@ -311,3 +311,8 @@ def test_bare_cents_in_a_text_written_in_one_dollar_are_that_dollars():
     assert amounts("Revenue was NZ$4.1 billion and the dividend 12 cents a share.") == [(4.1e9, "NZD"), (0.12, "NZD")]
     # with a bare "$" or another dollar beside it, cents stay the text's plain dollar
     assert amounts("Revenue was US$4.1 billion, or NZ$6.9 billion, and the dividend 12 cents.")[-1] == (0.12, "USD")
+
+
+def test_dirhams_are_the_currency_of_the_country_the_text_is_about():
+    assert amounts("Morocco's budget deficit widened to 1.7 billion dirhams.") == [(1.7e9, "MAD")]
+    assert amounts("Dubai's revenue reached 5 billion dirhams.") == [(5e9, "AED")]

@@ -964,3 +964,9 @@ def test_the_full_year_of_a_results_statement_is_the_year_just_ended():
     check("Tesco, the UK grocer: for the full year, sales rose 3.5% to £69.9 billion.", "2025-04-10",
           {"£69.9 billion": (2024, 2025)})
     check("Danone reported full-year sales of €27 billion.", "2025-02-20", {"€27 billion": (2024, 2024)})
+
+
+def test_a_change_over_a_fiscal_year_runs_from_it_to_the_figures_own():
+    check("Telangana's GSDP for 2025-26 is projected at Rs 16,00,000 crore, growth of 10.1% over 2024-25. Spending "
+          "in 2025-26 is Rs 3,04,965 crore, an increase of 8.2% over the revised estimates of 2024-25.", None,
+          {"10.1%": (2024, 2026), "8.2%": (2024, 2026), "Rs 3,04,965 crore": (2025, 2026)})

@@ -357,3 +357,17 @@ def test_the_place_where_a_budget_was_presented_is_not_what_its_figures_are_abou
 
 def test_a_national_statistics_office_stands_for_its_country():
     assert regions("Stats NZ said retail sales fell 1.1 percent in the June quarter.") == ["New Zealand"]
+
+
+def test_an_office_of_a_place_names_that_place_unlike_a_bank_of_it():
+    assert regions("The Finance Minister of Punjab presented the budget. Spending is put at Rs 2,00,000 crore.") \
+        == ["Punjab"]
+
+
+def test_a_dateline_of_a_city_and_its_country_on_its_own_line_is_where_the_story_was_filed():
+    assert places("ALMATY, Kazakhstan, Oct.3\n\nUzbekistan's economy grew 6.1 percent in the first nine months.") \
+        == [("6.1 percent", "Uzbekistan"), ("nine months", "Uzbekistan")]
+
+
+def test_bc_with_its_dots_is_british_columbia():
+    assert regions("B.C. is projecting a deficit of $7.9 billion.") == ["British Columbia"]

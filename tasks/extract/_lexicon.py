@@ -172,7 +172,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "?peso", "peso": "?peso",
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
     "lira": "TRY", "liras": "TRY", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "?franc", "franc": "?franc",
-    "dong": "VND", "rupiah": "IDR", "naira": "NGN", "dirhams": "AED", "dirham": "AED",
+    "dong": "VND", "rupiah": "IDR", "naira": "NGN", "dirhams": "?dirham", "dirham": "?dirham",
     "riyals": "SAR", "riyal": "SAR", "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS", "new shekel": "ILS",
     "new israeli shekels": "ILS", "israeli new shekels": "ILS",
     "kronor": "SEK",

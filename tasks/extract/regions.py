@@ -75,9 +75,12 @@ _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "
                       "prefecture": "prefecture", "district": "district", "province": "province"}
 # a dateline names where the story was filed, not what it is about: "NAIROBI, Jan 27 (Reuters) -",
 # "Nairobi — Nairobi, Turkana and ...", "Jakarta. The Indonesian government ..."
+# ("BAKU, Azerbaijan, Sept.14" on a line of its own: the city, its country, the day)
 _DATELINE_TAIL_RE = re.compile(
-    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
-    r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t])")
+    r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
+    r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]|[ \t]*\n)")
+_DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
 _NATIONAL_BODY_RE = re.compile(
     r"\b(?:[Tt]he[ \t]+(?:National[ \t]+)?(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
@@ -104,6 +107,10 @@ _REPORTS_RESULTS_RE = re.compile(
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 # "Gujarat Rs 30,000 crore": a currency before an amount, not the rest of a name
 _AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
+# "the Finance Minister of Kerala", "the Government of India": an office of the place, not a name
+# like "Bank of China"
+_OFFICE_OF_PLACE = frozenset({"Republic", "Government", "People's", "Region", "Minister", "Ministry", "President",
+                              "Governor", "Premier", "Parliament", "Assembly", "Province", "State", "Economy"})
 _OF_NAME_RE = Finder(re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$"))
 _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
@@ -407,7 +414,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
-        if of and of.group(1) not in ("Republic", "Government", "People's", "Region") \
+        if of and of.group(1) not in _OFFICE_OF_PLACE \
                 and not of.group(1).isupper():  # "the GDP of Shandong": a measure, no name
             continue  # "Bank of China", "University of Hong Kong"
         if _CURRENCY_AFTER_RE.match(text, e):
@@ -480,6 +487,11 @@ def _is_dateline(text: str, s: int, e: int) -> bool:
     j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
     while j and text[j - 1] != "\n" and text[j - 1].isspace():
         j -= 1
+    if j and text[j - 1] != "\n":  # "BAKU, Azerbaijan, Sept.14": the country after the city
+        m = _DATELINE_CITY_RE.search(text, max(0, s - 30), s)
+        if m is None or not (m.start() == 0 or text[m.start() - 1] == "\n"):
+            return False
+        j = m.start()
     return (not j or text[j - 1] == "\n") and bool(_DATELINE_TAIL_RE.match(text, e))
 
 
