@@ -413,3 +413,14 @@ def test_a_report_of_a_county_the_gazetteer_lacks_is_that_countys_in_pinyin():
     assert [(f.surface, f.region) for f in figs(text, None)] == [("62.3亿元", "Qingchuan"), ("增长6.1%", "Qingchuan")]
     # a county the gazetteer has keeps its own name; a title that names no report is no place
     assert {f.region for f in figs("2023年,全县地区生产总值62.3亿元。", None)} == {None}
+
+
+def test_level_with_the_year_before_is_a_comparison_not_the_year_before():
+    text = "2022年,全县夏粮产量0.3万吨,基本和上年持平;秋粮产量8.6万吨,增长1.9%。"
+    assert [(f.surface, f.period_start) for f in figs(text, None)] == [
+        ("0.3万吨", 2022), ("8.6万吨", 2022), ("增长1.9%", 2022)]
+
+
+def test_since_a_year_and_the_event_that_began_then_runs_to_publication():
+    text = "2014年新一轮对口援藏以来,上海累计投入援藏资金86亿元。"
+    assert [(f.surface, f.period_start, f.period_end) for f in figs(text, "2024-05-10")] == [("86亿元", 2014, 2024)]
