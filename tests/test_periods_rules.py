@@ -970,3 +970,13 @@ def test_a_change_over_a_fiscal_year_runs_from_it_to_the_figures_own():
     check("Telangana's GSDP for 2025-26 is projected at Rs 16,00,000 crore, growth of 10.1% over 2024-25. Spending "
           "in 2025-26 is Rs 3,04,965 crore, an increase of 8.2% over the revised estimates of 2024-25.", None,
           {"10.1%": (2024, 2026), "8.2%": (2024, 2026), "Rs 3,04,965 crore": (2025, 2026)})
+
+
+def test_the_level_a_record_is_measured_since_takes_its_own_date_and_is_not_carried():
+    check("Growth was the highest since the 7.1 percent recorded in the second quarter of 2021. Exports rose "
+          "5.2 percent.", "2025-08-07", {"7.1 percent": (2021, 2021), "5.2 percent": (2025, 2025)})
+
+
+def test_a_quarter_ended_a_day_written_without_a_space_spans_the_months_it_covers():
+    check("Adjusted earnings were $1.47 a share for the quarter ended Feb.28.", "2025-03-11",
+          {"$1.47 a share": (2024, 2025)})

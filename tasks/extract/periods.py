@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|(?i:(?:fiscal|financial|business){_S}+)?(?i:(year))|(?i:quarter))"
         rf"(?:,?{_S}+(?i:which|that))?{_S}+(?:(?i:period){_S}+)?"  # "the half year, which ended on 31 May"
         rf"(?i:to|ended|ending|through|until){_S}+(?:\([A-Z]{{2,6}}\){_S}+)?(?:(?i:on|in){_S}+)?(?:(?i:the{_S}+end{_S}+of){_S}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_S}+)?(?:(?i:next){_S}+)?"
-        rf"({_MONTH})(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
+        rf"({_MONTH})(?:{_S}*\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?{_S}+({_YEAR}))?(?![\w%]|[-/.,]\d)")),
     # "the April-June quarter", "October-December 2023": a stretch from one month to another
     ("mrange", re.compile(rf"({_MONTH}){_DASH}({_MONTH})(?:{_S}+(?i:quarter|period|half|months))?(?:{_S}+(?:of{_S}+)?(?:({_YEAR})|(?i:(last|this|next)){_S}+(?i:year)\b))?(?![\w%]|[-/.,]\d)")),
     # "between December 2020 and November 2021": a stretch from one month of a year to another's
@@ -280,7 +280,9 @@ _PLAN_ORD_MAX = max(len(w) for w in PLAN_NUMS)  # "thirteenth"; the digit forms 
 _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars|US{_S}*dollars|international)\b")
 # "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
 # "after a projected surplus of C$5.8 billion for the year ending March 2025": what came before
-_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
+# ("the highest since the 6.4 percent recorded in the first quarter of 2022": a record's level)
+_BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following|"
+                             rf"since{_S}+the){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full|"
@@ -1713,7 +1715,10 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
                 continue
             if any(after <= fs < d.start for fs, _ in fig_spans):
                 break
-            if d.start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d.start):
+            # (a year's part label is the date's own words: "recorded in the first quarter of 2022")
+            part = _PART_BEFORE_RE.search(text, max(after, d.start - 32), d.start) if d.written else None
+            d_start = part.start() if part is not None else d.start
+            if d_start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d_start):
                 d.window = d.months > 0
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
