@@ -973,8 +973,9 @@ def test_a_change_over_a_fiscal_year_runs_from_it_to_the_figures_own():
 
 
 def test_the_level_a_record_is_measured_since_takes_its_own_date_and_is_not_carried():
-    check("Growth was the highest since the 7.1 percent recorded in the second quarter of 2021. Exports rose "
-          "5.2 percent.", "2025-08-07", {"7.1 percent": (2021, 2021), "5.2 percent": (2025, 2025)})
+    check("Growth of 6.0 percent in the second quarter of 2025 was the highest since the 7.1 percent recorded in "
+          "the second quarter of 2021. Exports rose 5.2 percent.", "2025-08-07",
+          {"7.1 percent": (2021, 2021), "5.2 percent": (2025, 2025)})
 
 
 def test_a_quarter_ended_a_day_written_without_a_space_spans_the_months_it_covers():
