@@ -69,11 +69,33 @@ FLOORS = {
     # Written blind the same day and kept out of sight while all the rules above were written, then
     # run once (the fair measure of how they generalise): at the session's first engine and at its
     # last, fifth_world F1 0.910, period 0.767, region 0.893 both times; fifth_zh F1 0.984, period
-    # 0.876, region 0.680 -> 0.712. Not used for tuning.
-    "fifth_world.jsonl": {"f1": 0.89, "kind": {"money": 0.82, "percent": 0.95, "quantity": 0.86},
-                          "qualifier": 0.98, "period": 0.74, "region": 0.87},
+    # 0.876, region 0.680 -> 0.712. On 2026-12-07 their errors guided general rules (engine 0.5.6):
+    #   fifth_world: F1 0.958, period 0.860, region 0.961;  fifth_zh: F1 0.984, period 0.992, region 0.712
+    "fifth_world.jsonl": {"f1": 0.94, "kind": {"money": 0.91, "percent": 0.98, "quantity": 0.86},
+                          "qualifier": 0.97, "period": 0.84, "region": 0.94},
     "fifth_zh.jsonl": {"f1": 0.96, "kind": {"money": 0.98, "percent": 0.97, "quantity": 0.90},
-                       "qualifier": 0.98, "period": 0.85, "region": 0.69},
+                       "qualifier": 0.98, "period": 0.97, "region": 0.69},
+    # Five more written blind on 2026-12-07 from real pages (tests/heldout/README.md). First runs,
+    # at the session's first engine (0.5.5) unless said:
+    #   seventh_world F1 0.874, period 0.686, region 0.736; seventh_zh F1 0.985, period 0.853, region 0.703;
+    #   eighth_zh (first run at a mid-session engine) F1 0.994, period 0.810, region 0.497 (0.5.5: period 0.754);
+    #   ninth_world (mid-session) F1 0.942, period 0.599, region 0.693 (0.5.5: period 0.547, region 0.681);
+    #   eighth_world, kept out of sight until every rule guided by the others was written:
+    #     F1 0.985, period 0.840, region 0.871 at 0.5.5 and F1 0.985, period 0.864, region 0.871 then.
+    # Their errors then guided general rules (each tested on sentences of its own in
+    # tests/test_periods_rules.py, test_regions_rules.py, test_money_rules.py, test_chinese_rules.py):
+    #   seventh_world 0.985 / 0.907 / 0.840; seventh_zh 0.985 / 0.955 / 0.703; eighth_world 0.985 / 0.901 / 0.871;
+    #   eighth_zh 0.994 / 0.989 / 0.953; ninth_world 0.966 / 0.890 / 0.994 (F1 / period / region)
+    "seventh_world.jsonl": {"f1": 0.96, "kind": {"money": 0.96, "percent": 0.97, "quantity": 0.92},
+                            "qualifier": 0.97, "period": 0.88, "region": 0.82},
+    "seventh_zh.jsonl": {"f1": 0.96, "kind": {"money": 0.98, "percent": 0.96, "quantity": 0.94},
+                         "qualifier": 0.98, "period": 0.93, "region": 0.68},
+    "eighth_world.jsonl": {"f1": 0.96, "kind": {"money": 0.96, "percent": 0.98, "quantity": 0.87},
+                           "qualifier": 0.96, "period": 0.88, "region": 0.85},
+    "eighth_zh.jsonl": {"f1": 0.97, "kind": {"money": 0.98, "percent": 0.98, "quantity": 0.95},
+                        "qualifier": 0.98, "period": 0.96, "region": 0.93},
+    "ninth_world.jsonl": {"f1": 0.94, "kind": {"money": 0.94, "percent": 0.97, "quantity": 0.87},
+                          "qualifier": 0.97, "period": 0.87, "region": 0.97},
 }
 
 
@@ -209,8 +231,8 @@ def test_gold_is_well_formed(name):
             assert _num(f["value"]) is not None, where
             if f["kind"] == "money":
                 assert _ISO.match(f["unit"]), f"{where}: money unit must be an ISO 4217 code"
-            if f["kind"] == "percent":
-                assert f["unit"] in ("%", "pp"), where
+            if f["kind"] == "percent":  # README_zh: "‰" too, and its points ("1.52个千分点")
+                assert f["unit"] in ("%", "pp", "‰", "per-mille point"), where
             if f["period_start"] is not None and f["period_end"] is not None:
                 assert f["period_start"] <= f["period_end"], where
 
