@@ -475,6 +475,10 @@ compared versus vs like unlike following per cent percent
 # ---------------------------------------------------------------------------------------------
 # words the regions stage reads
 # ---------------------------------------------------------------------------------------------
+# "the Finance Minister of Kerala", "the Government of India": an office of the place, not a name
+# like "Bank of China"
+OFFICE_OF_PLACE = frozenset({"Republic", "Government", "People's", "Region", "Minister", "Ministry", "President",
+                             "Governor", "Premier", "Parliament", "Assembly", "Province", "State", "Economy"})
 # words that begin a noun phrase, not a name ("The county", "Each district", "Federal District")
 NOT_NAME_WORDS = frozenset("""The A An This That These Those Each Every Any No Our Their Its His Her
 One Some Other Another Which What Whose Federal National Central Local Home Business School Financial

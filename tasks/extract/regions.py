@@ -48,6 +48,7 @@ from ._lexicon import (
     INSTITUTION_WORDS,
     NATIONAL_BODY_WORDS,
     NOT_NAME_WORDS,
+    OFFICE_OF_PLACE,
     PLACE_MODIFIERS,
     REPORT_VERBS,
     TRANSFER_STEMS,
@@ -107,10 +108,6 @@ _REPORTS_RESULTS_RE = re.compile(
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 # "Gujarat Rs 30,000 crore": a currency before an amount, not the rest of a name
 _AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
-# "the Finance Minister of Kerala", "the Government of India": an office of the place, not a name
-# like "Bank of China"
-_OFFICE_OF_PLACE = frozenset({"Republic", "Government", "People's", "Region", "Minister", "Ministry", "President",
-                              "Governor", "Premier", "Parliament", "Assembly", "Province", "State", "Economy"})
 _OF_NAME_RE = Finder(re.compile(rf"(?<![\w])([A-Z][\w'’]*){_S}+of{_S}+(?:the{_S}+)?$"))
 _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
@@ -414,7 +411,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
-        if of and of.group(1) not in _OFFICE_OF_PLACE \
+        if of and of.group(1) not in OFFICE_OF_PLACE \
                 and not of.group(1).isupper():  # "the GDP of Shandong": a measure, no name
             continue  # "Bank of China", "University of Hong Kong"
         if _CURRENCY_AFTER_RE.match(text, e):
