@@ -424,3 +424,13 @@ def test_level_with_the_year_before_is_a_comparison_not_the_year_before():
 def test_since_a_year_and_the_event_that_began_then_runs_to_publication():
     text = "2014年新一轮对口援藏以来,上海累计投入援藏资金86亿元。"
     assert [(f.surface, f.period_start, f.period_end) for f in figs(text, "2024-05-10")] == [("86亿元", 2014, 2024)]
+
+
+def test_what_the_review_found_in_chinese_stays_fixed():
+    # the county of a title that names its province and city first
+    text = "四川省眉山市洪雅县2021年国民经济和社会发展统计公报\n全县地区生产总值150亿元。"
+    assert [f.region for f in figs(text, None)] == ["Hongya"]
+    # a title of the whole county names no new place; a record since records began is no span
+    assert [f.region for f in figs("2021年全县国民经济和社会发展统计公报\n全县地区生产总值150亿元。", None)] == [None]
+    assert [(f.period_start, f.period_end) for f in figs("2024年全县游客人数创有记录以来新高,达到500万人次。",
+                                                          "2025-02-01")] == [(2024, 2024)]

@@ -687,3 +687,9 @@ def test_a_fraction_of_a_percentage_point_in_words_is_a_figure_in_points():
     assert got == [("half a percentage point", "percent", 0.5, "pp"), ("three", "quantity", 3.0, "cut"),
                    ("quarter-point", "percent", 0.25, "pp"),
                    ("quarter of a percentage point", "percent", 0.25, "pp")]
+
+
+def test_a_quarter_of_the_year_is_no_fraction_of_a_point():
+    assert [f.surface for f in parse_figures("Data for the fourth quarter points to a slowdown; the fourth "
+                                             "half-point cut took the rate to 8%.")] == ["half-point", "8%"]
+    assert [float(f.value) for f in parse_figures("The bank cut by a three-quarter point.")] == [0.75]

@@ -981,3 +981,19 @@ def test_the_level_a_record_is_measured_since_takes_its_own_date_and_is_not_carr
 def test_a_quarter_ended_a_day_written_without_a_space_spans_the_months_it_covers():
     check("Adjusted earnings were $1.47 a share for the quarter ended Feb.28.", "2025-03-11",
           {"$1.47 a share": (2024, 2025)})
+
+
+def test_what_the_review_found_stays_fixed():
+    # a passive still to come is ahead; a month after a past verb is past
+    check("The second tranche of $2 billion will be disbursed in September.", "2025-06-15", {"$2 billion": (2025, 2025)})
+    # "between A and B ... respectively" is one span, not a list of years
+    check("Between 2020 and 2024, exports and imports rose 5% and 7%, respectively.", "2025-06-15",
+          {"5%": (2020, 2024), "7%": (2020, 2024)})
+    # a full-year forecast is the year under way
+    check("The company raised its full-year guidance to $5 billion.", "2025-04-25", {"$5 billion": (2025, 2025)})
+    # money spent over N years is no sum ahead; what was said is no date of the figure
+    check("The government spent $3.3 billion over 3 years on broadband.", "2025-06-15", {"$3.3 billion": (None, None)})
+    check("He said that today 5 million people are unemployed.", "2025-06-15", {"5 million people": (2025, 2025)})
+    # the sentences of one bulleted item share its date; the next item does not take it
+    check("In 2023 the budget was $2 billion.\n• Revenue rose to $5 billion in 2024. Profit was $1 billion.\n"
+          "• Staff numbered 3,000.", "2025-06-15", {"$1 billion": (2024, 2024), "3,000": (2023, 2023)})

@@ -371,3 +371,15 @@ def test_a_dateline_of_a_city_and_its_country_on_its_own_line_is_where_the_story
 
 def test_bc_with_its_dots_is_british_columbia():
     assert regions("B.C. is projecting a deficit of $7.9 billion.") == ["British Columbia"]
+
+
+def test_what_the_review_found_about_places_stays_fixed():
+    # a line that holds only a place is a heading, not a dateline
+    assert regions("Germany\nGDP rose 0.2% in the first quarter.") == ["Germany"]
+    # an agency and its city on a line of their own are a dateline
+    assert regions("UNB, Dhaka\nThe budget for Bangladesh is Tk 8 lakh crore.") == ["Bangladesh"]
+    # "assembly elections in Gujarat" are Gujarat's, not a venue
+    assert places("The ruling party won 156 of 182 seats in the assembly elections in Gujarat.")[-1] \
+        == ("182 seats", "Gujarat")
+    # "500 B.C." is an era
+    assert "British Columbia" not in regions("The town was founded in 500 B.C. and had 3,000 people.")

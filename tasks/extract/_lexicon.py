@@ -475,6 +475,10 @@ compared versus vs like unlike following per cent percent
 # ---------------------------------------------------------------------------------------------
 # words the regions stage reads
 # ---------------------------------------------------------------------------------------------
+# an era after a year, which a place's abbreviation may spell ("500 B.C.")
+ERA_ABBREVIATIONS = frozenset({"B.C.", "BC", "A.D.", "AD"})
+# measures written after a place, which no name of a company or body continues ("China GDP grew")
+MEASURE_ACRONYMS = frozenset({"GDP", "GNP", "GVA", "GRP", "GSDP", "GSP", "CPI", "PPI", "PMI", "FDI"})
 # "the Finance Minister of Kerala", "the Government of India": an office of the place, not a name
 # like "Bank of China"
 OFFICE_OF_PLACE = frozenset({"Republic", "Government", "People's", "Region", "Minister", "Ministry", "President",

@@ -459,7 +459,8 @@ _CUE_RE = re.compile(
     r"(?=[0-9比较与同和是十上去今本两现目当全年下一二三四第前调提增减变升降扩缩近日])"
     rf"(?:(?P<range>((?:19|20)\d{{2}})[ \t]*年?[ \t]*(?:[-~]|至|到)[ \t]*((?:19|20)\d{{2}})[ \t]*年)"
     # "2010年新一轮对口援疆以来": since that year, the event named between them
-    rf"|(?P<since>{_Y}(?:[^,;:。!?()\d]{{0,12}}?)以来|去年以来)"
+    # (not "创有记录以来新高": a record, not a start)
+    rf"|(?P<since>{_Y}(?:[^,;:。!?()\d创记录统计史]{{0,12}}?)以来|去年以来)"
     rf"|(?P<base>(?:比|较|与|同|是)[ \t]*{_Y}(?:末|底|同期)?)"
     rf"|(?P<year>{_Y}(?:末|底|度)?)"
     rf"|(?P<plan>十[一二三四五六七八九]五)"
@@ -766,7 +767,9 @@ class _Gazetteer:
 
 
 # "2021年洪雅县国民经济和社会发展统计公报": the county (district, banner, city) a report is of
-_TITLE_PLACE_RE = re.compile(r"(?:(?:19|20)\d{2}[ \t]*年(?:度)?)?[ \t]*([\u4e00-\u9fff]{2,4}?)(自治县|县|区|旗|市)"
+# (the name begins the title, or follows its year or the province or city it lies in: "四川省眉山市洪雅县")
+_TITLE_PLACE_RE = re.compile(r"(?:(?<=[年省市州盟])|(?<![\u4e00-\u9fff]))((?:(?![年省市州盟县区旗])[\u4e00-\u9fff]){2,4}?)"
+                             r"(自治县|县|区|旗|市)"
                              r"(?=国民经济|统计公报|经济运行|经济社会|政府工作报告|20\d\d)")
 _TITLE_PLACE_LEVELS = {"县": "county", "自治县": "county", "旗": "county", "区": "district", "市": "city"}
 

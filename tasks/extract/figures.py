@@ -186,10 +186,14 @@ def _compounds(text: str, cands: list) -> list:
 
 
 # "cut by half a percentage point", "a quarter-point cut", "five quarter point cuts"
+# hyphenated, a step of a rate ("the fourth half-point cut", "three-quarter-point"); spaced, not a
+# part of a year ("the fourth quarter points to a slowdown")
 _FRACTION_POINT_RE = re.compile(
-    r"\b(?:(?P<h>[Hh]alf|[Qq]uarter)(?:[- ](?:of[- ])?a)?[- ](?:percentage[- ])?points?"
-    r"|(?P<h2>[Hh]alf|[Qq]uarter)[- ]a[- ]percentage[- ]point)\b")
-_FRACTIONS_OF_A_POINT = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+    r"(?<![\w-])(?:(?P<three>[Tt]hree-)?(?P<h>[Hh]alf|[Qq]uarters?)(?:-|(?<=[Tt]hree-quarter)[ ]|(?<=[Tt]hree-quarters)[ ])"
+    r"(?:percentage[- ])?points?\b"
+    r"|(?<!\bthe )(?<!\bfirst )(?<!\bsecond )(?<!\bthird )(?<!\bfourth )(?<!\bfinal )(?<!\blast )"
+    r"(?P<h2>[Hh]alf|[Qq]uarter)(?:[- ](?:of[- ])?a)?[ ](?:percentage[- ])?(?:point\b|points\b(?![ \t]+(?:to|out|at)\b)))")
+_FRACTIONS_OF_A_POINT = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
 
 
 def _fraction_points(text: str, cands: list, ignore: Sequence[tuple[int, int]]) -> list:
@@ -206,7 +210,8 @@ def _fraction_points(text: str, cands: list, ignore: Sequence[tuple[int, int]]) 
             continue
         for c in over:  # "five quarter point cuts": five cuts, each a quarter point
             c.end = c.ne
-        c = Cand(s, e, _FRACTIONS_OF_A_POINT[(m.group("h") or m.group("h2")).lower()], True)
+        value = _FRACTIONS_OF_A_POINT[(m.group("h") or m.group("h2")).lower()] * (3 if m.group("three") else 1)
+        c = Cand(s, e, value, True)
         c.kind, c.unit, c.unit_kind = "percent", "pp", "percent"
         extra.append(c)
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands

@@ -151,7 +151,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("fullyear", re.compile(rf"\b(?:(?i:for|in|over|during){_S}+)?(?i:the){_S}+(?i:full|whole)[-‑ ](?i:year)\b"
                             rf"(?![-‑]|{_S}*(?:\d|(?i:to|ended|ending|of|through)\b))"
                             rf"|\b(?i:full)[-‑ ](?i:year){_S}+(?i:results?|profits?|net|revenues?|sales|earnings|loss|"
-                            rf"dividends?|underlying|operating|guidance|figures)\b"
+                            rf"dividends?|underlying|operating|guidance|outlook|figures)\b"
                             rf"|\b(?i:the){_S}+(?i:year){_S}+(?i:under){_S}+(?i:review)\b")),
     # relative dates (need the publication year)
     ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this|the{_S}+current){_S}+(?i:{_PERIOD_WORDS})\b")),
@@ -187,7 +187,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
                           rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:business|current)|(?i:fiscal|financial|FY)(?!{_S}*(?:(?i:year){_S}+)?\d)))")),
     # ... and "the June quarter": the quarter named by its last month (Australian and NZ usage)
-    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
+    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?![-‑ ](?i:point))(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
                            rf"|\b(?i:the){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -237,18 +237,22 @@ _FUTURE_MONTH_RE = re.compile(
     r"|\b(?:if|unless|once)\s+(?:[\w']+\s+){1,3}?(?:begin|start|launch|open|expand|raise|cut|get|receive|pass|"
     r"approve|sign|reach|hit|finish|complete|extend|introduce|roll\s+out)(?:s|es)?\b)(?:[^.;:!?\n]|(?<=\d)\.(?=\d)){0,100}$", re.I)
 # "a $107.3 billion allocation over four years": money set aside, for the years ahead
-_SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|"
+_SET_ASIDE_RE = re.compile(r"\b(?:allocat\w*|budget\w*|earmark\w*|set\s+aside|commitment|committed|pledg\w*|package|costing|"
                            r"programmes?|programs?|plans?|envelope|forward\s+estimates|to\s+(?:spend|invest|raise|build))\b"
                            r"[^.;:\d]{0,40}(?:\d[\d.,]*)?[^.;:]{0,30}$", re.I)
 _FUTURE_AFTER_RE = re.compile(rf"[^.;:]{{0,40}}\b(?:will|is{_S}+to|are{_S}+to|is{_S}+expected|are{_S}+expected)\b", re.I)
-_AMOUNT_JUST_BEFORE_RE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{1,3}\$?|\bRs\.?)[ \t]?\d[\d,.]*(?:[ \t]*(?:million|billion|trillion|"
+_PURPOSE_AFTER_RE = re.compile(r"[ \t]+(?:to[ \t]+[a-z]+|for)\b")  # "... over 3 years to provide", "for sports"
+_SPENT_BEFORE_RE = re.compile(r"\b(?:spent|reached|cost|paid|raised|earned|totall?ed|received|invested|lost|was|were|had)\b"
+                              r"[^.;:]{0,40}$", re.I)
+_AMOUNT_JUST_BEFORE_RE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{1,2}\$|\bRs\.?)[ \t]?\d[\d,.]*(?:[ \t]*(?:million|billion|trillion|"
                                     r"bn|mn|m|crore|lakh))?[ \t]+$")
 # "sales doubled over five years": a change up to now
 _CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped|declined|increased|decreased|doubled|tripled|"
                                 r"halved|jumped|surged|climbed|slumped|shrank|expanded|gained|lost)\b[^.;:]{0,50}$", re.I)
 # "will double in 10 years": a span ahead of the publication
 # "(which will give ...) launched in September": the month a past event happened in
-_PAST_VERB_BEFORE_RE = re.compile(r"\b(?:(?!(?:expect|schedul|plann|slat|project|target|anticipat|aim|intend|"
+# (not a passive still to come: "will be disbursed in September")
+_PAST_VERB_BEFORE_RE = re.compile(r"(?<!\bbe )\b(?:(?!(?:expect|schedul|plann|slat|project|target|anticipat|aim|intend|"
                                   r"need|requir|propos|forecast)ed\b)[a-z]+ed|was|were|had|began|took|came|went)"
                                   r"[ \t]+(?:in[ \t]+)?$", re.I)
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
@@ -557,13 +561,14 @@ _UP_FROM_BEFORE_RE = re.compile(rf"\b(?:up|down|rising|falling|revised){_S}+from
 
 
 # "growth of 11.7% over 2023-24", "an increase of 9.5% over the revised estimates of 2023-24"
+_PERCENT_WORDS = rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_S}+[a-z]+){{0,2}}?{_S}+"
 _CHANGE_OVER_BEFORE_RE = re.compile(
-    rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_S}+[a-z]+){{0,2}}?{_S}+"
+    rf"{_PERCENT_WORDS}"
     rf"(?:over|(?:as{_S}+)?compared{_S}+(?:with|to)|against)"
     rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?{_S}+$", re.I)
 
 
-_PERCENT_BEFORE_RE = re.compile(rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_S}+[a-z]+){{0,2}}?{_S}+$", re.I)
+_PERCENT_BEFORE_RE = re.compile(rf"{_PERCENT_WORDS}$", re.I)
 
 
 def _is_base_date(text: str, d: DateExpr) -> bool:
@@ -959,7 +964,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return DateExpr(s, e, "point", py, py)
     if kind == "fullyear":
         y0, y1 = current_fiscal(py, pm, cal)
-        if pm is not None and (pm - cal[0]) % 12 < 6:  # results of the year just ended
+        ahead = g.endswith(("guidance", "outlook")) or _FUTURE_BEFORE_RE.search(text, max(0, s - 60), s)
+        if pm is not None and (pm - cal[0]) % 12 < 6 and not ahead:  # results of the year just ended
             y0, y1 = y0 - 1, y1 - 1
         d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
         d.whole = y0 != y1
@@ -1043,8 +1049,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             if n > 30:
                 return None  # "aged over 65 years": an age, not a stretch of time
             if _SET_ASIDE_RE.search(text, max(0, s - 60), s) or _FUTURE_AFTER_RE.match(text, e) \
-                    or (_AMOUNT_JUST_BEFORE_RE.search(text, max(0, s - 40), s)
-                        and not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s)):
+                    or (_AMOUNT_JUST_BEFORE_RE.search(text, max(0, s - 40), s) and _PURPOSE_AFTER_RE.match(text, e)
+                        and not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s)
+                        and not _SPENT_BEFORE_RE.search(text, max(0, s - 60), s)):
                 # "$3.3 billion over 3 years to provide high-speed Internet": a sum to be spent
                 return DateExpr(s, e, "span", py, py + n)
             if not _CHANGED_BEFORE_RE.search(text, max(0, s - 60), s):
@@ -1063,7 +1070,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d = DateExpr(s, e, "point", py, py)
         d.own_only = True
         return d
-    if kind == "now" and g == "today" and (_SAID_BEFORE_RE.search(text, max(0, s - 120), s)
+    if kind == "now" and g == "today" and (_SAID_TODAY_RE.search(text, max(0, s - 120), s)
                                           or _STATEMENT_BEFORE_RE.search(text, max(0, s - 30), s)):
         return None  # "In a statement today, the chief statistician said ...": when it was said
     if kind == "now":
@@ -1261,6 +1268,9 @@ _FORECAST_WHEN_RE = re.compile(r"\b(?:forecast|forecasted|projected|predicted|es
                                r"presented|pencilled|penciled)(?:\s+(?:in|at|by)\s+(?:the|its|a)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*$", re.I)
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|warned|wrote|"
                              r"according\s+to|speaking|testified)\b[^.;:!?\n]*$", re.I)
+# "he said during an online presentation ... today": when it was said ("said that today 5 million
+# people are unemployed" is what was said)
+_SAID_TODAY_RE = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b(?![^.;:!?\n]*\bthat\b)[^.;:!?\n]*$", re.I)
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:statement|briefing|speech|address|conference|interview)[ \t]+$", re.I)
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
@@ -1351,12 +1361,19 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
     multi: tuple[int, int] | None = None
     multi_d: DateExpr | None = None
     listed: tuple | None = None  # the period running where a bulleted list began
+    item_line = -1  # where the line of the list's current item begins
     for si in sorted(set(by_sent) | set(figs_by_sent)):
         ds = by_sent.get(si, [])
-        item = "\n" in text and si < len(sents.spans) and _bullet(text, sents.spans[si][0])
-        if item and listed is None:
-            listed = (running, running_d)
-        elif not item:
+        line = _bullet_line(text, sents.spans[si][0]) if "\n" in text and si < len(sents.spans) else -1
+        if line >= 0:
+            # "• Gas tax reduced till December 31, 2024 • $1 billion for housing": the items of a
+            # list are parallel; a date inside one is not the next one's (its own sentences share it)
+            if listed is None:
+                listed = (running, running_d)
+            elif line != item_line:
+                running, running_d = listed
+            item_line = line
+        else:
             listed = None
         resolved = _resolve(text, ds, running, py, running_d)
         tail = multi is not None and running is not None and running != multi and running[0] is not None \
@@ -1396,10 +1413,6 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
             if d is not None:
                 running, running_d = resolved[id(d)], d
                 break
-        if item and listed is not None and listed[0] is not None:
-            # "• Gas tax reduced till December 31, 2024 • $1 billion for housing": the items of a
-            # list are parallel; a date inside one is not the next one's
-            running, running_d = listed
         if running is not None and running[0] is not None and running[1] is not None:
             if running[1] - running[0] >= 2 and not (running_d is not None and running_d.whole):
                 multi, multi_d = running, running_d
@@ -1658,9 +1671,11 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
 _BULLET_RE = re.compile(r"[ \t]*(?:[•·▪◦‣*–—-]|\d{1,2}[.)])[ \t]+")
 
 
-def _bullet(text: str, pos: int) -> bool:
-    """Does the line holding ``pos`` open on a list bullet ("• $49 million to fight car theft")?"""
-    return bool(_BULLET_RE.match(text, text.rfind("\n", 0, pos) + 1))
+def _bullet_line(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` begins if it opens on a list bullet ("• $49 million to fight
+    car theft"), else -1."""
+    start = text.rfind("\n", 0, pos) + 1
+    return start if _BULLET_RE.match(text, start) else -1
 
 
 def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src, running_d, per: dict) -> set[int]:
@@ -1847,8 +1862,8 @@ def _respectively(text: str, figs: list, ds: list, resolved: dict, src: dict, pe
         if d.kind != "span" or id(d) not in resolved:
             continue
         m = _YEAR_LIST_RE.search(text, d.start, d.end)
-        if m is None:
-            continue
+        if m is None or text.startswith(("between", "Between", "from", "From"), d.start):
+            continue  # "between 2020 and 2024": one span, not a list of years
         years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group())]
         for run in figure_lists(text, figs, len(years)):
             for c, y in zip(run, years):

@@ -45,7 +45,9 @@ from ._lexicon import (
     AID_WORDS,
     ANAPHORA_ADJECTIVES,
     ANAPHORA_NOUNS,
+    ERA_ABBREVIATIONS,
     INSTITUTION_WORDS,
+    MEASURE_ACRONYMS,
     NATIONAL_BODY_WORDS,
     NOT_NAME_WORDS,
     OFFICE_OF_PLACE,
@@ -76,12 +78,16 @@ _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "
                       "prefecture": "prefecture", "district": "district", "province": "province"}
 # a dateline names where the story was filed, not what it is about: "NAIROBI, Jan 27 (Reuters) -",
 # "Nairobi — Nairobi, Turkana and ...", "Jakarta. The Indonesian government ..."
-# ("BAKU, Azerbaijan, Sept.14" on a line of its own: the city, its country, the day)
+# ("BAKU, Azerbaijan, Sept.14" on a line of its own: the city, its country, the day; a line that
+# holds only a place is a heading, not a dateline)
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
-    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
-    r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]|[ \t]*\n)")
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
+    r"(?:[ \t]*\([A-Za-z .]+\))?[ \t]*\n"
+    r"|(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
+    r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))")
 _DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
+_LINE_END_RE = re.compile(r"[ \t]*\n")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
 _NATIONAL_BODY_RE = re.compile(
     r"\b(?:[Tt]he[ \t]+(?:National[ \t]+)?(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
@@ -105,6 +111,7 @@ _REPORTS_RESULTS_RE = re.compile(
     rf"(?:{_S}+[\w-]+){{0,3}}?{_S}+{_COMPANY_RESULTS}\b"
     rf"|['’]s(?:{_S}+(?:net|operating|pre-tax|pretax|quarterly|annual|half-year|full-year|"
     rf"first-quarter|second-quarter|third-quarter|fourth-quarter))?{_S}+{_COMPANY_RESULTS}\b")
+_NUMBER_BEFORE_RE = re.compile(r"\d[ \t]*$")
 _NEXT_CAP_RE = re.compile(rf"{_S}+([A-Z][A-Za-z]+)")
 # "Gujarat Rs 30,000 crore": a currency before an amount, not the rest of a name
 _AMOUNT_AFTER_RE = re.compile(rf"\.?{_S}?[\d$]")
@@ -117,7 +124,7 @@ _DEMOTE_BEFORE_RE = Finder(re.compile(
 # said, not what it is about
 _VENUE_BEFORE_RE = Finder(re.compile(
     rf"\b(?:session|meeting|conference|summit|ceremony|forum|briefing|gathering|assembly|parliament|congress)"
-    rf"(?:{_S}+[\w'’-]+){{0,3}}?{_S}+(?:in|at){_S}+(?:the{_S}+)?$", re.I))
+    rf"{_S}+(?:in|at){_S}+(?:the{_S}+)?$", re.I))
 # "Software exports from Bengaluru": what a place sends out is its own, unlike "imports from Mexico"
 _EXPORTS_FROM_RE = Finder(re.compile(
     rf"\b(?:exports?|shipments?)(?:{_S}+[a-z-]+){{0,2}}?{_S}+from{_S}+(?:the{_S}+)?$", re.I))
@@ -407,7 +414,7 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
             if nx and nx.group(1) not in ADMIN_WORDS and not _sentence_start(text, e) \
                     and not _AMOUNT_AFTER_RE.match(text, nx.end()):
                 nxt_word = nx.group(1)
-                if nxt_word not in gaz.by_surface:
+                if nxt_word not in gaz.by_surface and nxt_word not in MEASURE_ACRONYMS:  # "Kazakhstan GDP grew"
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
@@ -420,6 +427,8 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
             name = gaz.seat_of[name]
         if _is_dateline(text, s, e):
             continue
+        if text[s:e] in ERA_ABBREVIATIONS and _NUMBER_BEFORE_RE.search(text, max(0, s - 8), s):
+            continue  # "500 B.C.": an era, not British Columbia
         near, far = max(0, s - 20), max(0, s - 60)
         demoted = bool((_may_end(folded, _DEMOTE_LAST, near, s) and _DEMOTE_BEFORE_RE.search(text, near, s)
                         and not (text.endswith(("from ", "from the "), near, s)
@@ -484,11 +493,11 @@ def _is_dateline(text: str, s: int, e: int) -> bool:
     j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
     while j and text[j - 1] != "\n" and text[j - 1].isspace():
         j -= 1
-    if j and text[j - 1] != "\n":  # "BAKU, Azerbaijan, Sept.14": the country after the city
+    if j and text[j - 1] != "\n":  # "BAKU, Azerbaijan, Sept.14", "UNB, Dhaka": after a city or an agency
         m = _DATELINE_CITY_RE.search(text, max(0, s - 30), s)
         if m is None or not (m.start() == 0 or text[m.start() - 1] == "\n"):
             return False
-        j = m.start()
+        return bool(_DATELINE_TAIL_RE.match(text, e) or _LINE_END_RE.match(text, e))
     return (not j or text[j - 1] == "\n") and bool(_DATELINE_TAIL_RE.match(text, e))
 
 
