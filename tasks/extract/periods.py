@@ -389,8 +389,8 @@ def fiscal_year(n: int, cal: tuple[int, bool]) -> tuple[int, int]:
     return (n, n + 1) if by_start else (n - 1, n)
 
 
-# a fiscal year written as one ("2025-26", "2024/25", "FY25")
-_FY_LABEL_RE = re.compile(r"\b(?:19|20)\d\d[-–/](?:\d\d)\b(?![-–/.]\d)|\bFY[ \t]?\d{2,4}\b")
+# a fiscal year written as one: "2025-26", "2024/25" (_TWO_YEARS_RE), "FY25"
+_FY_NUMBER_RE = re.compile(r"\bFY[ \t]?\d{2,4}\b")
 
 
 def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int, int]:
@@ -954,7 +954,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return None
     g = m.group().lower()
     if kind == "this":
-        if cal[0] != 1 and g.endswith("current year") and _FY_LABEL_RE.search(text):
+        if cal[0] != 1 and g.endswith("current year") and (_TWO_YEARS_RE.search(text) or _FY_NUMBER_RE.search(text)):
             # "for the current year" in a text that writes its years as fiscal years ("the
             # 2025-26 budget"): the fiscal year under way
             y0, y1 = current_fiscal(py, pm, cal)
@@ -1266,11 +1266,12 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
 _NOW_RE = re.compile(_BY_KIND["now"].pattern)
 _FORECAST_WHEN_RE = re.compile(r"\b(?:forecast|forecasted|projected|predicted|estimated|budgeted|announced|published|"
                                r"presented|pencilled|penciled)(?:\s+(?:in|at|by)\s+(?:the|its|a)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*$", re.I)
-_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted|warned|wrote|"
-                             r"according\s+to|speaking|testified)\b[^.;:!?\n]*$", re.I)
+_SAID = r"said|says|told|announced|reported|stated"
+_SAID_BEFORE_RE = re.compile(rf"\b(?:{_SAID}|added|noted|warned|wrote|according\s+to|speaking|testified)\b[^.;:!?\n]*$",
+                             re.I)
 # "he said during an online presentation ... today": when it was said ("said that today 5 million
 # people are unemployed" is what was said)
-_SAID_TODAY_RE = re.compile(r"\b(?:said|says|told|announced|reported|stated)\b(?![^.;:!?\n]*\bthat\b)[^.;:!?\n]*$", re.I)
+_SAID_TODAY_RE = re.compile(rf"\b(?:{_SAID})\b(?![^.;:!?\n]*\bthat\b)[^.;:!?\n]*$", re.I)
 _STATEMENT_BEFORE_RE = re.compile(r"\b(?:statement|briefing|speech|address|conference|interview)[ \t]+$", re.I)
 _FISCAL_IN_RE = re.compile(r"(?i:fiscal|financial|business|budget)")
 
@@ -1723,8 +1724,9 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
     local: dict[int, tuple[int, int]] = {}
     attached: set[int] = set()  # dates written right after some figure
     raw_local: dict[int, tuple[int, int]] = {}
+    afters = {id(c): _after_conversion(text, c, s_end) for c in figs}  # where each figure's words resume
     for c in figs:
-        after = _after_conversion(text, c, s_end)
+        after = afters[id(c)]
         for d in plain:
             if d.start < after:
                 continue
@@ -1744,7 +1746,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
     # "$110.5 billion (12.8 per cent of GSP) in 2024/25": the aside is dated with its host
     for c in figs:
         if id(c) in local and c.link_type != "conversion":
-            after = _after_conversion(text, c, s_end)
+            after = afters[id(c)]
             for f in figs:
                 if c.end < f.start < after and id(f) not in local:
                     local[id(f)], raw_local[id(f)] = local[id(c)], raw_local[id(c)]
@@ -1764,7 +1766,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         lo = max(s_start, c.start - 60)
         if id(c) in local or text.find("from", lo, c.start) == -1 or not _FROM_LEVEL_RE.search(text, lo, c.start):
             continue
-        after = _after_conversion(text, c, s_end)
+        after = afters[id(c)]
         n = next((f for f in figs[i + 1:] if f.start >= after), None)
         if n is not None and id(n) in raw_local and _TO_NEXT_RE.fullmatch(text, after, n.start):
             y0, y1 = raw_local[id(n)]

@@ -80,12 +80,12 @@ _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "
 # "Nairobi — Nairobi, Turkana and ...", "Jakarta. The Indonesian government ..."
 # ("BAKU, Azerbaijan, Sept.14" on a line of its own: the city, its country, the day; a line that
 # holds only a place is a heading, not a dateline)
+_DATELINE_DAY = r",?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
+_DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .]+\))?"  # "(Xinhua)"
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
-    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
-    r"(?:[ \t]*\([A-Za-z .]+\))?[ \t]*\n"
-    r"|(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
-    r"(?:[ \t]*\([A-Za-z .]+\))?(?:[ \t]*[—–-]{1,2}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))")
+    rf"(?:{_DATELINE_DAY}{_DATELINE_AGENCY}[ \t]*\n"
+    rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))")
 _DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
