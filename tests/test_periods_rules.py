@@ -732,6 +732,11 @@ def test_a_base_dated_through_estimated_for_does_not_carry_on():
     # a level beside the change keeps its own date
     ("Portugal received 31 million visitors in 2024, 4.3% more than in 2023.", "2025-02-01",
      {"31 million visitors": (2024, 2024), "4.3%": (2023, 2024)}),
+    # "on" a year, as British copy writes the base; but not what money was spent on
+    ("In 2023 the region recorded 12,400 new firms, a 15% increase on 2022.", "2024-03-01",
+     {"15%": (2022, 2023)}),
+    ("Car exports in 2024 were up 8 per cent on 2023 levels.", "2025-01-20", {"8 per cent": (2023, 2024)}),
+    ("The council spent 15% on 2022 projects.", "2024-05-01", {"15%": (2022, 2022)}),
     # a change against another figure is no change against a named base
     ("The economy grew 5.7% in 2024, compared with 5.5% in 2023.", "2025-03-01",
      {"5.7%": (2024, 2024), "5.5%": (2023, 2023)}),

@@ -560,22 +560,26 @@ _THAN_BEFORE_RE = re.compile(rf"\bthan{_S}+(?:in{_S}+)?(?:the{_S}+)?$")
 _UP_FROM_BEFORE_RE = re.compile(rf"\b(?:up|down|rising|falling|revised){_S}+from{_S}+(?:(?:an?|the){_S}+)?(?:earlier|previous|prior|initial){_S}+$", re.I)
 
 
-# "growth of 11.7% over 2023-24", "an increase of 9.5% over the revised estimates of 2023-24"
+# "growth of 11.7% over 2023-24", "an increase of 9.5% over the revised estimates of 2023-24",
+# "up 15% on 2022" (British usage)
 _PERCENT_WORDS = rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_S}+[a-z]+){{0,2}}?{_S}+"
 _CHANGE_OVER_BEFORE_RE = re.compile(
     rf"{_PERCENT_WORDS}"
-    rf"(?:over|(?:as{_S}+)?compared{_S}+(?:with|to)|against)"
+    rf"(?:over|(?P<on>on)|(?:as{_S}+)?compared{_S}+(?:with|to)|against)"
     rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?{_S}+$", re.I)
 
 
 _PERCENT_BEFORE_RE = re.compile(rf"{_PERCENT_WORDS}$", re.I)
+# "up 15% on 2022." is a base; "15% on 2022 projects" is what was spent on
+_BASE_DATE_ENDS_RE = re.compile(rf"{_S}*(?:[,.;:)!?]|$|(?:levels?|figures?|and|when|while|as|after|but)\b)")
 
 
 def _is_base_date(text: str, d: DateExpr) -> bool:
     lo = max(0, d.start - 70)
     if text.find("than", max(0, d.start - 14), d.start) != -1 and _THAN_BEFORE_RE.search(text, max(0, d.start - 14), d.start):
         return True  # "1.3 percentage points less than in the FYE March 2023"
-    if _CHANGE_OVER_BEFORE_RE.search(text, lo, d.start) or (
+    over = _CHANGE_OVER_BEFORE_RE.search(text, lo, d.start)
+    if (over and not (over.group("on") and not _BASE_DATE_ENDS_RE.match(text, d.end))) or (
             text.startswith("over", d.start) and _PERCENT_BEFORE_RE.search(text, lo, d.start)):
         return True
     led = text.startswith(("from", "From"), d.start) or (
