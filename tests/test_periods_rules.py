@@ -580,6 +580,18 @@ def test_a_change_than_a_year_earlier_runs_from_the_year_before(text, pub, expec
     check(text, pub, expected)
 
 
+@cases([
+    ("Lagos had 15.4 million people in 2024, up from 11.2 million a decade earlier.", "2025-03-01",
+     {"15.4 million people": (2024, 2024), "11.2 million": (2014, 2014)}),
+    ("Mongolia mined 40 million tonnes of coal last year, four times the 10 million tonnes of a decade ago.",
+     "2025-02-12", {"10 million tonnes": (2015, 2015)}),
+    ("Two decades ago, Chile shipped 900,000 tonnes of copper a year.", "2025-05-05",
+     {"900,000 tonnes": (2005, 2005)}),
+])
+def test_a_level_decades_ago_or_earlier_takes_the_year_so_many_decades_back(text, pub, expected):
+    check(text, pub, expected)
+
+
 def test_a_figures_window_of_months_is_not_the_other_figures_period():
     text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
             "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")

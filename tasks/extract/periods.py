@@ -157,7 +157,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("this", re.compile(rf"\b(?i:(?:earlier|later|so{_S}+far|for|in|during|by{_S}+the{_S}+end{_S}+of){_S}+)?(?i:this|the{_S}+current){_S}+(?i:{_PERIOD_WORDS})\b")),
     ("last", re.compile(rf"\b(?i:last|past){_S}+(?i:{_PERIOD_WORDS})\b")),
     ("next", re.compile(rf"\b(?i:next|coming){_S}+(?i:year)\b")),
-    ("ago", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:ago)\b")),
+    ("ago", re.compile(rf"\b({_N}){_S}+(?i:(years?|decades?)){_S}+(?i:ago)\b")),
     ("past", re.compile(rf"\b(?i:over|in|during|for|within|across|throughout){_S}+the{_S}+(?i:past|last|previous){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("future", re.compile(rf"\b(?i:over|in|during|for|within|across|throughout){_S}+the{_S}+(?i:next|coming){_S}+(?:({_N}){_S}+)?(?i:(years?|decades?))\b")),
     ("now", re.compile(r"\b(?i:currently|at present|presently|so far|to date|as of now|as things stand|nowadays|these days|at the moment|now|today)\b")),
@@ -177,7 +177,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "over four years" too: after an allocation or a plan, the years ahead
     ("inyears", re.compile(rf"\b(?i:(in|within|over|across)){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
     ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
-    ("shift", re.compile(rf"\b({_N}){_S}+(?i:years?){_S}+(?i:(after|before|later|earlier|on))\b")),
+    ("shift", re.compile(rf"\b({_N}){_S}+(?i:(years?|decades?)){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
                           rf"|{_S}+(?:general{_S}+|state{_S}+|federal{_S}+)?(?i:elections?|polls?|votes?|referendums?|summit|meetings?|conference|congress|plenum|session|visit|deadline|talks)\b"
@@ -948,8 +948,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     if kind == "sincethen":
         return DateExpr(s, e, "sincethen")
     if kind == "shift":
-        n = _count(m.group(1))
-        word = m.group(2).lower()
+        n = _count(m.group(1)) * (10 if m.group(2).lower().startswith("decade") else 1)
+        word = m.group(3).lower()
         if word == "on":
             return None  # "year on year"
         return DateExpr(s, e, "shift", n=n, sign=-1 if word in ("after", "earlier") else 1)
@@ -1025,7 +1025,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     if kind == "next":
         return DateExpr(s, e, "point", py + 1, py + 1)
     if kind == "ago":
-        n = _count(m.group(1))
+        n = _count(m.group(1)) * (10 if m.group(2).lower().startswith("decade") else 1)
         d = DateExpr(s, e, "point", py - n, py - n)
         d.base = py  # "up from 1.1 trillion a year ago": the rest of the sentence is today's
         return d
