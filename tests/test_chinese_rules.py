@@ -266,6 +266,25 @@ def test_last_year_is_the_year_before_publication():
 
 
 # ---- regions --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, granularity, first, last", [
+    ("今年上半年,云南省出口增长7.1%。", "half", "2023-01-01", "2023-06-30"),
+    ("2022年下半年,贵阳市社会消费品零售总额增长4.2%。", "half", "2022-07-01", "2022-12-31"),
+    ("2022年第三季度,广西地区生产总值增长3.9%。", "quarter", "2022-07-01", "2022-09-30"),
+    ("前三季度,乌海市规模以上工业增加值同比增长8.5%。", "month", "2023-01-01", "2023-09-30"),
+    ("1-5月,西宁市固定资产投资增长6.6%。", "month", "2023-01-01", "2023-05-31"),
+    ("截至2月末,全省金融机构各项存款余额2.1万亿元。", "month", "2023-02-01", "2023-02-28"),
+    ("2022年,桂林市接待游客1.2亿人次。", "year", "2022-01-01", "2022-12-31"),
+])
+def test_a_part_of_the_year_gives_its_granularity_and_days(text, granularity, first, last):
+    f = figs(text)[0]
+    assert (f.period_granularity, str(f.period_first_day), str(f.period_last_day)) == (granularity, first, last)
+
+
+def test_a_quarter_a_change_is_counted_from_is_not_the_figures_part():
+    growth, gap = figs("上半年,昆明市出口增长7%,比一季度加快0.3个百分点。")
+    assert (growth.period_granularity, gap.period_granularity) == ("half", "year")
+
+
 @pytest.mark.parametrize("text, region", [
     ("2022年,云南省地区生产总值28954.2亿元。", "Yunnan"),
     ("2022年,酒泉市粮食产量50.5万吨。", "Jiuquan"),

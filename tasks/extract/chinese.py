@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -588,6 +589,8 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                 if saved is not None:
                     state, saved = saved, None
             elif g == "label":
+                # "比一季度加快": the quarter is what the change is counted from, not the figure's part
+                base_before = t[max(0, m.start() - 1):m.start()] in ("比", "较")
                 if m.start() - last_end > 1:  # "2023年上半年": the year said it
                     if m.group() in L.ANNUAL_LABELS and Y is None:
                         pass
@@ -596,6 +599,10 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                         mon = _MONTH_LABEL_RE.match(m.group())
                         if mon and Y is None and pub_month is not None and int(mon.group(1)) > pub_month:
                             state = (cur_y - 1, cur_y - 1)  # "12月末" in a January article: last December
+                        if not base_before:
+                            state = _part_of(state, m.group())
+                elif state[0] is not None and state[0] == state[1] and not base_before:
+                    state = _part_of(state, m.group())
             elif g == "this":
                 if pub is not None:
                     state = (pub, pub)
@@ -653,10 +660,40 @@ def _clause_end(t: str, pos: int) -> int:
     return m.start() if m else len(t)
 
 
+class _Part(tuple):
+    """The years (y, y) of a part of year y, with what part it is: its granularity and its first
+    and last month. A tuple, so that the walk carries and compares it as any period's years."""
+
+    def __new__(cls, year: int, granularity: str, m0: int, m1: int):
+        self = super().__new__(cls, (year, year))
+        self.granularity, self.months = granularity, (m0, m1)
+        return self
+
+
+_MONTHS_LABEL_RE = re.compile(r"(1[0-2]|[1-9])[ \t]*(?:[-~]|至)[ \t]*(1[0-2]|[1-9])[ \t]*月")
+
+
+def _part_of(years: tuple, label: str) -> tuple:
+    """``years`` (one year) narrowed to the part of it a label names ("上半年", "1-5月", "6月末")."""
+    part = L.PART_LABELS.get(label)
+    if part is None:
+        m = _MONTHS_LABEL_RE.match(label) or _MONTH_LABEL_RE.match(label)
+        if m is None:
+            return years  # "全年", "年末": the whole year
+        m0, m1 = int(m.group(1)), int(m.group(m.lastindex))
+        if not m0 <= m1:
+            return years
+        part = ("month", m0, m1)
+    return _Part(years[0], *part)
+
+
 def _detail(period) -> tuple:
     y0, y1 = period
     if y0 is None or y1 is None:
         return None, None, None
+    if isinstance(period, _Part):
+        m0, m1 = period.months
+        return period.granularity, date(y0, m0, 1), date(y0, m1, monthrange(y0, m1)[1])
     return ("year" if y0 == y1 else "multi_year"), date(y0, 1, 1), date(y1, 12, 31)
 
 

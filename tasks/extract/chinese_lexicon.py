@@ -123,6 +123,13 @@ RATIO_CUES = ("结构", "比例", "比重", "之比")
 # labels of a reporting period: the report's own year
 YEAR_LABELS = ("全年", "年末", "年底", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度",
                "第一季度", "第二季度", "第三季度", "第四季度", "前三季度", "前两季度")
+# the part of its year a label names: (granularity, first month, last month), as the English
+# reader gives "the first half", "the third quarter", "the first nine months"
+PART_LABELS = {"上半年": ("half", 1, 6), "下半年": ("half", 7, 12),
+               "一季度": ("quarter", 1, 3), "二季度": ("quarter", 4, 6), "三季度": ("quarter", 7, 9),
+               "四季度": ("quarter", 10, 12), "第一季度": ("quarter", 1, 3), "第二季度": ("quarter", 4, 6),
+               "第三季度": ("quarter", 7, 9), "第四季度": ("quarter", 10, 12),
+               "前三季度": ("month", 1, 9), "前两季度": ("month", 1, 6)}
 # labels that need a reporting year to mean one (without it, "全年日照" is a climate normal)
 ANNUAL_LABELS = ("全年", "年末", "年底")
 # changes against the previous year keep the figure's year
