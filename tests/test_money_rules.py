@@ -142,6 +142,18 @@ def test_a_bare_dollar_in_canadian_copy_is_cad():
         (52.9e9, "CAD")]
 
 
+def test_a_bare_dollar_that_a_dollar_countrys_own_government_states_once_is_its_dollar():
+    assert amounts("New Zealand Finance Minister Nicola Willis sees a deficit of $12.9 billion.") == [(12.9e9, "NZD")]
+    assert amounts("The Australian government will spend $3 billion on roads.") == [(3e9, "AUD")]
+    # one mention of the country without its government is not enough
+    assert amounts("Apple's sales in Canada rose to $2 billion.") == [(2e9, "USD")]
+
+
+def test_dh_before_an_amount_is_the_uae_dirham():
+    assert amounts("The Cabinet approved a federal budget of Dh192 billion, with Dhs64.06 billion for 2024.") == [
+        (192e9, "AED"), (64.06e9, "AED")]
+
+
 def test_us_dollar_marks_do_not_make_a_text_american():
     text = ("Australia's budget: Canberra will repay US$3bn of US$-denominated debt and spend $2 billion "
             "on roads, Australian officials said.")

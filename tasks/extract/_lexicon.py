@@ -99,7 +99,7 @@ CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": 
                                 "Rp": "IDR", "Rp.": "IDR", "Sh": "?shilling", "KSh": "KES",
                                 "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
                                 "GH₵": "GHS", "Tk": "BDT", "E£": "EGP", "LE": "EGP", "S/": "PEN",
-                                "S/.": "PEN"}
+                                "S/.": "PEN", "Dh": "AED", "Dhs": "AED"}  # "Dh192 billion": Gulf papers' dirham
 # upper-case codes in circulation that are also English words or common acronyms: not read as
 # currencies ("TOP 10", "ALL 3 members", "AMD 7nm")
 CODE_WORDS = frozenset("ALL TOP CUP PEN BAM SOS AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())

@@ -182,14 +182,22 @@ def _cues(territories: tuple[str, ...]) -> tuple[Finder, dict[str, str]]:
     return Finder(rx), cue
 
 
-def territory_counts(text: str, territories: tuple[str, ...]) -> dict[str, int]:
+# "Canada Finance Minister", "Australia's Treasurer", "the Canadian government": the place's own
+# government speaks, and the money it states is that country's
+_GOVERNMENT_AFTER_RE = re.compile(
+    r"(?:'s|’s)?[ \t]+(?:[Ff]inance[ \t]+[Mm]inist|[Tt]reasur|[Gg]overnment\b|[Ff]ederal[ \t]+(?:[Bb]udget|[Gg]overnment)"
+    r"|[Bb]udget\b|[Pp]arliament\b|[Pp]rime[ \t]+[Mm]inister)")
+
+
+def territory_counts(text: str, territories: tuple[str, ...], government: bool = False) -> dict[str, int]:
     """How often ``text`` names each of ``territories`` (name, demonym, alias, subdivision);
-    territories it never names are left out."""
+    territories it never names are left out. With ``government``, a name its government follows
+    counts twice."""
     finder, cue = _cues(territories)
     counts: dict[str, int] = {}
     for m in finder.finditer(text):
         t = cue[m.group("n")]
-        counts[t] = counts.get(t, 0) + 1
+        counts[t] = counts.get(t, 0) + (2 if government and _GOVERNMENT_AFTER_RE.match(text, m.end()) else 1)
     return counts
 
 
@@ -258,11 +266,11 @@ _LISTING_RE = re.compile(r"\((" + "|".join(sorted(map(re.escape, STOCK_EXCHANGES
 
 def text_dollar(text: str) -> str:
     """The dollar a bare "$" means in ``text``: the US dollar, unless the text is about a country
-    whose own currency is another dollar that its papers print as "$" (named at least twice, more
-    often than the United States) and never writes that dollar by its own mark ("A$", "AUD"),
-    which would leave "$" to the US dollar."""
-    counts = territory_counts(text, _bare_dollar_territories())
-    us = territory_counts(text, ("US",)).get("US", 0)
+    whose own currency is another dollar that its papers print as "$" (named at least twice, or
+    once with its government, and more often than the United States) and never writes that dollar
+    by its own mark ("A$", "AUD"), which would leave "$" to the US dollar."""
+    counts = territory_counts(text, _bare_dollar_territories(), government=True)
+    us = territory_counts(text, ("US",), government=True).get("US", 0)
     if "(" in text:  # a company's listing ("(ASX: WES)") names its home market as surely as two mentions
         for m in _LISTING_RE.finditer(text):
             t = STOCK_EXCHANGES[m.group(1)]
