@@ -256,6 +256,22 @@ def test_a_national_budget_that_names_a_province_later_is_national_before_it():
     assert places(text)[0] == ("3.4 per cent", "South Africa")
 
 
+def test_a_national_treasury_speaking_in_its_countrys_currency_is_that_country_though_unnamed():
+    text = ("The National Treasury will present a Sh3.1 trillion budget in June. "
+            "Spending on roads is expected to be 4 per cent lower.")
+    assert places(text) == [("Sh3.1 trillion", "Kenya"), ("4 per cent", "Kenya")]
+
+
+def test_a_companys_results_in_its_currency_name_no_place():
+    assert places("Hyundai Motor posted an operating profit of 3.6 trillion won, up 5 per cent.") == [
+        ("3.6 trillion won", None), ("5 per cent", None)]
+
+
+def test_a_states_people_name_the_state_not_the_country():
+    assert places("The surplus of $1.1 billion is good news for all West Australians, the Treasurer said.") == [
+        ("$1.1 billion", "Western Australia")]
+
+
 def test_the_gazetteer_finds_the_same_names_whether_searched_whole_or_in_two_halves():
     from tasks.extract.regions import _gazetteer, _place_matches
 

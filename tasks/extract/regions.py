@@ -614,7 +614,7 @@ def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict
         return places
     gaz = _gazetteer(regions)
     mentions = _without_lone_foreign_regions(find_mentions(text, gaz), gaz, cands)
-    main_country = _main_country(mentions, gaz, cands)
+    main_country = _main_country(mentions, gaz, cands) or _unnamed_government(text, mentions, gaz, cands)
     if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
@@ -870,6 +870,19 @@ def _respectively(text: str, figs: list, good: list[Mention]) -> list[tuple]:
 
 def _figure_between(a: Mention, b: Mention, figs: list) -> bool:
     return any(a.end <= f.start < b.start for f in figs)
+
+
+def _unnamed_government(text: str, mentions: list[Mention], gaz: _Gazetteer, cands: Sequence) -> str | None:
+    """In a text that names no place, the country whose national treasury, finance minister or
+    central bank speaks, known by the one currency its amounts are in ("the National Treasury ...
+    Sh3.08 trillion": Kenya); a company's results name no such body and stay without a place."""
+    if mentions or not any(w in text for w in NATIONAL_BODY_WORDS) or not _NATIONAL_BODY_RE.search(text):
+        return None
+    codes = {c.unit for c in cands if c.kind == "money"}
+    if len(codes) != 1 or codes & WORLD_CURRENCIES:
+        return None
+    place = gaz.of_currency.get(next(iter(codes)))
+    return place if place is not None and gaz.level.get(place) == 0 else None
 
 
 def _currency_place(c, gaz: _Gazetteer, named: set[str]) -> str | None:
