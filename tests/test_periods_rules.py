@@ -749,6 +749,9 @@ def test_a_base_dated_through_estimated_for_does_not_carry_on():
      {"15%": (2022, 2023)}),
     ("Car exports in 2024 were up 8 per cent on 2023 levels.", "2025-01-20", {"8 per cent": (2023, 2024)}),
     ("The council spent 15% on 2022 projects.", "2024-05-01", {"15%": (2022, 2022)}),
+    # "compared to the 2018/19 budget": the base with its article
+    ("Uganda's 2025/26 budget is 2.3 per cent lower compared to the 2024/25 budget. Roads get USh805 billion.",
+     "2025-06-01", {"2.3 per cent": (2024, 2026), "USh805 billion": (2025, 2026)}),
     # a change against another figure is no change against a named base
     ("The economy grew 5.7% in 2024, compared with 5.5% in 2023.", "2025-03-01",
      {"5.7%": (2024, 2024), "5.5%": (2023, 2023)}),

@@ -566,7 +566,7 @@ _PERCENT_WORDS = rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_
 _CHANGE_OVER_BEFORE_RE = re.compile(
     rf"{_PERCENT_WORDS}"
     rf"(?:over|(?P<on>on)|(?:as{_S}+)?compared{_S}+(?:with|to)|against)"
-    rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?{_S}+$", re.I)
+    rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?{_S}+(?:the{_S}+)?$", re.I)
 
 
 _PERCENT_BEFORE_RE = re.compile(rf"{_PERCENT_WORDS}$", re.I)
