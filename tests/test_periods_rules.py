@@ -592,6 +592,12 @@ def test_a_level_decades_ago_or_earlier_takes_the_year_so_many_decades_back(text
     check(text, pub, expected)
 
 
+def test_a_level_compared_with_a_dated_level_above_or_below_it_keeps_the_running_period():
+    check("Chile's economy grew 2.3% in the third quarter of 2025. The investment rate was 24.1% of GDP, "
+          "above the 23.5% recorded in the third quarter of 2024.", "2025-11-18",
+          {"24.1%": (2025, 2025), "23.5%": (2024, 2024)})
+
+
 def test_a_figures_window_of_months_is_not_the_other_figures_period():
     text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
             "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")

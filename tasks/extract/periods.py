@@ -285,8 +285,9 @@ _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars
 # "up from 60,000", "down from a peak of 536,000", "than the revised estimate of Rs 3,71,980 crore"
 # "after a projected surplus of C$5.8 billion for the year ending March 2025": what came before
 # ("the highest since the 6.4 percent recorded in the first quarter of 2022": a record's level)
+# ("16.8% of GDP, above the 16.4% recorded in the second quarter of 2023": the level compared with)
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following|"
-                             rf"since{_S}+the){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
+                             rf"since{_S}+the|(?:above|below){_S}+the){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full|"
