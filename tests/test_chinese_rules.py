@@ -37,6 +37,14 @@ def test_a_text_mostly_in_han_characters_is_read_as_chinese():
     assert not is_chinese("Gansu (甘肃) grew 4.5 percent in 2022, the bureau said.")
 
 
+def test_a_page_in_traditional_characters_is_read_as_simplified_with_its_own_quotes():
+    found = figs("2022年,台中市工業生產總值1.2萬億元,比上年增長3.4%,新設企業520個。")
+    assert [(f.surface, f.value, f.unit) for f in found] == [
+        ("1.2萬億元", Decimal("1200000000000"), "CNY"), ("增長3.4%", Decimal("3.4"), "%"),
+        ("520個", Decimal("520"), "item")]
+    assert {(f.period_start, f.period_end) for f in found} == {(2022, 2022)}
+
+
 def test_an_english_text_quoting_a_chinese_name_keeps_the_english_reading():
     f = one("Gansu (甘肃省) grew 4.5 percent in 2022.")
     assert (f.surface, f.unit) == ("4.5 percent", "%")

@@ -56,7 +56,25 @@ def is_chinese(text: str) -> bool:
     return han >= MIN_HAN and han >= len(_LATIN_RE.findall(sample))
 
 
-_TRANS = str.maketrans(L.FULL_WIDTH)
+
+
+def _simplified_forms() -> dict[int, str]:
+    """Traditional character -> its simplified form, one character for one so that every offset
+    stays the text's (億 -> 亿, 個 -> 个, 長 -> 长): OpenCC's character table, its first reading."""
+    from importlib.resources import files
+
+    table: dict[int, str] = {}
+    for line in (files("opencc") / "dictionary" / "TSCharacters.txt").read_text("utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        simp = simp.split(" ")[0]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            table[ord(trad)] = simp
+    return table
+
+
+# the reader reads simplified Chinese with ASCII digits; a page in traditional characters (Hong
+# Kong, Taiwan) or with full-width digits is read through the same words
+_TRANS = {**_simplified_forms(), **str.maketrans(L.FULL_WIDTH)}
 _ONE = Decimal(1)
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
