@@ -311,6 +311,17 @@ def test_the_text_s_own_place_carries_to_figures_that_name_none():
     assert [f.region for f in found] == ["Haidong", "Haidong"]
 
 
+def test_a_short_city_name_stands_alone_in_a_text_on_its_province():
+    found = figs("前三季度,云南省地区生产总值17530亿元。曲靖GDP总量2700亿元,玉溪增长6.1%。")
+    assert [f.region for f in found] == ["Yunnan", "Qujing", "Yuxi"]
+    assert figs("曲靖GDP总量2700亿元。")[0].region is None  # alone, a short name may be a word
+
+
+def test_a_city_before_the_date_and_xiaoxi_is_a_dateline():
+    found = figs("新华网昆明7月25日消息 上半年,云南省地区生产总值14000亿元。")
+    assert [f.region for f in found] == ["Yunnan"]
+
+
 def test_a_figure_covering_several_named_places_has_no_region():
     f = one("2022年,张掖市、酒泉市合计粮食产量180万吨。", "2023-02-01")
     assert f.region is None

@@ -781,10 +781,12 @@ class _Gazetteer:
             if m.group(1):
                 confirmed.add(alias)
             raw.append((m.start(), m.end(), alias, bool(m.group(1))))
+        # "甘肃省……庆阳紧随其后": in a text on its province, a short city name is that city
+        provinces = {self.by_alias[a].name for _, _, a, _ in raw if self.rank(self.by_alias[a]) <= 2}
         out: list[_Mention] = []
         for s, e, alias, suffixed in raw:
             r = self.by_alias[alias]
-            if not (suffixed or alias in confirmed or self.bare_ok(alias, r)):
+            if not (suffixed or alias in confirmed or self.bare_ok(alias, r) or r.parent in provinces):
                 continue
             if r.level in ("country", "economic_region") and t.startswith(L.PLACE_NOT_BEFORE, s + len(alias)):
                 continue  # "中国银行", "南疆铁路": a name
@@ -878,7 +880,8 @@ def _home_place_in(gaz: _Gazetteer, word: str, choices: tuple) -> str | None:
 
 _gazetteer = by_identity(_Gazetteer)
 _PARTNER_BEFORE_REV_RE = re.compile("|".join(re.escape(p[::-1]) for p in L.PARTNER_BEFORE))
-_DATELINE_AFTER_RE = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*电")
+# "乌鲁木齐1月5日电", "海口7月25日消息", "兰州3月2日讯": where the story was filed
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*(?:电|消息|讯)")
 
 
 _AID_WORDS = ("援藏", "援疆", "援青", "对口支援", "对口援助")
