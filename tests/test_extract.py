@@ -418,6 +418,7 @@ NOT_FIGURES = [
     "You can go to https://www.test.com/search?q=30%25%2020%",
     "Source dataset: ext_st_eu27_2020sitc and DS-018995",
     "Advertisement\nXinjiang\n63\nMore news\n",
+    "Results for 9M 2024 and 1H25 are out.",  # period labels of results: nine months, a first half
 ]
 
 

@@ -162,6 +162,18 @@ PARTS_OF_YEARS = [
 ]
 
 
+@cases([
+    ("Revenue for 1H25 was A$3.2 billion.", "2025-08-20", {"A$3.2 billion": ("half", "2025-01-01", "2025-06-30")}),
+    ("Profit in 3Q24 rose 8% to S$1.2 billion.", "2024-11-08", {"S$1.2 billion": ("quarter", "2024-07-01", "2024-09-30")}),
+    ("In 9M 2024, sales reached $40 billion.", "2024-10-30", {"$40 billion": ("month", "2024-01-01", "2024-09-30")}),
+    ("The 2H 2023 dividend was 45 cents.", "2024-02-20", {"45 cents": ("half", "2023-07-01", "2023-12-31")}),
+])
+def test_a_results_label_1h25_3q24_9m24_is_that_part_of_the_year(text, pub, expected):
+    got = {f.surface: (f.period_granularity, str(f.period_first_day), str(f.period_last_day))
+           for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
+    assert {k: got.get(k, "missing") for k in expected} == expected, got
+
+
 @cases(PARTS_OF_YEARS)
 def test_halves_quarters_and_stretches_of_months_take_the_years_their_months_fall_in(text, pub, expected):
     check(text, pub, expected)

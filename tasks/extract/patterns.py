@@ -391,6 +391,8 @@ BLOCK_RE = re.compile("(?=[0-9])(?:" + "|".join([
     rf"(?P<daym>\b\d{{1,2}}(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH_RE_SRC}(?![A-Za-z]))",
     r"(?P<frac>(?<![\d/])\b\d{1,2}/\d{1,2}\b(?![\d/]))",
     r"(?m:(?P<listnum>^\d{1,4}[.)](?=[ \t])))",
+    # results' period labels: "1H25", "2H 2024", "3Q24", "9M 2024" (nine months), "9MFY25"
+    rf"(?P<partlabel>\b(?:[1-4]Q|[12]H|(?:[1-9]|1[01])M){S}?(?:FY{S}?)?(?:(?:19|20)\d\d|['’]?\d\d)\b)",
 ]) + ")")
 NUMBER_LINE_RE = re.compile(r"(?m)^[ \t]*[0-9][0-9.,:]*[ \t]*$")
 

@@ -115,6 +115,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                          rf"(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?)?{_S}+({_YEAR})\b")),
     # "in the FYE March 2024": the financial year ending that month (UK statistical releases)
     ("fye", re.compile(rf"\bFYE{_S}+({_MONTH}){_S}+({_YEAR})\b")),
+    # results' period labels: "1H25" (the first half of 2025), "3Q 2024", "9M24" (its first nine months)
+    ("partlabel", re.compile(rf"\b(?:([1-4])Q|([12])H|([1-9]|1[01])M){_S}?(FY{_S}?)?((?:19|20)\d\d|['’]?\d\d)\b")),
     ("since", re.compile(rf"\b(?i:since|from){_S}+(?:(?i:early|late|the{_S}+end{_S}+of|the{_S}+start{_S}+of|mid-?){_S}*)?(?:{_MONTH}{_S}+)?{_Y}(?!{_DASH}\d|{_S}+(?:to|and|through|until|till|levels?)\b)")),
     # a change against a named base: "than in 2022", "over the corresponding quarter of 2016",
     # "from the same month of 2019", "from March 2019 levels"
@@ -494,13 +496,14 @@ def find_dates(text: str, pub_date: str | None = None,
     # rarer expressions, searched only in texts that have their words
     for kind, needed in (("plan", ("Year Plan", "year plan", "Year plan")), ("inyears", (" years",)),
                          ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/")),
-                         ("mspan", ("etween", "from", "From", "(")), ("fye", ("FYE",))):
+                         ("mspan", ("etween", "from", "From", "(")), ("fye", ("FYE",)),
+                         ("partlabel", ("Q", "H", "M"))):
         if kind == "inyears" and py is None:
             continue
         if any(w in text for w in needed):
             for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text, low) if kind == "nto"
                       else _MRANGE.finditer(text) if kind == "mrange" else _MSPAN.finditer(text) if kind == "mspan"
-                      else _BY_KIND["fye"].finditer(text) if kind == "fye" else _INYEARS.finditer(text)):
+                      else _BY_KIND[kind].finditer(text) if kind in ("fye", "partlabel") else _INYEARS.finditer(text)):
                 d = _make(kind, m, py, pm, text, calendar)
                 if d is not None:
                     found.append(d)
@@ -878,6 +881,18 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         d = DateExpr(s, e, "span" if y0 != y else "point", y0, y)
         d.whole = y0 != y
         d.bounds = ((y0, m0), (y, m1), None)
+        return d
+    if kind == "partlabel":
+        if m.group(4) and cal[0] != 1:
+            return None  # "1H FY25" where fiscal years are not calendar years: which months is the calendar's
+        y = int(m.group(5).lstrip("'’"))
+        y += 2000 if y < 100 else 0
+        quarter, half, months = m.group(1), m.group(2), m.group(3)
+        m0, m1 = ((int(quarter) - 1) * 3 + 1, int(quarter) * 3) if quarter else \
+            ((1, 6) if half == "1" else (7, 12)) if half else (1, int(months))
+        d = DateExpr(s, e, "point", y, y)
+        d.written = True
+        d.bounds = ((y, m0), (y, m1), None)
         return d
     if kind == "fye":
         end, y = MONTHS.get(m.group(1).lower().rstrip(".")), int(m.group(2))
