@@ -180,6 +180,11 @@ def test_commodity_prices_per_barrel_are_usd_in_any_dollar_country():
     assert amounts(text) == [(52, "USD")]
 
 
+def test_the_yen_sign_follows_the_financial_capital_a_text_names():
+    assert amounts("Revenue for the year was ¥1.2 trillion, the Osaka-based maker said in Tokyo.") == [(1.2e12, "JPY")]
+    assert amounts("Profit was ¥30 billion, the Shenzhen-based maker told the Shanghai exchange.") == [(30e9, "CNY")]
+
+
 def test_the_yen_sign_is_jpy_in_japanese_copy_and_cny_in_chinese_copy():
     assert amounts("Toyota expects profit of ¥4.3 trillion, the Japanese carmaker said in Japan.") == [(4.3e12, "JPY")]
     assert amounts("China's Alibaba booked ¥50 billion, the Chinese firm said.") == [(50e9, "CNY")]

@@ -277,8 +277,10 @@ class _DocInfo:
                             r"profits tax|stamp duty|land premium|HKSAR Government|the Government)\b")
     _US_RE = Finder(re.compile(r"\bU\.?S\.?\b|\bUnited States\b|\bAmerican?\b"))
     _EXPLICIT_DOLLAR_RE = Finder(re.compile(r"HK\s?\$|\bHKD\b|\bUS\s?\$|\bUSD\b|\bU\.S\.\s?\$|US dollars?"))
-    _JAPAN_RE = Finder(re.compile(r"\byen\b|\bJapan(?:ese)?\b"), split=True)
-    _CHINA_RE = Finder(re.compile(r"\byuan\b|\bChina\b|\bChinese\b|\bRMB\b|\brenminbi\b"), split=True)
+    # the country, its money, its financial capitals and its central bank ("Sony said in Tokyo")
+    _JAPAN_RE = Finder(re.compile(r"\byen\b|\bJapan(?:ese)?\b|\bTokyo\b|\bOsaka\b|\bNikkei\b|\bBOJ\b"), split=True)
+    _CHINA_RE = Finder(re.compile(r"\byuan\b|\bChina\b|\bChinese\b|\bRMB\b|\brenminbi\b|\bBeijing\b|\bShanghai\b"
+                                  r"|\bShenzhen\b|\bPBOC\b"), split=True)
 
     def __init__(self, text: str):
         self.text = text
