@@ -632,6 +632,9 @@ def test_since_an_event_in_a_month_of_a_year_runs_from_that_year():
      {"5.5%": (2026, 2026)}),
     ("Australia's GDP grew 0.6% in the December quarter, the statistics bureau said.", "2025-03-05",
      {"0.6%": (2024, 2024)}),
+    # its own quarter, over the fiscal year the sentence before forecast
+    ("Wipro sees growth of 3% for the financial year 2025-26. Its March quarter revenue rose 1% to Rs 22,504 crore.",
+     "2025-04-17", {"3%": (2025, 2026), "Rs 22,504 crore": (2025, 2025)}),
 ])
 def test_a_quarter_named_by_its_last_month_is_that_quarter(text, pub, expected):
     check(text, pub, expected)

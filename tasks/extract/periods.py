@@ -188,9 +188,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("firstn", re.compile(rf"\b(?i:the{_S}+)?(?i:first|past|last){_S}+(\d{{1,2}}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)){_S}+(?i:(months|quarters))\b"
                           rf"(?:{_S}+of{_S}+((?:19|20)\d\d)\b(?![-–/]\d))?"
                           rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:business|current)|(?i:fiscal|financial|FY)(?!{_S}*(?:(?i:year){_S}+)?\d)))")),
-    # ... and "the June quarter": the quarter named by its last month (Australian and NZ usage)
+    # ... and "the June quarter", "its March quarter": the quarter named by its last month (Australian,
+    # NZ and Indian usage)
     ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?![-‑ ](?i:point))(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
-                           rf"|\b(?i:the){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
+                           rf"|\b(?i:the|its|their|our){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
 # the year-led patterns around years, the others around the words
