@@ -82,6 +82,9 @@ NUMBER_WORDS = [
     ("it only cost thirteen dollars and forty-five cents", [("money", 13.45, "USD")]),
     ("There are three hundred and twenty one apples.", [("quantity", 321, "apple")]),
     ("Two of the firm's directors resigned.", [("quantity", 2, "director")]),
+    # decimals as broadcasters script them, and a hyphenated half
+    ("LG posted 1-point-26 trillion won, up three-point-five percent.", [("money", 1.26e12, "KRW"), ("percent", 3.5, "%")]),
+    ("Exports hit 20-and-a-half billion dollars.", [("money", 20.5e9, "USD")]),
 ]
 
 RANGES = [

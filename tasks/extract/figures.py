@@ -395,18 +395,25 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-_AND_HALF_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)")
+_AND_HALF_RE = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)(?:a|one)(?:[ \t]+|-)half\b(?![ \t]+(?:of|a|an|the)\b)")
+# "14-point-87 trillion won", "five-point-seven percent": a decimal read out as broadcasters script it
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN_POINT_RE = re.compile(rf"-point-(\d+|(?:{'|'.join(_DIGIT_WORDS)})(?:-(?:{'|'.join(_DIGIT_WORDS)}))*)\b", re.I)
 
 
 def _numerals(text: str):
     """All numerals in text order: (start, end, value, is_word)."""
     digits = [(m.start(), m.end(), parse_digits(m.group()), False) for m in digits_re(text).finditer(text)]
     words = [(s, e, v, True) for s, e, _, v in spelled_numbers(text)]
-    if "and a half" in text or "and one half" in text:  # "two and a half miles"
-        for i, (s, e, v, w) in enumerate(words):
-            m = _AND_HALF_RE.match(text, e)
-            if m and v == v.to_integral_value():
-                words[i] = (s, m.end(), v + Decimal("0.5"), w)
+    if "-point-" in text:
+        digits, words = _spoken_points(text, digits), _spoken_points(text, words)
+    if "and a half" in text or "and one half" in text or "and-a-half" in text:  # "two and a half miles"
+        for group in (words, digits) if "and-a-half" in text else (words,):
+            for i, (s, e, v, w) in enumerate(group):
+                m = _AND_HALF_RE.match(text, e)
+                if m and v == v.to_integral_value():
+                    group[i] = (s, m.end(), v + Decimal("0.5"), w)
     if not words:
         return digits
     merged = sorted(digits + words)
@@ -415,6 +422,18 @@ def _numerals(text: str):
         if item[0] >= last_end:
             out.append(item)
             last_end = item[1]
+    return out
+
+
+def _spoken_points(text: str, numerals: list) -> list:
+    """Whole numerals followed by "-point-" and their decimals ("15-point-six"), read as one."""
+    out = []
+    for s, e, v, w in numerals:
+        m = _SPOKEN_POINT_RE.match(text, e) if v == v.to_integral_value() else None
+        if m:
+            decimals = "".join(_DIGIT_WORDS.get(p.lower(), p) for p in m.group(1).split("-"))
+            v, e = v + Decimal("0." + decimals), m.end()
+        out.append((s, e, v, w))
     return out
 
 
