@@ -63,11 +63,12 @@ PLACE_NOUNS = {
     "县": "county", "市": "city", "省": "province", "区": "district", "乡": "township",
     "镇": "town", "村": "village", "国": "country", "地州": "prefecture", "乡镇": "township",
     "街道": "sub-district", "社区": "community", "县市": "county", "团场": "regimental farm",
+    "城": "city", "省份": "province", "地市": "prefecture",  # "11城GDP增速超全省平均水平", "全藏7地市"
 }
 # what a counter counts, read from the noun after it (longest first)
 COUNTED_NOUNS = {
     "行政村": "village", "村民小组": "villager group", "村": "village", "社区": "community",
-    "乡镇": "township", "乡": "township", "镇": "town", "街道": "sub-district", "县": "county",
+    "乡镇": "township", "乡": "township", "镇": "town", "街道": "sub-district", "县": "county", "省份": "province",
     "县市": "county", "市": "city", "地州": "prefecture", "国家和地区": "country", "国家": "country",
     "行业大类": "industry", "行业": "industry", "企业": "enterprise", "公司": "company",
     "项目": "project", "学校": "school", "医院": "hospital", "卫生院": "clinic",
