@@ -293,7 +293,9 @@ def test_a_part_of_the_year_gives_its_granularity_and_days(text, granularity, fi
 
 def test_a_quarter_a_change_is_counted_from_is_not_the_figures_part():
     growth, gap = figs("上半年,昆明市出口增长7%,比一季度加快0.3个百分点。")
-    assert (growth.period_granularity, gap.period_granularity) == ("half", "year")
+    assert (growth.period_granularity, gap.period_granularity) == ("half", "half")
+    growth, gap = figs("1-8月,湖北省工业增加值增长7.2%,比上半年加快0.3个百分点。")
+    assert (gap.period_granularity, str(gap.period_last_day)) == ("month", "2023-08-31")
 
 
 @pytest.mark.parametrize("text, region", [

@@ -609,7 +609,9 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
             elif g == "label":
                 # "比一季度加快": the quarter is what the change is counted from, not the figure's part
                 base_before = t[max(0, m.start() - 1):m.start()] in ("比", "较")
-                if m.start() - last_end > 1:  # "2023年上半年": the year said it
+                if base_before and cur_y is not None and tuple(state) == (cur_y, cur_y):
+                    pass  # "1-8月……比上半年加快": the figure keeps its own part of the year
+                elif m.start() - last_end > 1:  # "2023年上半年": the year said it
                     if m.group() in L.ANNUAL_LABELS and Y is None:
                         pass
                     elif cur_y is not None:
