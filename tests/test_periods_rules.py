@@ -800,6 +800,11 @@ def test_the_fiscal_year_that_ended_in_a_month_runs_into_the_year_of_that_month(
      {"$711 billion": (2024, 2024)}),
     ("Sony earned 300 billion yen in Japan in the first half of fiscal 2024.", "2024-11-08",
      {"300 billion yen": (2024, 2024)}),
+    # months named with their fiscal year's label
+    ("In the October-December quarter of FY25, India's car exports rose 14%.", "2025-01-20", {"14%": (2024, 2024)}),
+    ("In the January-March quarter of FY25, India's Wipro earned Rs 3,570 crore.", "2025-04-20",
+     {"Rs 3,570 crore": (2025, 2025)}),
+    ("In July of FY26, India's GST collections rose 7.5%.", "2025-08-02", {"7.5%": (2025, 2025)}),
 ])
 def test_a_part_of_a_fiscal_year_takes_the_calendar_years_it_falls_in(text, pub, expected):
     check(text, pub, expected)

@@ -628,6 +628,7 @@ _FY_FROM_RE = re.compile(rf"\b(?i:(from|since|between)){_S}+(?:(?i:the){_S}+)?(?
 # what stands between a part of a year and the fiscal year it is part of: "Q1 FY25", "the fourth
 # quarter (Q4) of FY25", "the first half of fiscal 2025", "the first three quarters of FY25"
 _PART_OF_FY_RE = re.compile(rf"{_S}*(?:\([^()\n]{{1,8}}\){_S}*)?(?:(?i:period|months){_S}+)?(?:(?i:of|in){_S}+)?(?:(?i:the){_S}+)?")
+_QUARTER_OF_FY_RE = re.compile(rf"(?:{_S}+(?i:quarter))?{_S}+(?i:of|in){_S}+(?:(?i:the){_S}+)?")
 _MONTH_NAME_RE = re.compile(_MONTH)
 _PART_WORD_RE = re.compile(r"(?i:quarter|half|months)|\b[QH][1-4]\b")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
@@ -662,6 +663,17 @@ def _parts_of_fiscal_years(text: str, ds: list[DateExpr], calendar: tuple[int, b
                 and _Y_RE.search(text, a.start, a.end) is None)  # no year of its own ("July-March", "Q2")
         month = bare and _MONTH_NAME_RE.search(text, a.start, a.end) is not None
         part = bare and not month and _PART_WORD_RE.search(text, a.start, a.end) is not None
+        if month and calendar[0] != 1 and b is not None and b.whole and b.kind == "span" \
+                and _QUARTER_OF_FY_RE.fullmatch(text, a.end, b.start) and _FY_NUMBER_RE.search(text, b.start, b.end):
+            # "the April-June quarter of FY25": those months of that fiscal year, one expression
+            m0, m1 = a.bounds[0][1], a.bounds[1][1]
+            y0, y1 = (b.y0 if m >= calendar[0] else b.y1 for m in (m0, m1))
+            d = DateExpr(a.start, b.end, "point" if y0 == y1 else "span", y0, y1)
+            d.bounds = ((y0, m0), (y1, m1), None)
+            d.whole = y0 != y1
+            out.append(d)
+            i += 2
+            continue
         if month and calendar[0] != 1 and b is not None and _names_fiscal_year(text, b) \
                 and _PART_OF_FY_RE.fullmatch(text, a.end, b.start):
             named = b  # "in July of the fiscal 2018-19"
