@@ -327,6 +327,15 @@ def test_a_city_before_the_date_and_xiaoxi_is_a_dateline():
     assert [f.region for f in found] == ["Yunnan"]
 
 
+def test_a_citys_report_that_names_only_its_province_in_passing_leaves_the_city_unnamed():
+    text = ("一季度,市委、市政府深入贯彻落实习近平总书记在贵州考察时的重要讲话精神,坚持稳中求进工作总基调,"
+            "经济运行起步平稳,发展向好,各项工作取得积极成效,为全年目标任务完成奠定了坚实基础。\n"
+            "一季度,全市地区生产总值完成242.0亿元,同比增长5.5%。全省同比增长5.2%。\n"
+            "分产业看,第一产业增加值27.5亿元,增长3.4%。")
+    assert [(f.surface, f.region) for f in figs(text, None)] == [
+        ("242.0亿元", None), ("增长5.5%", None), ("增长5.2%", "Guizhou"), ("27.5亿元", None), ("增长3.4%", None)]
+
+
 def test_a_figure_covering_several_named_places_has_no_region():
     f = one("2022年,张掖市、酒泉市合计粮食产量180万吨。", "2023-02-01")
     assert f.region is None

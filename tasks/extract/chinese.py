@@ -931,8 +931,21 @@ def _regions(t, spans, paras, cands, mentions, gaz, own: Region | None = None) -
             return own.name
         return _home_place_in(gaz, word, choices)
 
+    def _home_or_fallback(gaz, word, choices, fallback):
+        """The place "全市" stands for, else the text's; never a province for a city's or county's
+        own word ("全市" in a text that names only 辽宁, where the leader visited): a city unnamed."""
+        place = _home_place(gaz, word, choices)
+        if place is not None or fallback is None:
+            return place or fallback
+        levels = L.HOME_LEVELS.get(word[1:], ())
+        r = gaz.by_name.get(fallback)
+        if levels and r is not None and r.level not in levels \
+                and LEVEL_RANK.get(r.level, 3) < max(LEVEL_RANK.get(lv, 3) for lv in levels):
+            return None
+        return fallback
+
     real = [m for m in mentions if not m.home and not m.partner]
-    main = None
+    main, title = None, []
     if spans:
         s0, e0 = spans[0]
         title = [m for m in real if s0 <= m.start < e0 and m.region]
@@ -941,14 +954,21 @@ def _regions(t, spans, paras, cands, mentions, gaz, own: Region | None = None) -
     if main is None:
         first = next((m for m in real if m.region and m.rank > 0), None) or next((m for m in real if m.region), None)
         main = first.region if first else None
+    named_first = main  # what "全省" stands for even where the text's own place is unnamed
+    home = next((m for m in mentions if m.home and not m.partner), None)
+    if main is not None and home is not None and (not title or spans[0][1] - spans[0][0] > 80):
+        # a city's report that names only its province in passing ("在辽宁考察时", then 全市), in no
+        # headline: its own word for itself says which rank it is
+        main = _home_or_fallback(gaz, t[home.start:home.end], (main,), main)
     starts = [m.start for m in mentions]
     last_para, carried = -1, None
+    unnamed = False  # the place carried on is the text's own, which it never names ("全市" alone)
     sent_of = {}
     for c in cands:
         sent_of.setdefault(c.sent, []).append(c)
     for si, (s, e) in enumerate(spans):
         if paras[si] != last_para:
-            carried, last_para = None, paras[si]
+            carried, last_para, unnamed = None, paras[si], False
         figs = sent_of.get(si, ())
         for c in figs:
             i = bisect_right(starts, c.ns) - 1
@@ -964,14 +984,15 @@ def _regions(t, spans, paras, cands, mentions, gaz, own: Region | None = None) -
                             n = mentions[j]
                             named = n.region if n.region and not n.home and not n.partner else None
                             j -= 1
-                        places[c] = _home_place(gaz, t[m.start:m.end], (named, carried, main)) or carried or main
+                        places[c] = _home_or_fallback(gaz, t[m.start:m.end], (named, carried, named_first),
+                                                      carried or main)
                     else:
                         places[c] = m.region
                     found = True
                     break
                 i -= 1
             if not found:
-                places[c] = carried if carried is not None else main
+                places[c] = carried if carried is not None or unnamed else main
         for c, place in _respectively(t, s, e, figs, mentions[bisect_left(starts, s):bisect_left(starts, e)]):
             places[c] = place
         here = [m for m in mentions[bisect_left(starts, s):bisect_left(starts, e)] if not m.partner and not m.nation]
@@ -979,9 +1000,10 @@ def _regions(t, spans, paras, cands, mentions, gaz, own: Region | None = None) -
             last = here[-1]
             if last.home:  # "全市接待游客...；实现旅游总收入": the city goes on
                 named = next((n.region for n in reversed(here) if n.region and not n.home), None)
-                carried = _home_place(gaz, t[last.start:last.end], (named, carried, main)) or carried or main
+                carried = _home_or_fallback(gaz, t[last.start:last.end], (named, carried, named_first), carried or main)
+                unnamed = carried is None
             else:
-                carried = last.region
+                carried, unnamed = last.region, False
     return places
 
 
