@@ -610,6 +610,12 @@ def test_a_level_compared_with_a_dated_level_above_or_below_it_keeps_the_running
           {"24.1%": (2025, 2025), "23.5%": (2024, 2024)})
 
 
+def test_a_year_in_a_relative_clause_after_a_figure_dates_what_the_clause_tells():
+    check("Oman approved its 2026 budget. Spending is set at 11.8 billion rials, with a deficit of "
+          "530 million rials, which will be financed from the surpluses built up in 2025.", "2025-12-30",
+          {"11.8 billion rials": (2026, 2026), "530 million rials": (2026, 2026)})
+
+
 def test_a_figures_window_of_months_is_not_the_other_figures_period():
     text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
             "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")

@@ -1859,7 +1859,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         # runs on from before ("held at 4.3%, and earnings rose 3.8% over the 12 months to October");
         # one after it continues it ("grew 4.4% in the 12 months to October, adding 200,000 people")
         semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
-                and not (d.window and running is not None and c.start < d.start) and not d.own_only]
+                and not (d.window and running is not None and c.start < d.start) and not d.own_only
+                and not (c.end <= d.start and d.kind in ("point", "span") and _RELATIVE_CLAUSE_RE.search(text, c.end, d.start))]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
         for pool in (free, semi):
@@ -1982,6 +1983,12 @@ def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int
     if _FROM_LEVEL_RE.search(text, lo, c.start):
         return (y0, y0)
     return period
+
+
+# "a deficit of 6.2 billion riyals, which will be covered from the surpluses made in 2023": a date
+# in a relative clause after a figure is the date of what that clause tells, not of the figure (but
+# "$40 billion, which was the highest since 2008" is the figure's record)
+_RELATIVE_CLAUSE_RE = re.compile(r",[ \t]*(?:which|who|whose|where)\b")
 
 
 def _owned(text: str, s_start: int, s_end: int, d: DateExpr, c, figs: list) -> bool:
