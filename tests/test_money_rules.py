@@ -64,6 +64,11 @@ def test_sh_before_the_amount_follows_the_text_country():
     assert amounts("Tanzania's budget of Sh49 trillion was read in Dodoma by the Tanzanian minister.") == [(49e12, "TZS")]
 
 
+def test_riyals_follow_the_text_country_and_are_saudi_by_default():
+    assert amounts("Qatar approved a budget with revenue of 202 billion riyals.") == [(202e9, "QAR")]
+    assert amounts("The deficit is 79 billion riyals.") == [(79e9, "SAR")]
+
+
 def test_pesos_are_argentine_in_an_argentine_text():
     assert amounts("Argentina's Congress approved spending of 48 trillion pesos.") == [(48e12, "ARS")]
     assert amounts("Mexican lawmakers approved 9 trillion pesos of spending.") == [(9e12, "MXN")]

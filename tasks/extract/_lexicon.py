@@ -173,7 +173,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
     "lira": "TRY", "liras": "TRY", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "?franc", "franc": "?franc",
     "dong": "VND", "rupiah": "IDR", "naira": "NGN", "dirhams": "?dirham", "dirham": "?dirham",
-    "riyals": "SAR", "riyal": "SAR", "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS", "new shekel": "ILS",
+    "riyals": "?riyal", "riyal": "?riyal", "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS", "new shekel": "ILS",
     "new israeli shekels": "ILS", "israeli new shekels": "ILS",
     "kronor": "SEK",
     "swedish kronor": "SEK", "krona": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
