@@ -610,6 +610,14 @@ def test_a_level_compared_with_a_dated_level_above_or_below_it_keeps_the_running
           {"24.1%": (2025, 2025), "23.5%": (2024, 2024)})
 
 
+def test_a_change_against_the_previous_fiscal_year_names_no_year_and_keeps_the_budgets():
+    # dev_news reads "compared to the previous year" so; the fiscal year is no different, and a
+    # superlative "to date" is ever, not now
+    check("Karnataka presented a budget of Rs 4,09,549 crore for 2025-26. It is the largest to date, "
+          "a 10.3 per cent increase compared to the previous fiscal year. Capital spending is Rs 71,336 crore.",
+          "2025-03-07", {"10.3 per cent": (2025, 2026), "Rs 71,336 crore": (2025, 2026)})
+
+
 def test_a_year_in_a_relative_clause_after_a_figure_dates_what_the_clause_tells():
     check("Oman approved its 2026 budget. Spending is set at 11.8 billion rials, with a deficit of "
           "530 million rials, which will be financed from the surpluses built up in 2025.", "2025-12-30",

@@ -212,13 +212,16 @@ _YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
 _WORD_KINDS = ("fyrel", "fy", "fullyear", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "weekday", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
-# markers of a comparison with no year: they state no date ("compared to the previous year")
+# markers of a comparison with no year: they state no date ("compared to the previous (fiscal) year")
 _NO_DATE_RE = re.compile(
-    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior){_S}+year(?!['’]s))"
+    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior|preceding){_S}+(?:(?:fiscal|financial|budget){_S}+)?year(?!['’]s))"
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
-    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b)", re.I)
+    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b"
+    # "the largest Budget to date", "its biggest cut so far": ever, not now
+    rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
+    rf"best|worst|record)(?:{_S}+[\w'’-]+){{0,3}}?{_S}+(?:to{_S}+date|so{_S}+far|yet)\b)", re.I)
 # "with the last instance occurring in the third quarter of 2022", "last seen in 2008": when a
 # record was last matched, not the period of the figures around it
 _LAST_TIME = Finder(re.compile(
