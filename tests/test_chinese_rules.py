@@ -276,7 +276,6 @@ def test_last_year_is_the_year_before_publication():
     assert (f.period_start, f.period_end) == (2022, 2022)
 
 
-# ---- regions --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, granularity, first, last", [
     ("今年上半年,云南省出口增长7.1%。", "half", "2023-01-01", "2023-06-30"),
     ("2022年下半年,贵阳市社会消费品零售总额增长4.2%。", "half", "2022-07-01", "2022-12-31"),
@@ -298,6 +297,7 @@ def test_a_quarter_a_change_is_counted_from_is_not_the_figures_part():
     assert (gap.period_granularity, str(gap.period_last_day)) == ("month", "2023-08-31")
 
 
+# ---- regions --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, region", [
     ("2022年,云南省地区生产总值28954.2亿元。", "Yunnan"),
     ("2022年,酒泉市粮食产量50.5万吨。", "Jiuquan"),
