@@ -51,6 +51,7 @@ from ._lexicon import (
     SCALE_ABBR,
     SCALE_WORDS_AFTER_DIGITS,
     TIME_UNITS,
+    UNIT_WORDS,
     USD_QUOTED_RATES,
     YEAR_PREVS,
     YEARLY_NOUNS,
@@ -397,8 +398,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 _AND_HALF_RE = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)(?:a|one)(?:[ \t]+|-)half\b(?![ \t]+(?:of|a|an|the)\b)")
 # "14-point-87 trillion won", "five-point-seven percent": a decimal read out as broadcasters script it
-_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_DIGIT_WORDS = {**{w: str(n) for w, n in UNIT_WORDS.items() if n < 10}, "oh": "0"}
 _SPOKEN_POINT_RE = re.compile(rf"-point-(\d+|(?:{'|'.join(_DIGIT_WORDS)})(?:-(?:{'|'.join(_DIGIT_WORDS)}))*)\b", re.I)
 
 
