@@ -563,6 +563,12 @@ def test_a_change_against_the_same_part_of_an_earlier_year_runs_from_that_year(t
     ("Punjab presented a Rs 2,00,000 crore budget for FY2025-26, 8% larger than the revised estimate "
      "of Rs 1,85,000 crore for 2024-25. Capital spending is put at Rs 40,000 crore.", "2025-03-10",
      {"Rs 40,000 crore": (2025, 2026)}),
+    # a base level said twice ("or ... per share") is still a base, and its date still its own
+    ("Philips' third-quarter net income rose to 400 million euros or 0.43 euros per share from 200 million "
+     "euros or 0.22 euros per share last year. Sales grew to 4.3 billion euros from 4.1 billion euros in "
+     "the previous year.", "2025-10-14",
+     {"200 million euros": (2024, 2024), "0.22 euros per share": (2024, 2024), "4.3 billion euros": (2025, 2025),
+      "4.1 billion euros": (2024, 2024)}),
 ])
 def test_the_date_of_a_base_level_does_not_carry_to_the_next_sentence(text, pub, expected):
     check(text, pub, expected)

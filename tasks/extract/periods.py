@@ -294,6 +294,7 @@ _PRICE_BASE_RE = re.compile(rf"{_S}*(?:PPP|prices|constant|base{_S}+year|dollars
 # ("16.8% of GDP, above the 16.4% recorded in the second quarter of 2023": the level compared with)
 _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|versus|vs\.?|against|after|following|"
                              rf"since{_S}+the|(?:above|below){_S}+the){_S}+(?:[a-z]+{_S}+){{0,4}}$", re.I)
+_OR_GAP_RE = re.compile(r"[ \t]*,?[ \t]+or[ \t]+")
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
               "since|between|and|early|late|mid|financial|calendar|whole|full|"
@@ -1776,8 +1777,17 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
                 src[id(c)] = d
-                if _BASE_BEFORE_RE.search(text, max(s_start, c.start - 40), c.start):
-                    attached.add(id(d))  # "up from 60,000 in 2019": the date of the base only
+                head = c.link if (c.link_type == "conversion" and c.link is not None and c.link.start < c.start) else c
+                before = next((f for f in reversed(figs) if f.end <= head.start), None)
+                if before is not None and _OR_GAP_RE.fullmatch(text, before.end, head.start):
+                    head = before  # "99 million euros or 0.02 euros per share": one level, said twice
+                    if id(before) not in local:
+                        local[id(before)], raw_local[id(before)] = local[id(c)], raw_local[id(c)]
+                        src[id(before)] = d
+                if _BASE_BEFORE_RE.search(text, max(s_start, head.start - 40), head.start):
+                    # "up from 60,000 in 2019", "from 99 million euros or 0.02 euros per share last
+                    # year": the date of the base only
+                    attached.add(id(d))
             break
     # "$110.5 billion (12.8 per cent of GSP) in 2024/25": the aside is dated with its host
     for c in figs:
