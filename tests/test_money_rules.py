@@ -64,6 +64,12 @@ def test_sh_before_the_amount_follows_the_text_country():
     assert amounts("Tanzania's budget of Sh49 trillion was read in Dodoma by the Tanzanian minister.") == [(49e12, "TZS")]
 
 
+def test_swedish_norwegian_danish_and_czech_crowns_are_their_currencies():
+    assert amounts("Profit was 12 billion Swedish crowns, against 30 billion Norwegian crowns, "
+                   "2 billion Danish crowns and 20 billion Czech crowns.") == [
+        (12e9, "SEK"), (30e9, "NOK"), (2e9, "DKK"), (20e9, "CZK")]
+
+
 def test_riyals_follow_the_text_country_and_are_saudi_by_default():
     assert amounts("Qatar approved a budget with revenue of 202 billion riyals.") == [(202e9, "QAR")]
     assert amounts("The deficit is 79 billion riyals.") == [(79e9, "SAR")]

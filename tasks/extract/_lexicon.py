@@ -176,6 +176,10 @@ CURRENCY_NAMES: dict[str, str] = {
     "riyals": "?riyal", "riyal": "?riyal", "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS", "new shekel": "ILS",
     "new israeli shekels": "ILS", "israeli new shekels": "ILS",
     "kronor": "SEK",
+    # Reuters' English for the Nordic and Czech currencies ("12 billion Swedish crowns")
+    "swedish crowns": "SEK", "swedish crown": "SEK", "norwegian crowns": "NOK", "norwegian crown": "NOK",
+    "danish crowns": "DKK", "danish crown": "DKK", "czech crowns": "CZK", "czech crown": "CZK",
+    "icelandic crowns": "ISK", "icelandic crown": "ISK",
     "swedish kronor": "SEK", "krona": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
     "kroner": "?krone", "krone": "?krone", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF",
     "hryvnia": "UAH", "tenge": "KZT", "patacas": "MOP", "pataca": "MOP", "som": "KGS",
