@@ -624,6 +624,12 @@ def test_a_change_against_the_previous_fiscal_year_names_no_year_and_keeps_the_b
           "2025-03-07", {"10.3 per cent": (2025, 2026), "Rs 71,336 crore": (2025, 2026)})
 
 
+def test_the_year_a_plans_name_aims_at_dates_no_figure():
+    check("The 2025-26 Budget delivers the 2035 Growth Plan for Queensland. It provides $1.2 billion in relief.",
+          "2025-06-24", {"$1.2 billion": (2025, 2026)})
+    check("The 2030 Agenda sets 17 goals.", "2024-05-01", {"17 goals": (None, None)})
+
+
 def test_a_year_in_a_relative_clause_after_a_figure_dates_what_the_clause_tells():
     check("Oman approved its 2026 budget. Spending is set at 11.8 billion rials, with a deficit of "
           "530 million rials, which will be financed from the surpluses built up in 2025.", "2025-12-30",

@@ -222,6 +222,9 @@ _NO_DATE_RE = re.compile(
     # "the largest Budget to date", "its biggest cut so far": ever, not now
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"best|worst|record)(?:{_S}+[\w'’-]+){{0,3}}?{_S}+(?:to{_S}+date|so{_S}+far|yet)\b)", re.I)
+# "the 2030 Strong Plan for Tasmania's Future", "the 2030 Agenda": the year a plan's name aims at, no date
+_TARGET_NAME_WORDS = ("Plan", "Agenda", "Vision", "Strategy", "Goals")
+_TARGET_NAME_RE = re.compile(rf"\b(?i:the){_S}+((?:19|20)\d\d)(?:{_S}+[A-Z][\w'’-]*){{0,4}}?{_S}+(?:{'|'.join(_TARGET_NAME_WORDS)})\b")
 # "with the last instance occurring in the third quarter of 2022", "last seen in 2008": when a
 # record was last matched, not the period of the figures around it
 _LAST_TIME = Finder(re.compile(
@@ -518,6 +521,8 @@ def find_dates(text: str, pub_date: str | None = None,
                for m in _NO_DATE_RE.finditer(text, lo, hi)]
     if "ast " in text or "revious " in text:
         blocked += [m.span() for m in _LAST_TIME.finditer(text)]
+    if any(w in text for w in _TARGET_NAME_WORDS):
+        blocked += [m.span(1) for m in _TARGET_NAME_RE.finditer(text)]
     taken = sorted(taken)
     tstarts = [s for s, _ in taken]
     blocked.sort()
