@@ -322,6 +322,11 @@ def test_a_short_city_name_stands_alone_in_a_text_on_its_province():
     assert figs("曲靖GDP总量2700亿元。")[0].region is None  # alone, a short name may be a word
 
 
+def test_a_short_city_name_stands_alone_in_a_text_that_calls_itself_the_city():
+    found = figs("曲靖经济半年报公布,全市实现地区生产总值1700亿元,同比增长5.3%。")
+    assert [f.region for f in found] == ["Qujing", "Qujing"]
+
+
 def test_a_city_before_the_date_and_xiaoxi_is_a_dateline():
     found = figs("新华网昆明7月25日消息 上半年,云南省地区生产总值14000亿元。")
     assert [f.region for f in found] == ["Yunnan"]

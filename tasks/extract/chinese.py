@@ -783,12 +783,15 @@ class _Gazetteer:
             if m.group(1):
                 confirmed.add(alias)
             raw.append((m.start(), m.end(), alias, bool(m.group(1))))
-        # "甘肃省……庆阳紧随其后": in a text on its province, a short city name is that city
+        # "甘肃省……庆阳紧随其后": in a text on its province, a short city name is that city; so it
+        # is in a text that calls itself 全市 ("中卫经济“半年报”公布,全市实现……")
         provinces = {self.by_alias[a].name for _, _, a, _ in raw if self.rank(self.by_alias[a]) <= 2}
+        own_levels = {lv for w in L.HOME_WORDS if w[0] == "全" and w in t for lv in L.HOME_LEVELS.get(w[1:], ())}
         out: list[_Mention] = []
         for s, e, alias, suffixed in raw:
             r = self.by_alias[alias]
-            if not (suffixed or alias in confirmed or self.bare_ok(alias, r) or r.parent in provinces):
+            if not (suffixed or alias in confirmed or self.bare_ok(alias, r) or r.parent in provinces
+                    or r.level in own_levels):
                 continue
             if r.level in ("country", "economic_region") and t.startswith(L.PLACE_NOT_BEFORE, s + len(alias)):
                 continue  # "中国银行", "南疆铁路": a name
