@@ -45,6 +45,13 @@ def test_a_page_in_traditional_characters_is_read_as_simplified_with_its_own_quo
     assert {(f.period_start, f.period_end) for f in found} == {(2022, 2022)}
 
 
+def test_a_converters_pinyin_glosses_are_read_past_and_quotes_keep_the_page_offsets():
+    text = "(四川省)2023年涼山彝族自治州越西縣國民經(jīng)濟和社會發(fā)展統(tǒng)計公報\n全縣地區生產總值增長(zhǎng)5.6%。"
+    (f,) = figs(text, None)
+    assert (f.region, f.period_start, f.value) == ("Yuexi", 2023, Decimal("5.6"))
+    assert text[f.start:f.end] == f.surface and f.surface.endswith("5.6%")
+
+
 def test_an_english_text_quoting_a_chinese_name_keeps_the_english_reading():
     f = one("Gansu (甘肃省) grew 4.5 percent in 2022.")
     assert (f.surface, f.unit) == ("4.5 percent", "%")

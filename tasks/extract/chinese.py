@@ -197,6 +197,10 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
           metrics: Sequence[MetricDef] = (), ignore: Sequence[tuple[int, int]] = ()) -> Reading:
     """The figure candidates of a Chinese ``text`` and their places, periods and metrics."""
     t = text.translate(_TRANS)
+    keep = None
+    if "(" in t and _GLOSS_RE.search(t):
+        t, keep = _without_glosses(t)
+        ignore = [(bisect_left(keep, s), bisect_left(keep, e)) for s, e in ignore]
     spans, paras = sentence_spans(t)
     sents = SentenceIndex.from_spans(spans)
     gaz = _gazetteer(regions) if regions else None
@@ -214,7 +218,27 @@ def parse(text: str, pub_date: str | None = None, *, regions: Sequence[Region] =
     times = _periods(t, spans, paras, cands, pub_year, pub_month)
     places = _regions(t, spans, paras, cands, mentions, gaz, own[0] if own else None)
     _aid_to_its_recipient(t, cands, mentions, gaz, places)
-    return Reading(cands, places, times, _metrics(t, spans, cands, metrics))
+    reading = Reading(cands, places, times, _metrics(t, spans, cands, metrics))
+    if keep is not None:  # back to the text's own offsets
+        for c in cands:
+            c.start, c.ns = keep[c.start], keep[c.ns]
+            c.end, c.ne = keep[c.end - 1] + 1, keep[c.ne - 1] + 1
+    return reading
+
+
+# "統(tǒng)計公報": the pinyin a converter wrote after each character of a traditional page
+_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
+
+
+def _without_glosses(t: str) -> tuple[str, list[int]]:
+    """``t`` without its pinyin glosses, and for each character left its offset in ``t``."""
+    keep: list[int] = []
+    last = 0
+    for m in _GLOSS_RE.finditer(t):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(t)))
+    return "".join(t[i] for i in keep), keep
 
 
 # ---------------------------------------------------------------------------------------------
