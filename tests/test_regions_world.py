@@ -272,6 +272,23 @@ def test_a_states_people_name_the_state_not_the_country():
         ("$1.1 billion", "Western Australia")]
 
 
+def test_a_states_finance_minister_is_the_states_not_the_countrys():
+    assert places("Telangana Finance Minister Mallu Bhatti Vikramarka presented a Rs 2.75 lakh crore budget.") == [
+        ("Rs 2.75 lakh crore", "Telangana")]
+
+
+def test_a_central_bank_named_bank_of_a_country_is_that_countrys():
+    assert places("The Monetary Policy Committee of the Bank of Botswana kept the policy rate at 5%.") == [
+        ("5%", "Botswana")]
+    assert places("Bank of China reported a profit of 200 billion yuan.") == [("200 billion yuan", None)]
+
+
+def test_a_capital_in_capitals_before_a_dash_is_a_dateline_and_stands_for_its_country_when_alone():
+    assert places("(MENAFN- Jordan Times) AMMAN - The Consumer Price Index rose by 1.72 per cent.") == [
+        ("1.72 per cent", "Jordan")]
+    assert places("NAIROBI - Uganda's inflation eased to 3%.") == [("3%", "Uganda")]
+
+
 def test_the_gazetteer_finds_the_same_names_whether_searched_whole_or_in_two_halves():
     from tasks.extract.regions import _gazetteer, _place_matches
 

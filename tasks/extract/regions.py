@@ -87,6 +87,7 @@ _DATELINE_TAIL_RE = re.compile(
     rf"(?:{_DATELINE_DAY}{_DATELINE_AGENCY}[ \t]*\n"
     rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))")
 _DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
+_CAPS_DATELINE_AFTER_RE = re.compile(r"(?:,[ \t]+[A-Z][A-Za-z]+)?[ \t]+[—–-]{1,2}[ \t]")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
 _NATIONAL_BODY_RE = re.compile(
@@ -392,7 +393,7 @@ def _may_end(folded: str | None, words: tuple[str, ...], lo: int, end: int) -> b
     return folded is None or ends_before_blanks(folded, words, lo, end)
 
 
-def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
+def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> list[Mention]:
     """Place mentions in ``text`` that are places (not parts of names)."""
     out: list[Mention] = []
     if gaz.rx is None:
@@ -419,13 +420,18 @@ def find_mentions(text: str, gaz: _Gazetteer) -> list[Mention]:
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
         if of and of.group(1) not in OFFICE_OF_PLACE \
-                and not of.group(1).isupper():  # "the GDP of Shandong": a measure, no name
-            continue  # "Bank of China", "University of Hong Kong"
+                and not of.group(1).isupper() \
+                and not (of.group(1) == "Bank" and "olicy" in text and _MONETARY_POLICY_RE.search(text)):
+            # "Bank of China", "University of Hong Kong"; but "the Monetary Policy Committee of the
+            # Bank of Mauritius": a central bank, the country's own body ("the GDP of Shandong": a measure)
+            continue
         if _CURRENCY_AFTER_RE.match(text, e):
             continue  # "U.S. dollars", "Hong Kong dollars": a currency
         if name in gaz.seat_of and gaz.seat_of[name] in gaz.level and _GOV_VERB_RE.match(text, e):
             name = gaz.seat_of[name]
         if _is_dateline(text, s, e):
+            if datelines is not None:
+                datelines.append(Mention(s, e, name))
             continue
         if text[s:e] in ERA_ABBREVIATIONS and _NUMBER_BEFORE_RE.search(text, max(0, s - 8), s):
             continue  # "500 B.C.": an era, not British Columbia
@@ -490,6 +496,12 @@ def _title_case_line(text: str, pos: int) -> bool:
 
 def _is_dateline(text: str, s: int, e: int) -> bool:
     """Is the place at s..e the dateline opening a paragraph?"""
+    if e - s >= 3 and text[s:e].isupper() and _CAPS_DATELINE_AFTER_RE.match(text, e):
+        k = s  # "AMMAN - The ...", "(MENAFN- Jordan Times) AMMAN - ...": a city in capitals, then a dash
+        while k and text[k - 1] in " \t":
+            k -= 1
+        if not k or text[k - 1] in "\n)":
+            return True
     j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
     while j and text[j - 1] != "\n" and text[j - 1].isspace():
         j -= 1
@@ -613,7 +625,13 @@ def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict
     if not regions or not cands:
         return places
     gaz = _gazetteer(regions)
-    mentions = _without_lone_foreign_regions(find_mentions(text, gaz), gaz, cands)
+    datelines: list[Mention] = []
+    mentions = _without_lone_foreign_regions(find_mentions(text, gaz, datelines), gaz, cands)
+    if not mentions and datelines and gaz.seat_of.get(datelines[0].name) in gaz.level:
+        # "AMMAN - The Consumer Price Index rose ...", naming no place but where it was filed: the
+        # capital, a government's seat, stands for its country (FORMAT.md: "Beijing said")
+        d = datelines[0]
+        mentions = [Mention(d.start, d.end, gaz.seat_of[d.name])]
     main_country = _main_country(mentions, gaz, cands) or _unnamed_government(text, mentions, gaz, cands)
     if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
@@ -622,7 +640,10 @@ def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict
             mentions.append(Mention(m.start(), m.end(), main_country, demoted))
         mentions.sort(key=lambda m: m.start)
     if main_country and any(w in text for w in NATIONAL_BODY_WORDS):
-        mentions.extend(Mention(m.start(), m.end(), main_country) for m in _NATIONAL_BODY_RE.finditer(text))
+        # (not "Telangana Finance Minister": a state's own office)
+        ends = {m.end: m for m in mentions}
+        mentions.extend(Mention(m.start(), m.end(), main_country) for m in _NATIONAL_BODY_RE.finditer(text)
+                        if not _office_of_a_region(text, m.start(), ends, gaz))
         mentions.sort(key=lambda m: m.start)
     _demote_share_bases(text, mentions, cands)
     if "he region" in text or "he province" in text or "he city" in text or "he prefecture" in text \
@@ -870,6 +891,19 @@ def _respectively(text: str, figs: list, good: list[Mention]) -> list[tuple]:
 
 def _figure_between(a: Mention, b: Mention, figs: list) -> bool:
     return any(a.end <= f.start < b.start for f in figs)
+
+
+_MONETARY_POLICY_RE = re.compile(r"\b(?:[Mm]onetary [Pp]olicy|(?:repo|policy|key|benchmark) (?:interest )?rate)\b")
+
+
+def _office_of_a_region(text: str, start: int, ends: dict, gaz: _Gazetteer) -> bool:
+    """Does a place below a country's rank stand right before the office at ``start`` ("Telangana
+    Finance Minister", "Kerala's Finance Minister")?"""
+    for gap in (1, 3):  # "Telangana Finance", "Kerala's Finance"
+        m = ends.get(start - gap)
+        if m is not None and text[m.end:start] in (" ", "'s ", "’s ") and gaz.level.get(m.name, 0) > 0:
+            return True
+    return False
 
 
 def _unnamed_government(text: str, mentions: list[Mention], gaz: _Gazetteer, cands: Sequence) -> str | None:
