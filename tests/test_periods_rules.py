@@ -624,6 +624,13 @@ def test_a_change_against_the_previous_fiscal_year_names_no_year_and_keeps_the_b
           "2025-03-07", {"10.3 per cent": (2025, 2026), "Rs 71,336 crore": (2025, 2026)})
 
 
+def test_a_fiscal_year_the_text_says_begins_in_a_month_crosses_two_years():
+    check("Oman projects a deficit of 600 million rials in the new fiscal year starting on April 1.", "2025-01-30",
+          {"600 million rials": (2025, 2026)})
+    check("The deficit for the current fiscal year, which began in July, is $5 billion.", "2025-01-30",
+          {"$5 billion": (2024, 2025)})
+
+
 def test_the_year_a_plans_name_aims_at_dates_no_figure():
     check("The 2025-26 Budget delivers the 2035 Growth Plan for Queensland. It provides $1.2 billion in relief.",
           "2025-06-24", {"$1.2 billion": (2025, 2026)})

@@ -1019,6 +1019,10 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             y0 = py + shift
             y1 = y0 + 1 if cal[0] > 1 else y0
         else:
+            starts = _FY_STARTS_AFTER_RE.match(text, e)
+            if starts and MONTHS.get(starts.group(1).lower().rstrip(".")):
+                # "the new fiscal year starting on April 1": the text says when its years begin
+                cal = (MONTHS[starts.group(1).lower().rstrip(".")], cal[1])
             y0, y1 = current_fiscal(py, pm, cal)
             if which == "new":  # "the new fiscal year": the one just begun, else the next
                 shift = 0 if pm is None or cal[0] == 1 or pm - cal[0] in (0, 1) else 1
@@ -1195,6 +1199,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
     return None  # pragma: no cover
 
 
+_FY_STARTS_AFTER_RE = re.compile(rf",?{_S}+(?:(?i:which|that){_S}+)?(?i:starting|beginning|starts|begins|began|started)"
+                                 rf"{_S}+(?:(?i:on|in){_S}+)?(?:\d{{1,2}}{_S}+)?({_MONTH})")
 _FISCAL_BEFORE_RE = re.compile(rf"\b(?i:fiscal|financial|business){_S}+(?:(?i:the){_S}+)?$")
 _DAY_RE = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]?\d)")
 # what a written year is a part of: "the third quarter of 2022", "Q3 2017", "H1 2024",
