@@ -289,6 +289,10 @@ def test_a_capital_in_capitals_before_a_dash_is_a_dateline_and_stands_for_its_co
     assert places("NAIROBI - Uganda's inflation eased to 3%.") == [("3%", "Uganda")]
 
 
+def test_a_states_adjective_names_the_state():
+    assert places("The Bavarian budget allots 73 billion euros to schools.") == [("73 billion euros", "Bavaria")]
+
+
 def test_the_gazetteer_finds_the_same_names_whether_searched_whole_or_in_two_halves():
     from tasks.extract.regions import _gazetteer, _place_matches
 
