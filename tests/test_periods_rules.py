@@ -643,6 +643,14 @@ def test_a_year_in_a_relative_clause_after_a_figure_dates_what_the_clause_tells(
           {"11.8 billion rials": (2026, 2026), "530 million rials": (2026, 2026)})
 
 
+def test_the_level_a_year_on_year_change_starts_from_is_a_year_earlier():
+    check("Vietnam's imports were $12.2 billion in January-June 2025, down 13 per cent year-on-year from "
+          "$14 billion.", "2025-07-10", {"$12.2 billion": (2025, 2025), "$14 billion": (2024, 2024)})
+    # but a level dated by its own month is that month's
+    check("In February, core inflation rose to 12.0 percent year on year from 11.7 percent in January.", "2025-03-10",
+          {"11.7 percent": (2025, 2025)})
+
+
 def test_a_figures_window_of_months_is_not_the_other_figures_period():
     text = ("U.S. employers added 142,000 jobs in October. The jobless rate held at 4.3%, and earnings "
             "rose 3.8% over the 12 months to October. Texas added about 31,000 jobs.")

@@ -1612,7 +1612,10 @@ def _restated(text: str, cands: list, by_sent: dict, src: dict, per: dict) -> No
                 src[id(c)] = src[id(prev)]
             else:
                 src.pop(id(c), None)
-_YEAR_AGO_WORD_RE = re.compile(r"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year)\b", re.I)
+_YEAR_AGO_WORD_RE = re.compile(r"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year|year[- ]on[- ]year|annual basis)\b", re.I)
+# "down 13.03 per cent year-on-year from $27.244 billion": the level a year-on-year change starts from
+_YOY_FROM_BEFORE_RE = re.compile(rf"\b(?:year[- ]on[- ]year|on{_S}+an{_S}+annual{_S}+basis){_S}+from{_S}+"
+                                 rf"(?:(?:about|around|nearly|almost|some|roughly|an{_S}+estimated){_S}+)?$", re.I)
 # "the year-ago level of $3.1 billion", "a year-earlier profit of 80 billion yen"
 _YEAR_AGO_BEFORE_RE = re.compile(
     rf"\b(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+(?:[a-z-]+{_S}+){{0,2}}?"
@@ -1625,12 +1628,16 @@ _YEAR_AGO_AFTER_RE = re.compile(
 
 
 def _year_ago_levels(text: str, s_start: int, s_end: int, figs, py, src, per: dict) -> None:
-    """A level stated for "the year-ago quarter" is the year before the period of its sentence
-    (the year-on-year change beside it keeps its own)."""
+    """A level stated for "the year-ago quarter", or that a year-on-year change starts from ("down 13%
+    year-on-year from $27.2 billion"), is the year before the period of its sentence (the
+    year-on-year change beside it keeps its own)."""
     for c in figs:
         after = _after_conversion(text, c, s_end)
+        own = src.get(id(c))
+        dated_after = own is not None and 0 <= own.start - c.end <= 24  # "from 11.7 percent in January"
         if not (_YEAR_AGO_BEFORE_RE.search(text, max(s_start, c.start - 70), c.start)
-                or _YEAR_AGO_AFTER_RE.match(text, after)):
+                or _YEAR_AGO_AFTER_RE.match(text, after)
+                or (not dated_after and _YOY_FROM_BEFORE_RE.search(text, max(s_start, c.start - 50), c.start))):
             continue
         y0, y1 = per[c] if per[c][0] is not None else (py, py)
         if y0 is None or y1 is None:
