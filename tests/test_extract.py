@@ -661,6 +661,9 @@ def test_numbers_heldout_conventions(text, expected):
     ("Exports broke through 50 billion dollars.", "50 billion dollars", "at_least"),
     ("Temperatures hit near 35 degrees.", "35 degrees", "approx"),
     ("Grants adding up to 4.2 billion yuan were paid.", "4.2 billion yuan", "exact"),
+    # a rise to a level: "up" is the verb's
+    ("Core inflation went up to 12.0 percent in February.", "12.0 percent", "exact"),
+    ("The forecast was revised up to 3.8 per cent.", "3.8 per cent", "exact"),
 ])
 def test_qualifier_synonyms(text, surface, qualifier):
     f = next(f for f in figs(text) if f.surface.endswith(surface))

@@ -264,6 +264,11 @@ QUALIFIER_PREFIX: dict[str, str] = {
     "below": "at_most", "nearing": "at_most", "approaching": "at_most",
     # exact: "adding up to" is totalling, not "up to"
     "adding up to": "exact", "added up to": "exact", "adds up to": "exact", "add up to": "exact",
+    # exact: "went up to 12%" is a rise to it ("up" is the verb's)
+    **{f"{verb} up to": "exact" for verb in (
+        "go", "goes", "went", "gone", "going", "shot", "shoots", "move", "moved", "moves", "jumped", "climbed",
+        "revised", "pushed", "picked", "ticked", "ticks", "edged", "edges", "crept", "inched", "rose", "risen",
+        "surged", "spiked")},
 }
 # verbs that may stand between "nearly"/"almost" and the figure ("nearly reached $87")
 QUALIFIER_BRIDGE_VERBS = ("reached", "reach", "reaching", "hit", "hitting", "touched",
