@@ -631,6 +631,14 @@ def test_a_fiscal_year_the_text_says_begins_in_a_month_crosses_two_years():
           {"$5 billion": (2024, 2025)})
 
 
+def test_a_wire_story_wrapped_at_a_fixed_width_reads_as_running_lines():
+    text = ("KUWAIT Jan 30 Oman's government projects a\nbudget deficit of 600 million rials in the new\n"
+            "fiscal year starting on April 1, the minister\nsaid on Monday.")
+    check(text, "2025-01-30", {"600 million rials": (2025, 2026)})
+    assert [f.surface for f in parse_figures("projects a\nbudget of 2.4\nbillion euros", "2025-01-30")] == [
+        "2.4\nbillion euros"]
+
+
 def test_the_year_a_plans_name_aims_at_dates_no_figure():
     check("The 2025-26 Budget delivers the 2035 Growth Plan for Queensland. It provides $1.2 billion in relief.",
           "2025-06-24", {"$1.2 billion": (2025, 2026)})

@@ -119,7 +119,13 @@ def parse_figures(text: str, pub_date: str | None = None, *, regions: Sequence[R
         return []
     if _chinese.is_chinese(text):  # README_zh: the same records, read by the Chinese reader
         return _freeze(text, _chinese.parse(text, pub_date, regions=regions, metrics=metrics, ignore=ignore))
-    return _freeze(text, _read_english(text, pub_date, regions=regions, metrics=metrics, ignore=ignore))
+    # a wire story wrapped at a fixed width ("projects a\nbudget deficit ... in the new\nfiscal year")
+    # is read as the running lines it is; a space for each break, so every offset stays the text's
+    flowing = _WRAPPED_BREAK_RE.sub(" ", text) if "\n" in text else text
+    return _freeze(text, _read_english(flowing, pub_date, regions=regions, metrics=metrics, ignore=ignore))
+
+
+_WRAPPED_BREAK_RE = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")
 
 
 def _read_english(text: str, pub_date: str | None = None, *, regions: Sequence[Region] = (),
