@@ -123,6 +123,17 @@ FLOORS = {
                              "qualifier": 0.97, "period": 0.84, "region": 0.89},
     "tenth_zh.jsonl": {"f1": 0.96, "kind": {"money": 0.98, "percent": 0.97, "quantity": 0.90},
                        "qualifier": 0.98, "period": 0.96, "region": 0.86},
+    # And a last pair, written while those rules were made and run once at the engine that had them:
+    # twelfth_world F1 0.977, period 0.639, region 0.571; eleventh_zh F1 0.980, period 0.965, region
+    # 0.907. Their errors guided the session's last rules (a state's own finance minister, "the Bank
+    # of Mauritius", a capital's dateline, a fiscal year "starting on April 1", wrapped wire lines,
+    # year-on-year base levels, "went up to"): twelfth_world 0.977 / 0.707 / 0.797; eleventh_zh
+    # unchanged. Left: an undated text's "first half of the year" the annotator dated from a later
+    # "January-June 2023" (Cambodia), trade with named partners (the annotator: the reporting country).
+    "twelfth_world.jsonl": {"f1": 0.95, "kind": {"money": 0.97, "percent": 0.95, "quantity": 0.88},
+                            "qualifier": 0.96, "period": 0.68, "region": 0.77},
+    "eleventh_zh.jsonl": {"f1": 0.96, "kind": {"money": 0.98, "percent": 0.97, "quantity": 0.92},
+                          "qualifier": 0.98, "period": 0.94, "region": 0.88},
 }
 
 
