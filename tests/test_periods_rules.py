@@ -163,6 +163,17 @@ PARTS_OF_YEARS = [
 
 
 @cases([
+    ("Jordan's CPI rose 1.72% in the first quarter of the current year.", "2024-04-08",
+     {"1.72%": ("quarter", "2024-01-01", "2024-03-31")}),
+    ("Exports fell 3% in the second half of last year.", "2024-04-08", {"3%": ("half", "2023-07-01", "2023-12-31")}),
+])
+def test_a_part_of_this_or_last_year_is_that_part(text, pub, expected):
+    got = {f.surface: (f.period_granularity, str(f.period_first_day), str(f.period_last_day))
+           for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
+    assert {k: got.get(k, "missing") for k in expected} == expected, got
+
+
+@cases([
     ("Revenue for 1H25 was A$3.2 billion.", "2025-08-20", {"A$3.2 billion": ("half", "2025-01-01", "2025-06-30")}),
     ("Profit in 3Q24 rose 8% to S$1.2 billion.", "2024-11-08", {"S$1.2 billion": ("quarter", "2024-07-01", "2024-09-30")}),
     ("In 9M 2024, sales reached $40 billion.", "2024-10-30", {"$40 billion": ("month", "2024-01-01", "2024-09-30")}),

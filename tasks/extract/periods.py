@@ -1281,6 +1281,11 @@ def _detail(d: DateExpr, text: str, cal: tuple[int, bool], py, pm, pday) -> tupl
     b = d.bounds
     if b is None and d.kind == "point" and d.written:
         b = _written_part(text, d)
+    if b is None and d.kind == "point" and not d.written and y0 == y1 and y0 is not None \
+            and text[d.start:d.end].lower().endswith("year"):
+        part = _PART_BEFORE_RE.search(text, max(0, d.start - 28), d.start)
+        if part is not None and (part.group(1) or part.group(3) or part.group(4)):
+            b = _written_part(text, d)  # "the first quarter of this year", "the second half of last year"
     if b is None and d.kind == "point" and py is not None and y0 == py:
         g = text[d.start:d.end].lower()
         if d.kind == "point" and pm is not None and (g.endswith("month") or g.endswith("quarter")):
