@@ -30,6 +30,13 @@ def check(text: str, pub: str | None, expected: dict) -> None:
     assert {k: got.get(k, "missing") for k in expected} == expected, got
 
 
+def check_days(text: str, pub: str | None, expected: dict) -> None:
+    """Like ``check``, of each named figure's (granularity, first day, last day)."""
+    got = {f.surface: (f.period_granularity, str(f.period_first_day), str(f.period_last_day))
+           for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
+    assert {k: got.get(k, "missing") for k in expected} == expected, got
+
+
 def cases(rows):
     return pytest.mark.parametrize("text,pub,expected", rows, ids=[r[0][:70] for r in rows])
 
@@ -168,9 +175,7 @@ PARTS_OF_YEARS = [
     ("Exports fell 3% in the second half of last year.", "2024-04-08", {"3%": ("half", "2023-07-01", "2023-12-31")}),
 ])
 def test_a_part_of_this_or_last_year_is_that_part(text, pub, expected):
-    got = {f.surface: (f.period_granularity, str(f.period_first_day), str(f.period_last_day))
-           for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
-    assert {k: got.get(k, "missing") for k in expected} == expected, got
+    check_days(text, pub, expected)
 
 
 @cases([
@@ -180,9 +185,7 @@ def test_a_part_of_this_or_last_year_is_that_part(text, pub, expected):
     ("The 2H 2023 dividend was 45 cents.", "2024-02-20", {"45 cents": ("half", "2023-07-01", "2023-12-31")}),
 ])
 def test_a_results_label_1h25_3q24_9m24_is_that_part_of_the_year(text, pub, expected):
-    got = {f.surface: (f.period_granularity, str(f.period_first_day), str(f.period_last_day))
-           for f in parse_figures(text, pub, regions=REGIONS, metrics=METRICS)}
-    assert {k: got.get(k, "missing") for k in expected} == expected, got
+    check_days(text, pub, expected)
 
 
 @cases(PARTS_OF_YEARS)
