@@ -344,3 +344,47 @@ def test_bare_cents_in_a_text_written_in_one_dollar_are_that_dollars():
 def test_dirhams_are_the_currency_of_the_country_the_text_is_about():
     assert amounts("Morocco's budget deficit widened to 1.7 billion dirhams.") == [(1.7e9, "MAD")]
     assert amounts("Dubai's revenue reached 5 billion dirhams.") == [(5e9, "AED")]
+
+
+def test_a_code_in_title_case_is_money_as_east_african_papers_print_it():
+    assert amounts("Kigali's budget rises by Rwf574.5 billion, and Uganda's by Ugx 3 trillion.") == [
+        (574.5e9, "RWF"), (3e12, "UGX")]
+
+
+def test_title_case_codes_that_are_words_or_names_stay_words():
+    assert money("Ron 3 goals, Cad 5 points and Mad 2 scores were recorded.") == []
+
+
+def test_frw_before_or_after_the_amount_is_the_rwandan_franc():
+    assert amounts("Domestic revenue is 3,414.4 billion Frw, against FRW 2 trillion of loans.") == [
+        (3414.4e9, "RWF"), (2e12, "RWF")]
+
+
+def test_a_sign_that_is_a_whole_word_after_the_amount_is_its_currency():
+    assert amounts("The fare is 500 Ksh, or 20 RMB.") == [(500, "KES"), (20, "CNY")]
+
+
+def test_capitalised_scale_abbreviations_scale_the_amount():
+    assert amounts("Jamaica's Government will spend $1.3Tn, of which $769.9Bn recurrent and $45Mn on roads.") == \
+        approx([(1.3e12, "JMD"), (769.9e9, "JMD"), (45e6, "JMD")])
+
+
+def test_meticais_are_the_mozambican_metical():
+    assert amounts("Mozambique's banks hold 435.6 billion meticais in deposits.") == [(435.6e9, "MZN")]
+
+
+def test_gulf_two_letter_signs_are_their_currency_in_that_country_copy():
+    assert amounts("Bank Muscat earned RO 69.56 million; Kuwait's deficit is KD5.9 billion.") == [
+        (69.56e6, "OMR"), (5.9e9, "KWD")]
+    assert amounts("Qatar's budget sees QR 2bn of surplus; Saudi revenue is SR 1.1 trillion.") == [
+        (2e9, "QAR"), (1.1e12, "SAR")]
+
+
+def test_a_gulf_sign_in_a_text_about_no_gulf_country_is_no_currency():
+    assert money("The survey coded answers as RO 5 million and KD 3 million.") == []
+
+
+def test_a_country_capital_names_its_country_for_a_shared_sign():
+    # "francs" are shared by a dozen countries; Kigali is named by GeoNames' capitals, not by hand
+    assert amounts("Officials in Kigali said 5 billion francs will go to roads.") == [(5e9, "RWF")]
+    assert currencies._capitals()["OM"] == "Muscat" and "JM" not in currencies._capitals()  # Kingston, Ontario

@@ -40,9 +40,11 @@ SCALE_ABBR: dict[str, int] = {
     "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "tr": 1_000_000_000_000,
     "T": 1_000_000_000_000,
     "cr": 10_000_000,  # Indian press: "Rs 69,000 cr"
+    # Caribbean and African papers capitalise them: "$1.3Tn", "$769.9Bn", "$45Mn"
+    "Mn": 1_000_000, "Bn": 1_000_000_000, "Tn": 1_000_000_000_000,
 }
 # abbreviations also accepted after a space ("5 bn"); single letters only when glued
-SCALE_ABBR_SPACED = ("bn", "mn", "mln", "bln", "tn", "trn", "cr")
+SCALE_ABBR_SPACED = ("bn", "mn", "mln", "bln", "tn", "trn", "cr", "Bn", "Mn", "Tn")
 
 # fractions, read as percentages only after a qualifier cue ("close to half" -> 50 %)
 FRACTION_WORDS: dict[str, float] = {
@@ -99,14 +101,19 @@ CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": 
                                 "Rp": "IDR", "Rp.": "IDR", "Sh": "?shilling", "KSh": "KES",
                                 "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
                                 "GH₵": "GHS", "Tk": "BDT", "E£": "EGP", "LE": "EGP", "S/": "PEN",
-                                "S/.": "PEN", "Dh": "AED", "Dhs": "AED"}  # "Dh192 billion": Gulf papers' dirham
+                                "S/.": "PEN", "Dh": "AED", "Dhs": "AED",  # "Dh192 billion": Gulf papers' dirham
+                                "Frw": "RWF", "FRW": "RWF"}  # Rwanda's own abbreviation (franc rwandais)
 # upper-case codes in circulation that are also English words or common acronyms: not read as
 # currencies ("TOP 10", "ALL 3 members", "AMD 7nm")
 CODE_WORDS = frozenset("ALL TOP CUP PEN BAM SOS AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())
-# a capital letter glued to an amount that is a currency only in a text about a country that
-# uses it: "R59bn" in South African copy, "N5bn" in Nigerian copy; never "R2-D2" or "N95 masks"
-# (an amount of one or two digits needs a scale word after this sign)
-CONTEXT_SIGNS: dict[str, str] = {"R": "ZAR", "N": "NGN"}
+# codes in title case that are words or names ("Try 5 recipes", "Ron 3 goals")
+CODE_TITLE_WORDS = frozenset("Ars Cad Cop Ern Gel Lak Mad Mop Nad Pen Php Ron Rub Sar Try".split())
+# a letter sign before an amount that is a currency only in a text about a country that uses it:
+# "R59bn" in South African copy, "N5bn" in Nigerian copy, never "R2-D2" or "N95 masks" (one
+# letter: glued to the amount, and an amount of one or two digits needs a scale word after it);
+# Gulf papers' two letters, glued or spaced: "RO 69.56 million" in Oman, "KD 2bn" in Kuwait
+CONTEXT_SIGNS: dict[str, str] = {"R": "ZAR", "N": "NGN", "RO": "OMR", "BD": "BHD", "KD": "KWD",
+                                 "QR": "QAR", "SR": "SAR"}
 # head words of CLDR currency names that are ordinary English after a number ("5 real reasons",
 # "10 marks out of 20"); the full names ("Brazilian real") are still read
 CURRENCY_HEADS_NOT_NAMES = frozenset("""
@@ -171,6 +178,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "rouble": "RUB", "ruble": "RUB", "ringgit": "MYR", "baht": "THB",
     "mexican pesos": "MXN", "philippine pesos": "PHP", "pesos": "?peso", "peso": "?peso",
     "reais": "BRL", "brazilian reais": "BRL", "brazilian real": "BRL", "rand": "ZAR",
+    "meticais": "MZN",  # the Portuguese plural Mozambican copy prints (CLDR: "meticals")
     "lira": "TRY", "liras": "TRY", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "?franc", "franc": "?franc",
     "dong": "VND", "rupiah": "IDR", "naira": "NGN", "dirhams": "?dirham", "dirham": "?dirham",
     "riyals": "?riyal", "riyal": "?riyal", "shekels": "ILS", "shekel": "ILS", "new shekels": "ILS", "new shekel": "ILS",

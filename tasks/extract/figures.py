@@ -63,7 +63,7 @@ from .numerals import digits_re, is_plural, lemma, parse_digits, spelled_numbers
 from .record import NO_PERIOD, Figure, MetricDef, Reading, Region
 from .sentences import SentenceIndex
 
-EXTRACTOR_VERSION = "0.5.7"  # 0.5.7: a change "on" a year, decades ago, "compared to the", "above the N% recorded in", "its March quarter", months of "FY25", 1H25/3Q24/9M24, spoken decimals, a relative clause's year, "the previous fiscal year"; riyals by country; a dollar country's government, Dh, the country of an unnamed national treasury; Chinese parts of a year with their days, traditional characters, short city names in their province; 0.5.6: typed stages; lists paired by "respectively", bracketed figures after places, bulleted items, the full year, N weeks ended, the same period last year, fiscal quarters, budgets named by year, undated fiscal reports; Rs by institutions, cr, pp in words, rand and dirham by country; Chinese report periods and counties the gazetteer lacks (pinyin); 0.5.5: fiscal calendars of 41 countries (a table with sources), parts and months of fiscal years, named bases after a dated change, listings name the dollar, lone foreign regions, compound amounts, Bikram Sambat, text cues for claims; Chinese undated reviews, counties named after cities, 分别, pairing aid; 0.5.4: bases of changes, appositive fiscal years, fractions, "tr", euro cents; 0.5.3: regions of stories that open on a federal budget, asides, remittances, the dollar, 全市/全省; 0.5.2: regions carry over only where a sentence points back, periods of bases, weekdays, windows; 0.5.1: periods; 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
+EXTRACTOR_VERSION = "0.5.8"  # 0.5.8: title-case codes, Frw, Gulf letter signs, capitals as country cues, Bn/Tn, meticais; 0.5.7: a change "on" a year, decades ago, "compared to the", "above the N% recorded in", "its March quarter", months of "FY25", 1H25/3Q24/9M24, spoken decimals, a relative clause's year, "the previous fiscal year"; riyals by country; a dollar country's government, Dh, the country of an unnamed national treasury; Chinese parts of a year with their days, traditional characters, short city names in their province; 0.5.6: typed stages; lists paired by "respectively", bracketed figures after places, bulleted items, the full year, N weeks ended, the same period last year, fiscal quarters, budgets named by year, undated fiscal reports; Rs by institutions, cr, pp in words, rand and dirham by country; Chinese report periods and counties the gazetteer lacks (pinyin); 0.5.5: fiscal calendars of 41 countries (a table with sources), parts and months of fiscal years, named bases after a dated change, listings name the dollar, lone foreign regions, compound amounts, Bikram Sambat, text cues for claims; Chinese undated reviews, counties named after cities, 分别, pairing aid; 0.5.4: bases of changes, appositive fiscal years, fractions, "tr", euro cents; 0.5.3: regions of stories that open on a federal budget, asides, remittances, the dollar, 全市/全省; 0.5.2: regions carry over only where a sentence points back, periods of bases, weekdays, windows; 0.5.1: periods; 0.5.0: Chinese text, periods with days and granularity; 0.4.0: world gazetteer, every currency
 
 _ONE = Decimal(1)
 
@@ -630,8 +630,7 @@ def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int, bool]
     # the sign may stand between currency and number: "$-5"; rare, ignored
     m = P.CURRENCY_PREFIX_FIND.search(text, lo, cs) if P.currency_may_end(text, lo, cs) else None
     if not m:
-        sign = _context_sign(text, cs, doc) if cs and text[cs - 1] in P.CONTEXT_SIGNS_FIRST else None
-        return (sign, cs - 1, False) if sign else None
+        return _context_sign(text, cs, doc) if P.context_sign_may_end(text, cs) else None
     if m.group("dollar"):
         dpre = m.group("dpre")
         code = doc.dollar
@@ -656,12 +655,15 @@ def _currency_prefix(text: str, cs: int, doc: _DocInfo) -> tuple[str, int, bool]
     return (doc.currency(code) if code[0] == "?" else code.upper()), m.start("code"), False
 
 
-def _context_sign(text: str, cs: int, doc: _DocInfo) -> str | None:
-    """The currency of a letter sign glued to the number at ``cs`` ("R59bn" in South African copy)."""
-    if cs < 1 or text[cs - 1] not in P.CONTEXT_SIGNS_FIRST:
+def _context_sign(text: str, cs: int, doc: _DocInfo) -> tuple[str, int, bool] | None:
+    """(ISO code, start offset, False) of a letter sign before the number at ``cs`` ("R59bn" in
+    South African copy, "RO 69.56 million" in Omani copy)."""
+    m = P.CONTEXT_SIGN_RE.search(text, max(0, cs - 4), cs)
+    if not m:
         return None
-    m = P.CONTEXT_SIGN_RE.search(text, max(0, cs - 3), cs)
-    return doc.sign(m.group("sign")) if m else None
+    group = "sign" if m.group("sign") else "sign2"
+    code = doc.sign(m.group(group))
+    return (code, m.start(group), False) if code else None
 
 
 def _prefix_key(p: str) -> str | None:

@@ -281,11 +281,25 @@ QUALIFIER_SUFFIX_RE = re.compile(
 
 CODE_GLUED_RE = re.compile(rf"(?<![A-Za-z])(?:{trie_alt(ISO_CODES | set(CODE_ALIASES) | ISO_LOWER_SAFE)})$")
 # a letter sign glued to the amount ("R59bn"): a currency only in its country's copy (figures)
-CONTEXT_SIGNS_FIRST = frozenset(s[-1] for s in CONTEXT_SIGNS)
-CONTEXT_SIGN_RE = re.compile(rf"(?<![\w&'’.-])(?P<sign>{'|'.join(map(re.escape, CONTEXT_SIGNS))})$")
+_CONTEXT_SIGN_ENDS = frozenset(s[-1] for s in CONTEXT_SIGNS)
+_CONTEXT_SIGN_ENDS_SPACED = frozenset(s[-1] for s in CONTEXT_SIGNS if len(s) > 1)
+
+
+def context_sign_may_end(text: str, cs: int) -> bool:
+    """Can CONTEXT_SIGN_RE match right before ``cs``? Only after a sign's last letter, or a blank
+    after a two-letter sign's."""
+    if cs < 1:
+        return False
+    ch = text[cs - 1]
+    return ch in _CONTEXT_SIGN_ENDS or (ch in " \t\u00a0" and cs >= 2 and text[cs - 2] in _CONTEXT_SIGN_ENDS_SPACED)
+
+
+CONTEXT_SIGN_RE = re.compile(
+    rf"(?<![\w&'’.-])(?:(?P<sign>{'|'.join(s for s in CONTEXT_SIGNS if len(s) == 1)})"
+    rf"|(?P<sign2>{'|'.join(s for s in CONTEXT_SIGNS if len(s) > 1)}){S}?)$")
 # "(0700.HK)", "(2354.TW)": an exchange code after a ticker number
 TICKER_SUFFIX_RE = re.compile(r"\.[A-Z]{1,4}(?=[)\],;])")
-GLUED_SCALE_END_RE = re.compile(r"[0-9](?:bn|mn|mln|m|k|K|tn|trn|b|pc|pct)$")
+GLUED_SCALE_END_RE = re.compile(r"[0-9](?:bn|Bn|mn|Mn|mln|m|k|K|tn|Tn|trn|b|pc|pct)$")
 OR_MORE_RE = re.compile(rf"{S}+or{S}+(?:more|so|less|fewer)\b")
 # "3 x 10^8", "1.2e6": powers of ten
 POWER_RE = re.compile(rf"{S}*[x×*]{S}*10{S}*\^{S}*([-+−]?[0-9]{{1,3}})(?![0-9])|[eE]([-+]?[0-9]{{1,3}})(?![A-Za-z0-9])")
@@ -335,7 +349,9 @@ PERCENT_RE = re.compile(
 )
 _NAMES = trie_alt(CURRENCY_NAMES, fold=True)
 CURRENCY_NAME_RE = re.compile(rf"(?:{SB}|{S}*{HY}{S}*|)(?P<w>(?i:{_NAMES}))(?![A-Za-z])")
-CURRENCY_CODE_SUFFIX_RE = re.compile(rf"(?:{SB}|){S}*(?P<w>{trie_alt(ISO_CODES | ISO_LOWER_SAFE | {'RMB', 'Rmb', 'rmb'})})(?![A-Za-z])")
+# after an amount, the codes and the written signs that are whole words ("500 Ksh", "574.5 billion Frw")
+_CODE_WORD_ALIASES = {a for a in CODE_ALIASES if len(a) >= 3 and a.isalpha()}
+CURRENCY_CODE_SUFFIX_RE = re.compile(rf"(?:{SB}|){S}*(?P<w>{trie_alt(ISO_CODES | ISO_LOWER_SAFE | _CODE_WORD_ALIASES)})(?![A-Za-z])")
 # "10 €", "100元", and "10 $" in tokenised copy (a "$" not followed by an amount)
 CURRENCY_SYMBOL_SUFFIX_RE = re.compile(rf"{S}?(?P<w>[{''.join(c for c in SYMBOLS if c != '$')}]|\$(?![ \t]*[0-9.]))")
 MINOR_UNIT_RE = re.compile(
