@@ -1106,3 +1106,57 @@ def test_what_the_review_found_stays_fixed():
     # the sentences of one bulleted item share its date; the next item does not take it
     check("In 2023 the budget was $2 billion.\n• Revenue rose to $5 billion in 2024. Profit was $1 billion.\n"
           "• Staff numbered 3,000.", "2025-06-15", {"$1 billion": (2024, 2024), "3,000": (2023, 2023)})
+
+
+@cases([
+    ("Austria's output in 2024 shrank 1.2% compared with the previous year.", "2025-02-01", {"1.2%": (2023, 2024)}),
+    ("Water output reached 38 billion gallons in the third quarter of 2023, a 5 per cent increase over "
+     "the same period a year earlier.", "2023-11-10", {"5 per cent": (2022, 2023)}),
+    ("In the second quarter of 2024 the services sector grew 0.5% compared with the corresponding period "
+     "of the previous year.", "2024-08-30", {"0.5%": (2023, 2024)}),
+    # a fiscal year's "previous year" names no base year of its own
+    ("Spending for 2023-24 is $72 billion, down 10.2 per cent compared to the previous year.", "2024-02-28",
+     {"10.2 per cent": (2023, 2024)}),
+])
+def test_a_change_compared_with_the_previous_year_runs_from_the_year_before(text, pub, expected):
+    check(text, pub, expected)
+
+
+@cases([
+    ("In the second quarter of 2024, compared to the second quarter of 2023, Latvia's GDP rose by 0.5%, "
+     "while exports fell 2%.", "2024-08-30", {"0.5%": (2023, 2024), "2%": (2023, 2024)}),
+    ("Compared with the first half of 2022, Sarawak's revenue rose 12% and costs fell 3% in the first half "
+     "of 2023.", "2023-08-01", {"12%": (2022, 2023), "3%": (2022, 2023)}),
+    ("Compared to the corresponding period of the previous year, construction rose by 4.5% and retail "
+     "trade fell by 1.4% in the second quarter.", "2024-08-30", {"4.5%": (2023, 2024), "1.4%": (2023, 2024)}),
+    # "a year ago" on a rate keeps its own period (FORMAT.md)
+    ("Compared with the same quarter a year ago, GDP grew by 0.7% in the second quarter of 2024.",
+     "2024-08-15", {"0.7%": (2024, 2024)}),
+])
+def test_a_comparison_set_before_the_figures_of_its_sentence_is_their_base(text, pub, expected):
+    check(text, pub, expected)
+
+
+def test_the_same_period_of_a_named_year_is_that_year():
+    check("Generation reached 19 terawatt-hours in the third quarter, up from 17.4 terawatt-hours in the same "
+          "period in 2022.", "2023-11-10", {"19 terawatt-hours": (2023, 2023), "17.4 terawatt-hours": (2022, 2022)})
+    check("Sales were 12 million units in the same period of 2021.", "2023-01-05",
+          {"12 million units": (2021, 2021)})
+
+
+def test_a_change_after_two_compared_levels_runs_between_their_periods():
+    check("The bank reported results for the six months ended June 30, 2020. Net profit was OMR 69.6 million "
+          "for the period compared to OMR 93.7 million reported during the same period in 2019, a decrease "
+          "of 25.7 per cent.", "2020-07-15",
+          {"OMR 69.6 million": (2020, 2020), "OMR 93.7 million": (2019, 2019), "25.7 per cent": (2019, 2020)})
+    check("Fee income in 2021 was $64.7 million as compared to $75.1 million for the same period in 2020, "
+          "a decrease of 13.8 per cent.", "2022-02-01",
+          {"$64.7 million": (2021, 2021), "$75.1 million": (2020, 2020), "13.8 per cent": (2020, 2021)})
+
+
+def test_a_record_since_a_date_dates_the_when_clause_after_it_and_no_later_sentence():
+    check("The cut was the first since May 2020, when the rate was lowered by 75 basis points to 0.25 percent. "
+          "The Lombard rate was cut by 25 basis points to 7.75 percent this week.", "2023-12-21",
+          {"75 basis points": (2020, 2020), "0.25 percent": (2020, 2020), "7.75 percent": (2023, 2023)})
+    check("Inflation fell in May to its lowest level since September 2021, when it also stood at 3.3%.",
+          "2024-06-17", {"3.3%": (2021, 2021)})

@@ -178,7 +178,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "increased 160 times in 65 years": a duration ending at publication (or a span of that length)
     # "over four years" too: after an allocation or a plan, the years ahead
     ("inyears", re.compile(rf"\b(?i:(in|within|over|across)){_S}+({_N}){_S}+(?i:years)\b(?![ \t]*(?:ago|time|from|later|after|before|earlier|old|of{_S}+age))")),
-    ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of){_S}+\d)")),
+    ("carry", re.compile(rf"\b(?i:(?:(?:in|during|over|for){_S}+)?(?:the{_S}+same{_S}+(?:period|year|time)|that{_S}+year|the{_S}+period))\b(?!{_S}+(?:from|between|of|in){_S}+\d)")),
     ("shift", re.compile(rf"\b({_N}){_S}+(?i:(years?|decades?)){_S}+(?i:(after|before|later|earlier|on))\b")),
     ("month", re.compile(rf"\b(?:(?i:in|on|since|by|until|back{_S}+in|early|late|mid-?|from|during|through){_S}*)?{_MONTH}(?:{_S}+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?\b(?!,?{_S}*\d{{4}}|{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}*\d{{4}}|{_S}+(?:of{_S}+)?(?:this|last|next){_S}|{_DASH}{_MONTH}"
                           # "the October election": an event's name, not when a figure was
@@ -300,13 +300,13 @@ _BASE_BEFORE_RE = re.compile(rf"(?<![\w])(?:from|than|compared{_S}+(?:with|to)|v
 _OR_GAP_RE = re.compile(r"[ \t]*,?[ \t]+or[ \t]+")
 _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|second|third|fourth|"
               "half|quarter|start|beginning|fiscal|per|a|an|each|year|month|until|till|to|from|"
-              "since|between|and|early|late|mid|financial|calendar|whole|full|"
+              "since|between|and|early|late|mid|financial|calendar|whole|full|same|corresponding|period|"
               # "5.9pc estimated for the outgoing year", "Rs11.9tr budgeted for 2024-25"
               "estimated|expected|projected|forecast|budgeted|recorded|reported|revised|planned|targeted|"
               # "after a 4.2 per cent surge in 2022/23": the change a figure measures, then its date
               "surge|rise|increase|growth|gain|jump|fall|decline|drop|contraction|expansion|slump")
 # what may stand between a figure and a date written for it: "€104 billion in 2013"
-_GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,5}}")
+_GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,6}}")
 
 
 # Government fiscal years that do not follow the calendar (fiscal_years.csv, each row with its
@@ -415,7 +415,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried", "window", "own_only")
+                 "carried", "window", "own_only", "sentence_only")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -430,6 +430,7 @@ class DateExpr:
         self.carried: DateExpr | None = None  # the expression "the same year" took its period from
         self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
         self.own_only = False  # a date of the figure right before it only: a weekday ("rose 2% on Friday")
+        self.sentence_only = False  # dates its sentence's figures, not later ones' ("the first since May 2020, when")
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -551,6 +552,8 @@ def find_dates(text: str, pub_date: str | None = None,
                 continue
         out.append(d)
         last_end = d.end
+    if ", when" in text:
+        out = _since_when(text, out)
     out = _without_appositive_days(text, out)
     for d in out:
         if d.kind in ("point", "span") and d.written and _is_base_date(text, d):
@@ -562,6 +565,24 @@ def find_dates(text: str, pub_date: str | None = None,
 # "fiscal 2025, which ended on Sept. 30": the day says when the year named before it ends
 # a date that is a change's base though no "than" stands before it: "rises 18% from 2024/25 to EGP
 # 679 billion", "more than three times their level in FY19"
+# "the first cut since May 2020, when the rate was cut by 75 basis points": the record's date
+# (no period of its own) is when the clause after it happened
+_SINCE_WHEN_RE = re.compile(rf"\b[Ss]ince{_S}+(?:({_MONTH}){_S}+)?((?:19|20)\d\d),{_S}*when\b")
+
+
+def _since_when(text: str, ds: list[DateExpr]) -> list[DateExpr]:
+    extra = []
+    for m in _SINCE_WHEN_RE.finditer(text):
+        s = m.start(1) if m.group(1) else m.start(2)
+        if any(d.start <= s < d.end for d in ds):
+            continue
+        d = DateExpr(s, m.end(2), "point", int(m.group(2)), int(m.group(2)))
+        d.written = True
+        d.sentence_only = True
+        extra.append(d)
+    return sorted(ds + extra, key=lambda d: d.start) if extra else ds
+
+
 _FROM_BEFORE_RE = re.compile(rf"\b(?i:from){_S}+(?:(?i:fiscal|FY|financial{_S}+year){_S}*)?$")
 _TO_AMOUNT_AFTER_RE = re.compile(rf"{_S}+to{_S}+(?!(?i:FY|fiscal|financial)){_S}*(?:(?:about|around|some|nearly|almost|roughly|an{_S}+estimated){_S}+)?"
                                  rf"(?:[A-Z][A-Za-z]{{0,2}}\$?\.?{_S}?|[$€£¥₹₦])?(?!(?:19|20)\d\d(?![\d.,]))\d")
@@ -1459,6 +1480,7 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
                       and id(d) not in bases and not d.ahead and not (d.window and running is not None) and not d.own_only
+                      and not d.sentence_only
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
             if d is not None and d.kind in ("since", "sincethen") and running is not None \
@@ -1475,7 +1497,7 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
     if py is None:
         _undated_fiscal_year(text, cands, dates, src, per)
     _restated(text, cands, by_sent, src, per)
-    _changes_from_a_base(text, cands, src, per)
+    _changes_from_a_base(text, cands, src, per, sents)
     _ranges_like_the_last(text, cands, by_sent, per)
     for c in cands:  # a converted amount has its partner's period
         if c.link_type == "conversion" and c.link is not None and c.start > c.link.start:
@@ -1545,13 +1567,20 @@ _CHANGE_AFTER_LEVEL_RE = re.compile(  # (the level's own date may stand between:
 # September compared with a year earlier". FORMAT.md: "than a year earlier" is a named base
 # (base-year), while "year-on-year" and "(up) from / on a year ago" on a rate keep its own period
 _CHANGE_FROM_YEAR_AGO_RE = re.compile(
-    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?"
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|increase|rise|gain|growth|jump|drop|"
+    rf"decline|fall|decrease|reduction|improvement))?"  # "a 5 per cent increase over the same period a year earlier"
     rf"(?:{_S}+(?i:in|during){_S}+[A-Z][a-z]+(?:{_S}+\d{{4}})?)?,?{_S}+"
     rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?"
-    rf"(?:(?i:the{_S}+same){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+)?"  # "the same twelve-month period"
-    rf"(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)\b"
+    rf"(?:(?i:the{_S}+(?:same|corresponding|equivalent)){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+(?:(?i:of|in){_S}+)?)?"  # "the same twelve-month period"
+    rf"(?:(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)|(?P<prev>(?i:the){_S}+(?i:previous|prior|preceding){_S}+(?i:year)(?!['’]s)))\b"
     rf"|(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?,?{_S}+(?i:than|over){_S}+(?:(?i:in){_S}+)?the{_S}+(?i:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+"
     rf"(?i:period|quarter|month|half|level|figure)\b")
+
+
+# the change two compared levels make: "..., a decrease of", "... – an increase of", ", up"
+_CHANGE_AFTER_LEVELS_RE = re.compile(
+    rf"[^,;.!?]{{0,40}}?[,–—-]{_S}*(?:(?i:which{_S}+is{_S}+|or{_S}+)?(?:(?i:an?){_S}+)?(?i:increase|rise|decrease|decline|drop|fall|"
+    rf"gain|growth|jump|reduction|improvement)(?:{_S}+(?i:of|by))?|(?i:up|down)(?:{_S}+(?i:by))?){_S}+(?:(?i:about|around|nearly|almost|some|over|more{_S}+than){_S}+)?")
 
 
 # what no change is counted from: another rate, or the length of the period the base is ("less
@@ -1559,9 +1588,20 @@ _CHANGE_FROM_YEAR_AGO_RE = re.compile(
 _NOT_BASE_UNITS = frozenset({"%", "pp", "day", "week", "month", "quarter", "year", "decade"})
 
 
-def _changes_from_a_base(text: str, cands: list, src: dict, per: dict) -> None:
+# "Compared with the corresponding period of the previous year, the services sector rose by
+# 0.5%": the same, set before the sentence's figures
+_FRONTED_YEAR_AGO_RE = re.compile(
+    rf"[\s\"“(]*(?:(?i:as){_S}+)?(?i:compared){_S}+(?:with|to){_S}+"
+    rf"(?:(?i:the{_S}+(?:same|corresponding|equivalent)){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+(?:(?i:of|in){_S}+)?)?"
+    rf"(?:(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|before)|(?i:the){_S}+(?i:previous|prior|preceding){_S}+(?i:year)),")
+
+
+def _changes_from_a_base(text: str, cands: list, src: dict, per: dict, sents) -> None:
     """A percentage change against the level of an earlier period runs from that period to its
     own end: against the figure after it, or against "a year earlier"."""
+    fronted = {c.sent for c in cands if sents.spans and c.sent < len(sents.spans)
+               and text.find("ompared", sents.spans[c.sent][0], c.start) != -1
+               and _FRONTED_YEAR_AGO_RE.match(text, sents.spans[c.sent][0], c.start)}
     for i, c in enumerate(cands):
         p = cands[i - 1] if i else None
         if (c.unit not in ("%", "pp") and p is not None and p.sent == c.sent and p.unit == c.unit
@@ -1580,12 +1620,24 @@ def _changes_from_a_base(text: str, cands: list, src: dict, per: dict) -> None:
                 and _CHANGE_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start)):
             y0, y1 = per[p]  # "totals 728 trillion won, up 8.1% from ...": the level's change
         base = None
+        q = next((f for f in reversed(cands[:max(0, i - 1)]) if p is not None and f.sent == p.sent and f.unit == p.unit), None)
+        if (q is not None and p is not None and p.sent == c.sent
+                and c.unit in ("%", "pp") and None not in per[p] and None not in per[q] and per[p] != per[q]
+                and _THAN_RE.search(text, q.end, p.start) and _CHANGE_AFTER_LEVELS_RE.fullmatch(text, p.end, c.start)):
+            # "RO 69.56 million for the period compared to RO 93.65 million in 2019, a decrease of
+            # 25.7 per cent": the change between the two levels runs from the one's period to the other's
+            per[c] = (min(per[p][0], per[q][0]), max(per[p][1], per[q][1]))
+            src.pop(id(c), None)
+            continue
         n = cands[i + 1] if i + 1 < len(cands) else None
         if (n is not None and n.sent == c.sent and per[n][0] is not None and n.unit not in _NOT_BASE_UNITS
                 and _CHANGE_FROM_FIGURE_RE.fullmatch(text, c.end, n.start)
                 and not _YEAR_AGO_AFTER_LEVEL_RE.match(text, n.end)):  # "from 8.4 million a year earlier": year-on-year
             base = per[n][0]
-        elif text.find("year", c.end, c.end + 60) != -1 and _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end):
+        elif text.find("year", c.end, c.end + 60) != -1 and (m := _CHANGE_FROM_YEAR_AGO_RE.match(text, c.end)):
+            # ("compared to the previous year" of a fiscal year 2023-24 states no base year: its own)
+            base = y0 - 1 if y0 == y1 or not m.group("prev") else None
+        elif c.sent in fronted and y0 == y1 and (c.unit in ("%", "pp") or _CHANGE_WORD_AFTER_RE.match(text, c.end)):
             base = y0 - 1
         if base is not None and base < y0 and base <= y1:
             per[c] = (base, y1)
@@ -1768,8 +1820,9 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
 
     # comparison scopes: the clause (or bracket) holding the comparison, and a bracket after it
     scopes = []
+    first_fig = min((fs for fs, _ in fig_spans), default=s_end)
     for d in compares:
-        lo, hi = _compare_scope(text, s_start, s_end, d)
+        lo, hi = _compare_scope(text, s_start, s_end, d, first_fig)
         ref = ref_year(d.start)
         y = resolved[id(d)][0]
         if d.sign == -1 and ref is not None and ref - 1 < y:
@@ -1795,7 +1848,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             # (a year's part label is the date's own words: "recorded in the first quarter of 2022")
             part = _PART_BEFORE_RE.search(text, max(after, d.start - 32), d.start) if d.written else None
             d_start = part.start() if part is not None else d.start
-            if d_start - after <= 32 and _GAP_LOCAL_RE.fullmatch(text, after, d_start):
+            if d_start - after <= 40 and _GAP_LOCAL_RE.fullmatch(text, after, d_start):
                 d.window = d.months > 0
                 raw_local[id(c)] = resolved[id(d)]
                 local[id(c)] = _period_of(text, s_start, c, d, resolved)
@@ -1874,7 +1927,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             src[id(c)] = own
             continue
         if id(c) in local:
-            per[c] = _against_base(text, c, local[id(c)], compares, resolved, fig_spans)
+            per[c] = _against_base(text, c, local[id(c)], compares, resolved, fig_spans, first_fig)
             continue
         hit = next((p for lo, hi, p in scopes if lo <= c.start < hi), None)
         if hit and not (c.unit not in ("%", "pp") and _UP_FROM_BEFORE_RE.search(text, max(s_start, c.start - 30), c.start)):
@@ -2038,7 +2091,8 @@ _CHANGE_WORD_AFTER_RE = re.compile(r"[ \t]*(?:more|less|higher|lower|fewer|great
                                    r"below|up|down)\b", re.I)
 
 
-def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_spans: list) -> tuple:
+def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_spans: list,
+                  first_fig: int) -> tuple:
     """A change dated by its own words and stated against a named base right after them runs from
     the base to its own end: "rose 5% in 2024 compared with 2023" is 2023-2024, "grew 2.3% in the
     second quarter compared with the same quarter last year" last year to this (FORMAT.md: a change
@@ -2048,6 +2102,10 @@ def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_
         return own
     for d in compares:
         if d.start < c.end:
+            if d.end < first_fig and _FRONTED_COMPARE_RE.match(text, d.start, d.end):
+                base = resolved[id(d)][0]  # "Compared with H1 2023, ... costs fell 3% in H1 2024"
+                if base is not None and base < own[0]:
+                    return base, own[1]
             continue
         if d.start - c.end > 60 or any(c.end <= fs < d.start for fs, _ in fig_spans):
             break
@@ -2056,8 +2114,12 @@ def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_
     return own
 
 
-def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[int, int]:
-    """The stretch of a sentence a comparison date applies to."""
+_FRONTED_COMPARE_RE = re.compile(rf"[\s,(]*(?:(?i:as){_S}+)?(?:(?i:compared){_S}+(?:with|to)|(?i:relative){_S}+to|(?i:against)|(?i:versus))\b")
+
+
+def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr, first_fig: int) -> tuple[int, int]:
+    """The stretch of a sentence a comparison date applies to (``first_fig``: where the sentence's
+    first figure starts)."""
     # inside brackets: the whole bracket
     o = text.rfind("(", s_start, d.start)
     if o != -1 and text.find(")", o, d.start) == -1:
@@ -2066,6 +2128,10 @@ def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr) -> tuple[in
     lo, hi = clause_bounds(text, s_start, s_end, d.start)
     if not text[s_start:d.start].strip():  # "From the same quarter of 2024, GDP expanded 2.2%"
         return s_start, s_end
+    if first_fig > d.end and _FRONTED_COMPARE_RE.match(text, lo, d.end):
+        # "In the second quarter of 2024, compared to the second quarter of 2023, GDP rose by 0.5%":
+        # a comparison set before every figure of its sentence is theirs
+        return lo, s_end
     # a bracket right after the comparison belongs to it: "lower when compared with 2022 (-27%)"
     j = d.end
     while j < s_end and text[j] in " \t":
