@@ -189,6 +189,7 @@ QUALIFIERS = [
     ("Close to half live in cities.", [("percent", 50, "%", "at_most")]),
     ("Wages account for more than two-thirds of income.", [("percent", 66.67, "%", "at_least")]),
     ("Output doubled over five years.", [("quantity", 5, "year", "exact")]),
+    ("It was the first cut in over three years.", [("quantity", 3, "year", "at_least")]),
     # FORMAT.md: fractions as percent, "a fifth" = 20 %: a counted fraction of something
     ("The lira has lost a fifth of its value.", [("percent", 20, "%", "exact")]),
     ("Two-thirds of voters backed the plan.", [("percent", 66.67, "%", "exact")]),
@@ -422,6 +423,9 @@ NOT_FIGURES = [
     "Source dataset: ext_st_eu27_2020sitc and DS-018995",
     "Advertisement\nXinjiang\n63\nMore news\n",
     "Results for 9M 2024 and 1H25 are out.",  # period labels of results: nine months, a first half
+    # an instrument's tenor is part of its name
+    "The bank cut its two-week repo rate and the 10-year Treasury yield fell.",
+    "The one-year loan prime rate was cut, and so was the seven-day reverse repo rate.",
 ]
 
 

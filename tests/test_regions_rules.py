@@ -383,3 +383,25 @@ def test_what_the_review_found_about_places_stays_fixed():
         == ("182 seats", "Gujarat")
     # "500 B.C." is an era
     assert "British Columbia" not in regions("The town was founded in 500 B.C. and had 3,000 people.")
+
+
+def test_a_dateline_of_several_cities_in_capitals_is_where_the_story_was_filed():
+    assert regions("VIENNA/ZURICH (dpa-AFX) - The Czech National Bank cut its key policy rate by 25 basis "
+                   "points to 6.5 percent.") == ["Czech Republic", "Czech Republic"]
+
+
+def test_a_countrys_central_bank_stands_for_the_country_but_a_national_bank_only_in_monetary_policy():
+    assert regions("The Nigerian Central Bank raised rates to 27.5 percent.") == ["Nigeria"]
+    assert regions("The Swiss National Bank held its policy rate at 1 percent.") == ["Switzerland"]
+    assert regions("Qatar National Bank reported a profit of $4 billion, up 8%.") == [None, None]
+
+
+def test_the_first_end_of_a_range_takes_the_place_written_after_the_other():
+    assert places("Unemployment will fall from 8.3% to 6.5% in Flanders; from 16% to 13.3% in Wallonia and "
+                  "from 19.7% to 17.4% in the Brussels-Capital Region.") == [
+        ("8.3%", "Flanders"), ("6.5%", "Flanders"), ("16%", "Wallonia"), ("13.3%", "Wallonia"),
+        ("19.7%", "Brussels"), ("17.4%", "Brussels")]
+
+
+def test_belgiums_regions_by_their_english_names():
+    assert regions("Growth was 1.6% in the Flemish Region and 1.1% in the Walloon Region.") == ["Flanders", "Wallonia"]

@@ -849,6 +849,8 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     """Drop numerals that are not figures: years, names, labels, ordinal-like idioms."""
     n = len(text)
     v = c.mantissa
+    if c.unit in ("day", "week", "month", "year") and text[c.ne:c.ne + 1] in "-‑" and P.TENOR_NAME_AFTER_RE.match(text, c.end):
+        return False
     bare = c.unit_kind in (None, "noun") and c.scale == 1 and c.kind == "quantity"
     pw = P.prev_word(text, max(0, c.start - 24), c.start)
     pwl = pw.lower().rstrip(".")

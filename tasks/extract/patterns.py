@@ -304,7 +304,14 @@ OR_MORE_RE = re.compile(rf"{S}+or{S}+(?:more|so|less|fewer)\b")
 # "3 x 10^8", "1.2e6": powers of ten
 POWER_RE = re.compile(rf"{S}*[x×*]{S}*10{S}*\^{S}*([-+−]?[0-9]{{1,3}})(?![0-9])|[eE]([-+]?[0-9]{{1,3}})(?![A-Za-z0-9])")
 MIXED_FRACTION_RE = re.compile(rf"{S}+([0-9]{{1,2}})/([0-9]{{1,2}})(?![0-9/])")
-OVER_DURATION_RE = re.compile(r"\b(?:for|of|after|lasted|lasting|took|taking|spent|spending|aged|than)\s+$", re.I)
+OVER_DURATION_RE = re.compile(r"\b(?:for|of|after|lasted|lasting|took|taking|spent|spending|aged|than|in)\s+$", re.I)
+# "the two-week repo rate", "the 10-year bond yield", "the one-year loan prime rate": an instrument's
+# tenor is part of its name, no figure
+TENOR_NAME_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:US|U\.S\.|government|sovereign|benchmark|Treasury|treasury|German|Japanese|reverse|repo|"
+    r"loan|prime|deposit|lending|interbank|swap|medium-term|term|policy|bond)[ \t]+){0,3}"
+    r"(?:yields?|bonds?|notes?|bills?|Treasur(?:y|ies)|gilts?|Bunds?|repos?|LPR|JGBs?|rates?|swaps?|"
+    r"facility|paper|securities)\b")
 
 # the word before a number: for names ("Game 7", "iPhone 11") and years ("in 2015")
 # what ``PREV_WORD_RE = (?P<w>[#A-Za-z][\w&'’.#-]*){S}*$`` would find searched before a number,

@@ -81,13 +81,16 @@ _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "
 # ("BAKU, Azerbaijan, Sept.14" on a line of its own: the city, its country, the day; a line that
 # holds only a place is a heading, not a dateline)
 _DATELINE_DAY = r",?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
-_DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .]+\))?"  # "(Xinhua)"
+_DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .-]+\))?"  # "(Xinhua)", "(dpa-AFX)"
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
     rf"(?:{_DATELINE_DAY}{_DATELINE_AGENCY}[ \t]*\n"
     rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))")
 _DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
 _CAPS_DATELINE_AFTER_RE = re.compile(r"(?:,[ \t]+[A-Z][A-Za-z]+)?[ \t]+[—–-]{1,2}[ \t]")
+# "BRUSSELS/FRANKFURT/PARIS (dpa-AFX) -": the cities a story was filed from, in capitals
+_CAPS_CITIES_BEFORE_RE = re.compile(r"(?:^|(?<=\n))(?:[A-Z][A-Z .'-]*/)*$")
+_CAPS_CITIES_AFTER_RE = re.compile(r"(?:/[A-Z][A-Z .'-]*)*")
 _LINE_END_RE = re.compile(r"[ \t]*\n")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
 _NATIONAL_BODY_RE = re.compile(
@@ -415,7 +418,8 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
             if nx and nx.group(1) not in ADMIN_WORDS and not _sentence_start(text, e) \
                     and not _AMOUNT_AFTER_RE.match(text, nx.end()):
                 nxt_word = nx.group(1)
-                if nxt_word not in gaz.by_surface and nxt_word not in MEASURE_ACRONYMS:  # "Kazakhstan GDP grew"
+                if nxt_word not in gaz.by_surface and nxt_word not in MEASURE_ACRONYMS \
+                        and not _central_bank_after(text, e):  # "Kazakhstan GDP grew"
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
@@ -455,6 +459,17 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
 
 # the words most often before a place, none a name's: where one stands there, no test is needed
 _USUAL_BEFORE = tuple(f" {w} " for w in "in of the to from and with for across on at".split())
+
+
+# "the Czech National Bank", "the Nigerian Central Bank": a country's own central bank (a "National
+# Bank" only in a text on monetary policy: "Qatar National Bank" is a lender)
+_CENTRAL_BANK_AFTER_RE = re.compile(r"[ \t]+(?:(?P<national>National)|Central|Reserve)[ \t]+Bank\b")
+
+
+def _central_bank_after(text: str, e: int) -> bool:
+    m = _CENTRAL_BANK_AFTER_RE.match(text, e)
+    return m is not None and (not m.group("national") or (("olicy" in text or " rate" in text)
+                                                          and bool(_MONETARY_POLICY_RE.search(text))))
 
 
 def _in_company_name(text: str, s: int, e: int, poss: bool, gaz: _Gazetteer) -> bool:
@@ -501,6 +516,10 @@ def _is_dateline(text: str, s: int, e: int) -> bool:
         while k and text[k - 1] in " \t":
             k -= 1
         if not k or text[k - 1] in "\n)":
+            return True
+    if e - s >= 3 and text[s:e].isupper() and ("/" in text[max(0, s - 1):s] or text.startswith("/", e)):
+        k = _CAPS_CITIES_AFTER_RE.match(text, e).end()
+        if _CAPS_CITIES_BEFORE_RE.search(text, max(0, s - 60), s) and _DATELINE_TAIL_RE.match(text, k):
             return True
     j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
     while j and text[j - 1] != "\n" and text[j - 1].isspace():
@@ -782,6 +801,17 @@ def _pick(text: str, span: tuple[int, int], c, figs: list, good: list[Mention], 
                 return None, True
             return m.name, True
         break
+    # 1a. the first end of a range "from 16% to 13.3% in Wallonia": the place after its other end
+    partner = c.link if c.link_type == "range" and c.link is not None and c.link.start > c.end else None
+    if partner is not None:
+        for m in good:
+            if m.start < partner.end:
+                continue
+            if m.start - partner.end <= 70 and not any(partner.end <= fs < m.start for fs, _ in others) \
+                    and _FOLLOW_GAP_RE.fullmatch(text, partner.end, m.start) \
+                    and not _STRONG_BREAK_RE.search(text, partner.end, m.start) and not _coordinated_after(text, m, good):
+                return m.name, True
+            break
     # 1b. money sent or spent: the place receiving it, later in the sentence
     if transfers and c.kind == "money" and _TRANSFER_RE.search(text, max(s_start, c.start - 60), c.start):
         partner = c.link if c.link_type == "conversion" else None
