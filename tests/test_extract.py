@@ -426,6 +426,7 @@ NOT_FIGURES = [
     # an instrument's tenor is part of its name
     "The bank cut its two-week repo rate and the 10-year Treasury yield fell.",
     "The one-year loan prime rate was cut, and so was the seven-day reverse repo rate.",
+    "Data published August 30 shows a slowdown.",  # a day of a month before a verb
 ]
 
 

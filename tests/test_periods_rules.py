@@ -723,10 +723,17 @@ def test_n_years_to_a_year_are_that_many_years_ending_with_it(text, pub, expecte
 
 
 # --- days of the week, stocks at a date, what is still to come ------------------------------------
-def test_a_weekday_right_after_a_figure_is_the_publication_weeks_and_that_figures_only():
+def test_a_weekday_is_the_publication_weeks_for_its_sentence_where_no_other_date_is():
     check("Shares of Tata Steel rose 2% on Friday.", "2025-03-07", {"2%": (2025, 2025)})
     check("Ghana's budget, presented on Tuesday, forecasts a deficit of 3.8% of GDP for 2025, "
           "a 1.2 percentage-point improvement.", "2024-11-15", {"1.2 percentage-point": (2025, 2025)})
+    check("Queensland's budget, handed down on Tuesday, revealed a $2.6 billion deficit for 2024-25, a $400 "
+          "million improvement.", "2024-06-12", {"$400 million": (2024, 2025)})
+    check("The Bank of Zambia on Monday cut its policy rate by 50 basis points to 12.25 per cent.", "2025-01-28",
+          {"50 basis points": (2025, 2025), "12.25 per cent": (2025, 2025)})
+    # ... and no later sentence's
+    check("Paraguay's central bank on Thursday held its rate at 6 percent. Inflation stood at 3.8 percent "
+          "in 2023.", "2024-01-26", {"6 percent": (2024, 2024), "3.8 percent": (2023, 2023)})
 
 
 def test_a_weekday_on_which_something_was_said_dates_no_figure():
@@ -1160,3 +1167,9 @@ def test_a_record_since_a_date_dates_the_when_clause_after_it_and_no_later_sente
           {"75 basis points": (2020, 2020), "0.25 percent": (2020, 2020), "7.75 percent": (2023, 2023)})
     check("Inflation fell in May to its lowest level since September 2021, when it also stood at 3.3%.",
           "2024-06-17", {"3.3%": (2021, 2021)})
+
+
+def test_a_relative_clause_on_a_figure_shares_that_figures_period():
+    check("After a sharp rise last year, in the second quarter of this year Slovak construction fell by 1.5%, "
+          "which was driven by weak demand for buildings (a drop of 15.8%).", "2024-08-30",
+          {"1.5%": (2024, 2024), "15.8%": (2024, 2024)})

@@ -842,6 +842,7 @@ def _last_capital(text: str, pos: int) -> bool:
 _MONTH_DOT_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[ \t]*\.[ \t]*$")
 _DAY_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+$")
+_MONTH_IN_BEFORE_RE = re.compile(r"\b(?i:in|during|since|by|until|through|from|for|of|last|next|this)[ \t]+[A-Z][a-z]+\.?[ \t]+$")
 _NEGATION_BEFORE_RE = re.compile(r"\b(?:never|not|n[’']t|no|without)\b[^.;,]{0,30}$", re.I)
 
 
@@ -857,6 +858,12 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
     # days of a month: "September 8", "Dec. 2" (the year after them is a year, below)
     if (pwl in MONTHS and (pw[0].isupper() or pwl != "may") and c.unit_kind is None and not c.has_cue
             and not word and c.scale == 1 and v == v.to_integral_value() and 1 <= v <= 31):
+        return False
+    # ... before a noun too ("data published August 30 shows"), but for a month that is no day's
+    # ("In March 5 firms failed")
+    if (pwl in MONTHS and pw[0].isupper() and pwl != "may" and c.unit_kind == "noun" and not c.has_cue
+            and not word and c.scale == 1 and v == v.to_integral_value() and 1 <= v <= 31
+            and text[c.ce:c.ce + 1] == " " and not _MONTH_IN_BEFORE_RE.search(text, max(0, c.start - 24), c.start)):
         return False
     # tokenised dates: "nov . 6", "oct . 25"; "on 1 may that year"
     if (not word and c.unit_kind is None and not c.has_cue and c.scale == 1

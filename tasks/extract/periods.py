@@ -415,7 +415,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried", "window", "own_only", "sentence_only")
+                 "carried", "window", "own_only", "sentence_only", "weekday")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -431,6 +431,7 @@ class DateExpr:
         self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
         self.own_only = False  # a date of the figure right before it only: a weekday ("rose 2% on Friday")
         self.sentence_only = False  # dates its sentence's figures, not later ones' ("the first since May 2020, when")
+        self.weekday = False  # "on Tuesday": the publication week, for a sentence that states no other date
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -1133,9 +1134,11 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         return DateExpr(s, e, "span", py, py + years)
     if kind == "weekday" and _SAID_BEFORE_RE.search(text, max(0, s - 60), s):
         return None  # "..., Dadan said at the Presidential Palace on Monday": when it was said
-    if kind == "weekday":  # "shares rose 2% on Friday": that figure's day; no other's, nor carried on
+    if kind == "weekday":
+        # "shares rose 2% on Friday", "the bank on Monday cut its rate by 50 basis points": the
+        # publication week, for the figures of its sentence that no other date of it dates
         d = DateExpr(s, e, "point", py, py)
-        d.own_only = True
+        d.sentence_only = d.weekday = True
         return d
     if kind == "now" and g == "today" and (_SAID_TODAY_RE.search(text, max(0, s - 120), s)
                                           or _STATEMENT_BEFORE_RE.search(text, max(0, s - 30), s)):
@@ -1805,6 +1808,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         return set()
     records = [d for d in usable if d.kind == "record"]
     plain = [d for d in usable if d.kind not in ("compare", "record")]
+    if len(plain) > 1 and any(d.weekday for d in plain):
+        plain = [d for d in plain if not d.weekday] or plain
     compares = [d for d in usable if d.kind == "compare"]
     fig_spans = [(c.start, c.end) for c in figs]
 
@@ -1941,6 +1946,15 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             per[c] = _period_of(text, s_start, c, d, resolved)
             src[id(c)] = d
+            continue
+        # "decreased by 1.5%, which was affected by ... (a drop of 15.8%)": a relative clause on a
+        # figure is of that figure's period
+        host = next((f for f in reversed(figs) if f.end <= c.start and f in per and per[f] != _NO_YEARS), None)
+        if host is not None and c.start - host.end <= 120 and _RELATIVE_CLAUSE_RE.search(text, host.end, c.start) \
+                and not any(host.end <= d.start < c.start for d in usable):
+            per[c] = per[host]
+            if id(host) in src:
+                src[id(c)] = src[id(host)]
             continue
         # dates of the sentence: not those written right after another figure; those in
         # another figure's clause only when nothing else is left; preceding before following
