@@ -1173,3 +1173,10 @@ def test_a_relative_clause_on_a_figure_shares_that_figures_period():
     check("After a sharp rise last year, in the second quarter of this year Slovak construction fell by 1.5%, "
           "which was driven by weak demand for buildings (a drop of 15.8%).", "2024-08-30",
           {"1.5%": (2024, 2024), "15.8%": (2024, 2024)})
+
+
+def test_a_change_said_as_an_amount_and_a_share_runs_from_the_base_it_is_compared_with():
+    check("Uganda's budget for 2024/25 is projected at Shs 72 trillion, an increase of Shs 20 trillion or 38% "
+          "compared to the Shs 52 trillion spent in 2023/24.", "2024-06-13",
+          {"Shs 72 trillion": (2024, 2025), "Shs 20 trillion": (2023, 2025), "38%": (2023, 2025),
+           "Shs 52 trillion": (2023, 2024)})

@@ -303,6 +303,8 @@ _GAP_WORDS = ("in|for|by|during|of|as|at|on|over|through|the|end|ending|first|se
               "since|between|and|early|late|mid|financial|calendar|whole|full|same|corresponding|period|"
               # "5.9pc estimated for the outgoing year", "Rs11.9tr budgeted for 2024-25"
               "estimated|expected|projected|forecast|budgeted|recorded|reported|revised|planned|targeted|"
+              # "5,115.6 billion Frw used in the fiscal year 2023/2024"
+              "used|spent|registered|posted|achieved|allocated|approved|collected|realised|realized|"
               # "after a 4.2 per cent surge in 2022/23": the change a figure measures, then its date
               "surge|rise|increase|growth|gain|jump|fall|decline|drop|contraction|expansion|slump")
 # what may stand between a figure and a date written for it: "€104 billion in 2013"
@@ -1580,6 +1582,8 @@ _CHANGE_FROM_YEAR_AGO_RE = re.compile(
     rf"(?i:period|quarter|month|half|level|figure)\b")
 
 
+_CHANGE_BY_BEFORE_RE = re.compile(rf"\b(?i:increase|rise|decrease|decline|drop|fall|growth|gain|jump|reduction|up|down)"
+                                  rf"(?:{_S}+(?i:by|of))?{_S}+(?:(?i:about|around|nearly|almost|some|over|more{_S}+than){_S}+)?$")
 # the change two compared levels make: "..., a decrease of", "... – an increase of", ", up"
 _CHANGE_AFTER_LEVELS_RE = re.compile(
     rf"[^,;.!?]{{0,40}}?[,–—-]{_S}*(?:(?i:which{_S}+is{_S}+|or{_S}+)?(?:(?i:an?){_S}+)?(?i:increase|rise|decrease|decline|drop|fall|"
@@ -1644,6 +1648,14 @@ def _changes_from_a_base(text: str, cands: list, src: dict, per: dict, sents) ->
             base = y0 - 1
         if base is not None and base < y0 and base <= y1:
             per[c] = (base, y1)
+            src.pop(id(c), None)
+    # "an increase by 574.5 billion Frw or 11.2% compared to ...": one change said twice
+    for c, n in zip(cands, cands[1:]):
+        if (n.unit in ("%", "pp") and c.unit not in ("%", "pp") and c.sent == n.sent and per[n][0] is not None
+                and per[c][0] is not None and per[n][0] < per[c][0] and per[n][1] == per[c][1]
+                and _OR_GAP_RE.fullmatch(text, c.end, n.start)
+                and _CHANGE_BY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)):
+            per[c] = per[n]
             src.pop(id(c), None)
 
 
