@@ -498,3 +498,22 @@ def test_what_the_review_found_in_chinese_stays_fixed():
     assert [f.region for f in figs("2021年全县国民经济和社会发展统计公报\n全县地区生产总值150亿元。", None)] == [None]
     assert [(f.period_start, f.period_end) for f in figs("2024年全县游客人数创有记录以来新高,达到500万人次。",
                                                           "2025-02-01")] == [(2024, 2024)]
+
+
+def test_per_mille_points_are_a_change_in_per_mille():
+    found = figs("铜仁市2023年人口出生率为9.1‰,比上年低0.3个千分点。", "2024-04-01")
+    assert [(f.kind, f.value, f.unit) for f in found] == [("percent", Decimal("9.1"), "‰"),
+                                                          ("percent", Decimal("0.3"), "‰")]
+
+
+def test_a_structure_from_a_named_year_to_another_is_the_reports_year_on_the_to_side():
+    found = figs("宁国市2023年国民经济和社会发展统计公报。三次产业结构由2022年的8.1:45.2:46.7调整为7.9:44.8:47.3。",
+                 "2024-03-15")
+    assert [(f.surface, f.period_start) for f in found] == [
+        ("8.1", 2022), ("45.2", 2022), ("46.7", 2022), ("7.9", 2023), ("44.8", 2023), ("47.3", 2023)]
+
+
+def test_pairing_aid_goes_to_the_place_the_aid_words_name_not_the_venue_of_the_ceremony():
+    found = figs("援疆项目开工活动在伊宁县举行,标志着浙江省对口支援伊犁州工作全面展开。\n"
+                 "在今年的项目中,安排援疆资金3.5亿元用于安居工程。", "2018-04-10")
+    assert [(f.surface, f.region) for f in found] == [("3.5亿元", "Ili")]

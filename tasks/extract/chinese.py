@@ -612,6 +612,9 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
             elif g == "base":
                 base = int(_YEAR_DIGITS_RE.search(m.group()).group())
             elif g == "year":
+                if t[max(0, m.start() - 1):m.start()] == "由" and saved is None:
+                    # "由2022年的16.8:49.2:34.0调整为15.2:50.2:34.6": the "to" side is the sentence's own
+                    saved = state if state != (None, None) else ((cur_y, cur_y) if cur_y is not None else None)
                 state = (int(m.group()[:4]),) * 2
             elif g == "plan":
                 state = _plan_years(m)
@@ -838,6 +841,8 @@ class _Gazetteer:
                 continue
             if t.endswith(L.SUBORDINATES_BEFORE, max(0, s - 2), s):
                 ment.partner = True  # "辖高昌区、鄯善县": the places it governs
+            elif t[max(0, s - 1):s] == "在" and _VENUE_AFTER_RE.match(t, e):
+                ment.partner = True  # "开工活动在伊宁县家纺服装产业园举行": where a ceremony was held
             out.append(ment)
         for m in self.home_rx.finditer(t):
             nation = m.group() in L.NATION_WORDS
@@ -919,6 +924,10 @@ _DELIVERED_UNITS = frozenset({"item", "project"})
 _RECIPIENT_PROVINCES = ("Xinjiang", "Tibet", "Qinghai")  # 援疆, 援藏, 援青
 
 
+_VENUE_AFTER_RE = re.compile(r"[^,;:。!?()\d]{0,16}?(?:举行|召开|举办|开幕)")
+_AIDED_BEFORE_RE = re.compile(r"(?:支援|援助|援建|帮扶|援)$")
+
+
 def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz, places: dict) -> None:
     """In pairing-aid news the money and the projects an aiding province puts in are the recipient's
     ("福建省...援藏资金投入达5313万元" in a story on Nyingchi, Fujian's partner, is Nyingchi's); the
@@ -929,7 +938,9 @@ def _aid_to_its_recipient(t: str, cands, mentions: list[_Mention], gaz, places: 
                   and _lies_in(gaz, m.region, _RECIPIENT_PROVINCES)]
     if not recipients:
         return
-    best = max(recipients, key=lambda m: (m.rank, sum(n.region == m.region for n in recipients)))
+    # the place the aid words name ("对口支援伊犁州") before a venue of higher rank ("在伊宁县...举行")
+    aided = {m.region for m in recipients if _AIDED_BEFORE_RE.search(t, max(0, m.start - 6), m.start)}
+    best = max(recipients, key=lambda m: (m.region in aided, m.rank, sum(n.region == m.region for n in recipients)))
     for c in cands:
         r = gaz.by_name.get(places[c]) if places.get(c) else None
         if r is not None and r.level != "country" and (c.kind == "money" or c.unit in _DELIVERED_UNITS) \

@@ -27,7 +27,7 @@ MONEY = {
 # money words that name no amount after a Chinese numeral: "二元结构", "一元化"
 MONEY_NOT_AFTER = "化结构论制经"
 
-PERCENT = {"%": "%", "‰": "‰", "个百分点": "pp", "百分点": "pp"}
+PERCENT = {"%": "%", "‰": "‰", "个百分点": "pp", "百分点": "pp", "个千分点": "‰", "千分点": "‰"}
 PERCENT_PREFIX = {"百分之": "%", "千分之": "‰"}
 TENTHS = "成"          # "九成" = 90 %
 TENTHS_NOT_BEFORE = "立员为功本交熟果型品长绩就都效"  # 成立, 成员, 成为 ... are words
