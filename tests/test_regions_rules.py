@@ -405,3 +405,9 @@ def test_the_first_end_of_a_range_takes_the_place_written_after_the_other():
 
 def test_belgiums_regions_by_their_english_names():
     assert regions("Growth was 1.6% in the Flemish Region and 1.1% in the Walloon Region.") == ["Flanders", "Wallonia"]
+
+
+def test_who_published_a_statistic_is_not_what_it_is_about():
+    assert regions("Slovenia's annual inflation rate, as measured by the harmonised index published by Eurostat, "
+                   "fell to 2.1% in May.") == ["Slovenia"]
+    assert regions("Exports rose 5% in March, according to Statistics Canada.") == ["Canada"]

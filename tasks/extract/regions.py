@@ -124,6 +124,10 @@ _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
     rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed|"
     rf"times|twice|double|triple|thrice|(?:size|scale){_S}+of){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I))
+# "Croatia's inflation, as measured by the index published by Eurostat, fell to 4.3%": who
+# published a statistic is not what it is about
+_SOURCE_BEFORE_RE = re.compile(rf"\b(?:(?:published|compiled|released|issued|calculated|reported){_S}+by|according{_S}+to)"
+                               rf"{_S}+(?:the{_S}+)?$", re.I)
 # "presented the budget before a joint session of the National Assembly in Abuja": where it was
 # said, not what it is about
 _VENUE_BEFORE_RE = Finder(re.compile(
@@ -447,7 +451,9 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
                        or _BASED_AFTER_RE.match(text, e)
                        or (_may_end(folded, _TRADE_LAST, far, s) and _TRADE_TO_RE.search(text, far, s))
                        or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e))
-                       or (_may_end(folded, _VENUE_LAST, near, s) and _VENUE_BEFORE_RE.search(text, far, s)))
+                       or (_may_end(folded, _VENUE_LAST, near, s) and _VENUE_BEFORE_RE.search(text, far, s))
+                       or (text.endswith(("by ", "by the ", "to ", "to the "), near, s)
+                           and _SOURCE_BEFORE_RE.search(text, far, s) is not None))
         if not demoted and out and out[-1].demoted and _COORDINATED_RE.fullmatch(text, out[-1].end, s):
             demoted = True  # "from the United Kingdom and the United States": both are origins
         out.append(Mention(s, e, name, demoted))
