@@ -190,6 +190,9 @@ QUALIFIERS = [
     ("Wages account for more than two-thirds of income.", [("percent", 66.67, "%", "at_least")]),
     ("Output doubled over five years.", [("quantity", 5, "year", "exact")]),
     ("It was the first cut in over three years.", [("quantity", 3, "year", "at_least")]),
+    # a part of one per cent written in words
+    ("Consumption grew by one-half of a per cent.", [("percent", 0.5, "%", "exact")]),
+    ("The rate rose three-quarters of a percentage point.", [("percent", 0.75, "pp", "exact")]),
     # FORMAT.md: fractions as percent, "a fifth" = 20 %: a counted fraction of something
     ("The lira has lost a fifth of its value.", [("percent", 20, "%", "exact")]),
     ("Two-thirds of voters backed the plan.", [("percent", 66.67, "%", "exact")]),
@@ -427,6 +430,8 @@ NOT_FIGURES = [
     "The bank cut its two-week repo rate and the 10-year Treasury yield fell.",
     "The one-year loan prime rate was cut, and so was the seven-day reverse repo rate.",
     "Data published August 30 shows a slowdown.",  # a day of a month before a verb
+    "Output grew from twelve months back.",  # "twelve months back": a year ago, a date
+    "Output increased 1) in July.\n\n1) Volume refers to data at constant prices.",  # a note's number
 ]
 
 

@@ -48,7 +48,7 @@ SCALE_ABBR_SPACED = ("bn", "mn", "mln", "bln", "tn", "trn", "cr", "Bn", "Mn", "T
 
 # fractions, read as percentages only after a qualifier cue ("close to half" -> 50 %)
 FRACTION_WORDS: dict[str, float] = {
-    "half": 50.0, "a half": 50.0, "one half": 50.0,
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "one-half": 50.0,
     "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
     "two thirds": 200 / 3, "two-thirds": 200 / 3,
     "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,

@@ -930,8 +930,11 @@ def _keep(text: str, c: Cand, word: bool) -> bool:
         m = P.NEXT_WORD_RE.match(text, c.end)
         if m and m.group("w")[0].isupper() and m.group("w") not in CAPITAL_NON_NAMES:
             return False
-    # footnote marks "(1)", "[2]"
+    # footnote marks "(1)", "[2]"; "increased 1) in July", "1) Volume refers to": a note's number
     if c.start > 0 and c.end < n and text[c.start - 1] in "([" and text[c.end] in ")]" and c.unit_kind is None:
+        return False
+    if (c.end < n and text[c.end] == ")" and c.unit_kind is None and not word and v == v.to_integral_value() and v < 20
+            and (c.start == 0 or text[c.start - 1] in " \n") and "(" not in text[max(0, c.start - 40):c.start]):
         return False
     if word and text[c.cs:c.ce].lower() in ("one", "zero"):
         c.soft_drop = True
@@ -1062,6 +1065,7 @@ _FRACTION_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_AFTER_RE = re.compile(r"[ \t]+of\b(?![ \t]+the[ \t]+way\b)")
+_OF_A_PERCENT_RE = re.compile(r"[ \t-]+of[ \t-]+(?:a|one)[ \t-]+(?:per[ \t-]?cent|percent|(?P<pp>percentage[ \t-]+points?))\b", re.I)
 _ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|final|last|the)[ \t]+$", re.I)
 
 
@@ -1130,6 +1134,11 @@ def _fractions(text: str, out: list[Cand]) -> None:
         share = FRACTION_WORDS[word]
         c = Cand(s, e, Decimal(str(round(share, 2))), True)
         c.kind, c.unit, c.unit_kind = "percent", "%", "percent"
+        of_a = _OF_A_PERCENT_RE.match(text, e)
+        if of_a:  # "one-half of a per cent", "three-quarters of a percentage point": that part of one
+            c.value = c.mantissa = Decimal(str(round(share, 2))) / 100
+            c.end = c.ne = of_a.end()
+            c.unit = "pp" if of_a.group("pp") else "%"
         if cue is not None:
             c.start, c.end = q.start("cue"), e
             c.qual, c.has_cue = QUALIFIER_PREFIX[cue], True

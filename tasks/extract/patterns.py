@@ -374,7 +374,7 @@ TIME_UNIT_RE = re.compile(
     rf"(?:{S}*{HY}{S}*|{S}+)(?P<w>(?i:{trie_alt(TIME_UNITS, fold=True)}))(?![A-Za-z])"
     rf"(?P<old>{S}*{HY}?{S}*old\b)?"
 )
-RELATIVE_TIME_AFTER_RE = re.compile(rf"{S}+(?:ago|earlier|later|before|after|prior|previously|hence)\b")
+RELATIVE_TIME_AFTER_RE = re.compile(rf"{S}+(?:ago|earlier|later|before|after|prior|previously|hence|back)\b")
 _SPACED_UNITS = [u for u in MEASURE_UNITS if len(u) > 1 or u in ("g",)]
 MEASURE_SPACED_RE = re.compile(rf"(?:{S}*{HY}{S}*|{S}+)(?P<w>{trie_alt(_SPACED_UNITS)})(?![A-Za-z0-9])")
 MEASURE_GLUED_RE = re.compile(rf"(?P<w>{trie_alt(GLUED_UNITS_OK)})(?![A-Za-z0-9])")
