@@ -1180,3 +1180,27 @@ def test_a_change_said_as_an_amount_and_a_share_runs_from_the_base_it_is_compare
           "compared to the Shs 52 trillion spent in 2023/24.", "2024-06-13",
           {"Shs 72 trillion": (2024, 2025), "Shs 20 trillion": (2023, 2025), "38%": (2023, 2025),
            "Shs 52 trillion": (2023, 2024)})
+
+
+def test_the_previous_financial_year_is_the_one_before_the_fiscal_year_its_sentence_names():
+    check("Punjab presented a budget of Rs 2.1 lakh crore for 2025-26, down from Rs 2.3 lakh crore in the "
+          "previous financial year.", "2025-03-10",
+          {"Rs 2.1 lakh crore": (2025, 2026), "Rs 2.3 lakh crore": (2024, 2025)})
+
+
+def test_a_change_before_two_compared_levels_runs_from_the_earlier_levels_period():
+    check("The consumer price index rose by 2.1 per cent in the first quarter of 2024, reaching 112.3 points "
+          "compared with 110.0 points for the same period in 2023.", "2024-04-20",
+          {"2.1 per cent": (2023, 2024), "112.3 points": (2024, 2024), "110.0 points": (2023, 2023)})
+
+
+def test_a_change_with_its_own_date_after_an_aside_then_a_base_runs_from_the_base():
+    check("Bulgaria's GDP increased by 2.3%, as a gross series, in the second quarter of this year compared to "
+          "the same period of 2023.", "2024-09-05", {"2.3%": (2023, 2024)})
+    check("The new budget for 2024/25 has increased by 9 percent from the 2023/24 financial year's budget.",
+          "2024-06-14", {"9 percent": (2023, 2025)})
+
+
+def test_a_quarterly_report_names_the_report_not_the_period_of_its_figures():
+    check("Saskatchewan is forecasting a deficit of $250 million as it released its second quarter report for "
+          "its 2024-25 fiscal year.", "2024-11-28", {"$250 million": (2024, 2025)})

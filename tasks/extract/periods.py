@@ -417,7 +417,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried", "window", "own_only", "sentence_only", "weekday")
+                 "carried", "window", "own_only", "sentence_only", "weekday", "before_stated")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -434,6 +434,7 @@ class DateExpr:
         self.own_only = False  # a date of the figure right before it only: a weekday ("rose 2% on Friday")
         self.sentence_only = False  # dates its sentence's figures, not later ones' ("the first since May 2020, when")
         self.weekday = False  # "on Tuesday": the publication week, for a sentence that states no other date
+        self.before_stated = False  # "the previous financial year": the one before a fiscal year its sentence names
 
     def __repr__(self):  # pragma: no cover
         return f"DateExpr({self.start},{self.end},{self.kind},{self.y0},{self.y1})"
@@ -603,7 +604,7 @@ _UP_FROM_BEFORE_RE = re.compile(rf"\b(?:up|down|rising|falling|revised){_S}+from
 _PERCENT_WORDS = rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_S}+[a-z]+){{0,2}}?{_S}+"
 _CHANGE_OVER_BEFORE_RE = re.compile(
     rf"{_PERCENT_WORDS}"
-    rf"(?:over|(?P<on>on)|(?:as{_S}+)?compared{_S}+(?:with|to)|against)"
+    rf"(?:over|(?P<on>on)|(?:as{_S}+)?compared{_S}+(?:with|to)|against|from)"
     rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?{_S}+(?:the{_S}+)?$", re.I)
 
 
@@ -889,6 +890,9 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -
     return False
 
 
+_REPORT_AFTER_RE = re.compile(rf"{_S}+(?:(?i:fiscal|financial|budget|economic){_S}+)?(?i:report|update|review|statement)\b")
+
+
 def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
           cal: tuple[int, bool] = CALENDAR_YEAR) -> DateExpr | None:
     s, e = m.span()
@@ -1053,6 +1057,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             y0, y1 = y0 + shift, y1 + shift
         d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
         d.whole = True
+        d.before_stated = which in ("previous", "prior")
         return d
     if kind == "record":
         n = _count(m.group(1))
@@ -1193,6 +1198,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             d.bounds = ((y, 1), (y, n), None)
         return d
     if kind == "quarter":
+        if _REPORT_AFTER_RE.match(text, e):
+            return None  # "its second quarter report for its 2018-19 fiscal year": the report's name
         if m.group(4):
             start_month = MONTHS[m.group(4).lower()] - 2
         elif m.group(3):
@@ -1582,6 +1589,7 @@ _CHANGE_FROM_YEAR_AGO_RE = re.compile(
     rf"(?i:period|quarter|month|half|level|figure)\b")
 
 
+_REACHING_RE = re.compile(rf"[^.;!?]{{0,60}}?,?{_S}*(?i:reaching|to|at|hitting|totall?ing|standing{_S}+at){_S}+(?:(?i:about|around|nearly|some){_S}+)?")
 _CHANGE_BY_BEFORE_RE = re.compile(rf"\b(?i:increase|rise|decrease|decline|drop|fall|growth|gain|jump|reduction|up|down)"
                                   rf"(?:{_S}+(?i:by|of))?{_S}+(?:(?i:about|around|nearly|almost|some|over|more{_S}+than){_S}+)?$")
 # the change two compared levels make: "..., a decrease of", "... – an increase of", ", up"
@@ -1627,6 +1635,17 @@ def _changes_from_a_base(text: str, cands: list, src: dict, per: dict, sents) ->
                 and _CHANGE_AFTER_LEVEL_RE.fullmatch(text, p.end, c.start)):
             y0, y1 = per[p]  # "totals 728 trillion won, up 8.1% from ...": the level's change
         base = None
+        n1 = cands[i + 1] if i + 1 < len(cands) else None
+        n2 = cands[i + 2] if i + 2 < len(cands) else None
+        if (c.unit in ("%", "pp") and n1 is not None and n2 is not None and n1.sent == n2.sent == c.sent
+                and n1.unit == n2.unit and n1.unit not in ("%", "pp") and None not in per[n2]
+                and per[n2][0] < y0 and _THAN_RE.search(text, n1.end, n2.start)
+                and _REACHING_RE.fullmatch(text, c.end, n1.start)):
+            # "rose by 1.72 per cent in the first quarter, reaching 110.12 points compared with 108.26
+            # points for the same period in 2023": from the level it is compared with
+            per[c] = (per[n2][0], y1)
+            src.pop(id(c), None)
+            continue
         q = next((f for f in reversed(cands[:max(0, i - 1)]) if p is not None and f.sent == p.sent and f.unit == p.unit), None)
         if (q is not None and p is not None and p.sent == c.sent
                 and c.unit in ("%", "pp") and None not in per[p] and None not in per[q] and per[p] != per[q]
@@ -1734,6 +1753,13 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
                 and _BY_END_RE.search(text, max(0, d.start - 45), d.start)):
             out[id(d)] = (py, d.y1)  # "to 5 million by 2030": a target, from now to that year
     for d in ds:
+        if d.before_stated:
+            # "Rs 2.75 lakh crore for 2024-25, down from Rs 2.90 lakh crore in the previous financial
+            # year": the fiscal year before the one named, not before the one under way
+            named = [o for o in ds if o.start < d.start and o.kind == "span" and o.whole and o.written and id(o) in out]
+            if named:
+                y0, y1 = out[id(named[-1])]
+                out[id(d)] = (y0 - 1, y1 - 1)
         if d.kind == "since":
             end = None
             later = [out[id(o)][1] for o in ds if o.kind in ("point", "span") and out[id(o)][1] > d.y0
@@ -1958,6 +1984,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             per[c] = _period_of(text, s_start, c, d, resolved)
             src[id(c)] = d
+            _base_after_own_date(text, c, d, compares, resolved, fig_spans, first_fig, src, per)
             continue
         # "decreased by 1.5%, which was affected by ... (a drop of 15.8%)": a relative clause on a
         # figure is of that figure's period
@@ -1989,6 +2016,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         if pick is not None:
             per[c] = _period_of(text, s_start, c, pick, resolved)
             src[id(c)] = pick
+            _base_after_own_date(text, c, pick, compares, resolved, fig_spans, first_fig, src, per)
             continue
         # "rose 12% from 8.4 million a year earlier": the rest of the sentence is a year later
         shifted = next((d for d in plain if d.kind in ("shift", "point") and id(d) in attached and d.base is not None), None)
@@ -2117,8 +2145,19 @@ _CHANGE_WORD_AFTER_RE = re.compile(r"[ \t]*(?:more|less|higher|lower|fewer|great
                                    r"below|up|down)\b", re.I)
 
 
+def _base_after_own_date(text, c, d, compares, resolved, fig_spans, first_fig, src, per) -> None:
+    """"increased by 4.1%, as a gross series, in the second quarter of this year compared to the
+    same period of 2017": the change's own date after it, then the base right after that."""
+    if d.start > c.end and compares and not any(c.end <= fs < d.start for fs, _ in fig_spans):
+        dated = _against_base(text, c, per[c], [b for b in compares if b.start >= d.end], resolved,
+                              fig_spans, first_fig, d.end)
+        if dated != per[c]:
+            per[c] = dated
+            src.pop(id(c), None)
+
+
 def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_spans: list,
-                  first_fig: int) -> tuple:
+                  first_fig: int, after: int | None = None) -> tuple:
     """A change dated by its own words and stated against a named base right after them runs from
     the base to its own end: "rose 5% in 2024 compared with 2023" is 2023-2024, "grew 2.3% in the
     second quarter compared with the same quarter last year" last year to this (FORMAT.md: a change
@@ -2133,7 +2172,7 @@ def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_
                 if base is not None and base < own[0]:
                     return base, own[1]
             continue
-        if d.start - c.end > 60 or any(c.end <= fs < d.start for fs, _ in fig_spans):
+        if d.start - (after or c.end) > 90 or any(c.end <= fs < d.start for fs, _ in fig_spans):
             break
         base = resolved[id(d)][0]
         return (base, own[1]) if base is not None and base < own[0] else own
