@@ -1204,3 +1204,8 @@ def test_a_change_with_its_own_date_after_an_aside_then_a_base_runs_from_the_bas
 def test_a_quarterly_report_names_the_report_not_the_period_of_its_figures():
     check("Saskatchewan is forecasting a deficit of $250 million as it released its second quarter report for "
           "its 2024-25 fiscal year.", "2024-11-28", {"$250 million": (2024, 2025)})
+
+
+def test_a_base_after_a_bracketed_change_is_the_brackets_base():
+    check("Income tax receipts now stand at €9.1 billion, up €0.8 billion (9.6 per cent) on the same period "
+          "last year.", "2024-05-03", {"9.6 per cent": (2023, 2024)})

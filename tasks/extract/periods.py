@@ -2193,6 +2193,12 @@ def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr, first_fig: 
     lo, hi = clause_bounds(text, s_start, s_end, d.start)
     if not text[s_start:d.start].strip():  # "From the same quarter of 2024, GDP expanded 2.2%"
         return s_start, s_end
+    k = d.start
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    if k > s_start and text[k - 1] == ")" and (o := text.rfind("(", s_start, k)) != -1:
+        # "up €1.6 billion (15 per cent) on the same period last year": the bracket is the clause's
+        lo = min(lo, clause_bounds(text, s_start, s_end, max(s_start, o - 1))[0])
     if first_fig > d.end and _FRONTED_COMPARE_RE.match(text, lo, d.end):
         # "In the second quarter of 2024, compared to the second quarter of 2023, GDP rose by 0.5%":
         # a comparison set before every figure of its sentence is theirs
