@@ -736,9 +736,11 @@ def test_a_weekday_is_the_publication_weeks_for_its_sentence_where_no_other_date
           "in 2023.", "2024-01-26", {"6 percent": (2024, 2024), "3.8 percent": (2023, 2023)})
 
 
-def test_a_weekday_on_which_something_was_said_dates_no_figure():
+def test_a_weekday_on_which_something_was_said_gives_way_to_the_sentences_own_date():
     check("For next year, the requirement will be Rp 28 trillion, Dadan said at the palace on Monday.",
           "2025-02-25", {"Rp 28 trillion": (2026, 2026)})
+    check("The Monetary Policy Committee said Thursday it has decided to raise the policy rate from 9.5% to "
+          "11%.", "2021-03-18", {"9.5%": (2021, 2021), "11%": (2021, 2021)})
 
 
 def test_a_stock_at_a_day_of_a_later_year_takes_that_year():
