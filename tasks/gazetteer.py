@@ -252,6 +252,7 @@ def build_package_rows() -> list[dict]:
         cldr = english.get(c.alpha_2, "")
         short = getattr(c, "common_name", None) or c.name
         name = cldr if cldr and not re.search(r" - |\(|SAR", cldr) else short
+        name = name.replace(" & ", " and ")  # CLDR's "Trinidad & Tobago": ISO 3166's "and", as copy writes it
         aliases = [a for a in (c.name, short, getattr(c, "official_name", None), cldr, *demonyms.get(c.alpha_2, ())) if a]
         country_name[c.alpha_2] = name
         rows.append(_row(name, aliases, "country", None, c.alpha_2, c.alpha_3, None, _SOURCE_COUNTRY,

@@ -193,6 +193,8 @@ QUALIFIERS = [
     # a part of one per cent written in words
     ("Consumption grew by one-half of a per cent.", [("percent", 0.5, "%", "exact")]),
     ("The rate rose three-quarters of a percentage point.", [("percent", 0.75, "pp", "exact")]),
+    ("The refinancing rate rose by 0.5 p.p. to 5.5%.", [("percent", 0.5, "pp", "exact"), ("percent", 5.5, "%", "exact")]),
+    ("It rose by 0.5% percentage point.", [("percent", 0.5, "pp", "exact")]),
     # FORMAT.md: fractions as percent, "a fifth" = 20 %: a counted fraction of something
     ("The lira has lost a fifth of its value.", [("percent", 20, "%", "exact")]),
     ("Two-thirds of voters backed the plan.", [("percent", 66.67, "%", "exact")]),

@@ -388,3 +388,12 @@ def test_a_country_capital_names_its_country_for_a_shared_sign():
     # "francs" are shared by a dozen countries; Kigali is named by GeoNames' capitals, not by hand
     assert amounts("Officials in Kigali said 5 billion francs will go to roads.") == [(5e9, "RWF")]
     assert currencies._capitals()["OM"] == "Muscat" and "JM" not in currencies._capitals()  # Kingston, Ontario
+
+
+def test_nu_is_bhutans_ngultrum():
+    assert amounts("Bhutan's budget gives education Nu 21.7 billion.") == [(21.7e9, "BTN")]
+
+
+def test_a_country_cldr_names_with_an_ampersand_is_named_with_and_too():
+    assert amounts("The Tobago House of Assembly wants $3.71b from the budget of Trinidad and Tobago, "
+                   "Trinidad and Tobago's finance minister said.") == [(3.71e9, "TTD")]

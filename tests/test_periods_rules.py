@@ -1211,3 +1211,25 @@ def test_a_quarterly_report_names_the_report_not_the_period_of_its_figures():
 def test_a_base_after_a_bracketed_change_is_the_brackets_base():
     check("Income tax receipts now stand at €9.1 billion, up €0.8 billion (9.6 per cent) on the same period "
           "last year.", "2024-05-03", {"9.6 per cent": (2023, 2024)})
+
+
+def test_a_pledge_over_the_years_ahead_dates_its_own_figures_and_no_later_sentence():
+    check("Gujarat presented a budget of Rs 3.7 lakh crore for FY26 with announcements of 2 lakh jobs in five years. "
+          "The minister proposed Rs 22,000 crore for health.", "2025-02-20",
+          {"2 lakh jobs": (2025, 2030), "Rs 22,000 crore": (2025, 2026)})
+
+
+def test_an_ordinal_count_in_n_years_is_a_record_not_the_period_of_later_figures():
+    check("Panasonic posted a net loss for the year ended 31 March 2013, its third loss in five years. "
+          "It posted an operating profit of ¥160 billion for the year.", "2013-05-10",
+          {"¥160 billion": (2012, 2013)})
+
+
+def test_a_stock_at_the_end_of_a_fiscal_year_takes_its_last_year():
+    check("The funds face a $19.2 billion unfunded liability at the end of fiscal 2012.", "2012-11-15",
+          {"$19.2 billion": (2012, 2012)})
+
+
+def test_the_smallest_since_a_span_of_years_is_a_record_not_a_period():
+    check("The budget closes a $298 million gap, the city's smallest since the 2007-09 recession.", "2012-11-15",
+          {"$298 million": (None, None)})

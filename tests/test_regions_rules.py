@@ -411,3 +411,8 @@ def test_who_published_a_statistic_is_not_what_it_is_about():
     assert regions("Slovenia's annual inflation rate, as measured by the harmonised index published by Eurostat, "
                    "fell to 2.1% in May.") == ["Slovenia"]
     assert regions("Exports rose 5% in March, according to Statistics Canada.") == ["Canada"]
+
+
+def test_a_place_before_its_own_assembly_is_that_place_and_countries_are_named_with_and():
+    assert places("The Tobago House of Assembly wants $3.71b, of the $63.5 billion budget of Trinidad and "
+                  "Tobago.") == [("$3.71b", "Tobago"), ("$63.5 billion", "Trinidad and Tobago")]

@@ -102,7 +102,8 @@ CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "Rmb": "CNY", "rmb": "CNY", "Rs": 
                                 "Ksh": "KES", "TSh": "TZS", "USh": "UGX", "Shs": "?shilling", "GH¢": "GHS",
                                 "GH₵": "GHS", "Tk": "BDT", "E£": "EGP", "LE": "EGP", "S/": "PEN",
                                 "S/.": "PEN", "Dh": "AED", "Dhs": "AED",  # "Dh192 billion": Gulf papers' dirham
-                                "Frw": "RWF", "FRW": "RWF"}  # Rwanda's own abbreviation (franc rwandais)
+                                "Frw": "RWF", "FRW": "RWF",  # Rwanda's own abbreviation (franc rwandais)
+                                "Nu": "BTN", "Nu.": "BTN"}  # Bhutan's ngultrum, as Kuensel prints it
 # upper-case codes in circulation that are also English words or common acronyms: not read as
 # currencies ("TOP 10", "ALL 3 members", "AMD 7nm")
 CODE_WORDS = frozenset("ALL TOP CUP PEN BAM SOS AMD BOB CUC DOP TMT SCR CDF MDL SRD BND".split())
@@ -150,7 +151,8 @@ STOCK_EXCHANGES: dict[str, str] = {
 # a sign of the country (they are words, or places elsewhere as well)
 SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory", "Prefecture", "County", "Region",
                                "Union territory", "Municipality", "Autonomous region", "Capital territory",
-                               "Capital district", "District", "Federal district", "Department"})
+                               "Capital district", "District", "Federal district", "Department",
+                               "Ward"})  # Tobago, the one ward ISO 3166-2 lists
 SUBDIVISION_NOT_CUES = frozenset((
     "Victoria", "Georgia", "Washington", "Central", "Northern", "Southern", "Eastern", "Western",
     "North", "South", "East", "West", "Free State", "North-West", "North East", "North West",
@@ -513,7 +515,7 @@ Island Islands Mainland State Territory Governorate Oblast Department Provinces 
 Prefectures Districts Territories Cities""".split()) | frozenset(
     # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
     """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
-Governor Cabinet Budget Exchequer Finance Economy""".split())
+Governor Cabinet Budget Exchequer Finance Economy Assembly Legislature House""".split())
 # A place inside a company's name is not where its figures are ("Air India", "Victoria's Secret
 # said its sales", "Santander said its profit"): a capitalised word before the place that can
 # only be part of a name (not a direction, a title, a function word, an adjective, nor a public

@@ -172,6 +172,8 @@ def _cues(territories: tuple[str, ...]) -> tuple[Finder, dict[str, str]]:
         for name in (_EN.territories.get(t), *COUNTRY_ALIASES.get(t, ()), capitals.get(t)):
             if name:
                 cue.setdefault(_ascii(name), t)
+                if " & " in name:  # CLDR's "Trinidad & Tobago", as papers write it
+                    cue.setdefault(_ascii(name.replace(" & ", " and ")), t)
         for sub in pycountry.subdivisions.get(country_code=t) or ():
             if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
                 name = _ascii(sub.name)

@@ -349,7 +349,8 @@ METRE_CONTEXT_RE = re.compile(
 )
 
 PERCENT_POINTS_RE = re.compile(
-    rf"{S}*(?:(?i:percentage|percent|per{S}?cent|pct)(?:{S}+|{S}*-{S}*)(?i:points?|pts?)\b|(?:ppts?|pp)\b)"
+    rf"{S}*(?:(?i:percentage|percent|per{S}?cent|pct)(?:{S}+|{S}*-{S}*)(?i:points?|pts?)\b|(?:ppts?|pp)\b|p\.{S}?p\.(?![A-Za-z])"
+    rf"|%{S}*(?i:percentage){S}+(?i:points?)\b)"  # "0.5 p.p.", "0.5% percentage point"
 )
 PERCENT_RE = re.compile(
     rf"{S}*(?:%|％)|{S}*-?{S}*(?i:per{S}?-?{S}?cents?|percents?|pct)\b|{S}?pc\b|{S}?p\.c\.|{S}*(?i:percentage)\b"

@@ -218,7 +218,7 @@ _NO_DATE_RE = re.compile(
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
-    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b"
+    rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+the)?(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b"
     # "the largest Budget to date", "its biggest cut so far": ever, not now
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"best|worst|record)(?:{_S}+[\w'’-]+){{0,3}}?{_S}+(?:to{_S}+date|so{_S}+far|yet)\b)", re.I)
@@ -264,6 +264,10 @@ _CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped
 _PAST_VERB_BEFORE_RE = re.compile(r"(?<!\bbe )\b(?:(?!(?:expect|schedul|plann|slat|project|target|anticipat|aim|intend|"
                                   r"need|requir|propos|forecast)ed\b)[a-z]+ed|was|were|had|began|took|came|went)"
                                   r"[ \t]+(?:in[ \t]+)?$", re.I)
+_AT_END_OF_BEFORE_RE = re.compile(rf"\b(?i:at|by|as{_S}+of){_S}+(?i:the){_S}+(?i:end|close){_S}+(?i:of){_S}+(?:(?i:the){_S}+)?$")
+_ORDINAL_COUNT_BEFORE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                                      r"(?:[ \t]+[\w-]+){0,4}[ \t]+$", re.I)
+_ANNOUNCED_BEFORE_RE = re.compile(r"\b(?:announc\w*|promis\w*|propos\w*|pledg\w*|vow\w*|commit\w*)\b[^.;:]{0,50}$", re.I)
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
 
@@ -911,6 +915,9 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             d = DateExpr(s, e, "span", y, y + 1)
         else:
             d = DateExpr(s, e, "span", *fiscal_year(y, cal))
+        if _AT_END_OF_BEFORE_RE.search(text, max(0, s - 20), s):
+            # "a $19.2 billion liability at the end of fiscal 2012": a stock at the year's last day
+            return DateExpr(s, e, "point", d.y1, d.y1)
         d.whole = True
         return d
     if kind == "nto":
@@ -1116,8 +1123,14 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
         n = _count(m.group(2))
         if n < 2:
             return None
-        if _FUTURE_BEFORE_RE.search(text, max(0, s - 60), s):
-            return DateExpr(s, e, "span", py, py + n)
+        if _ORDINAL_COUNT_BEFORE_RE.search(text, max(0, s - 40), s):
+            # "Sony's sixth net loss in seven years": a record over the years to now, no period
+            # of the figures after it
+            return DateExpr(s, e, "record", py - n, py)
+        if _FUTURE_BEFORE_RE.search(text, max(0, s - 60), s) or _ANNOUNCED_BEFORE_RE.search(text, max(0, s - 60), s):
+            d = DateExpr(s, e, "span", py, py + n)
+            d.sentence_only = True  # "4 lakh recruitments in five years": that pledge's years only
+            return d
         if m.group(1).lower() in ("over", "across"):
             # "a $107.3 billion allocation over four years", "will spend R50bn over three years":
             # money set aside for the years ahead; "grew 40% over five years": the years to now
@@ -1133,6 +1146,7 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
                 return None
         d = DateExpr(s, e, "span", py - n, py)
         d.n = n
+        d.sentence_only = True  # "increased 160 times in 65 years": that figure's years, not the text's
         return d
     if kind == "future":
         n = _count(m.group(1))
