@@ -1233,3 +1233,15 @@ def test_a_stock_at_the_end_of_a_fiscal_year_takes_its_last_year():
 def test_the_smallest_since_a_span_of_years_is_a_record_not_a_period():
     check("The budget closes a $298 million gap, the city's smallest since the 2007-09 recession.", "2012-11-15",
           {"$298 million": (None, None)})
+
+
+def test_a_change_compared_with_the_previous_fiscal_year_it_writes_runs_from_that_year():
+    check("Bhutan allocated Nu 97.6 billion for the fiscal year 2024-25. This is an increase of 14.2 percent or "
+          "Nu 12.1 billion compared to the previous fiscal year 2023-24.", "2024-06-10",
+          {"Nu 97.6 billion": (2024, 2025), "14.2 percent": (2023, 2025), "Nu 12.1 billion": (2023, 2025)})
+
+
+def test_the_last_time_something_happened_is_no_period_of_later_sentences():
+    check("Estonia's GDP grew 4.2 percent in the third quarter of 2019. The last time agriculture, forestry and "
+          "fishing had such a strong impact on GDP was in the second quarter of 2018. Domestic demand grew "
+          "3.9 percent.", None, {"3.9 percent": (2019, 2019)})

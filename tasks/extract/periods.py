@@ -214,7 +214,7 @@ _WORD_KINDS = ("fyrel", "fy", "fullyear", "record", "relcompare", "sincethen", "
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
 # markers of a comparison with no year: they state no date ("compared to the previous (fiscal) year")
 _NO_DATE_RE = re.compile(
-    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior|preceding){_S}+(?:(?:fiscal|financial|budget){_S}+)?year(?!['’]s))"
+    rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior|preceding){_S}+(?:(?:fiscal|financial|budget){_S}+)?year(?!['’]s|{_S}*\d))"
     rf"|(?:amount|level|levels|figure|that|those|period){_S}+(?:of{_S}+)?(?:a|one|two|three|\d+){_S}+years?{_S}+(?:earlier|ago|before)"
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
@@ -229,7 +229,7 @@ _TARGET_NAME_RE = re.compile(rf"\b(?i:the){_S}+((?:19|20)\d\d)(?:{_S}+[A-Z][\w'�
 # record was last matched, not the period of the figures around it
 _LAST_TIME = Finder(re.compile(
     rf"\b(?i:last|previous)(?:{_S}+(?i:such))?{_S}+(?:(?i:time|instance|occasion|occurrence)\b|"
-    rf"(?i:seen|recorded|reached|hit|touched|happened|occurred)\b)[^.;!?\n]{{0,60}}?{_YEAR}"))
+    rf"(?i:seen|recorded|reached|hit|touched|happened|occurred)\b)[^.;!?\n]{{0,120}}?{_YEAR}"))
 # every such marker holds one of these words (in any case): stretches without them need no search
 _YEAR_OR_SINCE = Finder(re.compile("year|since", re.I))
 # one pass over each stretch: the alternatives in order of precedence where two start together
@@ -264,6 +264,7 @@ _CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped
 _PAST_VERB_BEFORE_RE = re.compile(r"(?<!\bbe )\b(?:(?!(?:expect|schedul|plann|slat|project|target|anticipat|aim|intend|"
                                   r"need|requir|propos|forecast)ed\b)[a-z]+ed|was|were|had|began|took|came|went)"
                                   r"[ \t]+(?:in[ \t]+)?$", re.I)
+_YEAR_WRITTEN_AFTER_RE = re.compile(r"[ \t]*(?:\(|,)?[ \t]*(?:FY[ \t]?)?(?:19|20)\d\d")
 _AT_END_OF_BEFORE_RE = re.compile(rf"\b(?i:at|by|as{_S}+of){_S}+(?i:the){_S}+(?i:end|close){_S}+(?i:of){_S}+(?:(?i:the){_S}+)?$")
 _ORDINAL_COUNT_BEFORE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                                       r"(?:[ \t]+[\w-]+){0,4}[ \t]+$", re.I)
@@ -607,9 +608,10 @@ _UP_FROM_BEFORE_RE = re.compile(rf"\b(?:up|down|rising|falling|revised){_S}+from
 # "up 15% on 2022" (British usage)
 _PERCENT_WORDS = rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_S}+[a-z]+){{0,2}}?{_S}+"
 _CHANGE_OVER_BEFORE_RE = re.compile(
-    rf"{_PERCENT_WORDS}"
+    rf"{_PERCENT_WORDS}(?:or{_S}+[^,;:!?()]{{1,30}}?{_S}+)?"  # "14.21 percent or Nu 12.15 billion compared to"
     rf"(?:over|(?P<on>on)|(?:as{_S}+)?compared{_S}+(?:with|to)|against|from)"
-    rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?{_S}+(?:the{_S}+)?$", re.I)
+    rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?"
+    rf"(?:{_S}+the{_S}+(?:previous|prior|preceding|last)(?:{_S}+(?:(?:fiscal|financial|budget){_S}+)?year,?)?)?{_S}+(?:the{_S}+)?$", re.I)
 
 
 _PERCENT_BEFORE_RE = re.compile(rf"{_PERCENT_WORDS}$", re.I)
@@ -1062,6 +1064,8 @@ def _make(kind: str, m: re.Match, py: int | None, pm: int | None, text: str,
             if which == "new":  # "the new fiscal year": the one just begun, else the next
                 shift = 0 if pm is None or cal[0] == 1 or pm - cal[0] in (0, 1) else 1
             y0, y1 = y0 + shift, y1 + shift
+        if _YEAR_WRITTEN_AFTER_RE.match(text, e):
+            return None  # "the previous fiscal year 2023-24": the year it writes says which
         d = DateExpr(s, e, "span" if y0 != y1 else "point", y0, y1)
         d.whole = True
         d.before_stated = which in ("previous", "prior")
