@@ -1245,3 +1245,13 @@ def test_the_last_time_something_happened_is_no_period_of_later_sentences():
     check("Estonia's GDP grew 4.2 percent in the third quarter of 2019. The last time agriculture, forestry and "
           "fishing had such a strong impact on GDP was in the second quarter of 2018. Domestic demand grew "
           "3.9 percent.", None, {"3.9 percent": (2019, 2019)})
+
+
+def test_a_part_of_the_year_a_possessive_names_is_that_years_part():
+    check("Profit improved compared with last year's €43m first-half profit.", "2023-08-09", {"€43m": (2022, 2022)})
+
+
+def test_a_date_in_a_clause_on_a_figures_causes_dates_neither_it_nor_later_sentences():
+    check("Hellenic Bank earned €120m in the first half of 2023. Its costs were down 2% year over year, reflecting "
+          "the measures that were taken in 2022. Its CET1 ratio was 16.0%.", "2023-08-09",
+          {"2%": (2023, 2023), "16.0%": (2023, 2023)})

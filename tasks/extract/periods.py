@@ -264,6 +264,7 @@ _CHANGED_BEFORE_RE = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|dropped
 _PAST_VERB_BEFORE_RE = re.compile(r"(?<!\bbe )\b(?:(?!(?:expect|schedul|plann|slat|project|target|anticipat|aim|intend|"
                                   r"need|requir|propos|forecast)ed\b)[a-z]+ed|was|were|had|began|took|came|went)"
                                   r"[ \t]+(?:in[ \t]+)?$", re.I)
+_POSSESSED_PART_RE = re.compile(r"[ \t]+[^\s,;.!?()]+(?:[ \t]+[^\s,;.!?()]+)?[ \t]+")  # "last year's €43m first-half"
 _YEAR_WRITTEN_AFTER_RE = re.compile(r"[ \t]*(?:\(|,)?[ \t]*(?:FY[ \t]?)?(?:19|20)\d\d")
 _AT_END_OF_BEFORE_RE = re.compile(rf"\b(?i:at|by|as{_S}+of){_S}+(?i:the){_S}+(?i:end|close){_S}+(?i:of){_S}+(?:(?i:the){_S}+)?$")
 _ORDINAL_COUNT_BEFORE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
@@ -1766,7 +1767,13 @@ def _resolve(text: str, ds: list[DateExpr], running, py, running_d=None) -> dict
                 and text.find("by", max(0, d.start - 45), d.start) != -1
                 and _BY_END_RE.search(text, max(0, d.start - 45), d.start)):
             out[id(d)] = (py, d.y1)  # "to 5 million by 2030": a target, from now to that year
-    for d in ds:
+    for i, d in enumerate(ds):
+        o = ds[i - 1] if i else None
+        if (o is not None and d.kind == "point" and not d.written and id(o) in out and o.kind == "point"
+                and text.startswith(("'s", "’s"), o.end) and d.start - o.end <= 30
+                and _POSSESSED_PART_RE.fullmatch(text, o.end + 2, d.start)):
+            # "last year's €43m first-half profit": the half of the year the possessive names
+            out[id(d)] = out[id(o)]
         if d.before_stated:
             # "Rs 2.75 lakh crore for 2024-25, down from Rs 2.90 lakh crore in the previous financial
             # year": the fiscal year before the one named, not before the one under way
@@ -2041,6 +2048,13 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             per[c] = running
             if running_d is not None:
                 src[id(c)] = running_d
+    # "costs were down 2% year over year, reflecting the measures taken in 2022": a date in a clause
+    # on a figure's causes dates neither that figure nor the sentences after it
+    for d in plain:
+        if d.kind in ("point", "span") and any(
+                c.end <= d.start and _RELATIVE_CLAUSE_RE.search(text, c.end, d.start)
+                and not any(c.end <= f.start < d.start for f in figs) for c in figs):
+            attached.add(id(d))
     return attached
 
 
@@ -2145,7 +2159,8 @@ def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int
 # "a deficit of 6.2 billion riyals, which will be covered from the surpluses made in 2023": a date
 # in a relative clause after a figure is the date of what that clause tells, not of the figure (but
 # "$40 billion, which was the highest since 2008" is the figure's record)
-_RELATIVE_CLAUSE_RE = re.compile(r",[ \t]*(?:which|who|whose|where)\b")
+_RELATIVE_CLAUSE_RE = re.compile(r",[ \t]*(?:which|who|whose|where|reflecting|following|thanks[ \t]+to|due[ \t]+to|"
+                                 r"driven[ \t]+by|as[ \t]+a[ \t]+result[ \t]+of|amid|because)\b")
 
 
 def _owned(text: str, s_start: int, s_end: int, d: DateExpr, c, figs: list) -> bool:
