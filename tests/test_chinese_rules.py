@@ -517,3 +517,21 @@ def test_pairing_aid_goes_to_the_place_the_aid_words_name_not_the_venue_of_the_c
     found = figs("援疆项目开工活动在伊宁县举行,标志着浙江省对口支援伊犁州工作全面展开。\n"
                  "在今年的项目中,安排援疆资金3.5亿元用于安居工程。", "2018-04-10")
     assert [(f.surface, f.region) for f in found] == [("3.5亿元", "Ili")]
+
+
+def test_digits_grouped_by_thousands_are_one_number():
+    assert values("全市一般公共预算收入1,928.9亿元,常住人口12,345人。", "2024-01-19") == [
+        ("money", Decimal("192890000000"), "CNY"), ("quantity", Decimal("12345"), "person")]
+
+
+def test_a_structure_from_a_year_with_cong_is_dated_like_with_you():
+    found = figs("长兴县2011年国民经济和社会发展统计公报。三次产业结构从2010年9.0:55.9:35.1调整为8.5:55.2:36.3。"
+                 "人均生产总值53613元。", "2012-05-08")
+    assert [(f.surface, f.period_start) for f in found][3:] == [("8.5", 2011), ("55.2", 2011), ("36.3", 2011),
+                                                                ("53613元", 2011)]
+
+
+def test_the_survey_office_that_compiled_the_data_is_not_its_place():
+    found = figs("乌鲁木齐市2022年统计公报。全市居民消费价格比上年上涨1.6%。据国家统计局新疆调查总队资料显示,"
+                 "工业生产者出厂价格比上年上涨12.3%。", "2023-04-10")
+    assert [f.region for f in found] == ["Urumqi", "Urumqi"]

@@ -105,7 +105,7 @@ _SCALE_VALUES = {w: Decimal(v) for w, v in L.SCALES.items()}
 # 百分之: the many 一 of 统一, 一体 are never looked at (the run is possessive: no backtracking)
 _CN_NEXT = "".join(sorted({w[0] for w in _UNITS} | set("多余万亿千") | set(L.KILO_UNIT_STARTS)))
 _NUM_RE = re.compile(
-    rf"(?=[-0-9{_CN_DIGITS}十])(?:(?<![0-9.])-?(?:\d{1,3}(?:,\d{3})+(?![0-9])|\d+)(?:\.\d+)?"
+    rf"(?=[-0-9{_CN_DIGITS}十])(?:(?<![0-9.])-?(?:\d{{1,3}}(?:,\d{{3}})+(?![0-9])|\d+)(?:\.\d+)?"
     rf"|(?:(?<=分之)|(?=[{_CN_DIGITS}十][{_CN_ALL}]*+(?:点[{_CN_DIGITS}]+)?[{re.escape(_CN_NEXT)}]))"
     rf"[{_CN_DIGITS}十][{_CN_ALL}]*+(?:点[{_CN_DIGITS}]+)?)")
 _SCALE_ALT = "万亿|亿|千万|百万|万|千(?![" + L.KILO_UNIT_STARTS + "])"
@@ -612,7 +612,7 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
             elif g == "base":
                 base = int(_YEAR_DIGITS_RE.search(m.group()).group())
             elif g == "year":
-                if t[max(0, m.start() - 1):m.start()] == "由" and saved is None:
+                if t[max(0, m.start() - 1):m.start()] in ("由", "从") and saved is None:
                     # "由2022年的16.8:49.2:34.0调整为15.2:50.2:34.6": the "to" side is the sentence's own
                     saved = state if state != (None, None) else ((cur_y, cur_y) if cur_y is not None else None)
                 state = (int(m.group()[:4]),) * 2
@@ -843,6 +843,8 @@ class _Gazetteer:
                 ment.partner = True  # "辖高昌区、鄯善县": the places it governs
             elif t[max(0, s - 1):s] == "在" and _VENUE_AFTER_RE.match(t, e):
                 ment.partner = True  # "开工活动在伊宁县家纺服装产业园举行": where a ceremony was held
+            elif t.startswith(_SURVEY_OFFICES, e):
+                ment.partner = True  # "据国家统计局新疆调查总队资料": who compiled the data, not where
             out.append(ment)
         for m in self.home_rx.finditer(t):
             nation = m.group() in L.NATION_WORDS
@@ -924,6 +926,7 @@ _DELIVERED_UNITS = frozenset({"item", "project"})
 _RECIPIENT_PROVINCES = ("Xinjiang", "Tibet", "Qinghai")  # 援疆, 援藏, 援青
 
 
+_SURVEY_OFFICES = ("调查总队", "调查队")
 _VENUE_AFTER_RE = re.compile(r"[^,;:。!?()\d]{0,16}?(?:举行|召开|举办|开幕)")
 _AIDED_BEFORE_RE = re.compile(r"(?:支援|援助|援建|帮扶|援)$")
 
