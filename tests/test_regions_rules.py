@@ -416,3 +416,17 @@ def test_who_published_a_statistic_is_not_what_it_is_about():
 def test_a_place_before_its_own_assembly_is_that_place_and_countries_are_named_with_and():
     assert places("The Tobago House of Assembly wants $3.71b, of the $63.5 billion budget of Trinidad and "
                   "Tobago.") == [("$3.71b", "Tobago"), ("$63.5 billion", "Trinidad and Tobago")]
+
+
+def test_a_dateline_after_an_agency_tag_is_where_the_story_was_filed():
+    assert regions("(MENAFN- IANS) Hyderabad, Feb 10 (IANS) Telangana Deputy Chief Minister Mallu Bhatti "
+                   "Vikramarka on Saturday presented a budget of Rs 2.75 lakh crore.") == ["Telangana"]
+
+
+def test_where_a_statement_was_released_is_not_what_it_is_about():
+    assert regions("Kenya's budget statement, released by the Treasury Secretary in Nairobi on Thursday, "
+                   "forecasts a deficit of 4.3% of GDP.") == ["Kenya"]
+
+
+def test_a_chief_minister_is_the_office_of_the_state_before_it():
+    assert regions("Punjab Chief Minister Bhagwant Mann presented a budget of Rs 2 lakh crore.") == ["Punjab"]

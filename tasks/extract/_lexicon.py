@@ -515,7 +515,7 @@ Island Islands Mainland State Territory Governorate Oblast Department Provinces 
 Prefectures Districts Territories Cities""".split()) | frozenset(
     # an office or body after a place is that place's: "UK Chancellor", "Kenyan Treasury"
     """Chancellor Treasury Government Parliament Congress Senate Ministry Minister President Premier
-Governor Cabinet Budget Exchequer Finance Economy Assembly Legislature House""".split())
+Governor Cabinet Budget Exchequer Finance Economy Assembly Legislature House Chief Deputy""".split())
 # A place inside a company's name is not where its figures are ("Air India", "Victoria's Secret
 # said its sales", "Santander said its profit"): a capitalised word before the place that can
 # only be part of a name (not a direction, a title, a function word, an adjective, nor a public

@@ -85,9 +85,11 @@ _DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .-]+\))?"  # "(Xinhua)", "(dpa-AFX)"
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
     rf"(?:{_DATELINE_DAY}{_DATELINE_AGENCY}[ \t]*\n"
-    rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))")
+    rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))"
+    rf"|{_DATELINE_DAY}[ \t]*\([A-Za-z .-]+\)[ \t]+(?=[A-Z])")  # "Bengaluru, Feb 16 (IANS) Karnataka ..."
 _DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
 _CAPS_DATELINE_AFTER_RE = re.compile(r"(?:,[ \t]+[A-Z][A-Za-z]+)?[ \t]+[—–-]{1,2}[ \t]")
+_AGENCY_TAG_BEFORE_RE = re.compile(r"(?:^|(?<=\n))[ \t]*\([^()\n]{1,40}\)$")
 # "BRUSSELS/FRANKFURT/PARIS (dpa-AFX) -": the cities a story was filed from, in capitals
 _CAPS_CITIES_BEFORE_RE = re.compile(r"(?:^|(?<=\n))(?:[A-Z][A-Z .'-]*/)*$")
 _CAPS_CITIES_AFTER_RE = re.compile(r"(?:/[A-Z][A-Z .'-]*)*")
@@ -132,7 +134,9 @@ _SOURCE_BEFORE_RE = re.compile(rf"\b(?:(?:published|compiled|released|issued|cal
 # said, not what it is about
 _VENUE_BEFORE_RE = Finder(re.compile(
     rf"\b(?:session|meeting|conference|summit|ceremony|forum|briefing|gathering|assembly|parliament|congress)"
-    rf"{_S}+(?:in|at){_S}+(?:the{_S}+)?$", re.I))
+    rf"{_S}+(?:in|at){_S}+(?:the{_S}+)?$"
+    # "the budget statement released by Finance Minister Enoch Godongwana in Cape Town": where it was said
+    rf"|\b(?:released|presented|delivered|tabled|unveiled|announced|speaking|spoke|said)\b[^.;:!?\n]{{0,50}}?{_S}in{_S}+$", re.I))
 # "Software exports from Bengaluru": what a place sends out is its own, unlike "imports from Mexico"
 _EXPORTS_FROM_RE = Finder(re.compile(
     rf"\b(?:exports?|shipments?)(?:{_S}+[a-z-]+){{0,2}}?{_S}+from{_S}+(?:the{_S}+)?$", re.I))
@@ -530,6 +534,10 @@ def _is_dateline(text: str, s: int, e: int) -> bool:
     j = s  # only blanks back to the line's start (walked, not sliced: paragraphs are long lines)
     while j and text[j - 1] != "\n" and text[j - 1].isspace():
         j -= 1
+    if j and text[j - 1] == ")":  # "(MENAFN- IANS) Bengaluru, Feb 16 (IANS)": after the agency's tag
+        tag = _AGENCY_TAG_BEFORE_RE.search(text, max(0, j - 48), j)
+        if tag is not None:
+            j = tag.start()
     if j and text[j - 1] != "\n":  # "BAKU, Azerbaijan, Sept.14", "UNB, Dhaka": after a city or an agency
         m = _DATELINE_CITY_RE.search(text, max(0, s - 30), s)
         if m is None or not (m.start() == 0 or text[m.start() - 1] == "\n"):
