@@ -1255,3 +1255,19 @@ def test_a_date_in_a_clause_on_a_figures_causes_dates_neither_it_nor_later_sente
     check("Hellenic Bank earned €120m in the first half of 2023. Its costs were down 2% year over year, reflecting "
           "the measures that were taken in 2022. Its CET1 ratio was 16.0%.", "2023-08-09",
           {"2%": (2023, 2023), "16.0%": (2023, 2023)})
+
+
+def test_the_current_fiscal_year_through_a_month_ends_at_that_month_still_to_come():
+    check("Namibia's deficit is forecast at 4.9% of GDP for the current fiscal year through March.", "2024-10-30",
+          {"4.9%": (2024, 2025)})
+
+
+def test_the_nth_cut_since_a_month_is_a_count_not_a_period():
+    check("Peru's central bank cut its rate by 25 basis points to 5.75% on Thursday, its fourth cut since "
+          "January.", "2024-05-09", {"25 basis points": (2024, 2024), "5.75%": (2024, 2024)})
+
+
+def test_the_date_of_a_cause_is_not_the_period_of_later_sentences():
+    check("ANA posted revenue of ¥2 trillion for the year ended March 31, 2018. The gain came partly from demand "
+          "recovering following the earthquakes in April 2016. Cargo revenue increased 20.1%.", "2018-04-28",
+          {"20.1%": (2017, 2018)})

@@ -430,3 +430,8 @@ def test_where_a_statement_was_released_is_not_what_it_is_about():
 
 def test_a_chief_minister_is_the_office_of_the_state_before_it():
     assert regions("Punjab Chief Minister Bhagwant Mann presented a budget of Rs 2 lakh crore.") == ["Punjab"]
+
+
+def test_the_place_of_a_cause_is_not_what_a_companys_figures_are_about():
+    assert regions("ANA posted revenue of ¥2 trillion for the year. Demand recovered following Japan's Kumamoto "
+                   "earthquakes.") == [None]

@@ -219,6 +219,9 @@ _NO_DATE_RE = re.compile(
     # "its lowest level since 2007", "the first cut since March 2020": a record, not a period
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+the)?(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b"
+    # "its fifth cut since December": a count since then, no period
+    rf"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:{_S}+[\w-]+){{0,3}}?{_S}+since"
+    rf"(?:{_S}+(?:early|late|mid-?))?{_S}+{_MONTH}(?:{_S}+\d{{4}})?\b"
     # "the largest Budget to date", "its biggest cut so far": ever, not now
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"best|worst|record)(?:{_S}+[\w'’-]+){{0,3}}?{_S}+(?:to{_S}+date|so{_S}+far|yet)\b)", re.I)
@@ -816,6 +819,7 @@ def _join_fiscal_spans(text: str, ds: list[DateExpr], tstarts, taken) -> list[Da
 
 
 _NEXT_MONTH_RE = re.compile(r"\bnext\s+[a-z]")
+_CURRENT_BEFORE_RE = re.compile(r"\b(?i:current|this|present)[ \t]+(?:(?i:fiscal|financial|business|budget)[ \t]+)?$")
 _THROUGH_RE = re.compile(rf"{_S}+(?i:through|to|ending|ended|until){_S}")
 
 
@@ -830,7 +834,9 @@ def _months_to(m: re.Match, s: int, e: int, py: int | None, pm: int | None) -> D
     g = m.group().lower()
     if m.group(4):
         y = int(m.group(4))
-    elif py is not None and _NEXT_MONTH_RE.search(g):  # "the current business year through next March"
+    elif py is not None and (_NEXT_MONTH_RE.search(g) or (m.group(2) and _CURRENT_BEFORE_RE.search(m.string, max(0, s - 24), s))):
+        # "the current business year through next March", "the current fiscal year through March":
+        # the year under way ends at that month still to come
         y = py + 1 if pm is None or end <= pm else py
     elif py is not None:
         y = py - 1 if pm is not None and end > pm else py
@@ -1507,7 +1513,7 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
                       and id(d) not in bases and not d.ahead and not (d.window and running is not None) and not d.own_only
-                      and not d.sentence_only
+                      and not d.sentence_only and not _CAUSE_BEFORE_RE.search(text, max(0, d.start - 70), d.start)
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
             if d is not None and d.kind in ("since", "sincethen") and running is not None \
@@ -2159,6 +2165,10 @@ def _end_state(text: str, s_start: int, c, period: tuple[int, int]) -> tuple[int
 # "a deficit of 6.2 billion riyals, which will be covered from the surpluses made in 2023": a date
 # in a relative clause after a figure is the date of what that clause tells, not of the figure (but
 # "$40 billion, which was the highest since 2008" is the figure's record)
+# "demand recovered following Japan's Kumamoto earthquakes in April 2016": the date of a cause, not
+# the period the text goes on about
+_CAUSE_BEFORE_RE = re.compile(r"\b(?:because[ \t]+of|following|due[ \t]+to|amid|thanks[ \t]+to|in[ \t]+the[ \t]+wake[ \t]+of|"
+                              r"as[ \t]+a[ \t]+result[ \t]+of)\b[^.;:!?,]{0,60}$", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",[ \t]*(?:which|who|whose|where|reflecting|following|thanks[ \t]+to|due[ \t]+to|"
                                  r"driven[ \t]+by|as[ \t]+a[ \t]+result[ \t]+of|amid|because)\b")
 

@@ -126,6 +126,10 @@ _DEMOTE_BEFORE_RE = Finder(re.compile(
     rf"(?<![\w])(?:with|from|against|versus|vs\.?|than|outside|excluding|beyond|rest{_S}+of|"
     rf"exceeded|exceeding|exceeds|outpaced|outpacing|outperformed|surpassed|above|below|trailed|"
     rf"times|twice|double|triple|thrice|(?:size|scale){_S}+of){_S}+(?:the{_S}+|mainland{_S}+)?$", re.I))
+# "demand recovered following Japan's Kumamoto earthquakes": the place of a cause
+_CAUSE_WORDS = ("ollowing", "amid", "because of", "due to", "wake of")
+_CAUSE_BEFORE_RE = re.compile(rf"\b(?:following|amid|because{_S}+of|due{_S}+to|in{_S}+the{_S}+wake{_S}+of)"
+                              rf"{_S}+(?:the{_S}+)?(?:[A-Z][\w'’-]*{_S}+)?$", re.I)
 # "Croatia's inflation, as measured by the index published by Eurostat, fell to 4.3%": who
 # published a statistic is not what it is about
 _SOURCE_BEFORE_RE = re.compile(rf"\b(?:(?:published|compiled|released|issued|calculated|reported){_S}+by|according{_S}+to)"
@@ -411,6 +415,7 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
         return out
     folded = folded_text(text)
     remits = "emittance" in text or "d home" in text or "s home" in text
+    causes = any(w in text for w in _CAUSE_WORDS)
     for m in _place_matches(text, gaz):
         s, e = m.span()
         surface = " ".join(m.group().split())
@@ -457,7 +462,8 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
                        or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e))
                        or (_may_end(folded, _VENUE_LAST, near, s) and _VENUE_BEFORE_RE.search(text, far, s))
                        or (text.endswith(("by ", "by the ", "to ", "to the "), near, s)
-                           and _SOURCE_BEFORE_RE.search(text, far, s) is not None))
+                           and _SOURCE_BEFORE_RE.search(text, far, s) is not None)
+                       or (causes and _CAUSE_BEFORE_RE.search(text, far, s) is not None))
         if not demoted and out and out[-1].demoted and _COORDINATED_RE.fullmatch(text, out[-1].end, s):
             demoted = True  # "from the United Kingdom and the United States": both are origins
         out.append(Mention(s, e, name, demoted))
