@@ -535,3 +535,15 @@ def test_the_survey_office_that_compiled_the_data_is_not_its_place():
     found = figs("乌鲁木齐市2022年统计公报。全市居民消费价格比上年上涨1.6%。据国家统计局新疆调查总队资料显示,"
                  "工业生产者出厂价格比上年上涨12.3%。", "2023-04-10")
     assert [f.region for f in found] == ["Urumqi", "Urumqi"]
+
+
+def test_an_autonomous_county_the_gazetteer_lacks_is_named_in_pinyin_without_its_peoples():
+    found = figs("南涧彝族自治县\n2021年国民经济和社会发展统计公报\n全县地区生产总值完成80.5亿元。南涧县委统筹推进。", None)
+    assert [(f.surface, f.region) for f in found] == [("80.5亿元", "Nanjian")]
+
+
+def test_a_price_base_year_is_no_period():
+    found = figs("某某县2021年国民经济和社会发展统计公报。2021年全县地区生产总值100亿元,按2020年不变价格计算比上年增长9.4%。"
+                 "第一产业增加值30亿元,增长8.6%。", "2022-03-01")
+    assert [(f.surface, f.period_start) for f in found] == [("100亿元", 2021), ("增长9.4%", 2021), ("30亿元", 2021),
+                                                           ("增长8.6%", 2021)]

@@ -589,6 +589,9 @@ def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
     return {c: Period(*years, *_detail(years)) for c, years in per.items()}
 
 
+_PRICE_BASE_AFTER = ("不变价", "可比价", "价格")
+
+
 def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
     """Walk a sentence's cues and figures in order; returns the period carried onwards."""
     events = [(m.start(), 0, m) for m in cues] + [(c.ns, 1, c) for c in figs]
@@ -611,6 +614,8 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                     state = (y0, pub)
             elif g == "base":
                 base = int(_YEAR_DIGITS_RE.search(m.group()).group())
+            elif g == "year" and t.startswith(_PRICE_BASE_AFTER, m.end()):
+                pass  # "按2020年不变价格计算": the prices' base year, no period
             elif g == "year":
                 if t[max(0, m.start() - 1):m.start()] in ("由", "从") and saved is None:
                     # "由2022年的16.8:49.2:34.0调整为15.2:50.2:34.6": the "to" side is the sentence's own
@@ -862,8 +867,9 @@ class _Gazetteer:
 # "2021年洪雅县国民经济和社会发展统计公报": the county (district, banner, city) a report is of
 # (the name begins the title, or follows its year or the province or city it lies in: "四川省眉山市洪雅县")
 _TITLE_PLACE_RE = re.compile(r"(?:(?<=[年省市州盟])|(?<![\u4e00-\u9fff]))((?:(?![年省市州盟县区旗])[\u4e00-\u9fff]){2,4}?)"
+                             r"((?:(?![年省市州盟县区旗])[\u4e00-\u9fff]{1,2}族){0,3})"  # "巍山彝族回族自治县": its peoples
                              r"(自治县|县|区|旗|市)"
-                             r"(?=国民经济|统计公报|经济运行|经济社会|政府工作报告|20\d\d)")
+                             r"(?=\s*(?:国民经济|统计公报|经济运行|经济社会|政府工作报告|20\d\d))")
 _TITLE_PLACE_LEVELS = {"县": "county", "自治县": "county", "旗": "county", "区": "district", "市": "city"}
 
 
@@ -873,20 +879,27 @@ def _title_place(t: str, spans, gaz: _Gazetteer) -> tuple[Region, list[_Mention]
     if not spans:
         return None
     s0, e0 = spans[0]
+    if len(spans) > 1 and e0 - s0 < 30:  # a title on two lines: the place, then "2021年...统计公报"
+        e0 = spans[1][1]
     m = _TITLE_PLACE_RE.search(t, s0, e0)
     if m is None or not _REPORT_TITLE_RE.search(t, m.end(), e0):
         return None
-    name, suffix = m.group(1), m.group(2)
-    if name + suffix in gaz.by_alias or name in gaz.by_alias or name.startswith(L.HOME_PREFIXES):
+    name, peoples, suffix = m.group(1), m.group(2), m.group(3)
+    if name + peoples + suffix in gaz.by_alias or name + suffix in gaz.by_alias or name in gaz.by_alias \
+            or name.startswith(L.HOME_PREFIXES):
         return None
     from pypinyin import lazy_pinyin  # only a report of a place the gazetteer lacks needs it
 
     english = "".join(lazy_pinyin(name)).capitalize()
     if english in gaz.by_name:  # another place's name already ("Hengyang"): say which
         english = f"{english} {_TITLE_PLACE_LEVELS[suffix].capitalize()}"
-    r = Region(name=english, aliases=(name + suffix,), level=_TITLE_PLACE_LEVELS[suffix])
+    # "巍山县委" shortens "巍山彝族回族自治县": both are its names
+    forms = [name + peoples + suffix] + ([name + "县"] if peoples and suffix == "自治县" else [])
+    level = _TITLE_PLACE_LEVELS[suffix]
+    r = Region(name=english, aliases=tuple(forms), level=level)
     rank = LEVEL_RANK.get(r.level, 3)
-    found = [_Mention(k.start(), k.end(), english, rank) for k in re.finditer(re.escape(name + suffix), t)]
+    found = sorted((_Mention(k.start(), k.end(), english, rank)
+                    for k in re.finditer("|".join(map(re.escape, forms)), t)), key=lambda x: x.start)
     return r, found
 
 
