@@ -1271,3 +1271,12 @@ def test_the_date_of_a_cause_is_not_the_period_of_later_sentences():
     check("ANA posted revenue of ¥2 trillion for the year ended March 31, 2018. The gain came partly from demand "
           "recovering following the earthquakes in April 2016. Cargo revenue increased 20.1%.", "2018-04-28",
           {"20.1%": (2017, 2018)})
+
+
+def test_a_change_in_a_part_of_the_year_compared_with_a_year_earlier_runs_from_the_year_before():
+    check("Slovakia's GDP was 3.1% higher in the first quarter of the year compared to the corresponding period a "
+          "year earlier.", "2017-06-07", {"3.1%": (2016, 2017)})
+
+
+def test_the_first_quarter_of_the_year_is_this_years():
+    check("Portugal's economy expanded by 1.4% in the first quarter of the year.", "2024-05-30", {"1.4%": (2024, 2024)})

@@ -190,7 +190,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"(?!{_S}+of{_S}+(?:the{_S}+)?(?:\d|this|last|next|(?i:business|current)|(?i:fiscal|financial|FY)(?!{_S}*(?:(?i:year){_S}+)?\d)))")),
     # ... and "the June quarter", "its March quarter": the quarter named by its last month (Australian,
     # NZ and Indian usage)
-    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?![-‑ ](?i:point))(?!{_S}+of{_S}+(?:\d|this|last|next|the))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
+    ("quarter", re.compile(rf"\b(?i:the{_S}+)?(?i:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_S}+|[-‑])(quarter|half))\b(?![-‑ ](?i:point))(?!{_S}+of{_S}+(?:\d|this|last|next|the(?!{_S}+year\b)))|\b(Q[1-4]|H[12])\b(?!{_S}*\d{{2,4}})"
                            rf"|\b(?i:the|its|their|our){_S}+(March|June|September|December){_S}+(?i:quarter)\b(?!{_S}+(?:of{_S}+)?(?:\d|this|last|next|the))")),
 ]
 # every date expression holds a year or one of these words: only stretches around them are searched,
@@ -1602,7 +1602,8 @@ _CHANGE_AFTER_LEVEL_RE = re.compile(  # (the level's own date may stand between:
 _CHANGE_FROM_YEAR_AGO_RE = re.compile(
     rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|increase|rise|gain|growth|jump|drop|"
     rf"decline|fall|decrease|reduction|improvement))?"  # "a 5 per cent increase over the same period a year earlier"
-    rf"(?:{_S}+(?i:in|during){_S}+[A-Z][a-z]+(?:{_S}+\d{{4}})?)?,?{_S}+"
+    rf"(?:{_S}+(?i:in|during){_S}+(?:[A-Z][a-z]+(?:{_S}+\d{{4}})?"  # "in September", "in the first quarter of the year"
+    rf"|(?i:the){_S}+(?:[a-z-]+{_S}+){{0,2}}(?i:quarter|half|months?|year)(?:{_S}+(?i:of){_S}+(?:(?i:the){_S}+year|\d{{4}}))?))?,?{_S}+"
     rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?"
     rf"(?:(?i:the{_S}+(?:same|corresponding|equivalent)){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+(?:(?i:of|in){_S}+)?)?"  # "the same twelve-month period"
     rf"(?:(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)|(?P<prev>(?i:the){_S}+(?i:previous|prior|preceding){_S}+(?i:year)(?!['’]s)))\b"
