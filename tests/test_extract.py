@@ -195,6 +195,9 @@ QUALIFIERS = [
     ("The rate rose three-quarters of a percentage point.", [("percent", 0.75, "pp", "exact")]),
     ("The refinancing rate rose by 0.5 p.p. to 5.5%.", [("percent", 0.5, "pp", "exact"), ("percent", 5.5, "%", "exact")]),
     ("It rose by 0.5% percentage point.", [("percent", 0.5, "pp", "exact")]),
+    # a budget's estimate is that figure; "an estimated" number is roughly that many
+    ("Expenditure is estimated at Nu 89.15 billion.", [("money", 89.15e9, "BTN", "exact")]),
+    ("An estimated 5,000 people attended.", [("quantity", 5000, "person", "approx")]),
     # FORMAT.md: fractions as percent, "a fifth" = 20 %: a counted fraction of something
     ("The lira has lost a fifth of its value.", [("percent", 20, "%", "exact")]),
     ("Two-thirds of voters backed the plan.", [("percent", 66.67, "%", "exact")]),

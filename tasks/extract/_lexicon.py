@@ -242,11 +242,12 @@ QUALIFIER_PREFIX: dict[str, str] = {
     # approx
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
     "approx.": "approx", "approx": "approx", "some": "approx", "an estimated": "approx",
-    "estimated": "approx", "estimated at": "approx", "an approximate": "approx",
+    "an approximate": "approx",
     "circa": "approx", "c.": "approx", "~": "approx", "in the region of": "approx",
     "on the order of": "approx", "in the order of": "approx", "give or take": "approx",
     "an average of about": "approx", "roughly around": "approx", "near": "approx",
-    "was estimated at": "approx", "is estimated at": "approx",
+    # (a budget "is estimated at Nu 89.15 billion": the estimate itself, exact; "an estimated 5
+    # million": roughly that many)
     # at_least
     "more than": "at_least", "over": "at_least", "at least": "at_least", "above": "at_least",
     "in excess of": "at_least", "upwards of": "at_least", "upward of": "at_least",
