@@ -198,6 +198,8 @@ QUALIFIERS = [
     # a budget's estimate is that figure; "an estimated" number is roughly that many
     ("Expenditure is estimated at Nu 89.15 billion.", [("money", 89.15e9, "BTN", "exact")]),
     ("An estimated 5,000 people attended.", [("quantity", 5000, "person", "approx")]),
+    ("The deficit is kept within 3 per cent of GSDP.", [("percent", 3, "%", "at_most")]),
+    ("Nurses get up to a three per cent pay rise.", [("percent", 3, "%", "at_most")]),
     # FORMAT.md: fractions as percent, "a fifth" = 20 %: a counted fraction of something
     ("The lira has lost a fifth of its value.", [("percent", 20, "%", "exact")]),
     ("Two-thirds of voters backed the plan.", [("percent", 66.67, "%", "exact")]),

@@ -273,6 +273,7 @@ QUALIFIER_PREFIX: dict[str, str] = {
     "slightly more than": "at_least", "slightly less than": "at_most",
     "slightly over": "at_least", "slightly under": "at_most", "nearly reached": "at_most",
     "below": "at_most", "nearing": "at_most", "approaching": "at_most",
+    "within": "at_most", "up to a": "at_most",  # "a deficit within 3 per cent of GSDP", "up to a three per cent rise"
     # exact: "adding up to" is totalling, not "up to"
     "adding up to": "exact", "added up to": "exact", "adds up to": "exact", "add up to": "exact",
     # exact: "went up to 12%" is a rise to it ("up" is the verb's)
