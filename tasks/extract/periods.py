@@ -426,7 +426,7 @@ def current_fiscal(py: int, pm: int | None, cal: tuple[int, bool]) -> tuple[int,
 
 class DateExpr:
     __slots__ = ("start", "end", "kind", "y0", "y1", "n", "sign", "written", "base", "whole", "ahead", "months", "bounds", "res",
-                 "carried", "window", "own_only", "sentence_only", "weekday", "before_stated")
+                 "carried", "window", "sentence_only", "weekday", "before_stated")
 
     def __init__(self, start, end, kind, y0=None, y1=None, n=0, sign=0):
         self.start, self.end, self.kind = start, end, kind
@@ -440,7 +440,6 @@ class DateExpr:
         self.res: tuple | None = None  # the years it resolved to in its sentence
         self.carried: DateExpr | None = None  # the expression "the same year" took its period from
         self.window = False  # a stretch of months written right after a figure ("3.8% over the 12 months to October")
-        self.own_only = False  # a date of the figure right before it only: a weekday ("rose 2% on Friday")
         self.sentence_only = False  # dates its sentence's figures, not later ones' ("the first since May 2020, when")
         self.weekday = False  # "on Tuesday": the publication week, for a sentence that states no other date
         self.before_stated = False  # "the previous financial year": the one before a fiscal year its sentence names
@@ -1512,7 +1511,7 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
         # the last date stated carries on (a point or span before a "since" or a comparison)
         for kinds in (("point", "span", "carry", "shift"), ("since", "sincethen")):
             d = next((d for d in reversed(ds) if d.kind in kinds and id(d) in resolved
-                      and id(d) not in bases and not d.ahead and not (d.window and running is not None) and not d.own_only
+                      and id(d) not in bases and not d.ahead and not (d.window and running is not None)
                       and not d.sentence_only and not _CAUSE_BEFORE_RE.search(text, max(0, d.start - 70), d.start)
                       and not (d.kind == "span" and py is not None and (resolved[id(d)][1] or 0) > py
                                and not (d.whole and (resolved[id(d)][0] or 0) <= py))), None)
@@ -2007,7 +2006,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
                     and not (has_than and _based_elsewhere(text, c, d, figs))
-                    and not (d.window and running is not None and c.start < d.start) and not d.own_only]
+                    and not (d.window and running is not None and c.start < d.start)]
         if inclause:
             d = min(inclause, key=lambda d: abs(d.start - c.start))
             per[c] = _period_of(text, s_start, c, d, resolved)
@@ -2029,7 +2028,7 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         # runs on from before ("held at 4.3%, and earnings rose 3.8% over the 12 months to October");
         # one after it continues it ("grew 4.4% in the 12 months to October, adding 200,000 people")
         semi = [d for d in plain if id(d) not in attached and not (has_than and _based_elsewhere(text, c, d, figs))
-                and not (d.window and running is not None and c.start < d.start) and not d.own_only
+                and not (d.window and running is not None and c.start < d.start)
                 and not (c.end <= d.start and d.kind in ("point", "span") and _RELATIVE_CLAUSE_RE.search(text, c.end, d.start))]
         free = [d for d in semi if not _owned(text, s_start, s_end, d, c, figs)]
         pick = None
