@@ -448,6 +448,11 @@ def test_not_figures(text):
 
 
 # ---------------------------------------------------------------------------------------------
+def test_a_figure_widened_to_its_cue_is_dropped_where_the_cue_is_ignored():
+    # found by the property test: "close to" starts the figure "two-thirds" (66.67 %, at most)
+    assert parse_figures("CLOSE TO TWO-THIRDS", ignore=[(0, 1)]) == []
+
+
 def test_ignore_spans_drop_figures_starting_inside():
     text = "Advertisement 03:36 The firm paid 4,000 yuan. Caption: 5 million users"
     start = text.index("Caption")

@@ -141,6 +141,10 @@ def _read_english(text: str, pub_date: str | None = None, *, regions: Sequence[R
     cands = _link(text, cands)
     cands = _drop_per_unit(text, cands)
     cands = [c for c in cands if not (c.soft_drop and c.bare and c.link is None) and _plausible(c)]
+    if ignore:  # no figure starts inside an ignored span, not even one a later stage widened to its cue
+        ign = _merge(ignore)
+        istarts = [a for a, _ in ign]
+        cands = [c for c in cands if not _inside(ign, istarts, c.start)]
     for c in cands:
         c.sent = sents.of(c.start)
     # regions first: the place a text is about sets the fiscal calendar of its periods
