@@ -212,6 +212,8 @@ _YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
 _WORD_KINDS = ("fyrel", "fy", "fullyear", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "weekday", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
+# an ordinal of a count ("its fifth cut", "the 6th loss"), not "first", which records say
+_ORDINAL_COUNT = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 # markers of a comparison with no year: they state no date ("compared to the previous (fiscal) year")
 _NO_DATE_RE = re.compile(
     rf"(?=[A-Za-z])(?<![A-Za-z0-9_])(?:(?:from|than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?:a|one){_S}+year{_S}+(?:earlier|ago|before)|the{_S}+(?:previous|prior|preceding){_S}+(?:(?:fiscal|financial|budget){_S}+)?year(?!['’]s|{_S}*\d))"
@@ -220,7 +222,7 @@ _NO_DATE_RE = re.compile(
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
     rf"first|best|worst|most|least|record)(?:{_S}+[\w-]+){{0,3}}?{_S}+since(?:{_S}+the)?(?:{_S}+{_MONTH})?{_S}+\d{{4}}\b"
     # "its fifth cut since December": a count since then, no period
-    rf"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:{_S}+[\w-]+){{0,3}}?{_S}+since"
+    rf"|{_ORDINAL_COUNT}(?:{_S}+[\w-]+){{0,3}}?{_S}+since"
     rf"(?:{_S}+(?:early|late|mid-?))?{_S}+{_MONTH}(?:{_S}+\d{{4}})?\b"
     # "the largest Budget to date", "its biggest cut so far": ever, not now
     rf"|(?:lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|"
@@ -270,8 +272,7 @@ _PAST_VERB_BEFORE_RE = re.compile(r"(?<!\bbe )\b(?:(?!(?:expect|schedul|plann|sl
 _POSSESSED_PART_RE = re.compile(r"[ \t]+[^\s,;.!?()]+(?:[ \t]+[^\s,;.!?()]+)?[ \t]+")  # "last year's €43m first-half"
 _YEAR_WRITTEN_AFTER_RE = re.compile(r"[ \t]*(?:\(|,)?[ \t]*(?:FY[ \t]?)?(?:19|20)\d\d")
 _AT_END_OF_BEFORE_RE = re.compile(rf"\b(?i:at|by|as{_S}+of){_S}+(?i:the){_S}+(?i:end|close){_S}+(?i:of){_S}+(?:(?i:the){_S}+)?$")
-_ORDINAL_COUNT_BEFORE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-                                      r"(?:[ \t]+[\w-]+){0,4}[ \t]+$", re.I)
+_ORDINAL_COUNT_BEFORE_RE = re.compile(rf"\b{_ORDINAL_COUNT}(?:[ \t]+[\w-]+){{0,4}}[ \t]+$", re.I)
 _ANNOUNCED_BEFORE_RE = re.compile(r"\b(?:announc\w*|promis\w*|propos\w*|pledg\w*|vow\w*|commit\w*)\b[^.;:]{0,50}$", re.I)
 _FUTURE_BEFORE_RE = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|aimed|expects?|expected|targets?|goal|pledged)\b[^.;:]{0,50}$", re.I)
 
@@ -1598,25 +1599,29 @@ _CHANGE_AFTER_LEVEL_RE = re.compile(  # (the level's own date may stand between:
 # ... or against "a year earlier" itself: "36% higher than a year earlier", "rose 2.9% in
 # September compared with a year earlier". FORMAT.md: "than a year earlier" is a named base
 # (base-year), while "year-on-year" and "(up) from / on a year ago" on a rate keep its own period
+_CHANGE_NOUNS = "increase|rise|decrease|decline|drop|fall|gain|growth|jump|reduction"
+# "the same twelve-month period (of)", "the corresponding quarter in": a base of the same length
+_SAME_PERIOD_OF = (rf"(?:(?i:the{_S}+(?:same|corresponding|equivalent)){_S}+(?:[\w-]+{_S}+)?"
+                   rf"(?i:period|quarter|month|half|year){_S}+(?:(?i:of|in){_S}+)?)?")
 _CHANGE_FROM_YEAR_AGO_RE = re.compile(
-    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|increase|rise|gain|growth|jump|drop|"
-    rf"decline|fall|decrease|reduction|improvement))?"  # "a 5 per cent increase over the same period a year earlier"
+    rf"(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater|{_CHANGE_NOUNS}|improvement))?"
+    # ("a 5 per cent increase over the same period a year earlier")
     rf"(?:{_S}+(?i:in|during){_S}+(?:[A-Z][a-z]+(?:{_S}+\d{{4}})?"  # "in September", "in the first quarter of the year"
     rf"|(?i:the){_S}+(?:[a-z-]+{_S}+){{0,2}}(?i:quarter|half|months?|year)(?:{_S}+(?i:of){_S}+(?:(?i:the){_S}+year|\d{{4}}))?))?,?{_S}+"
     rf"(?i:than|compared{_S}+(?:with|to)|over|versus){_S}+(?:(?i:in){_S}+)?"
-    rf"(?:(?i:the{_S}+(?:same|corresponding|equivalent)){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+(?:(?i:of|in){_S}+)?)?"  # "the same twelve-month period"
+    rf"{_SAME_PERIOD_OF}"
     rf"(?:(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|ago|before)|(?P<prev>(?i:the){_S}+(?i:previous|prior|preceding){_S}+(?i:year)(?!['’]s)))\b"
     rf"|(?:{_S}+(?i:larger|smaller|higher|lower|more|less|bigger|greater))?,?{_S}+(?i:than|over){_S}+(?:(?i:in){_S}+)?the{_S}+(?i:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year){_S}+"
     rf"(?i:period|quarter|month|half|level|figure)\b")
 
 
 _REACHING_RE = re.compile(rf"[^.;!?]{{0,60}}?,?{_S}*(?i:reaching|to|at|hitting|totall?ing|standing{_S}+at){_S}+(?:(?i:about|around|nearly|some){_S}+)?")
-_CHANGE_BY_BEFORE_RE = re.compile(rf"\b(?i:increase|rise|decrease|decline|drop|fall|growth|gain|jump|reduction|up|down)"
+_CHANGE_BY_BEFORE_RE = re.compile(rf"\b(?i:{_CHANGE_NOUNS}|up|down)"
                                   rf"(?:{_S}+(?i:by|of))?{_S}+(?:(?i:about|around|nearly|almost|some|over|more{_S}+than){_S}+)?$")
 # the change two compared levels make: "..., a decrease of", "... – an increase of", ", up"
 _CHANGE_AFTER_LEVELS_RE = re.compile(
-    rf"[^,;.!?]{{0,40}}?[,–—-]{_S}*(?:(?i:which{_S}+is{_S}+|or{_S}+)?(?:(?i:an?){_S}+)?(?i:increase|rise|decrease|decline|drop|fall|"
-    rf"gain|growth|jump|reduction|improvement)(?:{_S}+(?i:of|by))?|(?i:up|down)(?:{_S}+(?i:by))?){_S}+(?:(?i:about|around|nearly|almost|some|over|more{_S}+than){_S}+)?")
+    rf"[^,;.!?]{{0,40}}?[,–—-]{_S}*(?:(?i:which{_S}+is{_S}+|or{_S}+)?(?:(?i:an?){_S}+)?(?i:{_CHANGE_NOUNS}|improvement)"
+    rf"(?:{_S}+(?i:of|by))?|(?i:up|down)(?:{_S}+(?i:by))?){_S}+(?:(?i:about|around|nearly|almost|some|over|more{_S}+than){_S}+)?")
 
 
 # what no change is counted from: another rate, or the length of the period the base is ("less
@@ -1627,8 +1632,7 @@ _NOT_BASE_UNITS = frozenset({"%", "pp", "day", "week", "month", "quarter", "year
 # "Compared with the corresponding period of the previous year, the services sector rose by
 # 0.5%": the same, set before the sentence's figures
 _FRONTED_YEAR_AGO_RE = re.compile(
-    rf"[\s\"“(]*(?:(?i:as){_S}+)?(?i:compared){_S}+(?:with|to){_S}+"
-    rf"(?:(?i:the{_S}+(?:same|corresponding|equivalent)){_S}+(?:[\w-]+{_S}+)?(?i:period|quarter|month|half|year){_S}+(?:(?i:of|in){_S}+)?)?"
+    rf"[\s\"“(]*(?:(?i:as){_S}+)?(?i:compared){_S}+(?:with|to){_S}+{_SAME_PERIOD_OF}"
     rf"(?:(?i:a|one|the){_S}+(?i:year){_S}+(?i:earlier|before)|(?i:the){_S}+(?i:previous|prior|preceding){_S}+(?i:year)),")
 
 
