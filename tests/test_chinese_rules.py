@@ -268,6 +268,12 @@ def test_now_sets_the_publication_year_for_the_rest_of_the_sentence():
     assert [f.period_start for f in found] == [2022, 2022]
 
 
+def test_an_undated_text_gives_last_year_and_this_year_no_year_not_the_year_said_before():
+    found = figs("2023年全县地区生产总值120亿元。去年全县财政收入增长5.2%。今年一季度，全县工业增加值增长6.1%。", None)
+    assert [(f.surface, f.period_start, f.period_end) for f in found] == [
+        ("120亿元", 2023, 2023), ("增长5.2%", None, None), ("增长6.1%", None, None)]
+
+
 def test_present_tense_facts_with_no_time_cue_have_no_period():
     f = one("玉树州总面积26.7万平方公里。", "2022-09-01")
     assert (f.period_start, f.period_end) == (None, None)

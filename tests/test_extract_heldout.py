@@ -71,8 +71,13 @@ FLOORS = {
     # last, fifth_world F1 0.910, period 0.767, region 0.893 both times; fifth_zh F1 0.984, period
     # 0.876, region 0.680 -> 0.712. On 2026-12-07 their errors guided general rules (engine 0.5.6):
     #   fifth_world: F1 0.958, period 0.860, region 0.961;  fifth_zh: F1 0.984, period 0.992, region 0.712
+    # (2026-12-08, engine 0.5.9: an undated text's relative dates are read, for an unknown year, so
+    # "0.5% last year" no longer takes the "2025" beside it: fifth_world period 0.892 -> 0.828,
+    # fifteenth_world 0.750 -> 0.722, tenth_world 0.884 -> 0.868, thirteenth_world 0.904 -> 0.890,
+    # where these annotators dated an undated story's "this year" by the years it writes, which the
+    # issue and FORMAT.md do not: an article without a date gets no year from a relative expression)
     "fifth_world.jsonl": {"f1": 0.94, "kind": {"money": 0.91, "percent": 0.98, "quantity": 0.86},
-                          "qualifier": 0.97, "period": 0.84, "region": 0.94},
+                          "qualifier": 0.97, "period": 0.81, "region": 0.94},
     # (fifth_zh region 0.712 -> 0.960 on the second 2026-12-07 session: 中卫 stands alone in a text on 全市)
     "fifth_zh.jsonl": {"f1": 0.96, "kind": {"money": 0.98, "percent": 0.97, "quantity": 0.90},
                        "qualifier": 0.98, "period": 0.97, "region": 0.93},
@@ -163,7 +168,7 @@ FLOORS = {
     "thirteenth_zh.jsonl": {"f1": 0.97, "kind": {"money": 0.98, "percent": 0.97, "quantity": 0.95},
                             "qualifier": 0.98, "period": 0.95, "region": 0.85},
     "fifteenth_world.jsonl": {"f1": 0.95, "kind": {"money": 0.98, "percent": 0.96, "quantity": 0.88},
-                              "qualifier": 0.96, "period": 0.72, "region": 0.97},
+                              "qualifier": 0.96, "period": 0.70, "region": 0.97},
     "fourteenth_zh.jsonl": {"f1": 0.96, "kind": {"money": 0.97, "percent": 0.97, "quantity": 0.94},
                             "qualifier": 0.98, "period": 0.91, "region": 0.96},
 }

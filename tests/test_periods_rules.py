@@ -316,6 +316,27 @@ def test_an_article_without_a_date_gets_no_year_from_a_relative_expression(text,
     check(text, None, expected)
 
 
+UNDATED_BESIDE_A_YEAR = [
+    # the relative date is the figure's own: the year written beside it belongs to another figure
+    ("Growth is forecast at 2.3% in 2025 after just 0.5% last year.", {"2.3%": (2025, 2025), "0.5%": (None, None)}),
+    ("Peru's GDP grew 2.6% this year and is seen growing 3.1% in 2027.", {"2.6%": (None, None), "3.1%": (2027, 2027)}),
+    ("In 2019 the mine produced 40,000 tonnes. A year ago output was 38,000 tonnes.",
+     {"40,000 tonnes": (2019, 2019), "38,000 tonnes": (None, None)}),
+    # nor is a relative date carried as a year into the sentences after it
+    ("Mining royalties rose last year. Royalties were 964 million rand.", {"964 million rand": (None, None)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNDATED_BESIDE_A_YEAR, ids=[r[0][:60] for r in UNDATED_BESIDE_A_YEAR])
+def test_an_article_without_a_date_leaves_a_relative_date_unknown_rather_than_taking_a_year_beside_it(text, expected):
+    check(text, None, expected)
+
+
+def test_an_article_without_a_date_reads_the_years_a_relative_span_writes():
+    check("Growth will average 1.8 per cent over the next four years to 2020/21.", None,
+          {"1.8 per cent": (2017, 2021)})
+
+
 def test_an_article_without_a_date_still_reads_its_written_years():
     check("In fiscal 2019-20 revenue was Rs 2 lakh crore; a year earlier it was Rs 1.8 lakh crore.", None,
           {"Rs 2 lakh crore": (2019, 2020)})

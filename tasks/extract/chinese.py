@@ -629,9 +629,8 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                 if state == (None, None) and cur_y is not None:
                     state = (cur_y, cur_y)
             elif g == "prev":
-                if m.group() == "去年":
-                    if pub is not None:
-                        state = (pub - 1, pub - 1)
+                if m.group() == "去年":  # an undated text never gets a year from a relative date
+                    state = (pub - 1, pub - 1) if pub is not None else (None, None)
                 elif cur_y is not None:
                     saved = state if state != (None, None) else (cur_y, cur_y)
                     state = (cur_y - 1, cur_y - 1)
@@ -656,8 +655,7 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                 elif state[0] is not None and state[0] == state[1] and not base_before:
                     state = _part_of(state, m.group())
             elif g == "this":
-                if pub is not None:
-                    state = (pub, pub)
+                state = (pub, pub) if pub is not None else (None, None)
             elif g == "twoavg":
                 if cur_y is not None:
                     scoped = ((cur_y - 1, cur_y), _clause_end(t, m.end()))

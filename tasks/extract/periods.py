@@ -212,6 +212,14 @@ _YEAR_KINDS = ("nyearsto", "fy", "span", "since", "compare", "decade", "point")
 _WORD_KINDS = ("fyrel", "fy", "fullyear", "record", "relcompare", "sincethen", "prevyear", "past", "future", "carry", "this", "last", "next", "ago",
                "shift", "now", "weekday", "firstn", "quarter", "month")
 _UNDATED_KINDS = ("fy", "sincethen", "prevyear", "carry", "shift")  # need no publication date
+# relative to the publication: an undated text still reads them, for a year it cannot know
+# ("grew 0.5% last year" is dated by "last year", not by the "2025" beside it); a bare month or
+# quarter there takes the year the text is speaking of instead
+_RELATIVE_KINDS = ("record", "relcompare", "past", "future", "this", "last", "next", "ago")
+# the publication year an undated text is read against: no real date comes near it, and every
+# year worked out from it is blanked at the end (an undated text never gets a year from a
+# relative expression)
+UNKNOWN_YEAR = 9000
 # an ordinal of a count ("its fifth cut", "the 6th loss"), not "first", which records say
 _ORDINAL_COUNT = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 # markers of a comparison with no year: they state no date ("compared to the previous (fiscal) year")
@@ -286,7 +294,7 @@ def _combined(kinds) -> re.Pattern:
 
 _YEAR_RE = _combined(_YEAR_KINDS)
 _WORD_RE = _combined(_WORD_KINDS)
-_WORD_UNDATED_RE = _combined(_UNDATED_KINDS)
+_WORD_UNDATED_RE = _combined([k for k in _WORD_KINDS if k in _UNDATED_KINDS or k in _RELATIVE_KINDS])
 _Y_RE = re.compile(_Y)
 _YEAR_ANCHOR = Finder(_YEAR_ANCHOR_RE)
 _INYEARS = Finder(_BY_KIND["inyears"])
@@ -492,8 +500,9 @@ def find_dates(text: str, pub_date: str | None = None,
     word_spans = windows(text, _WORD_ANCHORS, 40, 24)
     if not year_spans and not word_spans:
         return []
-    # relative dates need the publication date, except "the same period" and "a year after"
     word_rx = _WORD_RE if py is not None else _WORD_UNDATED_RE
+    if py is None:
+        py, pm = UNKNOWN_YEAR, None
     for rx, spans in ((_YEAR_RE, year_spans), (word_rx, word_spans)):
         for lo, hi in spans:
             last = -1
@@ -541,6 +550,10 @@ def find_dates(text: str, pub_date: str | None = None,
     tstarts = [s for s, _ in taken]
     blocked.sort()
     bstarts = [s for s, _ in blocked]
+    if py == UNKNOWN_YEAR:
+        # "over the next four years to 2020/21" in an undated text: the years it writes say which
+        found = [d for d in found if not (_unknown(d) and any(
+            o.start < d.end and d.start < o.end and not _unknown(o) for o in found))]
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateExpr] = []
     last_end = -1
@@ -1528,6 +1541,7 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
             elif multi is not None and not (multi[0] <= running[0] and running[1] <= multi[1]):
                 multi = multi_d = None
     if py is None:
+        _blank_unknown_years(per, src)
         _undated_fiscal_year(text, cands, dates, src, per)
     _restated(text, cands, by_sent, src, per)
     _changes_from_a_base(text, cands, src, per, sents)
@@ -1542,6 +1556,20 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
 
 
 _NO_YEARS: tuple[int | None, int | None] = (None, None)
+
+
+def _unknown(d: DateExpr) -> bool:
+    """A date read against ``UNKNOWN_YEAR``: relative to a publication date the text lacks."""
+    return (d.y0 or 0) >= UNKNOWN_YEAR - 1000 or (d.y1 or 0) >= UNKNOWN_YEAR - 1000
+
+
+def _blank_unknown_years(per: dict, src: dict) -> None:
+    """An undated text's years worked out from its relative dates (``UNKNOWN_YEAR``): unknown."""
+    near = UNKNOWN_YEAR - 1000
+    for c, (y0, y1) in per.items():
+        if (y0 or 0) >= near or (y1 or 0) >= near:
+            per[c] = (None if (y0 or 0) >= near else y0, None if (y1 or 0) >= near else y1)
+            src.pop(id(c), None)
 
 
 _YEARLESS_FISCAL_RE = re.compile(rf"\b(?i:fiscal|financial|full)[ -](?i:year)\b(?!{_S}*(?:\d|(?i:FY|ended|ending|to)\b))")
