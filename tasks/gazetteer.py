@@ -299,10 +299,9 @@ def _currency_of(alpha2: str) -> str | None:
     """The currency a country issues (CLDR's current tender), None where it shares another's."""
     from babel.numbers import get_territory_currencies
 
-    current = get_territory_currencies(alpha2, tender=True)
     # ISO 4217 codes begin with the issuer's alpha-2: a country using the US dollar or the euro
-    # is not where USD or EUR amounts point
-    return current[0] if current and current[0][:2] == alpha2 else None
+    # is not where USD or EUR amounts point; Namibia lists the rand before its own dollar (NAD)
+    return next((c for c in get_territory_currencies(alpha2, tender=True) if c[:2] == alpha2), None)
 
 
 def _row(name, aliases, level, parent, alpha2, alpha3, subdivision, source, currency=None,

@@ -283,6 +283,49 @@ def test_a_central_bank_named_bank_of_a_country_is_that_countrys():
     assert places("Bank of China reported a profit of 200 billion yuan.") == [("200 billion yuan", None)]
 
 
+def test_a_central_bank_of_a_country_is_that_countrys_whatever_the_text_says_of_policy():
+    assert places("The Central Bank of Uruguay held its benchmark at 8.75%.") == [("8.75%", "Uruguay")]
+    assert places("The Reserve Bank of Fiji kept the overnight rate at 0.25%.") == [("0.25%", "Fiji")]
+
+
+STATE_BODIES = [
+    ("The economy grew 5.6 percent, data released by the Philippine Statistics Authority showed.", "Philippines"),
+    ("The Kenya National Bureau of Statistics said inflation eased to 4.4 percent.", "Kenya"),
+    ("Collections rose 12% in the year, the Uganda Revenue Authority said.", "Uganda"),
+    ("The Ghana Statistical Service put inflation at 23.5 percent.", "Ghana"),
+]
+
+
+@pytest.mark.parametrize("text,place", STATE_BODIES, ids=[r[0][:50] for r in STATE_BODIES])
+def test_a_states_own_office_named_by_its_place_stands_for_that_place_even_as_the_source(text, place):
+    assert {p for _, p in places(text)} == {place}
+
+
+def test_a_company_named_by_a_place_is_still_no_place():
+    assert places("Kenya Airways posted a loss of 22 billion shillings.") == [("22 billion shillings", None)]
+
+
+def test_a_text_naming_no_place_but_a_national_budget_in_one_countrys_currency_is_that_countrys():
+    text = ("The Minister of Finance tabled the national budget on Wednesday. Revenue is expected to rise 11% to "
+            "N$90.4 billion (US$4.7bn), and spending to N$100.1 billion.")
+    assert {p for _, p in places(text)} == {"Namibia"}
+    # a company's results name no state body: no place
+    assert {p for _, p in places("Net profit rose 11% to N$1.2 billion, the group said.")} == {None}
+
+
+def test_three_capitals_are_an_acronym_not_a_countrys_short_name_in_capitals():
+    assert places("The Legislative Analyst's Office (LAO) put the deficit at $73 billion.") == [
+        ("$73 billion", None)]
+    assert places("LAOS - Inflation in Laos rose to 25%.") == [("25%", "Laos")]
+
+
+def test_a_title_case_dateline_with_its_agency_and_a_dash_is_where_the_story_was_filed():
+    assert places("Lima, December 11 (EFECOM). – The Central Bank of Chile kept its rate at 5%.") == [
+        ("5%", "Chile")]
+    assert places("Buenos Aires, (APP - Agency News - 15th Jan, 2025) Chile's inflation fell to 4%.") == [
+        ("4%", "Chile")]
+
+
 def test_a_capital_in_capitals_before_a_dash_is_a_dateline_and_stands_for_its_country_when_alone():
     assert places("(MENAFN- Jordan Times) AMMAN - The Consumer Price Index rose by 1.72 per cent.") == [
         ("1.72 per cent", "Jordan")]

@@ -510,7 +510,8 @@ One Some Other Another Which What Whose Federal National Central Local Home Busi
 Special Economic Electoral Congressional Metropolitan Municipal Rural Urban Poor Neighbouring
 Neighboring Coastal Border Administrative""".split())
 NATIONAL_BODY_WORDS = ("Chancellor", "Treasury", "entral bank", "entral Bank", "inance minist",
-                       "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau")
+                       "inance Minist", "tatistics office", "tatistics agency", "tatistics bureau",
+                       "of Finance", "national budget")
 ADMIN_WORDS = frozenset("""Province Provincial City Municipality Municipal County Prefecture
 Autonomous Region Special Administrative SAR District Uygur Uighur Uyghur Zhuang Hui Dependency
 Island Islands Mainland State Territory Governorate Oblast Department Provinces Counties States Regions

@@ -85,8 +85,11 @@ _DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .-]+\))?"  # "(Xinhua)", "(dpa-AFX)"
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
     rf"(?:{_DATELINE_DAY}{_DATELINE_AGENCY}[ \t]*\n"
-    rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))"
-    rf"|{_DATELINE_DAY}[ \t]*\([A-Za-z .-]+\)[ \t]+(?=[A-Z])")  # "Bengaluru, Feb 16 (IANS) Karnataka ..."
+    rf"|(?:{_DATELINE_DAY})?{_DATELINE_AGENCY}(?:\.?[ \t]*[—–-]{{1,2}}[ \t]|\.[ \t]+(?=[A-Z])|:[ \t]))"
+    rf"|{_DATELINE_DAY}[ \t]*\([A-Za-z .-]+\)[ \t]+(?=[A-Z])"  # "Bengaluru, Feb 16 (IANS) Karnataka ..."
+    # "Buenos Aires, (APP - UrduPoint / Pakistan Point News - 15th Jan, 2025) Argentina's ...": the
+    # agency's tag holds the day
+    r"|,[ \t]*\((?=[^()\n]{0,80}\d)[^()\n]{2,80}\)[ \t]+(?=[A-Z])")
 _DATELINE_CITY_RE = re.compile(r"[A-Z][A-Z .'-]+,[ \t]+$")
 _CAPS_DATELINE_AFTER_RE = re.compile(r"(?:,[ \t]+[A-Z][A-Za-z]+)?[ \t]+[—–-]{1,2}[ \t]")
 _AGENCY_TAG_BEFORE_RE = re.compile(r"(?:^|(?<=\n))[ \t]*\([^()\n]{1,40}\)$")
@@ -97,7 +100,8 @@ _LINE_END_RE = re.compile(r"[ \t]*\n")
 # national bodies stand for the text's country: "the Chancellor said", "the Treasury forecast"
 _NATIONAL_BODY_RE = re.compile(
     r"\b(?:[Tt]he[ \t]+(?:National[ \t]+)?(?:Chancellor|Treasury|[Cc]entral[ \t]+[Bb]ank|[Ff]inance[ \t]+[Mm]inist(?:ry|er)|"
-    r"[Ss]tatistics[ \t]+(?:office|agency|bureau))|National[ \t]+Treasury|Finance[ \t]+Minister)\b")
+    r"[Ss]tatistics[ \t]+(?:office|agency|bureau)|Minist(?:er|ry)[ \t]+of[ \t]+Finance|national[ \t]+budget)"
+    r"|National[ \t]+Treasury|Finance[ \t]+Minister)\b")
 
 _S = r"[ \t\u00a0]"
 _CORPORATE_NOUNS = (r"(?:profits?|(?:net|operating)[ \t]+(?:income|loss)|earnings|dividends?|revenues?|sales|"
@@ -322,7 +326,9 @@ class _Gazetteer:
                 self.by_surface.setdefault(s, r.name)
                 if s[:1].islower():  # "the Fed", "euro zone" opening a sentence
                     self.by_surface.setdefault(s[:1].upper() + s[1:], r.name)
-                if any(ch.isalpha() and ch.isascii() for ch in s):
+                if any(ch.isalpha() and ch.isascii() for ch in s) and (len(s) > 3 or s.isupper()):
+                    # "PERU", "LIMA" in a dateline; not "LAO" of "Lao": three capitals are an
+                    # acronym ("the Legislative Analyst's Office (LAO)")
                     self.by_surface.setdefault(s.upper(), r.name)
         self.rx = _names_rx(self.by_surface)
         # The few names that begin in lower case ("the Fed", "euro zone", "mainland China") make the
@@ -432,15 +438,17 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
                     and not _AMOUNT_AFTER_RE.match(text, nx.end()):
                 nxt_word = nx.group(1)
                 if nxt_word not in gaz.by_surface and nxt_word not in MEASURE_ACRONYMS \
-                        and not _central_bank_after(text, e):  # "Kazakhstan GDP grew"
+                        and not _state_body_after(text, e):  # "Kazakhstan GDP grew"
                     continue  # "Guangdong Textile and Garment Industrial Park", "China Daily"
         lo = max(0, s - 30)
         of = _OF_NAME_RE.search(text, lo, s) if ends_before_blanks(text, _OF_LAST, lo, s) else None
         if of and of.group(1) not in OFFICE_OF_PLACE \
                 and not of.group(1).isupper() \
-                and not (of.group(1) == "Bank" and "olicy" in text and _MONETARY_POLICY_RE.search(text)):
-            # "Bank of China", "University of Hong Kong"; but "the Monetary Policy Committee of the
-            # Bank of Mauritius": a central bank, the country's own body ("the GDP of Shandong": a measure)
+                and not (of.group(1) == "Bank" and (text.endswith(("Central ", "Reserve "), lo, of.start())
+                                                    or ("olicy" in text and _MONETARY_POLICY_RE.search(text)))):
+            # "Bank of China", "University of Hong Kong"; but "the Central Bank of Peru", "the Monetary
+            # Policy Committee of the Bank of Mauritius": a central bank, the country's own body ("the
+            # GDP of Shandong": a measure)
             continue
         if _CURRENCY_AFTER_RE.match(text, e):
             continue  # "U.S. dollars", "Hong Kong dollars": a currency
@@ -462,7 +470,8 @@ def find_mentions(text: str, gaz: _Gazetteer, datelines: list | None = None) -> 
                        or (gaz.level.get(name, 2) == 0 and _ranks(text, s, e))
                        or (_may_end(folded, _VENUE_LAST, near, s) and _VENUE_BEFORE_RE.search(text, far, s))
                        or (text.endswith(("by ", "by the ", "to ", "to the "), near, s)
-                           and _SOURCE_BEFORE_RE.search(text, far, s) is not None)
+                           and _SOURCE_BEFORE_RE.search(text, far, s) is not None
+                           and not _state_body_after(text, e))  # "released by the Philippine Statistics Authority"
                        or (causes and _CAUSE_BEFORE_RE.search(text, far, s) is not None))
         if not demoted and out and out[-1].demoted and _COORDINATED_RE.fullmatch(text, out[-1].end, s):
             demoted = True  # "from the United Kingdom and the United States": both are origins
@@ -479,11 +488,17 @@ _USUAL_BEFORE = tuple(f" {w} " for w in "in of the to from and with for across o
 
 # "the Czech National Bank", "the Nigerian Central Bank": a country's own central bank (a "National
 # Bank" only in a text on monetary policy: "Qatar National Bank" is a lender)
-_CENTRAL_BANK_AFTER_RE = re.compile(r"[ \t]+(?:(?P<national>National)|Central|Reserve)[ \t]+Bank\b")
+# "Kazakhstan National Bank", "the Philippine Statistics Authority", "the Kenya National Bureau of
+# Statistics", "the Uganda Revenue Authority": a state's own body, named by its place, stands for it
+_STATE_BODY_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?P<national>National)[ \t]+Bank|(?:Central|Reserve)[ \t]+Bank"
+    r"|(?:National[ \t]+)?(?:Statistics|Statistical)[ \t]+(?:Authority|Office|Agency|Bureau|Service|Institute|Board)"
+    r"|(?:National[ \t]+)?Bureau[ \t]+of[ \t]+Statistics|Revenue[ \t]+(?:Authority|Service|Agency)"
+    r"|(?:Finance|Economy)[ \t]+Ministry|Ministry[ \t]+of[ \t]+(?:Finance|Economy))\b")
 
 
-def _central_bank_after(text: str, e: int) -> bool:
-    m = _CENTRAL_BANK_AFTER_RE.match(text, e)
+def _state_body_after(text: str, e: int) -> bool:
+    m = _STATE_BODY_AFTER_RE.match(text, e)
     return m is not None and (not m.group("national") or (("olicy" in text or " rate" in text)
                                                           and bool(_MONETARY_POLICY_RE.search(text))))
 
@@ -962,10 +977,13 @@ def _unnamed_government(text: str, mentions: list[Mention], gaz: _Gazetteer, can
     Sh3.08 trillion": Kenya); a company's results name no such body and stay without a place."""
     if mentions or not any(w in text for w in NATIONAL_BODY_WORDS) or not _NATIONAL_BODY_RE.search(text):
         return None
-    codes = {c.unit for c in cands if c.kind == "money"}
-    if len(codes) != 1 or codes & WORLD_CURRENCIES:
+    # one currency of a country, the most of its amounts ("N$90.4 billion (c. US$4.7bn)": a
+    # conversion into the world's currency beside its own)
+    units = [c.unit for c in cands if c.kind == "money"]
+    own = {u for u in units if u not in WORLD_CURRENCIES}
+    if len(own) != 1 or 2 * units.count(next(iter(own))) <= len(units):
         return None
-    place = gaz.of_currency.get(next(iter(codes)))
+    place = gaz.of_currency.get(next(iter(own)))
     return place if place is not None and gaz.level.get(place) == 0 else None
 
 
