@@ -70,9 +70,24 @@ def test_the_us_federal_fiscal_year_begins_in_october_of_the_year_before():
 
 def test_every_country_of_the_fiscal_year_table_has_its_calendar_and_a_source():
     rows = list(csv.DictReader((ROOT / "tasks" / "extract" / "fiscal_years.csv").open(encoding="utf-8")))
-    assert len(rows) == len({r["country"] for r in rows}) >= 40
+    assert len(rows) == len({r["place"] for r in rows}) >= 40
     for r in rows:
         assert 2 <= int(r["first_month"]) <= 12 and r["named_by"] in ("start", "end") and r["source"].strip(), r
+
+
+US_STATES = [
+    ("California's general fund will spend $211.5 billion in fiscal 2025.", "2024-07-01", {"$211.5 billion": (2024, 2025)}),
+    ("Ohio's $86 billion budget for fiscal 2026 passed the legislature.", "2025-06-20", {"$86 billion": (2025, 2026)}),
+    ("Texas expects revenue of $149 billion in fiscal 2026.", "2025-10-01", {"$149 billion": (2025, 2026)}),
+    ("New York's enacted budget spends $237 billion in fiscal 2026.", "2025-05-09", {"$237 billion": (2025, 2026)}),
+    # the federal government keeps its October year
+    ("The US federal deficit reached $1.8 trillion in fiscal 2024.", "2024-10-08", {"$1.8 trillion": (2023, 2024)}),
+]
+
+
+@cases(US_STATES)
+def test_a_us_states_fiscal_year_is_its_own_not_the_federal_one(text, pub, expected):
+    check(text, pub, expected)
 
 
 def test_a_fiscal_year_from_october_takes_the_calendar_year_before_its_name_too():
@@ -89,7 +104,8 @@ def test_a_fiscal_year_from_july_in_east_africa_and_south_asia_crosses_two_years
 
 def test_the_countries_own_names_point_a_text_to_their_fiscal_calendar():
     assert calendar_of(None, "Thailand's cabinet approved the fiscal 2026 budget bill.") == (10, False)
-    assert calendar_of(None, "Indiana's fiscal year budget") == (1, False)  # "Indian" is no part of "Indiana"
+    # "Indian" is no part of "Indiana", whose year starts in July like most US states'
+    assert calendar_of(None, "Indiana's fiscal year budget") == (7, False)
 
 
 def test_a_fiscal_year_in_a_calendar_year_country_is_that_calendar_year():

@@ -332,10 +332,13 @@ _GAP_LOCAL_RE = re.compile(rf"[ \t\u00a0,]*(?:(?:{_GAP_WORDS})[ \t\u00a0]+){{0,6
 # Government fiscal years that do not follow the calendar (fiscal_years.csv, each row with its
 # source): the month each starts in, and whether "fiscal N" names the year it starts in (Japan:
 # fiscal 2016 = April 2016 - March 2017) rather than the year it ends in (India's FY2020, the US
-# federal fiscal 2020, Australia's FY20). A country not in the table keeps the calendar year.
+# federal fiscal 2020, Australia's FY20). A country not in the table keeps the calendar year; a
+# place below a country keeps its country's unless it has a row (the US states: California's
+# year starts in July, not in the federal October; Washington, also the federal government's
+# seat, is left out).
 def _fiscal_calendars() -> dict[str, tuple[int, bool]]:
     with resources.files(__package__).joinpath("fiscal_years.csv").open(encoding="utf-8") as f:
-        return {r["country"]: (int(r["first_month"]), r["named_by"] == "start") for r in csv.DictReader(f)}
+        return {r["place"]: (int(r["first_month"]), r["named_by"] == "start") for r in csv.DictReader(f)}
 
 
 FISCAL_CALENDARS: dict[str, tuple[int, bool]] = _fiscal_calendars()
