@@ -316,7 +316,9 @@ def test_a_quarter_a_change_is_counted_from_is_not_the_figures_part():
     ("2022年,酒泉市粮食产量50.5万吨。", "Jiuquan"),
     ("2022年,西藏自治区一般公共预算收入179.6亿元。", "Tibet"),
     ("2022年,新疆和田地区棉花产量12万吨。", "Hotan"),
-    ("2022年,兵团第八师石河子市工业增加值增长9.1%。", "XPCC 8th Division"),
+    ("2022年,兵团第八师工业增加值增长9.1%。", "XPCC 8th Division"),
+    # a division and its city are one 师市: its common name is the city's
+    ("2022年,兵团第八师石河子市工业增加值增长9.1%。", "Shihezi"),
     ("2022年,全国粮食产量68653万吨。", "China"),
     ("2022年,宁夏吴忠市新增就业2.1万人。", "Wuzhong"),
 ])
@@ -553,3 +555,21 @@ def test_a_price_base_year_is_no_period():
                  "第一产业增加值30亿元,增长8.6%。", "2022-03-01")
     assert [(f.surface, f.period_start) for f in found] == [("100亿元", 2021), ("增长9.4%", 2021), ("30亿元", 2021),
                                                            ("增长8.6%", 2021)]
+
+
+def test_places_written_one_after_another_name_the_last_even_of_the_same_rank():
+    text = "新疆生产建设兵团第二师铁门关市2022年国民经济和社会发展统计公报\n全年实现生产总值171.08亿元,比上年下降11.6%。"
+    assert {f.region for f in figs(text, None)} == {"Tiemenguan"}
+
+
+def test_a_reports_numbered_heading_dates_the_paragraphs_of_its_section():
+    text = ("黄平县2022年预算执行情况和2023年预算草案的报告\n一、2022年财政预算执行情况\n(一)一般公共预算\n"
+            "1.本级征收完成数。地方一般公共预算收入完成28,583万元,占调整预算105.47%。\n二、2023年预算草案\n"
+            "(一)一般公共预算\n地方一般公共预算收入安排30,000万元。")
+    assert [(f.surface, f.period_start, f.period_end) for f in figs(text, "2023-02-08")] == [
+        ("28,583万元", 2022, 2022), ("105.47%", 2022, 2022), ("30,000万元", 2023, 2023)]
+
+
+def test_which_session_of_a_congress_is_no_count():
+    assert figs("现将报告提请县十七届人大二次会议审议。", "2023-02-08") == []
+    assert [f.surface for f in figs("全年召开常务会议12次。", "2023-02-08")] == ["12次"]

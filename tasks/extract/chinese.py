@@ -402,6 +402,8 @@ def _keep(t: str, c: ZhCand, unit: str | None) -> bool:
         return False  # 前10个月 (a period label), 前10名 (a rank)
     if unit == "位" and t.startswith("数", c.end):
         return False  # 两位数增长: how many digits a rate has, not a count of people
+    if unit == "次" and t.startswith(_SESSION_AFTER, c.end):
+        return False  # 十七届人大二次会议: which session of a congress, not a count
     if unit is None and c.scale == 1 and t.startswith(L.PERIOD_LABEL_AFTER, c.ne):
         return False
     if c.ne < len(t) and t[c.ne].isascii() and t[c.ne].isalpha() and unit is None:
@@ -569,6 +571,7 @@ def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
     carried = (None, None)
     last_para = -1
     lead = None  # the period the text opens on ("上半年，湖南地区生产总值…"): a report's own
+    section = None  # the period a heading names ("一、2022年财政预算执行情况"), until the next heading
     for si, (s, e) in enumerate(spans):
         if paras[si] != last_para:
             if lead is None and last_para != -1 and carried != (None, None):
@@ -577,19 +580,28 @@ def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
             last_para = paras[si]
         figs = by_sent.get(si)
         cues = list(_CUE_RE.finditer(t, s, e))
+        heading = e - s <= 40 and _SECTION_HEADING_RE.match(t, s) is not None
+        if heading:
+            section = None
         if not figs:
             if cues:
                 carried = _walk(t, cues, [], carried, Y, cur_y, pub, pub_month, per)
+                if heading and carried != (None, None):
+                    section = carried
             continue
         carried = _walk(t, cues, figs, carried, Y, cur_y, pub, pub_month, per)
         for c in figs:
             if per[c] == (None, None):
                 # a paragraph that names no time goes on about the report's period
-                per[c] = default if default != (None, None) else lead or (None, None)
+                per[c] = section or (default if default != (None, None) else lead or (None, None))
     return {c: Period(*years, *_detail(years)) for c, years in per.items()}
 
 
 _PRICE_BASE_AFTER = ("不变价", "可比价", "价格")
+_SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会")
+# a report's numbered section heading ("一、2022年财政预算执行情况", "二、2023年预算草案"): the
+# period it names is the section's, across its paragraphs
+_SECTION_HEADING_RE = re.compile(r"[ \t]*[一二三四五六七八九十]{1,3}、")
 
 
 def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
@@ -832,8 +844,8 @@ class _Gazetteer:
             partner = bool(_PARTNER_BEFORE_REV_RE.match(t[max(0, s - 3):s][::-1]))
             ment = _Mention(s, e, r.name, self.rank(r), partner)
             if out and out[-1].end == s and not out[-1].home:  # "新疆喀什地区": one place, the smaller
-                prev = out[-1]
-                if ment.rank > prev.rank:
+                prev = out[-1]  # (of one rank, the one written last: "新疆生产建设兵团第二师铁门关市")
+                if ment.rank >= prev.rank:
                     prev.region, prev.rank = ment.region, ment.rank
                 prev.end = e
                 continue
