@@ -1317,3 +1317,13 @@ def test_a_change_in_a_part_of_the_year_compared_with_a_year_earlier_runs_from_t
 
 def test_the_first_quarter_of_the_year_is_this_years():
     check("Portugal's economy expanded by 1.4% in the first quarter of the year.", "2024-05-30", {"1.4%": (2024, 2024)})
+
+
+def test_a_bracketed_label_dates_only_the_year_before_it_gives():
+    # a company report's "(H1 2024: 5.52 billion euros)": last year's figure, beside this year's
+    check("Erste Group did well in the first half of 2025. Operating income rose 2.7% to 5.67 billion euros "
+          "(H1 2024: 5.52 billion euros). Deposits grew 2.8% to 248.5 billion euros.", "2025-08-01",
+          {"2.7%": (2025, 2025), "5.67 billion euros": (2025, 2025), "5.52 billion euros": (2024, 2024),
+           "248.5 billion euros": (2025, 2025)})
+    check("Revenue for 2024 rose 5% to $4.1 billion (2023: $3.9 billion). Net profit was $1.2 billion.",
+          "2025-03-01", {"$4.1 billion": (2024, 2024), "$3.9 billion": (2023, 2023), "$1.2 billion": (2024, 2024)})

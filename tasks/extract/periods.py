@@ -1466,6 +1466,9 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
     py, _ = pub_parts(pub_date)
     cal = calendar_of(country, text)
     dates = find_dates(text, pub_date, [(c.cs, c.ce) for c in cands], cal)
+    labels = _bracket_labels(text, dates)
+    if labels:
+        dates = [d for d in dates if d not in labels]
     # "160 times in 65 years" is the text's own "from 1955 to 2020" when it states one that long
     spans = [(d.y0, d.y1) for d in dates if d.kind == "span" and d.written]
     for d in dates:
@@ -1547,6 +1550,11 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
         _blank_unknown_years(per, src)
         _undated_fiscal_year(text, cands, dates, src, per)
     _restated(text, cands, by_sent, src, per)
+    for d, close in labels.items():  # "(H1 2024: 5.52 billion euros)": the label dates its bracket only
+        for c in cands:
+            if d.end <= c.start < close:
+                per[c] = (d.y0, d.y1)
+                src[id(c)] = d
     _changes_from_a_base(text, cands, src, per, sents)
     _ranges_like_the_last(text, cands, by_sent, per)
     for c in cands:  # a converted amount has its partner's period
@@ -1559,6 +1567,24 @@ def periods_of(text: str, sents, cands: list, pub_date: str | None,
 
 
 _NO_YEARS: tuple[int | None, int | None] = (None, None)
+
+
+_LABEL_OPEN_RE = re.compile(r"\([ \t]*(?:(?:[HQ][1-4]|[1-9]M|FY|1H|2H|[1-4]Q)[ \t]?)?$")  # "(2023:", "(H1 2024:"
+
+
+def _bracket_labels(text: str, dates: list[DateExpr]) -> dict[DateExpr, int]:
+    """The dates that label a bracketed comparison ("5.67 billion euros (H1 2024: 5.52 billion
+    euros)", "(2023: $3.9 billion)"), a company report's way to give the year before: each with
+    where its bracket closes. They date what the bracket holds, neither the figures around it
+    nor the sentences after it."""
+    out: dict[DateExpr, int] = {}
+    for d in dates:
+        if d.kind in ("point", "span") and d.y0 is not None and text.startswith((":", "："), d.end) \
+                and _LABEL_OPEN_RE.search(text, max(0, d.start - 6), d.start):
+            close = text.find(")", d.end, d.end + 120)
+            if close != -1:
+                out[d] = close
+    return out
 
 
 def _unknown(d: DateExpr) -> bool:
