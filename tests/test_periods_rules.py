@@ -1127,6 +1127,11 @@ def test_a_change_over_a_fiscal_year_runs_from_it_to_the_figures_own():
           {"10.1%": (2024, 2026), "8.2%": (2024, 2026), "Rs 3,04,965 crore": (2025, 2026)})
 
 
+def test_a_change_over_the_level_of_a_year_runs_from_it_and_that_base_is_not_carried():
+    check("Exports in 2024 rose 5% over the level of 2023. Imports were $3 billion.", "2025-02-20",
+          {"5%": (2023, 2024), "$3 billion": (2024, 2024)})
+
+
 def test_the_level_a_record_is_measured_since_takes_its_own_date_and_is_not_carried():
     check("Growth of 6.0 percent in the second quarter of 2025 was the highest since the 7.1 percent recorded in "
           "the second quarter of 2021. Exports rose 5.2 percent.", "2025-08-07",

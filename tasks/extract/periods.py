@@ -630,7 +630,8 @@ _PERCENT_WORDS = rf"(?:%|\bper{_S}?cent|\bpercent|\bpercentage{_S}+points?)(?:{_
 _CHANGE_OVER_BEFORE_RE = re.compile(
     rf"{_PERCENT_WORDS}(?:or{_S}+[^,;:!?()]{{1,30}}?{_S}+)?"  # "14.21 percent or Nu 12.15 billion compared to"
     rf"(?:over|(?P<on>on)|(?:as{_S}+)?compared{_S}+(?:with|to)|against|from)"
-    rf"(?:{_S}+the{_S}+(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?){_S}+(?:of|for))?"
+    rf"(?:{_S}+the{_S}+(?:(?:revised|original|budget(?:ed)?|actual){_S}+(?:estimates?|figures?)|levels?|figures?|amount)"
+    rf"{_S}+(?:of|for|in))?"  # "5% over the level of 2023"
     rf"(?:{_S}+the{_S}+(?:previous|prior|preceding|last)(?:{_S}+(?:(?:fiscal|financial|budget){_S}+)?year,?)?)?{_S}+(?:the{_S}+)?$", re.I)
 
 
