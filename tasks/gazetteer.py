@@ -68,6 +68,10 @@ _LEVEL_WORDS = (("special administrative", "sar"), ("autonomous", "autonomous_re
 _ROMANISED_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur|Weiwu'er|Tebiexingzhengqu)$")
 # an English generic word goes only where what is left is itself a city's name ("Nairobi City"),
 # not where it is part of the name ("Free State", "Western Cape Province" stays whole)
+# where English copy drops every diacritic of the local script ("Quang Ninh" for Quảng Ninh,
+# "Bac Ninh" for Bắc Ninh): the Vietnamese tone marks
+_TONE_MARKS_DROPPED = frozenset({"VN"})
+_TAGGED_NAME = re.compile(r"(.+?)\s*\(((?:Region\s+[IVX]+(?:-[AB])?)|[A-Z]{2,6})\)")
 _ENGLISH_SUFFIX = re.compile(r"\s+(?:City|County|Province|Prefecture|Region|State|Governorate)$")
 # macrons, dots below and breves mark a romanisation (Chhattīsgarh, Jhārkhand); English news
 # drops them, but keeps the accents of names written in Latin script (Baden-Württemberg)
@@ -268,12 +272,22 @@ def build_package_rows() -> list[dict]:
         if s.country_code not in country_name:
             continue
         full = re.sub(r"\s*\[.*?\]|\s*\((?:en|fr|pt|es)\)", "", s.name).strip()
-        plain = _english_form(full)
+        # "Central Luzon (Region III)", "Autonomous Region in Muslim Mindanao (ARMM)": the name,
+        # and its number or acronym as another
+        tagged = _TAGGED_NAME.fullmatch(full)
+        # (not "CAR" of the Cordillera: three capitals are a word or another acronym as often)
+        extra = [tagged.group(2)] if tagged and (len(tagged.group(2)) > 3 or " " in tagged.group(2)) else []
+        plain = _english_form(tagged.group(1) if tagged else full)
+        if s.country_code in _TONE_MARKS_DROPPED:
+            plain = _ascii_form(plain)
         name = _ROMANISED_SUFFIX.sub("", plain) or plain
         bare = _ENGLISH_SUFFIX.sub("", name)
         if bare != name and (s.country_code, _key(bare)) in cities:
             name = bare
-        rows.append(_row(name, [full, plain, _ascii_form(name)], _level(s.type), country_name[s.country_code],
+        elif tagged and (s.country_code, _key(name)) in cities:
+            name = f"{name} {s.type.title()}"  # "Davao (Region XI)": Davao Region, beside Davao the city
+            plain = full
+        rows.append(_row(name, [full, plain, _ascii_form(name), *extra], _level(s.type), country_name[s.country_code],
                          s.country_code, None, s.code, _SOURCE_SUBDIVISION))
     capital = {c["iso"]: c["capital"] for c in gc.get_countries().values() if c["capital"]}
     seats = {}  # a capital stands for its government: "Washington imposed", "Seoul said"
@@ -287,7 +301,7 @@ def build_package_rows() -> list[dict]:
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in country_name:
             continue
-        name = city["name"]
+        name = _ascii_form(city["name"]) if city["countrycode"] in _TONE_MARKS_DROPPED else city["name"]
         seat = seats.get(_key(name))
         rows.append(_row(name, [_english_form(name), _ascii_form(name)], "city", country_name[city["countrycode"]],
                          city["countrycode"], None, None, _SOURCE_CITY,
@@ -312,7 +326,7 @@ def _row(name, aliases, level, parent, alpha2, alpha3, subdivision, source, curr
 
 
 def _ascii_form(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
+    folded = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))  # "Đà Nẵng": a stroke, no accent
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 

@@ -352,3 +352,31 @@ def test_the_gazetteer_finds_the_same_names_whether_searched_whole_or_in_two_hal
     for text in texts:
         assert [m.span() for m in _place_matches(text, gaz)] == [m.span() for m in gaz.rx.finditer(text)]
     assert any(m.group().startswith(("the ", "mainland")) for m in _place_matches(texts[0], gaz))
+
+
+def test_a_text_on_one_countrys_trade_gives_its_partners_figures_to_that_country():
+    text = ("The foreign trade turnover of Kyrgyzstan reached 4.8 billion dollars. Exports fell 3.1 percent and "
+            "imports rose 11.2 percent. Russia is in second place with 230 million dollars, exports to "
+            "Kazakhstan amounted to 187.7 million dollars, and China leads imports with 1.4 billion dollars.")
+    assert {p for _, p in places(text)} == {"Kyrgyzstan"}
+    # a partner's own trade, in its own words, stays its own
+    text = ("Cambodia's exports rose 5% to $11.4 billion, its top trading partner being China. Thailand's exports "
+            "fell 2% over the same period. Imports from Vietnam rose 3%.")
+    assert places(text) == [("5%", "Cambodia"), ("$11.4 billion", "Cambodia"), ("2%", "Thailand"), ("3%", "Cambodia")]
+
+
+def test_an_iso_subdivision_is_found_by_its_english_name_and_its_number():
+    assert places("Unemployment in the Canary Islands fell to 16%.") == [("16%", "Canary Islands")]
+    assert places("Central Luzon grew 6.1% while Region XI posted 5.4%.") == [
+        ("6.1%", "Central Luzon"), ("5.4%", "Davao Region")]
+    assert places("Davao City's budget rose to 14 billion pesos.") == [("14 billion pesos", "Davao")]
+
+
+def test_vietnamese_places_are_named_as_english_copy_writes_them_without_tone_marks():
+    assert places("Quang Ninh's economy grew 11.9% in 2025.") == [("11.9%", "Quang Ninh")]
+    assert places("Quảng Ninh's economy grew 11.9% in 2025.") == [("11.9%", "Quang Ninh")]
+
+
+def test_a_dateline_with_two_agencies_is_where_the_story_was_filed():
+    assert places("Düsseldorf (dpa / lnw) – The budget of North Rhine-Westphalia grows to 93.4 billion euros.") == [
+        ("93.4 billion euros", "North Rhine-Westphalia")]

@@ -81,7 +81,7 @@ _ADMIN_PLACE_LEVEL = {"township": "district", "village": "district", "county": "
 # ("BAKU, Azerbaijan, Sept.14" on a line of its own: the city, its country, the day; a line that
 # holds only a place is a heading, not a dateline)
 _DATELINE_DAY = r",?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
-_DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .-]+\))?"  # "(Xinhua)", "(dpa-AFX)"
+_DATELINE_AGENCY = r"(?:[ \t]*\([A-Za-z .&/-]+\))?"  # "(Xinhua)", "(dpa-AFX)", "(dpa / lnw)"
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=,))?"
     rf"(?:{_DATELINE_DAY}{_DATELINE_AGENCY}[ \t]*\n"
@@ -686,7 +686,8 @@ def regions_of(text: str, sents, cands: list, regions: Sequence[Region]) -> dict
         # capital, a government's seat, stands for its country (FORMAT.md: "Beijing said")
         d = datelines[0]
         mentions = [Mention(d.start, d.end, gaz.seat_of[d.name])]
-    main_country = _main_country(mentions, gaz, cands) or _unnamed_government(text, mentions, gaz, cands)
+    trader = _trade_partners_demoted(text, mentions, gaz) if ("xport" in text or "mport" in text) else None
+    main_country = trader or _main_country(mentions, gaz, cands) or _unnamed_government(text, mentions, gaz, cands)
     if main_country and ("ountr" in text or "nation" in text or "Nation" in text):
         for m in _country_word_matches(text):
             demoted = bool(_DEMOTE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
@@ -1066,6 +1067,29 @@ def _subdivision_names(country: str) -> frozenset[str]:
     except LookupError:
         return frozenset()
     return frozenset(sub.name for sub in pycountry.subdivisions.get(country_code=code) or ())
+
+
+# "Cambodia's top trading partner", "the foreign trade turnover of Kyrgyzstan": whose trade it is
+_TRADE_WORD = r"(?:(?:foreign|external|international|merchandise|total)[ \t]+)?(?:trade|exports?|imports?|trading[ \t]+partners?)"
+_TRADER_AFTER_RE = re.compile(rf"['’]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_TRADE_WORD}\b", re.I)
+_TRADER_BEFORE_RE = re.compile(rf"\b{_TRADE_WORD}(?:[ \t]+[\w-]+){{0,3}}?[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+_TRADE_WORDS_RE = re.compile(r"xport|mport|trading partner", re.I)
+
+
+def _trade_partners_demoted(text: str, mentions: list[Mention], gaz: _Gazetteer) -> str | None:
+    """In a text on one country's foreign trade, that country; the other countries it names
+    are its partners (FORMAT.md: "trade with China" is no region), demoted here, unless a figure
+    is theirs by its own words ("Thailand's exports fell 2%")."""
+    if len(_TRADE_WORDS_RE.findall(text)) < 3:
+        return None
+    trader = next((m.name for m in mentions if gaz.level.get(m.name) == 0 and not m.demoted
+                   and (_TRADER_AFTER_RE.match(text, m.end) or _TRADER_BEFORE_RE.search(text, max(0, m.start - 60), m.start))), None)
+    if trader is None:
+        return None
+    for m in mentions:
+        if gaz.level.get(m.name) == 0 and m.name != trader and not text.startswith(("'s", "’s"), m.end):
+            m.demoted = True
+    return trader
 
 
 def _main_country(mentions: list[Mention], gaz: _Gazetteer, cands: Sequence = ()) -> str | None:
