@@ -573,3 +573,31 @@ def test_a_reports_numbered_heading_dates_the_paragraphs_of_its_section():
 def test_which_session_of_a_congress_is_no_count():
     assert figs("现将报告提请县十七届人大二次会议审议。", "2023-02-08") == []
     assert [f.surface for f in figs("全年召开常务会议12次。", "2023-02-08")] == ["12次"]
+
+
+def test_the_short_two_year_average_runs_over_both_years():
+    found = figs("2021年上半年全市地区生产总值848.3亿元,同比增长9.8%,两年均增长3.9%。", "2021-08-04")
+    assert [(f.surface, f.period_start, f.period_end) for f in found][-1] == ("增长3.9%", 2020, 2021)
+
+
+def test_nowadays_sets_the_publication_year_after_a_span():
+    found = figs("1996年到2011年,福建累计援助7.74亿元。如今,福建已在宁夏援建卫生院303个。", "2012-10-23")
+    assert [(f.surface, f.period_start, f.period_end) for f in found] == [
+        ("7.74亿元", 1996, 2011), ("303个", 2012, 2012)]
+
+
+def test_the_year_under_report_is_the_one_a_report_says_not_the_calendars():
+    found = figs("2023年,市本级社会保险基金预算收入65.17亿元。收支相抵,本年收支结余7.24亿元。", "2024-08-28")
+    assert [f.period_start for f in found] == [2023, 2023]
+
+
+def test_a_heading_line_that_opens_on_a_year_dates_its_section():
+    text = ("2020年遵义市人民政府工作报告\n\n各位代表:\n\n2019年工作回顾\n\n过去一年,全市地区生产总值3483.32亿元,"
+            "比上年增长9.7%。\n\n2020年工作安排\n\n全市地区生产总值预期增长8%。")
+    assert [(f.surface, f.period_start) for f in figs(text, None) if f.surface != "一年"] == [
+        ("3483.32亿元", 2019), ("增长9.7%", 2019), ("增长8%", 2020)]
+
+
+def test_last_years_balance_in_this_years_accounts_is_this_years():
+    found = figs("一、2023年预算执行情况\n全市一般公共预算收入1,928.9亿元,加上上年结余115.4亿元后,收入总计3,575.3亿元。", "2024-01-19")
+    assert {f.period_start for f in found} == {2023}

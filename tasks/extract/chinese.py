@@ -501,7 +501,7 @@ def _alt(words) -> str:
 
 _Y = r"((?:19|20)\d{2})[ \t]*年"
 _CUE_RE = re.compile(
-    r"(?=[0-9比较与同和是十上去今本两现目当全年下一二三四第前调提增减变升降扩缩近日])"
+    r"(?=[0-9比较与同和是十上去今本两现目当全年下一二三四第前调提增减变升降扩缩近日如])"
     rf"(?:(?P<range>((?:19|20)\d{{2}})[ \t]*年?[ \t]*(?:[-~]|至|到)[ \t]*((?:19|20)\d{{2}})[ \t]*年)"
     # "2010年新一轮对口援疆以来": since that year, the event named between them
     # (not "创有记录以来新高": a record, not a start)
@@ -515,8 +515,8 @@ _CUE_RE = re.compile(
     # "1-9月", and a month of the year ("截至9月末", "6月份"): the reporting year's
     rf"|(?P<label>{_alt(L.YEAR_LABELS)}|\d{{1,2}}[ \t]*(?:[-~]|至)[ \t]*\d{{1,2}}[ \t]*月|(?<![\d.])(?:1[0-2]|[1-9])[ \t]*月(?:末|底|份)?(?![\d]))"
     r"|(?P<this>今年|本年)"
-    r"|(?P<twoavg>两年平均)"
-    r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前|近日|(?<![\d月])日前))")
+    r"|(?P<twoavg>两年平均|两年均(?=[增下提回]))"  # "两年均增长3.9%": the short form
+    r"|(?P<now>(?<![实出表体发呈展再兑涌凸])现(?=已|有|在|辖|存|拥)|目前|当前|如今|近日|(?<![\d月])日前))")
 _CLAUSE_END_RE = re.compile(r"[,;:。!?()]")
 _MONTH_LABEL_RE = re.compile(r"(1[0-2]|[1-9])[ \t]*月")
 _COMMUNIQUE_RE = re.compile(r"统计公报|国民经济和社会发展")
@@ -580,7 +580,7 @@ def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
             last_para = paras[si]
         figs = by_sent.get(si)
         cues = list(_CUE_RE.finditer(t, s, e))
-        heading = e - s <= 40 and _SECTION_HEADING_RE.match(t, s) is not None
+        heading = e - s <= 40 and (_SECTION_HEADING_RE.match(t, s) is not None or _YEAR_HEADING_RE.fullmatch(t, s, e) is not None)
         if heading:
             section = None
         if not figs:
@@ -589,7 +589,9 @@ def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
                 if heading and carried != (None, None):
                     section = carried
             continue
-        carried = _walk(t, cues, figs, carried, Y, cur_y, pub, pub_month, per)
+        # within a section on one year ("2019年工作回顾"), "比上年" counts from that year's own
+        year = section[0] if section is not None and section[0] == section[1] else cur_y
+        carried = _walk(t, cues, figs, carried, Y, year, pub, pub_month, per)
         for c in figs:
             if per[c] == (None, None):
                 # a paragraph that names no time goes on about the report's period
@@ -598,10 +600,13 @@ def _periods(t: str, spans, paras, cands: list[ZhCand], pub: int | None,
 
 
 _PRICE_BASE_AFTER = ("不变价", "可比价", "价格")
+_CARRIED_IN_AFTER = ("结余", "结转")
 _SESSION_AFTER = ("会议", "全会", "全体会议", "代表大会")
 # a report's numbered section heading ("一、2022年财政预算执行情况", "二、2023年预算草案"): the
 # period it names is the section's, across its paragraphs
 _SECTION_HEADING_RE = re.compile(r"[ \t]*[一二三四五六七八九十]{1,3}、")
+# ... or a line of its own that opens on a year ("2019年工作回顾", "2020年工作安排")
+_YEAR_HEADING_RE = re.compile(r"[ \t]*(?:19|20)\d{2}[ \t]*年[^,，;；:：。!！?？\n]{2,18}[ \t]*\n?")
 
 
 def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
@@ -641,7 +646,9 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                 if state == (None, None) and cur_y is not None:
                     state = (cur_y, cur_y)
             elif g == "prev":
-                if m.group() == "去年":  # an undated text never gets a year from a relative date
+                if t.startswith(_CARRIED_IN_AFTER, m.end()):
+                    pass  # "上年结余115.4亿元": last year's balance, received in this year's accounts
+                elif m.group() == "去年":  # an undated text never gets a year from a relative date
                     state = (pub - 1, pub - 1) if pub is not None else (None, None)
                 elif cur_y is not None:
                     saved = state if state != (None, None) else (cur_y, cur_y)
@@ -667,7 +674,12 @@ def _walk(t, cues, figs, state, Y, cur_y, pub, pub_month, per: dict):
                 elif state[0] is not None and state[0] == state[1] and not base_before:
                     state = _part_of(state, m.group())
             elif g == "this":
-                state = (pub, pub) if pub is not None else (None, None)
+                if m.group() == "本年" and (state[0] is not None or Y is not None):
+                    # "2023年,……本年收支结余7.24亿元": the year the report is on, not the calendar's
+                    if state[0] is None:
+                        state = (Y, Y)
+                else:
+                    state = (pub, pub) if pub is not None else (None, None)
             elif g == "twoavg":
                 if cur_y is not None:
                     scoped = ((cur_y - 1, cur_y), _clause_end(t, m.end()))
