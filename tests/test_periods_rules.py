@@ -1332,3 +1332,12 @@ def test_a_bracketed_label_dates_only_the_year_before_it_gives():
            "248.5 billion euros": (2025, 2025)})
     check("Revenue for 2024 rose 5% to $4.1 billion (2023: $3.9 billion). Net profit was $1.2 billion.",
           "2025-03-01", {"$4.1 billion": (2024, 2024), "$3.9 billion": (2023, 2023), "$1.2 billion": (2024, 2024)})
+
+
+def test_a_level_before_its_change_keeps_its_own_period_inside_the_comparison():
+    check("Foreign trade in January-September 2018 amounted to 4.8 billion dollars and increased by 7.3 percent "
+          "compared to the same period in 2017.", "2018-11-15",
+          {"4.8 billion dollars": (2018, 2018), "7.3 percent": (2017, 2018)})
+    # a change in money is the comparison's, like its rate
+    check("In 2023, car imports registered the highest increase (€3.5 billion; 36.7% more than in 2022).", "2024-03-04",
+          {"€3.5 billion": (2022, 2023), "36.7%": (2022, 2023)})

@@ -1963,8 +1963,8 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
             # "rises 18% from 2024/25 to EGP 679 billion": the level it reaches is the current one's
             to = _TO_AMOUNT_AFTER_RE.match(text, d.end)
             if to is not None:
-                scopes.append((d.end, hi, (ref, ref) if ref == y + 1 or not d.whole else (y + 1, ref)))
-            scopes.append((lo, hi, (y, ref)))
+                scopes.append((d.end, hi, (ref, ref) if ref == y + 1 or not d.whole else (y + 1, ref), d.start))
+            scopes.append((lo, hi, (y, ref), d.start))
     # local dates right after a figure
     local: dict[int, tuple[int, int]] = {}
     attached: set[int] = set()  # dates written right after some figure
@@ -2061,9 +2061,14 @@ def _assign_sentence(text, s_start, s_end, figs, ds, resolved, running, py, src,
         if id(c) in local:
             per[c] = _against_base(text, c, local[id(c)], compares, resolved, fig_spans, first_fig)
             continue
-        hit = next((p for lo, hi, p in scopes if lo <= c.start < hi), None)
-        if hit and not (c.unit not in ("%", "pp") and _UP_FROM_BEFORE_RE.search(text, max(s_start, c.start - 30), c.start)):
-            per[c] = hit  # (not the level a change starts from: "up from an earlier ¥165 billion")
+        hit = next(((p, at) for lo, hi, p, at in scopes if lo <= c.start < hi), None)
+        if hit and not (c.unit not in ("%", "pp") and (
+                _UP_FROM_BEFORE_RE.search(text, max(s_start, c.start - 30), c.start)
+                # "amounted to 4.8 billion dollars and increased by 7.3 percent compared to the same
+                # period in 2017": the level is its own period's; the rate between is the change
+                or (_LEVEL_VERB_BEFORE_RE.search(text, max(s_start, c.start - 30), c.start)
+                    and any(f.unit in ("%", "pp") and c.end <= f.start < hit[1] for f in figs)))):
+            per[c] = hit[0]  # (not the level a change starts from: "up from an earlier ¥165 billion")
             continue
         lo, hi = clause_bounds(text, s_start, s_end, c.start)
         inclause = [d for d in plain if lo <= d.start < hi and id(d) not in attached
@@ -2281,6 +2286,10 @@ def _against_base(text: str, c, own: tuple, compares: list, resolved: dict, fig_
 
 
 _FRONTED_COMPARE_RE = re.compile(rf"[\s,(]*(?:(?i:as){_S}+)?(?:(?i:compared){_S}+(?:with|to)|(?i:relative){_S}+to|(?i:against)|(?i:versus))\b")
+
+
+_LEVEL_VERB_BEFORE_RE = re.compile(r"\b(?:amounted|amounting|totall?ed|totall?ing|reached|reaching|stood|standing|came)"
+                                   r"(?:[ \t]+(?:to|at|in))?[ \t]+(?:(?:about|around|nearly|some|over)[ \t]+)?$", re.I)
 
 
 def _compare_scope(text: str, s_start: int, s_end: int, d: DateExpr, first_fig: int) -> tuple[int, int]:
