@@ -380,3 +380,9 @@ def test_vietnamese_places_are_named_as_english_copy_writes_them_without_tone_ma
 def test_a_dateline_with_two_agencies_is_where_the_story_was_filed():
     assert places("Düsseldorf (dpa / lnw) – The budget of North Rhine-Westphalia grows to 93.4 billion euros.") == [
         ("93.4 billion euros", "North Rhine-Westphalia")]
+
+
+def test_a_text_that_only_calls_things_important_is_no_trade_text():
+    text = ("Kenya's exports rose 5%. It is important, and importantly so, that GDP in Uganda grew 6%. "
+            "The most important point: inflation in Tanzania was 3%.")
+    assert places(text) == [("5%", "Kenya"), ("6%", "Uganda"), ("3%", "Tanzania")]

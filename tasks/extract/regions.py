@@ -1073,7 +1073,7 @@ def _subdivision_names(country: str) -> frozenset[str]:
 _TRADE_WORD = r"(?:(?:foreign|external|international|merchandise|total)[ \t]+)?(?:trade|exports?|imports?|trading[ \t]+partners?)"
 _TRADER_AFTER_RE = re.compile(rf"['’]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_TRADE_WORD}\b", re.I)
 _TRADER_BEFORE_RE = re.compile(rf"\b{_TRADE_WORD}(?:[ \t]+[\w-]+){{0,3}}?[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
-_TRADE_WORDS_RE = re.compile(r"xport|mport|trading partner", re.I)
+_TRADE_WORDS_RE = re.compile(r"\b(?:exports?|imports?|export(?:ed|ing|ers?)|import(?:ed|ing|ers?)|trading partners?)\b", re.I)  # not "important"
 
 
 def _trade_partners_demoted(text: str, mentions: list[Mention], gaz: _Gazetteer) -> str | None:
