@@ -495,7 +495,8 @@ def find_dates(text: str, pub_date: str | None = None,
     """Every date expression in ``text`` (non-overlapping, in text order).
 
     ``taken`` are numeral spans of figures: a year-like number that is a figure is no date;
-    ``calendar`` is the fiscal calendar of the text (see ``calendar_of``).
+    ``calendar`` is the fiscal calendar of the text (see ``calendar_of``). Without ``pub_date``
+    the relative expressions are still found, with years counted from ``UNKNOWN_YEAR``.
     """
     py, pm = pub_parts(pub_date)
     found: list[DateExpr] = []
@@ -1588,17 +1589,20 @@ def _bracket_labels(text: str, dates: list[DateExpr]) -> dict[DateExpr, int]:
     return out
 
 
+def _unknown_year(y: int | None) -> bool:
+    """A year worked out from ``UNKNOWN_YEAR`` (relative to a publication date the text lacks)."""
+    return y is not None and y >= UNKNOWN_YEAR - 1000
+
+
 def _unknown(d: DateExpr) -> bool:
-    """A date read against ``UNKNOWN_YEAR``: relative to a publication date the text lacks."""
-    return (d.y0 or 0) >= UNKNOWN_YEAR - 1000 or (d.y1 or 0) >= UNKNOWN_YEAR - 1000
+    return _unknown_year(d.y0) or _unknown_year(d.y1)
 
 
 def _blank_unknown_years(per: dict, src: dict) -> None:
-    """An undated text's years worked out from its relative dates (``UNKNOWN_YEAR``): unknown."""
-    near = UNKNOWN_YEAR - 1000
+    """An undated text's years worked out from its relative dates: unknown."""
     for c, (y0, y1) in per.items():
-        if (y0 or 0) >= near or (y1 or 0) >= near:
-            per[c] = (None if (y0 or 0) >= near else y0, None if (y1 or 0) >= near else y1)
+        if _unknown_year(y0) or _unknown_year(y1):
+            per[c] = (None if _unknown_year(y0) else y0, None if _unknown_year(y1) else y1)
             src.pop(id(c), None)
 
 
