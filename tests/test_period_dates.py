@@ -56,6 +56,13 @@ def test_an_undated_articles_last_year_stays_null_days_and_all(warehouse):
                                   "FROM mart_figures") == [(None, None, None, None)]
 
 
+def test_an_undated_articles_last_year_stays_null_beside_a_year_it_writes(warehouse):
+    load_texts(warehouse.engine, {"u2.txt": ("Kashgar's GDP grew 7 per cent in 2023 and 6 per cent last year.", None)})
+    got = rows(warehouse.engine, "SELECT surface, period_start, period_end, period_first_day FROM mart_figures ORDER BY seq")
+    assert [tuple(None if v is None else str(v) for v in r) for r in got] == [
+        ("7 per cent", "2023", "2023", "2023-01-01"), ("6 per cent", None, None, None)]
+
+
 def test_a_year_only_publication_date_is_the_first_day_of_that_year(warehouse):
     load_texts(warehouse.engine, {"y.txt": (QUARTERLY, "2021")})
     assert {(str(d), t) for d, t in rows(warehouse.engine, "SELECT pub_date, pub_date_text FROM mart_figures")} == {
