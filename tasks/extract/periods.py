@@ -533,8 +533,6 @@ def find_dates(text: str, pub_date: str | None = None,
                          ("nto", (" to ", "ended", "ending", "through", "until")), ("mrange", ("-", "–", "/")),
                          ("mspan", ("etween", "from", "From", "(")), ("fye", ("FYE",)),
                          ("partlabel", ("Q", "H", "M"))):
-        if kind == "inyears" and py is None:
-            continue
         if any(w in text for w in needed):
             for m in (_plan_matches(text) if kind == "plan" else _nto_matches(text, low) if kind == "nto"
                       else _MRANGE.finditer(text) if kind == "mrange" else _MSPAN.finditer(text) if kind == "mspan"
